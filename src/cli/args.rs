@@ -1,0 +1,134 @@
+//! The command line as typed: subcommands and flags. These names are a
+//! contract with users' scripts and the commune commission's tools.
+
+use clap::{ArgGroup, Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "polltally",
+    version,
+    about = "Offline ballot counting for polling-station commissions",
+    long_about = "Offline ballot counting for polling-station commissions.\n\n\
+        A count record is one SQLite file holding the station file and an append-only, \
+        hash-chained journal of everything the commission records.\n\n\
+        Exit codes: 0 ok, 1 verification failed, 2 bad input or usage (nothing written)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new count record from a station file.
+    New {
+        /// The station file issued by the commune election commission.
+        #[arg(long, value_name = "FILE")]
+        station: PathBuf,
+        /// Where to create the count record (must not exist).
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+    },
+    /// Record reconciliation figures (a later value replaces an earlier one).
+    Figures(FiguresArgs),
+    /// Rule a ballot valid for a party or invalid under a criterion.
+    Rule(RuleArgs),
+    /// Void a ruling, with the reason.
+    Void {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// The seq of the ruling to void.
+        #[arg(long, value_name = "N")]
+        seq: u64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Record the number of ballots in a party's pile.
+    Pile {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        #[arg(long, value_name = "NUM")]
+        party: u32,
+        #[arg(long, value_name = "N")]
+        count: u64,
+    },
+    /// Record the written explanation for a check.
+    Explain {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling or cross_check:<party>.
+        #[arg(long, value_name = "NAME")]
+        check: String,
+        #[arg(long, value_name = "TEXT")]
+        text: String,
+    },
+    /// Show the count: figures, tally and checks.
+    Show {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// Print JSON instead of the summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Verify the record's hash chain (and that it ends at HASH).
+    Verify {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// The head hash the record must end at (e.g. from a printed form).
+        #[arg(long, value_name = "HASH")]
+        head: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("figure").required(true).multiple(true)))]
+pub struct FiguresArgs {
+    #[arg(long, value_name = "PATH")]
+    pub record: PathBuf,
+    /// R: ballots received.
+    #[arg(long, value_name = "N", group = "figure")]
+    pub received: Option<u64>,
+    /// U: ballots unused.
+    #[arg(long, value_name = "N", group = "figure")]
+    pub unused: Option<u64>,
+    /// S: ballots spoiled and cancelled.
+    #[arg(long, value_name = "N", group = "figure")]
+    pub spoiled: Option<u64>,
+    /// V: voters marked on the voter list.
+    #[arg(long, value_name = "N", group = "figure")]
+    pub voters_marked: Option<u64>,
+    /// T: voters on the supplementary list.
+    #[arg(long, value_name = "N", group = "figure")]
+    pub supplementary: Option<u64>,
+    /// D: of V, voters admitted with temporary identity documents.
+    #[arg(long, value_name = "N", group = "figure")]
+    pub temporary_id: Option<u64>,
+    /// B: ballots found in the box.
+    #[arg(long, value_name = "N", group = "figure")]
+    pub in_box: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("ruling").required(true).args(["party", "invalid", "stdin"])))]
+pub struct RuleArgs {
+    #[arg(long, value_name = "PATH")]
+    pub record: PathBuf,
+    /// Valid for this party (its number on the ballot).
+    #[arg(long, value_name = "NUM")]
+    pub party: Option<u32>,
+    /// The valid criterion (default: the first valid one, V1).
+    #[arg(long, value_name = "CODE", requires = "party")]
+    pub criterion: Option<String>,
+    /// Invalid under this criterion.
+    #[arg(long, value_name = "CODE")]
+    pub invalid: Option<String>,
+    /// A party whose agent disputes the ruling (repeat for several).
+    #[arg(long = "disputed-by", value_name = "NUM", conflicts_with = "stdin")]
+    pub disputed_by: Vec<u32>,
+    #[arg(long, value_name = "TEXT", conflicts_with = "stdin")]
+    pub note: Option<String>,
+    /// Read one ruling a line: `3`, `3 V3`, `I2`, optionally followed by `dispute=5,7`.
+    #[arg(long)]
+    pub stdin: bool,
+}

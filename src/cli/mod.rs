@@ -1,0 +1,256 @@
+//! The command line: the same operations as the app, as subcommands of the
+//! one binary. Each command parses its arguments into core types, calls the
+//! core and the store, and prints. Exit codes: 0 ok, 1 verification failed,
+//! 2 bad input or usage (nothing written).
+
+pub mod args;
+pub mod rule_line;
+pub mod show;
+
+use crate::domain::hash::Hash256;
+use crate::domain::party::PartyNumber;
+use crate::domain::reconciliation::{CheckName, Figure};
+use crate::domain::ruling::{RulingChoice, RulingRequest};
+use crate::domain::seq::Seq;
+use crate::domain::station::StationFile;
+use crate::domain::time::Clock;
+use crate::journal::event::Event;
+use crate::journal::replay::ChainError;
+use crate::store::{Record, StoreError};
+use crate::system::SystemClock;
+use anyhow::{Context, anyhow};
+use args::{Cli, Command, FiguresArgs, RuleArgs};
+use clap::{CommandFactory, Parser};
+use rule_line::parse_rule_line;
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a verification failed (broken chain, head or hash mismatch).
+pub const EXIT_VERIFY_FAILED: u8 = 1;
+/// Exit code: bad input or usage; nothing was written.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// A check that did not pass (as opposed to input that could not be used).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct VerificationFailed(pub String);
+
+/// Runs the command line with the process's arguments.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(EXIT_BAD_INPUT));
+        }
+    };
+    let Some(command) = cli.command else {
+        let _ = Cli::command().print_help();
+        return ExitCode::from(EXIT_BAD_INPUT);
+    };
+    match execute(command, &SystemClock) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+/// The exit code an error means: 1 when something did not verify, else 2.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    let verification = err.chain().any(|cause| {
+        cause.is::<ChainError>()
+            || cause.is::<VerificationFailed>()
+            || matches!(
+                cause.downcast_ref::<StoreError>(),
+                Some(StoreError::Chain(_))
+            )
+    });
+    if verification {
+        EXIT_VERIFY_FAILED
+    } else {
+        EXIT_BAD_INPUT
+    }
+}
+
+/// Runs one parsed command.
+pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
+    match command {
+        Command::New { station, record } => new(&station, &record, clock),
+        Command::Figures(args) => figures(args, clock),
+        Command::Rule(args) => rule(args, clock),
+        Command::Void {
+            record,
+            seq,
+            reason,
+        } => append_one(
+            &record,
+            Event::Void {
+                ruling_seq: Seq(seq),
+                reason,
+            },
+            clock,
+        ),
+        Command::Pile {
+            record,
+            party,
+            count,
+        } => append_one(
+            &record,
+            Event::PileCount {
+                party: PartyNumber(party),
+                count,
+            },
+            clock,
+        ),
+        Command::Explain {
+            record,
+            check,
+            text,
+        } => {
+            let check: CheckName = check.parse().map_err(|e: String| anyhow!("check: {e}"))?;
+            append_one(&record, Event::Explanation { check, text }, clock)
+        }
+        Command::Show { record, json } => {
+            let record = Record::open(&record)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                let value = show::json(&record);
+                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            } else {
+                write!(out, "{}", show::summary(&record))?;
+            }
+            Ok(())
+        }
+        Command::Verify { record, head } => verify(&record, head.as_deref()),
+    }
+}
+
+fn new(station_path: &Path, record_path: &Path, clock: &dyn Clock) -> anyhow::Result<()> {
+    let bytes = std::fs::read(station_path)
+        .with_context(|| format!("station: cannot read {}", station_path.display()))?;
+    let station = StationFile::parse(bytes)
+        .map_err(|err| anyhow!("{err} (station file {})", station_path.display()))?;
+    let record = Record::create(record_path, station, clock)?;
+    let def = record.station().definition();
+    println!(
+        "created {}: station {}, election {}, definition hash {}",
+        record_path.display(),
+        def.station.code,
+        def.election.id,
+        record.station().hash()
+    );
+    Ok(())
+}
+
+fn append_one(path: &Path, event: Event, clock: &dyn Clock) -> anyhow::Result<()> {
+    let mut record = Record::open(path)?;
+    let seq = record.append(event, clock)?;
+    println!("ok {seq}");
+    Ok(())
+}
+
+fn figures(args: FiguresArgs, clock: &dyn Clock) -> anyhow::Result<()> {
+    let given = [
+        (Figure::Received, args.received),
+        (Figure::Unused, args.unused),
+        (Figure::Spoiled, args.spoiled),
+        (Figure::VotersMarked, args.voters_marked),
+        (Figure::Supplementary, args.supplementary),
+        (Figure::TemporaryId, args.temporary_id),
+        (Figure::InBox, args.in_box),
+    ];
+    let figures: BTreeMap<Figure, u64> = given
+        .into_iter()
+        .filter_map(|(figure, value)| value.map(|v| (figure, v)))
+        .collect();
+    append_one(&args.record, Event::FiguresRecorded { figures }, clock)
+}
+
+fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
+    let mut record = Record::open(&args.record)?;
+    if args.stdin {
+        return rule_stdin(&mut record, clock);
+    }
+    let choice = match (args.party, args.invalid) {
+        (Some(party), None) => RulingChoice::Party {
+            party,
+            criterion: args.criterion,
+        },
+        (None, Some(code)) => RulingChoice::Invalid { code },
+        _ => return Err(anyhow!("rule: give either --party or --invalid")),
+    };
+    let request = RulingRequest {
+        choice,
+        disputed_by: args.disputed_by,
+        note: args.note,
+    };
+    let ruling = request.resolve(record.count().definition())?;
+    let seq = record.append(Event::Ruling(ruling), clock)?;
+    println!("ok {seq}");
+    Ok(())
+}
+
+/// One ruling a line; `ok <seq>` is printed (and flushed) only after the
+/// ruling's commit has returned. A bad line stops the run; the lines before
+/// it stay recorded.
+fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
+    let stdin = std::io::stdin().lock();
+    let mut out = std::io::stdout().lock();
+    for (index, line) in stdin.lines().enumerate() {
+        let number = index + 1;
+        let line = line.map_err(|err| anyhow!("line {number}: cannot be read: {err}"))?;
+        let ruling = parse_rule_line(&line)
+            .and_then(|request| match request {
+                Some(request) => request
+                    .resolve(record.count().definition())
+                    .map(Some)
+                    .map_err(|err| err.to_string()),
+                None => Ok(None),
+            })
+            .map_err(|err| anyhow!("line {number}: {:?}: {err}", line.trim()))?;
+        let Some(ruling) = ruling else { continue };
+        let seq = record
+            .append(Event::Ruling(ruling), clock)
+            .with_context(|| format!("line {number}: {:?}", line.trim()))?;
+        writeln!(out, "ok {seq}")?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+fn verify(path: &Path, head: Option<&str>) -> anyhow::Result<()> {
+    let expected: Option<Hash256> = head
+        .map(|h| h.parse().map_err(|e: String| anyhow!("head: {e}")))
+        .transpose()?;
+    let record = Record::open(path)?;
+    if let Some(expected) = expected
+        && expected != record.head()
+    {
+        let ends = format!(
+            "the record ends at entry {} (hash {})",
+            record.entries(),
+            record.head()
+        );
+        let message = match record.seq_of_hash(expected)? {
+            Some(seq) => {
+                format!("head: {expected} is entry {seq}, but {ends}: entries were added after it")
+            }
+            None => format!(
+                "head: {expected} is not in the record; {ends}: entries after it are missing or were changed"
+            ),
+        };
+        return Err(VerificationFailed(message).into());
+    }
+    println!(
+        "ok: chain intact, {} entries, head {}",
+        record.entries(),
+        record.head()
+    );
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! SHA-256 digests as a value type, written as 64 lowercase hex digits
+//! wherever they are stored, hashed or shown.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::str::FromStr;
+
+/// A SHA-256 digest.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hash256([u8; 32]);
+
+impl Hash256 {
+    /// The all-zero digest: the `prev_hash` of a journal's first entry.
+    pub const ZERO: Hash256 = Hash256([0; 32]);
+
+    /// SHA-256 of `bytes`.
+    pub fn of(bytes: &[u8]) -> Hash256 {
+        Hash256(Sha256::digest(bytes).into())
+    }
+
+    /// SHA-256 of the concatenation of `parts`.
+    pub fn of_parts(parts: &[&[u8]]) -> Hash256 {
+        let mut hasher = Sha256::new();
+        for part in parts {
+            hasher.update(part);
+        }
+        Hash256(hasher.finalize().into())
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// The full hash as 64 hex digits.
+    pub fn to_hex(&self) -> String {
+        self.to_string()
+    }
+
+    /// The first `n` hex digits, for short on-screen references.
+    pub fn short(&self, n: usize) -> String {
+        let hex = self.to_hex();
+        hex.get(..n.min(hex.len())).unwrap_or(&hex).to_string()
+    }
+}
+
+impl fmt::Display for Hash256 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for byte in self.0 {
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Hash256 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Hash256({self})")
+    }
+}
+
+impl FromStr for Hash256 {
+    type Err = String;
+
+    /// Accepts 64 hex digits, either case.
+    fn from_str(s: &str) -> Result<Hash256, String> {
+        let bad = || format!("{s:?} is not a SHA-256 hash (64 hex digits)");
+        if s.len() != 64 || !s.is_ascii() {
+            return Err(bad());
+        }
+        let mut out = [0u8; 32];
+        for (i, byte) in out.iter_mut().enumerate() {
+            let pair = s.get(2 * i..2 * i + 2).ok_or_else(bad)?;
+            *byte = u8::from_str_radix(pair, 16).map_err(|_| bad())?;
+        }
+        Ok(Hash256(out))
+    }
+}
+
+impl Serialize for Hash256 {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_hex())
+    }
+}
+
+impl<'de> Deserialize<'de> for Hash256 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Hash256, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        // Stored hashes are lowercase; anything else is not what was written.
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Err(serde::de::Error::custom(format!(
+                "{text:?} is not a lowercase SHA-256 hash"
+            )));
+        }
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_digest_of_abc() {
+        assert_eq!(
+            Hash256::of(b"abc").to_hex(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(Hash256::of_parts(&[b"a", b"bc"]), Hash256::of(b"abc"));
+    }
+
+    #[test]
+    fn hex_round_trip_and_refusals() {
+        let h = Hash256::of(b"polltally");
+        assert_eq!(h.to_hex().parse::<Hash256>().unwrap(), h);
+        assert_eq!(h.to_hex().to_uppercase().parse::<Hash256>().unwrap(), h);
+        assert!("abc".parse::<Hash256>().is_err());
+        assert!("zz".repeat(32).parse::<Hash256>().is_err());
+        assert_eq!(h.short(8).len(), 8);
+    }
+}

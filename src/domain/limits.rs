@@ -1,0 +1,12 @@
+//! Bounds shared by every input path.
+
+/// The largest count the record accepts. Canonical JSON (RFC 8785) represents
+/// numbers as IEEE doubles, so every integer that is hashed stays below 2^53.
+pub const MAX_COUNT: u64 = (1 << 53) - 1;
+
+/// The most parties a station file may list (two-digit keying on the
+/// counting screen, and a form that fits one page).
+pub const MAX_PARTIES: usize = 99;
+
+/// The longest free text (notes, reasons, explanations) in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;

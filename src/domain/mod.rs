@@ -1,0 +1,17 @@
+//! The functional core: station definitions, criteria, rulings, tally and
+//! reconciliation. Everything here takes values and returns values: no files,
+//! no database, no clock, no window. The journal folds its events into a
+//! [`count::Count`]; the shells (store, CLI, app) only call in.
+
+pub mod count;
+pub mod criteria;
+pub mod hash;
+pub mod limits;
+pub mod party;
+pub mod reconciliation;
+pub mod ruling;
+pub mod seq;
+pub mod station;
+pub mod tally;
+pub mod text;
+pub mod time;

@@ -1,0 +1,509 @@
+//! Reconciliation: the figures the commission counts (R, U, S, V, T, D, B),
+//! the derived ones (I, ΣP, X) and the checks between them, each holding,
+//! differing by a signed amount, or pending while an input is missing.
+
+use crate::domain::party::PartyNumber;
+use crate::domain::station::StationDefinition;
+use crate::domain::tally::Tally;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// A figure counted by the commission (DESIGN.md, "Reconciliation").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    /// R: ballots received.
+    Received,
+    /// U: ballots unused.
+    Unused,
+    /// S: ballots spoiled and cancelled.
+    Spoiled,
+    /// V: voters marked on the voter list.
+    VotersMarked,
+    /// T: voters on the supplementary list.
+    Supplementary,
+    /// D: of V, voters admitted with temporary identity documents.
+    TemporaryId,
+    /// B: ballots found in the box.
+    InBox,
+}
+
+impl Figure {
+    /// Every counted figure, in the order the forms list them.
+    pub const ALL: [Figure; 7] = [
+        Figure::Received,
+        Figure::Unused,
+        Figure::Spoiled,
+        Figure::VotersMarked,
+        Figure::Supplementary,
+        Figure::TemporaryId,
+        Figure::InBox,
+    ];
+
+    /// The key used in files and JSON (`voters_marked`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Figure::Received => "received",
+            Figure::Unused => "unused",
+            Figure::Spoiled => "spoiled",
+            Figure::VotersMarked => "voters_marked",
+            Figure::Supplementary => "supplementary",
+            Figure::TemporaryId => "temporary_id",
+            Figure::InBox => "in_box",
+        }
+    }
+
+    /// The one-letter symbol of DESIGN.md.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Figure::Received => "R",
+            Figure::Unused => "U",
+            Figure::Spoiled => "S",
+            Figure::VotersMarked => "V",
+            Figure::Supplementary => "T",
+            Figure::TemporaryId => "D",
+            Figure::InBox => "B",
+        }
+    }
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The latest recorded value of each figure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures(BTreeMap<Figure, u64>);
+
+impl Figures {
+    pub fn get(&self, figure: Figure) -> Option<u64> {
+        self.0.get(&figure).copied()
+    }
+
+    /// Records a value; a later value replaces an earlier one.
+    pub fn set(&mut self, figure: Figure, value: u64) {
+        self.0.insert(figure, value);
+    }
+
+    /// I = R - U - S, once all three are recorded (negative if the figures
+    /// are wrong, so the error shows).
+    pub fn issued(&self) -> Option<i64> {
+        let r = self.get(Figure::Received)?;
+        let u = self.get(Figure::Unused)?;
+        let s = self.get(Figure::Spoiled)?;
+        Some(signed(r) - signed(u) - signed(s))
+    }
+
+    /// The figures not yet recorded.
+    pub fn missing(&self) -> Vec<Figure> {
+        Figure::ALL
+            .into_iter()
+            .filter(|f| !self.0.contains_key(f))
+            .collect()
+    }
+}
+
+fn signed(n: u64) -> i64 {
+    // Counts are bounded by MAX_COUNT (< 2^53), so this never saturates.
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The name of a check, as used in commands, JSON and forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CheckName {
+    /// R = the number of ballots in the station file's books.
+    Stock,
+    /// I = V + T.
+    IssuedVsVoted,
+    /// B = I.
+    BoxVsIssued,
+    /// B = ΣP + X.
+    BoxVsRulings,
+    /// V ≤ Reg.
+    Ceiling,
+    /// The party's pile count = its ruling tally.
+    CrossCheck(PartyNumber),
+}
+
+impl fmt::Display for CheckName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckName::Stock => f.write_str("stock"),
+            CheckName::IssuedVsVoted => f.write_str("issued_vs_voted"),
+            CheckName::BoxVsIssued => f.write_str("box_vs_issued"),
+            CheckName::BoxVsRulings => f.write_str("box_vs_rulings"),
+            CheckName::Ceiling => f.write_str("ceiling"),
+            CheckName::CrossCheck(party) => write!(f, "cross_check:{party}"),
+        }
+    }
+}
+
+impl FromStr for CheckName {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<CheckName, String> {
+        Ok(match s {
+            "stock" => CheckName::Stock,
+            "issued_vs_voted" => CheckName::IssuedVsVoted,
+            "box_vs_issued" => CheckName::BoxVsIssued,
+            "box_vs_rulings" => CheckName::BoxVsRulings,
+            "ceiling" => CheckName::Ceiling,
+            other => {
+                let party = other
+                    .strip_prefix("cross_check:")
+                    .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| {
+                        format!(
+                            "{s:?} is not a check (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<party number>)"
+                        )
+                    })?;
+                CheckName::CrossCheck(PartyNumber(party))
+            }
+        })
+    }
+}
+
+impl Serialize for CheckName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CheckName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<CheckName, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// The outcome of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStatus {
+    Holds,
+    /// The signed difference, left side minus right side as the check is
+    /// written (for `ceiling`, V - Reg).
+    Differs(i64),
+    /// An input is missing (or, for `box_vs_rulings`, ruling is not done).
+    Pending,
+}
+
+impl CheckStatus {
+    /// `holds`, `differs` or `pending`.
+    pub fn word(self) -> &'static str {
+        match self {
+            CheckStatus::Holds => "holds",
+            CheckStatus::Differs(_) => "differs",
+            CheckStatus::Pending => "pending",
+        }
+    }
+
+    pub fn difference(self) -> Option<i64> {
+        match self {
+            CheckStatus::Holds => Some(0),
+            CheckStatus::Differs(d) => Some(d),
+            CheckStatus::Pending => None,
+        }
+    }
+
+    fn equal(left: i64, right: i64) -> CheckStatus {
+        if left == right {
+            CheckStatus::Holds
+        } else {
+            CheckStatus::Differs(left - right)
+        }
+    }
+}
+
+/// A check with its status and the commission's written explanation, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub name: CheckName,
+    pub status: CheckStatus,
+    pub explanation: Option<String>,
+}
+
+/// Everything the checks are computed from.
+pub struct CheckInputs<'a> {
+    pub def: &'a StationDefinition,
+    pub figures: &'a Figures,
+    pub tally: &'a Tally,
+    pub piles: &'a BTreeMap<PartyNumber, u64>,
+    pub explanations: &'a BTreeMap<CheckName, String>,
+}
+
+/// Every check, in DESIGN.md's order; the cross-checks (one per party, in
+/// ballot order) appear once any pile count is recorded.
+pub fn checks(inputs: &CheckInputs<'_>) -> Vec<Check> {
+    let f = inputs.figures;
+    let fig = |figure| f.get(figure).map(signed);
+    let both = |a: Option<i64>, b: Option<i64>| a.zip(b);
+
+    let mut statuses = vec![
+        (
+            CheckName::Stock,
+            fig(Figure::Received).map_or(CheckStatus::Pending, |r| {
+                CheckStatus::equal(r, signed(inputs.def.ballots_in_books()))
+            }),
+        ),
+        (
+            CheckName::IssuedVsVoted,
+            match (
+                f.issued(),
+                both(fig(Figure::VotersMarked), fig(Figure::Supplementary)),
+            ) {
+                (Some(i), Some((v, t))) => CheckStatus::equal(i, v + t),
+                _ => CheckStatus::Pending,
+            },
+        ),
+        (
+            CheckName::BoxVsIssued,
+            both(fig(Figure::InBox), f.issued())
+                .map_or(CheckStatus::Pending, |(b, i)| CheckStatus::equal(b, i)),
+        ),
+        (
+            CheckName::BoxVsRulings,
+            fig(Figure::InBox).map_or(CheckStatus::Pending, |b| {
+                let ruled = signed(inputs.tally.ruled());
+                if ruled < b {
+                    CheckStatus::Pending
+                } else {
+                    CheckStatus::equal(b, ruled)
+                }
+            }),
+        ),
+        (
+            CheckName::Ceiling,
+            fig(Figure::VotersMarked).map_or(CheckStatus::Pending, |v| {
+                let reg = signed(inputs.def.registered_voters);
+                if v <= reg {
+                    CheckStatus::Holds
+                } else {
+                    CheckStatus::Differs(v - reg)
+                }
+            }),
+        ),
+    ];
+    if !inputs.piles.is_empty() {
+        for party in &inputs.def.parties {
+            let status = inputs
+                .piles
+                .get(&party.number)
+                .map_or(CheckStatus::Pending, |pile| {
+                    CheckStatus::equal(signed(*pile), signed(inputs.tally.votes_for(party.number)))
+                });
+            statuses.push((CheckName::CrossCheck(party.number), status));
+        }
+    }
+    statuses
+        .into_iter()
+        .map(|(name, status)| Check {
+            name,
+            status,
+            explanation: inputs.explanations.get(&name).cloned(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ruling::{RulingChoice, RulingRequest};
+    use crate::domain::station::StationFile;
+
+    fn def() -> StationDefinition {
+        let bytes = include_bytes!("../../tests/fixtures/station-small.json").to_vec();
+        StationFile::parse(bytes).unwrap().definition().clone()
+    }
+
+    fn status_of(checks: &[Check], name: &str) -> CheckStatus {
+        checks
+            .iter()
+            .find(|c| c.name.to_string() == name)
+            .map(|c| c.status)
+            .unwrap_or_else(|| panic!("no check {name}"))
+    }
+
+    struct Case {
+        figures: Figures,
+        tally: Tally,
+        piles: BTreeMap<PartyNumber, u64>,
+        explanations: BTreeMap<CheckName, String>,
+        def: StationDefinition,
+    }
+
+    impl Case {
+        fn new() -> Case {
+            let def = def();
+            Case {
+                figures: Figures::default(),
+                tally: Tally::empty(&def),
+                piles: BTreeMap::new(),
+                explanations: BTreeMap::new(),
+                def,
+            }
+        }
+        fn rule(&mut self, party: u32, times: usize) {
+            let r = RulingRequest {
+                choice: RulingChoice::Party {
+                    party,
+                    criterion: None,
+                },
+                disputed_by: vec![],
+                note: None,
+            }
+            .resolve(&self.def)
+            .unwrap();
+            for _ in 0..times {
+                self.tally.add(&r);
+            }
+        }
+        fn checks(&self) -> Vec<Check> {
+            checks(&CheckInputs {
+                def: &self.def,
+                figures: &self.figures,
+                tally: &self.tally,
+                piles: &self.piles,
+                explanations: &self.explanations,
+            })
+        }
+    }
+
+    #[test]
+    fn every_check_is_pending_without_figures() {
+        let c = Case::new();
+        let checks = c.checks();
+        let names: Vec<String> = checks.iter().map(|c| c.name.to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "stock",
+                "issued_vs_voted",
+                "box_vs_issued",
+                "box_vs_rulings",
+                "ceiling"
+            ]
+        );
+        assert!(checks.iter().all(|c| c.status == CheckStatus::Pending));
+    }
+
+    #[test]
+    fn stock_compares_received_with_the_books() {
+        let mut c = Case::new();
+        c.figures.set(Figure::Received, 500);
+        assert_eq!(status_of(&c.checks(), "stock"), CheckStatus::Holds);
+        c.figures.set(Figure::Received, 498);
+        assert_eq!(status_of(&c.checks(), "stock"), CheckStatus::Differs(-2));
+    }
+
+    #[test]
+    fn issued_is_received_less_unused_and_spoiled() {
+        let mut c = Case::new();
+        for (f, v) in [
+            (Figure::Received, 500),
+            (Figure::Unused, 180),
+            (Figure::Spoiled, 4),
+        ] {
+            c.figures.set(f, v);
+        }
+        assert_eq!(c.figures.issued(), Some(316));
+        c.figures.set(Figure::VotersMarked, 310);
+        assert_eq!(
+            status_of(&c.checks(), "issued_vs_voted"),
+            CheckStatus::Pending
+        );
+        c.figures.set(Figure::Supplementary, 6);
+        assert_eq!(
+            status_of(&c.checks(), "issued_vs_voted"),
+            CheckStatus::Holds
+        );
+        c.figures.set(Figure::Supplementary, 9);
+        assert_eq!(
+            status_of(&c.checks(), "issued_vs_voted"),
+            CheckStatus::Differs(-3)
+        );
+        c.figures.set(Figure::InBox, 317);
+        assert_eq!(
+            status_of(&c.checks(), "box_vs_issued"),
+            CheckStatus::Differs(1)
+        );
+    }
+
+    #[test]
+    fn box_vs_rulings_waits_until_ruling_reaches_the_box() {
+        let mut c = Case::new();
+        c.figures.set(Figure::InBox, 5);
+        c.rule(1, 4);
+        assert_eq!(
+            status_of(&c.checks(), "box_vs_rulings"),
+            CheckStatus::Pending
+        );
+        c.rule(2, 1);
+        assert_eq!(status_of(&c.checks(), "box_vs_rulings"), CheckStatus::Holds);
+        c.rule(3, 2);
+        assert_eq!(
+            status_of(&c.checks(), "box_vs_rulings"),
+            CheckStatus::Differs(-2)
+        );
+    }
+
+    #[test]
+    fn ceiling_differs_only_above_registered_voters() {
+        let mut c = Case::new();
+        c.figures.set(Figure::VotersMarked, 400);
+        assert_eq!(status_of(&c.checks(), "ceiling"), CheckStatus::Holds);
+        c.figures.set(Figure::VotersMarked, 403);
+        assert_eq!(status_of(&c.checks(), "ceiling"), CheckStatus::Differs(3));
+    }
+
+    #[test]
+    fn cross_checks_appear_with_the_first_pile_count() {
+        let mut c = Case::new();
+        c.rule(2, 3);
+        c.piles.insert(PartyNumber(2), 4);
+        c.explanations.insert(
+            CheckName::CrossCheck(PartyNumber(2)),
+            "one ballot was in the wrong pile".into(),
+        );
+        let checks = c.checks();
+        assert_eq!(checks.len(), 5 + 4);
+        assert_eq!(status_of(&checks, "cross_check:1"), CheckStatus::Pending);
+        let two = checks
+            .iter()
+            .find(|c| c.name.to_string() == "cross_check:2")
+            .unwrap();
+        assert_eq!(two.status, CheckStatus::Differs(1));
+        assert_eq!(
+            two.explanation.as_deref(),
+            Some("one ballot was in the wrong pile")
+        );
+    }
+
+    #[test]
+    fn check_names_round_trip_and_refuse_garbage() {
+        for name in [
+            "stock",
+            "issued_vs_voted",
+            "box_vs_issued",
+            "box_vs_rulings",
+            "ceiling",
+            "cross_check:12",
+        ] {
+            assert_eq!(name.parse::<CheckName>().unwrap().to_string(), name);
+        }
+        for bad in [
+            "Stock",
+            "cross_check:",
+            "cross_check:x",
+            "cross_check:-1",
+            "box",
+        ] {
+            assert!(bad.parse::<CheckName>().is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,522 @@
+//! The station file (`polltally-station/1`) issued by the commune election
+//! commission: parsed once at the boundary into a [`StationDefinition`], with
+//! errors that name the field path and the value. The definition hash is
+//! SHA-256 over the exact bytes loaded.
+
+use crate::domain::criteria::{CriteriaSet, Criterion, CriterionCode, Validity};
+use crate::domain::hash::Hash256;
+use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
+use crate::domain::party::{Party, PartyNumber};
+use crate::domain::text::LocalizedText;
+use crate::domain::time::Date;
+use serde::Deserialize;
+use std::fmt;
+
+/// The `format` value of every station file this version reads.
+pub const STATION_FORMAT: &str = "polltally-station/1";
+
+/// A station file that failed to parse or validate: the field path and what
+/// is wrong with its value, e.g. `parties[3].number: 4 is used twice`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct StationError {
+    pub path: String,
+    pub message: String,
+}
+
+fn fail<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, StationError> {
+    Err(StationError {
+        path: path.into(),
+        message: message.into(),
+    })
+}
+
+/// The election a station belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Election {
+    pub id: String,
+    pub name: LocalizedText,
+    pub date: Date,
+}
+
+/// Where the count happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StationIdentity {
+    pub code: String,
+    pub name: LocalizedText,
+    pub commune_code: String,
+    pub commune: LocalizedText,
+    pub district: LocalizedText,
+    pub province: LocalizedText,
+}
+
+/// A book of ballot papers issued to the station, by serial range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotBook {
+    pub book: String,
+    pub first_serial: u64,
+    pub last_serial: u64,
+}
+
+impl BallotBook {
+    /// How many ballots the book holds.
+    pub fn size(&self) -> u64 {
+        self.last_serial - self.first_serial + 1
+    }
+}
+
+/// A validated station file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StationDefinition {
+    pub election: Election,
+    pub station: StationIdentity,
+    pub registered_voters: u64,
+    pub parties: Vec<Party>,
+    pub ballot_books: Vec<BallotBook>,
+    pub council_seats: u32,
+    pub complaint_days: u32,
+    pub practice: bool,
+    pub criteria: CriteriaSet,
+}
+
+impl StationDefinition {
+    pub fn party(&self, number: PartyNumber) -> Option<&Party> {
+        self.parties.iter().find(|p| p.number == number)
+    }
+
+    /// The number of ballots in the station's books: the expected R.
+    pub fn ballots_in_books(&self) -> u64 {
+        self.ballot_books.iter().map(BallotBook::size).sum()
+    }
+
+    /// The party numbers, for error messages (`1-12` or `1, 3, 7`).
+    pub fn party_numbers_text(&self) -> String {
+        let numbers: Vec<u32> = self.parties.iter().map(|p| p.number.0).collect();
+        let contiguous = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+        match (numbers.first(), numbers.last()) {
+            (Some(first), Some(last)) if contiguous && numbers.len() > 2 => {
+                format!("{first}-{last}")
+            }
+            _ => numbers
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// A station file as loaded: its exact bytes, their hash, and the validated
+/// definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StationFile {
+    bytes: Vec<u8>,
+    hash: Hash256,
+    definition: StationDefinition,
+}
+
+impl StationFile {
+    /// Parses and validates the bytes of a station file.
+    pub fn parse(bytes: Vec<u8>) -> Result<StationFile, StationError> {
+        let definition = parse_definition(&bytes)?;
+        Ok(StationFile {
+            hash: Hash256::of(&bytes),
+            bytes,
+            definition,
+        })
+    }
+
+    /// The exact bytes loaded.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The definition hash: SHA-256 over [`StationFile::bytes`].
+    pub fn hash(&self) -> Hash256 {
+        self.hash
+    }
+
+    pub fn definition(&self) -> &StationDefinition {
+        &self.definition
+    }
+}
+
+// ---- the wire form, exactly as the file spells it ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStationFile {
+    format: String,
+    election: RawElection,
+    station: RawStation,
+    registered_voters: u64,
+    parties: Vec<RawParty>,
+    ballot_books: Vec<RawBook>,
+    council_seats: u32,
+    complaint_days: u32,
+    #[serde(default)]
+    practice: bool,
+    criteria: Option<Vec<RawCriterion>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawElection {
+    id: String,
+    name: LocalizedText,
+    date: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStation {
+    code: String,
+    name: LocalizedText,
+    commune_code: String,
+    commune: LocalizedText,
+    district: LocalizedText,
+    province: LocalizedText,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParty {
+    number: u32,
+    abbreviation: String,
+    name: LocalizedText,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBook {
+    book: String,
+    first_serial: u64,
+    last_serial: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCriterion {
+    code: String,
+    valid: bool,
+    title: LocalizedText,
+    rule: LocalizedText,
+    example: Option<LocalizedText>,
+}
+
+fn parse_definition(bytes: &[u8]) -> Result<StationDefinition, StationError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let raw: RawStationFile = match serde_path_to_error::deserialize(&mut de) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let path = err.path().to_string();
+            let inner = err.into_inner();
+            let path = if path == "." {
+                "station file".to_string()
+            } else {
+                path
+            };
+            return fail(path, inner.to_string());
+        }
+    };
+    if let Err(err) = de.end() {
+        return fail("station file", err.to_string());
+    }
+    validate(raw)
+}
+
+/// Identifiers (election id, codes, book names): printable ASCII without
+/// spaces, so they survive file names, forms and typing.
+fn check_identifier(path: &str, value: &str) -> Result<(), StationError> {
+    let ok = !value.is_empty()
+        && value.len() <= 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        fail(
+            path,
+            format!("{value:?} is not an identifier (1-64 letters, digits, '-', '_', '.', '/')"),
+        )
+    }
+}
+
+fn check_text(path: &str, text: &LocalizedText) -> Result<(), StationError> {
+    text.validate().or_else(|message| fail(path, message))
+}
+
+fn check_count(path: &str, value: u64) -> Result<u64, StationError> {
+    if value > MAX_COUNT {
+        return fail(path, format!("{value} is too large (at most {MAX_COUNT})"));
+    }
+    Ok(value)
+}
+
+fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
+    if raw.format != STATION_FORMAT {
+        return fail(
+            "format",
+            format!("{:?} is not {STATION_FORMAT:?}", raw.format),
+        );
+    }
+
+    check_identifier("election.id", &raw.election.id)?;
+    check_text("election.name", &raw.election.name)?;
+    let date: Date = raw
+        .election
+        .date
+        .parse()
+        .or_else(|message: String| fail("election.date", message))?;
+
+    let s = &raw.station;
+    check_identifier("station.code", &s.code)?;
+    check_text("station.name", &s.name)?;
+    check_identifier("station.commune_code", &s.commune_code)?;
+    check_text("station.commune", &s.commune)?;
+    check_text("station.district", &s.district)?;
+    check_text("station.province", &s.province)?;
+
+    let registered_voters = check_count("registered_voters", raw.registered_voters)?;
+
+    if raw.parties.is_empty() {
+        return fail("parties", "must list at least one party");
+    }
+    if raw.parties.len() > MAX_PARTIES {
+        return fail(
+            "parties",
+            format!(
+                "{} parties listed, at most {MAX_PARTIES} are supported",
+                raw.parties.len()
+            ),
+        );
+    }
+    let mut parties: Vec<Party> = Vec::with_capacity(raw.parties.len());
+    for (i, p) in raw.parties.into_iter().enumerate() {
+        if p.number == 0 || p.number > 999 {
+            return fail(
+                format!("parties[{i}].number"),
+                format!("{} is not a party number (1-999)", p.number),
+            );
+        }
+        if let Some(j) = parties.iter().position(|q| q.number.0 == p.number) {
+            return fail(
+                format!("parties[{i}].number"),
+                format!("{} is used twice (also parties[{j}])", p.number),
+            );
+        }
+        let abbreviation = p.abbreviation.trim();
+        if abbreviation.is_empty() || abbreviation.chars().count() > 16 {
+            return fail(
+                format!("parties[{i}].abbreviation"),
+                format!("{:?} must be 1-16 characters", p.abbreviation),
+            );
+        }
+        if let Some(j) = parties.iter().position(|q| q.abbreviation == abbreviation) {
+            return fail(
+                format!("parties[{i}].abbreviation"),
+                format!("{abbreviation:?} is used twice (also parties[{j}])"),
+            );
+        }
+        check_text(&format!("parties[{i}].name"), &p.name)?;
+        parties.push(Party {
+            number: PartyNumber(p.number),
+            abbreviation: abbreviation.to_string(),
+            name: p.name,
+        });
+    }
+
+    if raw.ballot_books.is_empty() {
+        return fail("ballot_books", "must list at least one ballot book");
+    }
+    let mut ballot_books: Vec<BallotBook> = Vec::with_capacity(raw.ballot_books.len());
+    for (i, b) in raw.ballot_books.into_iter().enumerate() {
+        check_identifier(&format!("ballot_books[{i}].book"), &b.book)?;
+        if let Some(j) = ballot_books.iter().position(|o| o.book == b.book) {
+            return fail(
+                format!("ballot_books[{i}].book"),
+                format!("{:?} is used twice (also ballot_books[{j}])", b.book),
+            );
+        }
+        check_count(&format!("ballot_books[{i}].last_serial"), b.last_serial)?;
+        if b.first_serial > b.last_serial {
+            return fail(
+                format!("ballot_books[{i}].first_serial"),
+                format!("{} is after last_serial {}", b.first_serial, b.last_serial),
+            );
+        }
+        if let Some((j, other)) = ballot_books
+            .iter()
+            .enumerate()
+            .find(|(_, o)| b.first_serial <= o.last_serial && o.first_serial <= b.last_serial)
+        {
+            return fail(
+                format!("ballot_books[{i}]"),
+                format!(
+                    "serials {}-{} overlap ballot_books[{j}] ({}-{})",
+                    b.first_serial, b.last_serial, other.first_serial, other.last_serial
+                ),
+            );
+        }
+        ballot_books.push(BallotBook {
+            book: b.book,
+            first_serial: b.first_serial,
+            last_serial: b.last_serial,
+        });
+    }
+    let in_books: u128 = ballot_books.iter().map(|b| u128::from(b.size())).sum();
+    if in_books > u128::from(MAX_COUNT) {
+        return fail(
+            "ballot_books",
+            format!("{in_books} ballots in all is too many"),
+        );
+    }
+
+    if raw.council_seats == 0 {
+        return fail("council_seats", "0 is not allowed (at least 1)");
+    }
+
+    let criteria = match raw.criteria {
+        None => CriteriaSet::default_set(),
+        Some(list) => {
+            if list.is_empty() {
+                return fail(
+                    "criteria",
+                    "must list criteria, or be left out for the default set",
+                );
+            }
+            let mut criteria = Vec::with_capacity(list.len());
+            for (i, c) in list.into_iter().enumerate() {
+                let code = CriterionCode::parse(&c.code)
+                    .or_else(|message| fail(format!("criteria[{i}].code"), message))?;
+                check_text(&format!("criteria[{i}].title"), &c.title)?;
+                check_text(&format!("criteria[{i}].rule"), &c.rule)?;
+                if let Some(example) = &c.example {
+                    check_text(&format!("criteria[{i}].example"), example)?;
+                }
+                criteria.push(Criterion {
+                    code,
+                    validity: if c.valid {
+                        Validity::Valid
+                    } else {
+                        Validity::Invalid
+                    },
+                    title: c.title,
+                    rule: c.rule,
+                    example: c.example,
+                });
+            }
+            CriteriaSet::new(criteria).or_else(|(at, message)| match at {
+                Some(i) => fail(format!("criteria[{i}].code"), message),
+                None => fail("criteria", message),
+            })?
+        }
+    };
+
+    Ok(StationDefinition {
+        election: Election {
+            id: raw.election.id,
+            name: raw.election.name,
+            date,
+        },
+        station: raw.station.into_identity(),
+        registered_voters,
+        parties,
+        ballot_books,
+        council_seats: raw.council_seats,
+        complaint_days: raw.complaint_days,
+        practice: raw.practice,
+        criteria,
+    })
+}
+
+impl RawStation {
+    fn into_identity(self) -> StationIdentity {
+        StationIdentity {
+            code: self.code,
+            name: self.name,
+            commune_code: self.commune_code,
+            commune: self.commune,
+            district: self.district,
+            province: self.province,
+        }
+    }
+}
+
+impl fmt::Display for StationIdentity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.name.get("en"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../../assets/sample-station.json");
+
+    fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+        let mut v: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
+        edit(&mut v);
+        serde_json::to_vec(&v).unwrap()
+    }
+
+    fn error_of(bytes: Vec<u8>) -> String {
+        StationFile::parse(bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_sample_station_parses() {
+        let file = StationFile::parse(SAMPLE.as_bytes().to_vec()).unwrap();
+        let def = file.definition();
+        assert_eq!(def.parties.len(), 12);
+        assert!(def.ballot_books.len() >= 2);
+        assert!(def.practice);
+        assert_eq!(file.hash(), Hash256::of(SAMPLE.as_bytes()));
+        assert_eq!(def.party_numbers_text(), "1-12");
+    }
+
+    #[test]
+    fn duplicate_party_numbers_are_named_with_their_index() {
+        let msg = error_of(edited(|v| v["parties"][2]["number"] = 4.into()));
+        assert_eq!(msg, "parties[3].number: 4 is used twice (also parties[2])");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_with_their_path() {
+        let msg = error_of(edited(|v| v["parties"][1]["colour"] = "red".into()));
+        assert!(msg.starts_with("parties[1]"), "{msg}");
+        assert!(msg.contains("unknown field `colour`"), "{msg}");
+    }
+
+    #[test]
+    fn overlapping_books_are_refused() {
+        let msg = error_of(edited(|v| {
+            v["ballot_books"][1]["first_serial"] = v["ballot_books"][0]["last_serial"].clone();
+        }));
+        assert!(msg.starts_with("ballot_books[1]: serials"), "{msg}");
+        assert!(msg.contains("overlap ballot_books[0]"), "{msg}");
+    }
+
+    #[test]
+    fn replaced_criteria_take_effect() {
+        let bytes = edited(|v| {
+            v["criteria"] = serde_json::json!([
+                {"code": "OK", "valid": true, "title": {"en": "Fine"}, "rule": {"en": "One mark."}},
+                {"code": "NO", "valid": false, "title": {"en": "Not fine"}, "rule": {"en": "Anything else."}}
+            ]);
+        });
+        let file = StationFile::parse(bytes).unwrap();
+        let criteria = &file.definition().criteria;
+        assert_eq!(criteria.default_valid().code.as_str(), "OK");
+        assert_eq!(criteria.codes_text(Validity::Invalid), "NO");
+    }
+
+    #[test]
+    fn trailing_bytes_after_the_object_are_refused() {
+        let mut bytes = SAMPLE.as_bytes().to_vec();
+        bytes.extend_from_slice(b"{}");
+        assert!(error_of(bytes).starts_with("station file: trailing characters"));
+    }
+}

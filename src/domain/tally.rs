@@ -1,0 +1,103 @@
+//! The ruling tally: votes per party, invalid ballots per criterion, valid
+//! ballots per criterion and disputed rulings. It starts at zero for every
+//! party and criterion of the station, and moves by one ruling at a time.
+
+use crate::domain::criteria::{CriterionCode, Validity};
+use crate::domain::party::PartyNumber;
+use crate::domain::ruling::{Ruling, Verdict};
+use crate::domain::station::StationDefinition;
+use std::collections::BTreeMap;
+
+/// Counts over the live (not voided) rulings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    votes: BTreeMap<PartyNumber, u64>,
+    valid_by_criterion: BTreeMap<CriterionCode, u64>,
+    invalid: BTreeMap<CriterionCode, u64>,
+    disputed: u64,
+}
+
+impl Tally {
+    /// Every party and every criterion at zero.
+    pub fn empty(def: &StationDefinition) -> Tally {
+        let zeros = |validity| {
+            def.criteria
+                .of(validity)
+                .map(|c| (c.code.clone(), 0))
+                .collect()
+        };
+        Tally {
+            votes: def.parties.iter().map(|p| (p.number, 0)).collect(),
+            valid_by_criterion: zeros(Validity::Valid),
+            invalid: zeros(Validity::Invalid),
+            disputed: 0,
+        }
+    }
+
+    /// Counts a ruling (already checked against the station).
+    pub fn add(&mut self, ruling: &Ruling) {
+        self.shift(ruling, |n| n + 1);
+    }
+
+    /// Takes back a ruling counted before (a void).
+    pub fn remove(&mut self, ruling: &Ruling) {
+        self.shift(ruling, |n| n.saturating_sub(1));
+    }
+
+    fn shift(&mut self, ruling: &Ruling, by: impl Fn(u64) -> u64) {
+        fn bump<K: Ord>(map: &mut BTreeMap<K, u64>, key: &K, by: &impl Fn(u64) -> u64) {
+            if let Some(n) = map.get_mut(key) {
+                *n = by(*n);
+            }
+        }
+        match &ruling.verdict {
+            Verdict::Valid { party, criterion } => {
+                bump(&mut self.votes, party, &by);
+                bump(&mut self.valid_by_criterion, criterion, &by);
+            }
+            Verdict::Invalid { criterion } => bump(&mut self.invalid, criterion, &by),
+        }
+        if ruling.is_disputed() {
+            self.disputed = by(self.disputed);
+        }
+    }
+
+    /// Votes per party, every party of the station present.
+    pub fn votes(&self) -> &BTreeMap<PartyNumber, u64> {
+        &self.votes
+    }
+
+    pub fn votes_for(&self, party: PartyNumber) -> u64 {
+        self.votes.get(&party).copied().unwrap_or(0)
+    }
+
+    /// Valid ballots per valid criterion.
+    pub fn valid_by_criterion(&self) -> &BTreeMap<CriterionCode, u64> {
+        &self.valid_by_criterion
+    }
+
+    /// Invalid ballots per invalid criterion, every code present.
+    pub fn invalid(&self) -> &BTreeMap<CriterionCode, u64> {
+        &self.invalid
+    }
+
+    /// Live rulings with at least one dispute.
+    pub fn disputed(&self) -> u64 {
+        self.disputed
+    }
+
+    /// ΣP: valid votes.
+    pub fn valid_total(&self) -> u64 {
+        self.votes.values().sum()
+    }
+
+    /// X: invalid ballots.
+    pub fn invalid_total(&self) -> u64 {
+        self.invalid.values().sum()
+    }
+
+    /// Live rulings: ΣP + X.
+    pub fn ruled(&self) -> u64 {
+        self.valid_total() + self.invalid_total()
+    }
+}

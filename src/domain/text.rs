@@ -1,0 +1,93 @@
+//! Texts given in several languages (`{"en": "...", "km": "..."}`), as the
+//! station file and the criteria carry them.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A text in one or more languages, keyed by a lowercase language code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalizedText(BTreeMap<String, String>);
+
+impl LocalizedText {
+    /// Builds a text from `(language, text)` pairs; used for built-in texts.
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> LocalizedText {
+        LocalizedText(
+            pairs
+                .iter()
+                .map(|(lang, text)| (lang.to_string(), text.to_string()))
+                .collect(),
+        )
+    }
+
+    /// Checks a text read from a file: at least one language, language codes
+    /// of two or three lowercase letters, no empty text.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.0.is_empty() {
+            return Err("must give the text in at least one language".into());
+        }
+        for (lang, text) in &self.0 {
+            let code_ok =
+                (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+            if !code_ok {
+                return Err(format!(
+                    "{lang:?} is not a language code (two or three lowercase letters, e.g. \"en\", \"km\")"
+                ));
+            }
+            if text.trim().is_empty() {
+                return Err(format!("{lang}: the text is empty"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The text in `lang`, else in English, else in Khmer, else any.
+    pub fn get(&self, lang: &str) -> &str {
+        [lang, "en", "km"]
+            .iter()
+            .find_map(|l| self.0.get(*l))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    /// The text in exactly `lang`, if given.
+    pub fn exactly(&self, lang: &str) -> Option<&str> {
+        self.0.get(lang).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_english_then_khmer() {
+        let t = LocalizedText::from_pairs(&[("en", "Blank"), ("km", "ទទេ")]);
+        assert_eq!(t.get("km"), "ទទេ");
+        assert_eq!(t.get("fr"), "Blank");
+        let km_only = LocalizedText::from_pairs(&[("km", "ទទេ")]);
+        assert_eq!(km_only.get("en"), "ទទេ");
+    }
+
+    #[test]
+    fn validation_names_the_bad_language_or_text() {
+        assert!(
+            LocalizedText::from_pairs(&[])
+                .validate()
+                .unwrap_err()
+                .contains("at least one")
+        );
+        assert!(
+            LocalizedText::from_pairs(&[("EN", "x")])
+                .validate()
+                .unwrap_err()
+                .contains("\"EN\"")
+        );
+        assert!(
+            LocalizedText::from_pairs(&[("en", " ")])
+                .validate()
+                .unwrap_err()
+                .contains("en: the text is empty")
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! Everything that can happen to a count, as data. Each variant is written
+//! to the journal as canonical JSON with a `type` tag; nothing is ever
+//! changed or removed, a mistake is undone by a later event.
+
+use crate::domain::hash::Hash256;
+use crate::domain::party::PartyNumber;
+use crate::domain::reconciliation::{CheckName, Figure};
+use crate::domain::ruling::Ruling;
+use crate::domain::seq::Seq;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The format a count record's first entry binds.
+pub const RECORD_FORMAT: &str = "polltally-record/1";
+
+/// One event in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Event {
+    /// The first entry: binds the record to a station file.
+    Opened {
+        format: String,
+        election_id: String,
+        station_code: String,
+        definition_hash: Hash256,
+        app_version: String,
+    },
+    /// One or more reconciliation figures, as counted; a later value of a
+    /// figure replaces an earlier one.
+    FiguresRecorded { figures: BTreeMap<Figure, u64> },
+    /// A ballot ruled valid for a party or invalid under a criterion.
+    Ruling(Ruling),
+    /// Takes back the ruling at `ruling_seq`, with the reason.
+    Void { ruling_seq: Seq, reason: String },
+    /// The number of ballots in a party's pile, counted after ruling.
+    PileCount { party: PartyNumber, count: u64 },
+    /// The commission's written explanation for a check.
+    Explanation { check: CheckName, text: String },
+}
+
+impl Event {
+    /// The `type` tag, for messages and listings.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::Opened { .. } => "opened",
+            Event::FiguresRecorded { .. } => "figures_recorded",
+            Event::Ruling(_) => "ruling",
+            Event::Void { .. } => "void",
+            Event::PileCount { .. } => "pile_count",
+            Event::Explanation { .. } => "explanation",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::criteria::CriterionCode;
+    use crate::domain::ruling::Verdict;
+
+    #[test]
+    fn a_ruling_event_is_flat_with_its_type_tag() {
+        let e = Event::Ruling(Ruling {
+            verdict: Verdict::Invalid {
+                criterion: CriterionCode::parse("I2").unwrap(),
+            },
+            disputed_by: vec![PartyNumber(5)],
+            note: None,
+        });
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"ruling","verdict":{"kind":"invalid","criterion":"I2"},"disputed_by":[5]}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
+    }
+
+    #[test]
+    fn unknown_fields_and_types_are_refused() {
+        assert!(
+            serde_json::from_str::<Event>(
+                r#"{"type":"void","ruling_seq":3,"reason":"x","extra":1}"#
+            )
+            .is_err()
+        );
+        assert!(serde_json::from_str::<Event>(r#"{"type":"erase","seq":3}"#).is_err());
+        assert!(
+            serde_json::from_str::<Event>(
+                r#"{"type":"ruling","verdict":{"kind":"invalid","criterion":"I2"},"x":1}"#
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn figures_serialize_by_key() {
+        let mut figures = BTreeMap::new();
+        figures.insert(Figure::VotersMarked, 310);
+        figures.insert(Figure::InBox, 316);
+        let json = serde_json::to_string(&Event::FiguresRecorded { figures }).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"figures_recorded","figures":{"voters_marked":310,"in_box":316}}"#
+        );
+    }
+}

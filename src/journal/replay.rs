@@ -1,0 +1,328 @@
+//! Replaying a journal: each stored entry is verified against the chain
+//! (sequence, `prev_hash`, `hash`, canonical form, the station it binds) and
+//! then folded into the count with the same rules that admitted it. Appending
+//! uses the same [`check_event`] and [`apply_event`], so a record that was
+//! written by polltally always replays, and a record that replays obeys the
+//! rules.
+
+use crate::domain::count::{Count, CountError};
+use crate::domain::hash::Hash256;
+use crate::domain::seq::Seq;
+use crate::domain::station::StationFile;
+use crate::journal::canonical::to_canonical;
+use crate::journal::entry::{EntryBody, StoredEntry, chain_hash};
+use crate::journal::event::{Event, RECORD_FORMAT};
+use std::sync::Arc;
+
+/// Why an event cannot be appended (or was wrongly appended).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EventError {
+    #[error(transparent)]
+    Count(#[from] CountError),
+    #[error("the first entry must open the record, not be a {0}")]
+    NotOpened(&'static str),
+    #[error("only the first entry may open the record")]
+    OpenedAgain,
+    #[error("the record opens {field} {found:?}, but the station file says {expected:?}")]
+    WrongBinding {
+        field: &'static str,
+        found: String,
+        expected: String,
+    },
+}
+
+/// The first broken entry of a chain, named by its seq.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("entry {seq}: {problem}")]
+pub struct ChainError {
+    pub seq: Seq,
+    pub problem: String,
+}
+
+/// May `event` be the entry at `seq` of this count?
+pub fn check_event(
+    count: &Count,
+    station: &StationFile,
+    seq: Seq,
+    event: &Event,
+) -> Result<(), EventError> {
+    if seq == Seq::FIRST {
+        return match event {
+            Event::Opened {
+                format,
+                election_id,
+                station_code,
+                definition_hash,
+                app_version: _,
+            } => {
+                let def = station.definition();
+                let bindings = [
+                    ("format", format.clone(), RECORD_FORMAT.to_string()),
+                    ("election_id", election_id.clone(), def.election.id.clone()),
+                    (
+                        "station_code",
+                        station_code.clone(),
+                        def.station.code.clone(),
+                    ),
+                    (
+                        "definition_hash",
+                        definition_hash.to_hex(),
+                        station.hash().to_hex(),
+                    ),
+                ];
+                for (field, found, expected) in bindings {
+                    if found != expected {
+                        return Err(EventError::WrongBinding {
+                            field,
+                            found,
+                            expected,
+                        });
+                    }
+                }
+                Ok(())
+            }
+            other => Err(EventError::NotOpened(other.kind())),
+        };
+    }
+    match event {
+        Event::Opened { .. } => Err(EventError::OpenedAgain),
+        Event::FiguresRecorded { figures } => Ok(count.check_figures(figures)?),
+        Event::Ruling(ruling) => Ok(count.check_ruling(ruling)?),
+        Event::Void { ruling_seq, reason } => Ok(count.check_void(*ruling_seq, reason)?),
+        Event::PileCount { party, count: n } => Ok(count.check_pile(*party, *n)?),
+        Event::Explanation { check, text } => Ok(count.check_explanation(*check, text)?),
+    }
+}
+
+/// Folds an event that [`check_event`] admitted into the count.
+pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
+    match event {
+        Event::Opened { .. } => count.apply_other(seq),
+        Event::FiguresRecorded { figures } => count.apply_figures(seq, &figures),
+        Event::Ruling(ruling) => count.apply_ruling(seq, ruling),
+        Event::Void { ruling_seq, .. } => count.apply_void(seq, ruling_seq),
+        Event::PileCount { party, count: n } => count.apply_pile(seq, party, n),
+        Event::Explanation { check, text } => count.apply_explanation(seq, check, &text),
+    }
+}
+
+/// A journal being replayed, entry by entry.
+pub struct Replay {
+    station: StationFile,
+    count: Count,
+    head: Hash256,
+}
+
+/// A fully replayed journal.
+#[derive(Debug)]
+pub struct Replayed {
+    pub count: Count,
+    /// The hash of the last entry.
+    pub head: Hash256,
+}
+
+impl Replay {
+    pub fn new(station: StationFile) -> Replay {
+        let count = Count::new(Arc::new(station.definition().clone()));
+        Replay {
+            station,
+            count,
+            head: Hash256::ZERO,
+        }
+    }
+
+    /// Verifies the next stored entry and folds it in; returns what it says.
+    pub fn push(&mut self, stored: &StoredEntry) -> Result<EntryBody, ChainError> {
+        let expected = self.count.next_seq();
+        let fail = |seq: Seq, problem: String| Err(ChainError { seq, problem });
+        if stored.seq != expected {
+            return if stored.seq > expected {
+                fail(
+                    expected,
+                    format!(
+                        "missing (the next entry in the record is seq {})",
+                        stored.seq
+                    ),
+                )
+            } else {
+                fail(
+                    stored.seq,
+                    format!("out of order (expected seq {expected})"),
+                )
+            };
+        }
+        if stored.prev_hash != self.head {
+            let what = if expected == Seq::FIRST {
+                "the first entry's prev_hash is not all zeros".to_string()
+            } else {
+                format!(
+                    "prev_hash does not match the hash of entry {}",
+                    self.count.last_seq()
+                )
+            };
+            return fail(expected, what);
+        }
+        if chain_hash(stored.prev_hash, &stored.canonical) != stored.hash {
+            return fail(
+                expected,
+                "hash does not match its contents (the entry was changed)".into(),
+            );
+        }
+        let body: EntryBody = match serde_json::from_slice(&stored.canonical) {
+            Ok(body) => body,
+            Err(err) => return fail(expected, format!("cannot be read: {err}")),
+        };
+        if to_canonical(&body).ok().as_deref() != Some(&stored.canonical[..]) {
+            return fail(expected, "is not in canonical form".into());
+        }
+        if body.seq != expected {
+            return fail(expected, format!("its contents say seq {}", body.seq));
+        }
+        if let Err(err) = check_event(&self.count, &self.station, expected, &body.event) {
+            return fail(expected, format!("breaks the rules of a count: {err}"));
+        }
+        apply_event(&mut self.count, expected, body.event.clone());
+        self.head = stored.hash;
+        Ok(body)
+    }
+
+    /// Ends the replay; a journal without its opening entry is broken.
+    pub fn finish(self) -> Result<Replayed, ChainError> {
+        if self.count.last_seq() == Seq(0) {
+            return Err(ChainError {
+                seq: Seq::FIRST,
+                problem: "missing (the journal is empty)".into(),
+            });
+        }
+        Ok(Replayed {
+            count: self.count,
+            head: self.head,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::criteria::CriterionCode;
+    use crate::domain::party::PartyNumber;
+    use crate::domain::ruling::{Ruling, Verdict};
+    use crate::domain::time::Timestamp;
+
+    fn station() -> StationFile {
+        StationFile::parse(include_bytes!("../../tests/fixtures/station-small.json").to_vec())
+            .unwrap()
+    }
+
+    fn opened(station: &StationFile) -> Event {
+        Event::Opened {
+            format: RECORD_FORMAT.into(),
+            election_id: station.definition().election.id.clone(),
+            station_code: station.definition().station.code.clone(),
+            definition_hash: station.hash(),
+            app_version: "test".into(),
+        }
+    }
+
+    fn vote(party: u32) -> Event {
+        Event::Ruling(Ruling {
+            verdict: Verdict::Valid {
+                party: PartyNumber(party),
+                criterion: CriterionCode::parse("V1").unwrap(),
+            },
+            disputed_by: vec![],
+            note: None,
+        })
+    }
+
+    fn chain(events: Vec<Event>) -> Vec<StoredEntry> {
+        let mut prev = Hash256::ZERO;
+        events
+            .into_iter()
+            .enumerate()
+            .map(|(i, event)| {
+                let body = EntryBody {
+                    seq: Seq(i as u64 + 1),
+                    at: Timestamp::from_unix_seconds(0),
+                    event,
+                };
+                let stored = StoredEntry::new(prev, &body).unwrap();
+                prev = stored.hash;
+                stored
+            })
+            .collect()
+    }
+
+    fn replay(entries: &[StoredEntry]) -> Result<Replayed, ChainError> {
+        let mut r = Replay::new(station());
+        for e in entries {
+            r.push(e)?;
+        }
+        r.finish()
+    }
+
+    #[test]
+    fn a_good_chain_replays_into_the_tally() {
+        let s = station();
+        let entries = chain(vec![opened(&s), vote(1), vote(2), vote(2)]);
+        let done = replay(&entries).unwrap();
+        assert_eq!(done.count.tally().votes_for(PartyNumber(2)), 2);
+        assert_eq!(done.head, entries[3].hash);
+    }
+
+    #[test]
+    fn the_first_entry_must_bind_this_station() {
+        let s = station();
+        let mut bad = opened(&s);
+        if let Event::Opened {
+            definition_hash, ..
+        } = &mut bad
+        {
+            *definition_hash = Hash256::of(b"another file");
+        }
+        let err = replay(&chain(vec![bad])).unwrap_err();
+        assert_eq!(err.seq, Seq(1));
+        assert!(err.problem.contains("opens definition_hash"), "{err}");
+        let err = replay(&chain(vec![vote(1)])).unwrap_err();
+        assert!(err.to_string().contains("must open the record"), "{err}");
+        let err = replay(&chain(vec![opened(&s), opened(&s)])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "entry 2: breaks the rules of a count: only the first entry may open the record"
+        );
+    }
+
+    #[test]
+    fn an_entry_that_breaks_the_rules_is_named() {
+        let s = station();
+        let err = replay(&chain(vec![opened(&s), vote(9)])).unwrap_err();
+        assert_eq!(err.seq, Seq(2));
+        assert!(
+            err.problem
+                .contains("party: 9 is not on this station's ballot"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn non_canonical_bytes_are_refused_even_with_a_correct_hash() {
+        let s = station();
+        let mut entries = chain(vec![opened(&s), vote(1)]);
+        let mut text = String::from_utf8(entries[1].canonical.clone()).unwrap();
+        text.insert(1, ' ');
+        entries[1].canonical = text.into_bytes();
+        entries[1].hash = chain_hash(entries[1].prev_hash, &entries[1].canonical);
+        assert_eq!(
+            replay(&entries).unwrap_err().to_string(),
+            "entry 2: is not in canonical form"
+        );
+    }
+
+    #[test]
+    fn an_empty_journal_is_broken() {
+        assert_eq!(
+            replay(&[]).unwrap_err().to_string(),
+            "entry 1: missing (the journal is empty)"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! polltally: offline ballot counting for polling-station commissions.
+//!
+//! Data flows one way: a station file ([`domain::station`]) opens a count
+//! record ([`store`]) whose append-only, hash-chained journal
+//! ([`journal`]) is folded into the derived count ([`domain::count`]):
+//! tally, reconciliation figures and checks. The command line ([`cli`]) is a
+//! thin shell over the same core the desktop app uses.
+
+pub mod cli;
+pub mod domain;
+pub mod journal;
+pub mod store;
+pub mod system;

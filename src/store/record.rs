@@ -1,0 +1,321 @@
+//! Opening, creating and appending to a count record.
+
+use crate::domain::count::Count;
+use crate::domain::hash::Hash256;
+use crate::domain::seq::Seq;
+use crate::domain::station::{StationError, StationFile};
+use crate::domain::time::Clock;
+use crate::journal::entry::{EntryBody, StoredEntry};
+use crate::journal::event::{Event, RECORD_FORMAT};
+use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
+use crate::store::schema::{APPLICATION_ID, SCHEMA_VERSION, create_v1};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What can go wrong with a count record.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("record: {0}: no such file")]
+    NotFound(PathBuf),
+    #[error("record: {0} already exists; a new count never overwrites a file")]
+    Exists(PathBuf),
+    #[error("record: {path} is not a polltally count record ({detail})")]
+    NotARecord { path: PathBuf, detail: String },
+    #[error(
+        "record: {path} was written by a newer polltally (schema {found}, this one reads up to {SCHEMA_VERSION})"
+    )]
+    Newer { path: PathBuf, found: i32 },
+    #[error("the record's station file: {0}")]
+    StoredStation(StationError),
+    /// The journal does not verify: the record was damaged or tampered with.
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+    /// The event breaks the rules of a count; nothing was written.
+    #[error(transparent)]
+    Refused(#[from] EventError),
+    #[error("the record was changed by another program since it was opened; open it again")]
+    ChangedElsewhere,
+    #[error("record: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("record: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("record: cannot encode an entry: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// An open count record, its journal replayed and verified.
+pub struct Record {
+    conn: Connection,
+    path: PathBuf,
+    station: StationFile,
+    count: Count,
+    head: Hash256,
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Record")
+            .field("path", &self.path)
+            .field("entries", &self.count.last_seq())
+            .field("head", &self.head)
+            .finish()
+    }
+}
+
+/// Per-connection settings: durability, integrity, and no trust in code
+/// stored in the schema.
+fn configure(conn: &Connection) -> Result<(), rusqlite::Error> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA synchronous = FULL;",
+    )
+}
+
+impl Record {
+    /// Creates a new record for `station` at `path`, which must not exist.
+    /// The file is complete (schema, station bytes, opening entry) or absent.
+    pub fn create(
+        path: &Path,
+        station: StationFile,
+        clock: &dyn Clock,
+    ) -> Result<Record, StoreError> {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(_) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::Exists(path.to_path_buf()));
+            }
+            Err(err) => return Err(StoreError::Io(err)),
+        }
+        match Record::initialize(path, station, clock) {
+            Ok(record) => Ok(record),
+            Err(err) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(PathBuf::from(name));
+                }
+                Err(err)
+            }
+        }
+    }
+
+    fn initialize(
+        path: &Path,
+        station: StationFile,
+        clock: &dyn Clock,
+    ) -> Result<Record, StoreError> {
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        configure(&conn)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::NotARecord {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "the file system does not allow a write-ahead log (journal_mode {mode})"
+                ),
+            });
+        }
+        let def = station.definition();
+        let opened = Event::Opened {
+            format: RECORD_FORMAT.to_string(),
+            election_id: def.election.id.clone(),
+            station_code: def.station.code.clone(),
+            definition_hash: station.hash(),
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        let mut replay = Replay::new(station.clone());
+        let body = EntryBody {
+            seq: Seq::FIRST,
+            at: clock.now(),
+            event: opened,
+        };
+        let stored = StoredEntry::new(Hash256::ZERO, &body)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(&create_v1())?;
+        tx.execute(
+            "INSERT INTO station (id, bytes) VALUES (1, ?1)",
+            params![station.bytes()],
+        )?;
+        insert(&tx, &stored)?;
+        tx.commit()?;
+        replay.push(&stored)?;
+        let done = replay.finish()?;
+        Ok(Record {
+            conn,
+            path: path.to_path_buf(),
+            station,
+            count: done.count,
+            head: done.head,
+        })
+    }
+
+    /// Opens an existing record, checks that it is one, and replays and
+    /// verifies its whole journal.
+    pub fn open(path: &Path) -> Result<Record, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let not_a_record = |detail: String| StoreError::NotARecord {
+            path: path.to_path_buf(),
+            detail,
+        };
+        let application_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |row| row.get(0))
+            .map_err(|err| not_a_record(err.to_string()))?;
+        if application_id != APPLICATION_ID {
+            return Err(not_a_record(format!("application_id {application_id:#x}")));
+        }
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+            });
+        }
+        if version < 1 {
+            return Err(not_a_record(format!("schema version {version}")));
+        }
+        configure(&conn)?;
+        let bytes: Vec<u8> = conn
+            .query_row("SELECT bytes FROM station WHERE id = 1", [], |row| {
+                row.get(0)
+            })
+            .map_err(|err| not_a_record(format!("no station file: {err}")))?;
+        let station = StationFile::parse(bytes).map_err(StoreError::StoredStation)?;
+        let mut replay = Replay::new(station.clone());
+        {
+            let mut stmt =
+                conn.prepare("SELECT seq, canonical, prev_hash, hash FROM journal ORDER BY seq")?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let stored = read_entry(row)?;
+                replay.push(&stored)?;
+            }
+        }
+        let done = replay.finish()?;
+        Ok(Record {
+            conn,
+            path: path.to_path_buf(),
+            station,
+            count: done.count,
+            head: done.head,
+        })
+    }
+
+    /// Appends one event in its own durable transaction. Returns its seq only
+    /// after the commit has returned; on any error nothing was written.
+    pub fn append(&mut self, event: Event, clock: &dyn Clock) -> Result<Seq, StoreError> {
+        let seq = self.count.next_seq();
+        check_event(&self.count, &self.station, seq, &event)?;
+        let body = EntryBody {
+            seq,
+            at: clock.now(),
+            event,
+        };
+        let stored = StoredEntry::new(self.head, &body)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Err(err) = insert(&tx, &stored) {
+            let message = err.to_string();
+            return Err(if message.contains("must follow the last one") {
+                StoreError::ChangedElsewhere
+            } else {
+                StoreError::Sqlite(err)
+            });
+        }
+        tx.commit()?;
+        apply_event(&mut self.count, seq, body.event);
+        self.head = stored.hash;
+        Ok(seq)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn station(&self) -> &StationFile {
+        &self.station
+    }
+
+    pub fn count(&self) -> &Count {
+        &self.count
+    }
+
+    /// The hash of the last entry.
+    pub fn head(&self) -> Hash256 {
+        self.head
+    }
+
+    /// The number of journal entries.
+    pub fn entries(&self) -> u64 {
+        self.count.last_seq().0
+    }
+
+    /// The seq of the entry whose hash is `hash`, if the journal has one.
+    pub fn seq_of_hash(&self, hash: Hash256) -> Result<Option<Seq>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq FROM journal WHERE hash = ?1")?;
+        let mut rows = stmt.query(params![hash.to_hex()])?;
+        Ok(match rows.next()? {
+            Some(row) => Some(Seq(u64::try_from(row.get::<_, i64>(0)?).unwrap_or(0))),
+            None => None,
+        })
+    }
+
+    /// Every entry in order, as stored and as it reads.
+    pub fn journal(&self) -> Result<Vec<(StoredEntry, EntryBody)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq, canonical, prev_hash, hash FROM journal ORDER BY seq")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let stored = read_entry(row)?;
+            let body: EntryBody = serde_json::from_slice(&stored.canonical)?;
+            out.push((stored, body));
+        }
+        Ok(out)
+    }
+}
+
+fn insert(conn: &Connection, stored: &StoredEntry) -> Result<(), rusqlite::Error> {
+    let seq = i64::try_from(stored.seq.0).unwrap_or(i64::MAX);
+    conn.prepare_cached(
+        "INSERT INTO journal (seq, canonical, prev_hash, hash) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        seq,
+        stored.canonical,
+        stored.prev_hash.to_hex(),
+        stored.hash.to_hex()
+    ])?;
+    Ok(())
+}
+
+/// Reads a journal row; a malformed row is a broken chain at that seq.
+fn read_entry(row: &rusqlite::Row<'_>) -> Result<StoredEntry, StoreError> {
+    let seq = Seq(u64::try_from(row.get::<_, i64>(0)?).unwrap_or(0));
+    let bad = |what: &str, err: String| {
+        StoreError::Chain(ChainError {
+            seq,
+            problem: format!("{what} is not a hash: {err}"),
+        })
+    };
+    let canonical: Vec<u8> = row.get(1)?;
+    let prev_hash: String = row.get(2)?;
+    let hash: String = row.get(3)?;
+    Ok(StoredEntry {
+        seq,
+        canonical,
+        prev_hash: prev_hash.parse().map_err(|e| bad("prev_hash", e))?,
+        hash: hash.parse().map_err(|e| bad("hash", e))?,
+    })
+}

@@ -1,0 +1,61 @@
+//! The record's schema and its identity: `application_id` marks the file as a
+//! polltally count record, `user_version` is the schema version (migrations
+//! run from it; a newer one is refused).
+
+/// `PRAGMA application_id` of every count record ("PTLY").
+pub const APPLICATION_ID: i32 = 0x5054_4C59;
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i32 = 1;
+
+/// The hex of the all-zero hash, the first entry's `prev_hash`.
+const ZERO_HASH_HEX: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Creates schema version 1 (run inside the creating transaction).
+pub fn create_v1() -> String {
+    format!(
+        r#"
+CREATE TABLE station (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    bytes BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE journal (
+    seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+    canonical BLOB NOT NULL,
+    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+) STRICT;
+
+CREATE TRIGGER journal_follows_last BEFORE INSERT ON journal
+WHEN NEW.seq <> coalesce((SELECT max(seq) FROM journal), 0) + 1
+  OR NEW.prev_hash <> coalesce((SELECT hash FROM journal WHERE seq = NEW.seq - 1), '{ZERO_HASH_HEX}')
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: a journal entry must follow the last one');
+END;
+
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: journal entries cannot be changed');
+END;
+
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: journal entries cannot be deleted');
+END;
+
+CREATE TRIGGER station_no_update BEFORE UPDATE ON station
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the station file cannot be changed');
+END;
+
+CREATE TRIGGER station_no_delete BEFORE DELETE ON station
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the station file cannot be deleted');
+END;
+
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+"#
+    )
+}
