@@ -205,13 +205,24 @@ struct RawCriterion {
 }
 
 fn parse_definition(bytes: &[u8]) -> Result<StationDefinition, StationError> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        return fail(
+            "station file",
+            "starts with a byte order mark; save it as UTF-8 without one",
+        );
+    }
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return fail("station file", "the file is empty"),
+        Some(b'{') => {}
+        Some(_) => return fail("station file", "not a JSON object (it must start with '{')"),
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let raw: RawStationFile = match serde_path_to_error::deserialize(&mut de) {
         Ok(raw) => raw,
         Err(err) => {
             let path = err.path().to_string();
             let inner = err.into_inner();
-            let path = if path == "." {
+            let path = if path == "." || path == "?" {
                 "station file".to_string()
             } else {
                 path

@@ -8,6 +8,9 @@ pub const APPLICATION_ID: i32 = 0x5054_4C59;
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i32 = 1;
 
+/// The page size of a new record, in bytes.
+pub const PAGE_SIZE: u32 = 1024;
+
 /// The hex of the all-zero hash, the first entry's `prev_hash`.
 const ZERO_HASH_HEX: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -24,7 +27,7 @@ CREATE TABLE journal (
     seq INTEGER PRIMARY KEY CHECK (seq >= 1),
     canonical BLOB NOT NULL,
     prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+    hash TEXT NOT NULL CHECK (length(hash) = 64)
 ) STRICT;
 
 CREATE TRIGGER journal_follows_last BEFORE INSERT ON journal

@@ -1,0 +1,92 @@
+//! The JSON Schema shipped in `assets/` describes exactly the station files
+//! the parser accepts: every object level closed, every required field
+//! required, every optional field optional.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use polltally::domain::station::StationFile;
+use serde_json::{Value, json};
+
+fn schema() -> Value {
+    let text = include_str!("../assets/station.schema.json");
+    serde_json::from_str(text).unwrap()
+}
+
+/// A station file with every optional field present.
+fn full_sample() -> Value {
+    let mut v: Value = serde_json::from_str(include_str!("../assets/sample-station.json")).unwrap();
+    v["criteria"] = json!([
+        {"code": "V1", "valid": true, "title": {"en": "Tick"}, "rule": {"en": "A tick."}, "example": {"en": "A tick in box 3."}},
+        {"code": "I1", "valid": false, "title": {"en": "Blank"}, "rule": {"en": "No mark."}}
+    ]);
+    v
+}
+
+fn accepts(v: &Value) -> Result<(), String> {
+    StationFile::parse(serde_json::to_vec(v).unwrap())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// The schema node for an object level, and a pointer to one instance of it
+/// in the sample.
+fn levels(schema: &Value) -> Vec<(Value, &'static str)> {
+    let p = &schema["properties"];
+    vec![
+        (schema.clone(), ""),
+        (p["election"].clone(), "/election"),
+        (p["station"].clone(), "/station"),
+        (p["parties"]["items"].clone(), "/parties/0"),
+        (p["ballot_books"]["items"].clone(), "/ballot_books/0"),
+        (p["criteria"]["items"].clone(), "/criteria/0"),
+    ]
+}
+
+#[test]
+fn the_samples_are_accepted() {
+    accepts(&full_sample()).unwrap();
+}
+
+#[test]
+fn every_level_is_closed_in_schema_and_parser() {
+    let schema = schema();
+    for (node, pointer) in levels(&schema) {
+        assert_eq!(node["additionalProperties"], json!(false), "{pointer}");
+        let mut v = full_sample();
+        v.pointer_mut(pointer).unwrap().as_object_mut().unwrap().insert("extra".into(), json!(1));
+        let err = accepts(&v).unwrap_err();
+        assert!(err.contains("unknown field `extra`"), "{pointer}: {err}");
+    }
+}
+
+#[test]
+fn required_and_optional_fields_agree() {
+    let schema = schema();
+    for (node, pointer) in levels(&schema) {
+        let required: Vec<&str> = node["required"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        let properties = node["properties"].as_object().unwrap();
+        let sample = full_sample();
+        let instance = sample.pointer(pointer).unwrap().as_object().unwrap();
+        let mut keys: Vec<&String> = instance.keys().collect();
+        keys.sort();
+        let mut listed: Vec<&String> = properties.keys().collect();
+        listed.sort();
+        assert_eq!(keys, listed, "{pointer}: the sample uses every property the schema lists");
+        for key in properties.keys() {
+            let mut v = full_sample();
+            v.pointer_mut(pointer).unwrap().as_object_mut().unwrap().remove(key);
+            let result = accepts(&v);
+            if required.contains(&key.as_str()) {
+                let err = result.unwrap_err();
+                assert!(err.contains(&format!("missing field `{key}`")), "{pointer}/{key}: {err}");
+            } else {
+                assert!(result.is_ok(), "{pointer}/{key} is optional in the schema but required by the parser: {result:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_schema_names_the_format() {
+    assert_eq!(schema()["properties"]["format"]["const"], "polltally-station/1");
+}
