@@ -53,7 +53,11 @@ fn every_level_is_closed_in_schema_and_parser() {
     for (node, pointer) in levels(&schema) {
         assert_eq!(node["additionalProperties"], json!(false), "{pointer}");
         let mut v = full_sample();
-        v.pointer_mut(pointer).unwrap().as_object_mut().unwrap().insert("extra".into(), json!(1));
+        v.pointer_mut(pointer)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert("extra".into(), json!(1));
         let err = accepts(&v).unwrap_err();
         assert!(err.contains("unknown field `extra`"), "{pointer}: {err}");
     }
@@ -63,7 +67,12 @@ fn every_level_is_closed_in_schema_and_parser() {
 fn required_and_optional_fields_agree() {
     let schema = schema();
     for (node, pointer) in levels(&schema) {
-        let required: Vec<&str> = node["required"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        let required: Vec<&str> = node["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap())
+            .collect();
         let properties = node["properties"].as_object().unwrap();
         let sample = full_sample();
         let instance = sample.pointer(pointer).unwrap().as_object().unwrap();
@@ -71,16 +80,29 @@ fn required_and_optional_fields_agree() {
         keys.sort();
         let mut listed: Vec<&String> = properties.keys().collect();
         listed.sort();
-        assert_eq!(keys, listed, "{pointer}: the sample uses every property the schema lists");
+        assert_eq!(
+            keys, listed,
+            "{pointer}: the sample uses every property the schema lists"
+        );
         for key in properties.keys() {
             let mut v = full_sample();
-            v.pointer_mut(pointer).unwrap().as_object_mut().unwrap().remove(key);
+            v.pointer_mut(pointer)
+                .unwrap()
+                .as_object_mut()
+                .unwrap()
+                .remove(key);
             let result = accepts(&v);
             if required.contains(&key.as_str()) {
                 let err = result.unwrap_err();
-                assert!(err.contains(&format!("missing field `{key}`")), "{pointer}/{key}: {err}");
+                assert!(
+                    err.contains(&format!("missing field `{key}`")),
+                    "{pointer}/{key}: {err}"
+                );
             } else {
-                assert!(result.is_ok(), "{pointer}/{key} is optional in the schema but required by the parser: {result:?}");
+                assert!(
+                    result.is_ok(),
+                    "{pointer}/{key} is optional in the schema but required by the parser: {result:?}"
+                );
             }
         }
     }
@@ -88,5 +110,8 @@ fn required_and_optional_fields_agree() {
 
 #[test]
 fn the_schema_names_the_format() {
-    assert_eq!(schema()["properties"]["format"]["const"], "polltally-station/1");
+    assert_eq!(
+        schema()["properties"]["format"]["const"],
+        "polltally-station/1"
+    );
 }
