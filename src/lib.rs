@@ -6,8 +6,11 @@
 //! tally, reconciliation figures and checks. The command line ([`cli`]) is a
 //! thin shell over the same core the desktop app uses.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod i18n;
+pub mod illustration;
 pub mod journal;
 pub mod store;
 pub mod system;

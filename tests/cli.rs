@@ -285,11 +285,30 @@ fn figures_that_are_truly_zero_take_one_flag() {
 }
 
 #[test]
-fn no_arguments_prints_usage_and_exits_2() {
-    let r = run(&[]);
+fn help_lists_the_subcommands_and_the_window() {
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0);
+    for word in [
+        "new",
+        "figures",
+        "rule",
+        "void",
+        "pile",
+        "explain",
+        "show",
+        "verify",
+        "open",
+        "counting window",
+    ] {
+        assert!(r.stdout.contains(word), "{word}: {}", r.stdout);
+    }
+    let r = run(&["open", "--screen", "tallies"]);
     assert_eq!(r.code, 2);
-    assert!(r.stdout.contains("Usage"), "{}", r.stdout);
-    assert_eq!(run(&["--help"]).code, 0);
+    assert!(
+        r.stderr.contains("screen: \"tallies\" is not a screen"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use std::path::PathBuf;
     long_about = "Offline ballot counting for polling-station commissions.\n\n\
         A count record is one SQLite file holding the station file and an append-only, \
         hash-chained journal of everything the commission records.\n\n\
+        Without a subcommand, polltally opens the counting window on the practice count.\n\n\
         Exit codes: 0 ok, 1 verification failed, 2 bad input or usage (nothing written)."
 )]
 pub struct Cli {
@@ -21,6 +22,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the counting window (what `polltally` alone does, on the
+    /// practice count).
+    Open {
+        /// The count record to open.
+        #[arg(long, value_name = "PATH")]
+        record: Option<PathBuf>,
+        /// The screen to show first: station, reconciliation, counting,
+        /// cross-check or results.
+        #[arg(long, value_name = "NAME")]
+        screen: Option<String>,
+    },
     /// Start a new count record from a station file.
     New {
         /// The station file issued by the commune election commission.
@@ -39,6 +51,43 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
         /// The seq of the ruling to void.
+        #[arg(long, value_name = "N")]
+        seq: u64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Record that party agents dispute a ruling already recorded.
+    Dispute {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// The seq of the ruling disputed.
+        #[arg(long, value_name = "N")]
+        seq: u64,
+        /// A disputing party (repeat for several).
+        #[arg(long = "party", value_name = "NUM", required = true)]
+        parties: Vec<u32>,
+    },
+    /// Record a person present: commission member, party agent or observer.
+    Present {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        #[arg(long, value_name = "TEXT")]
+        name: String,
+        /// chief, secretary, member, party_agent or observer.
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        /// The party a party agent represents.
+        #[arg(long, value_name = "NUM")]
+        party: Option<u32>,
+        /// The organisation an observer represents.
+        #[arg(long, value_name = "TEXT")]
+        organisation: Option<String>,
+    },
+    /// Withdraw a presence entry (a mistake, or the person left).
+    Withdraw {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// The seq of the presence entry.
         #[arg(long, value_name = "N")]
         seq: u64,
         #[arg(long, value_name = "TEXT")]

@@ -7,8 +7,10 @@ pub mod args;
 pub mod rule_line;
 pub mod show;
 
+use crate::app::{Launch, Screen};
 use crate::domain::hash::Hash256;
 use crate::domain::party::PartyNumber;
+use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{CheckName, Figure};
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::domain::seq::Seq;
@@ -20,7 +22,7 @@ use crate::store::{Record, StoreError};
 use crate::system::SystemClock;
 use anyhow::{Context, anyhow};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use rule_line::parse_rule_line;
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -48,10 +50,10 @@ pub fn run() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(EXIT_BAD_INPUT));
         }
     };
-    let Some(command) = cli.command else {
-        let _ = Cli::command().print_help();
-        return ExitCode::from(EXIT_BAD_INPUT);
-    };
+    let command = cli.command.unwrap_or(Command::Open {
+        record: None,
+        screen: None,
+    });
     match execute(command, &SystemClock) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(err) => {
@@ -81,6 +83,16 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 /// Runs one parsed command.
 pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
     match command {
+        Command::Open { record, screen } => {
+            let screen = screen
+                .map(|name| {
+                    Screen::parse(&name).ok_or_else(|| {
+                        anyhow!("screen: {name:?} is not a screen (station, reconciliation, counting, cross-check, results)")
+                    })
+                })
+                .transpose()?;
+            crate::app::run(Launch { record, screen })
+        }
         Command::New { station, record } => new(&station, &record, clock),
         Command::Figures(args) => figures(args, clock),
         Command::Rule(args) => rule(args, clock),
@@ -116,6 +128,46 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             let check: CheckName = check.parse().map_err(|e: String| anyhow!("check: {e}"))?;
             append_one(&record, Event::Explanation { check, text }, clock)
         }
+        Command::Dispute {
+            record,
+            seq,
+            parties,
+        } => append_one(
+            &record,
+            Event::Dispute {
+                ruling_seq: Seq(seq),
+                parties: parties.into_iter().map(PartyNumber).collect(),
+            },
+            clock,
+        ),
+        Command::Present {
+            record,
+            name,
+            role,
+            party,
+            organisation,
+        } => {
+            let role = Role::parse(&role).map_err(|e| anyhow!("role: {e}"))?;
+            let person = Person {
+                name,
+                role,
+                party: party.map(PartyNumber),
+                organisation,
+            };
+            append_one(&record, Event::PersonPresent(person), clock)
+        }
+        Command::Withdraw {
+            record,
+            seq,
+            reason,
+        } => append_one(
+            &record,
+            Event::PresenceWithdrawn {
+                person_seq: Seq(seq),
+                reason,
+            },
+            clock,
+        ),
         Command::Show { record, json } => {
             let record = Record::open(&record)?;
             let mut out = std::io::stdout().lock();

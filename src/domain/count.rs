@@ -7,7 +7,10 @@
 use crate::domain::criteria::Validity;
 use crate::domain::limits::MAX_COUNT;
 use crate::domain::party::PartyNumber;
-use crate::domain::reconciliation::{Check, CheckInputs, CheckName, Figure, Figures, checks};
+use crate::domain::person::Person;
+use crate::domain::reconciliation::{
+    Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
+};
 use crate::domain::ruling::{Ruling, RulingError, check_free_text};
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
@@ -40,13 +43,65 @@ pub enum CountError {
     UnknownCheck { check: String },
     #[error("text: {0}")]
     Text(String),
+    #[error("seq: ruling {target} was voided by seq {by}; a void ruling cannot be disputed")]
+    DisputeOfVoided { target: Seq, by: Seq },
+    #[error("parties: party {party} already disputes ruling {target}")]
+    AlreadyDisputing { party: u32, target: Seq },
+    #[error("parties: name at least one party")]
+    NoDisputants,
+    #[error("{0}")]
+    Person(String),
+    #[error("seq: {target} is not a person recorded as present")]
+    NotAPerson { target: Seq },
+    #[error("seq: the presence of entry {target} was already withdrawn by seq {by}")]
+    AlreadyWithdrawn { target: Seq, by: Seq },
 }
 
 /// A ruling in the count, live or voided.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RulingRecord {
     pub ruling: Ruling,
+    /// Parties that disputed the ruling after it was recorded, in order.
+    pub later_disputes: Vec<PartyNumber>,
     pub voided_by: Option<Seq>,
+}
+
+impl RulingRecord {
+    /// Every party disputing the ruling: those named with it, then later ones.
+    pub fn disputants(&self) -> impl Iterator<Item = PartyNumber> + '_ {
+        self.ruling
+            .disputed_by
+            .iter()
+            .chain(&self.later_disputes)
+            .copied()
+    }
+
+    pub fn is_disputed(&self) -> bool {
+        self.disputants().next().is_some()
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.voided_by.is_none()
+    }
+}
+
+/// A person recorded as present, and whether the entry was withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresenceRecord {
+    pub person: Person,
+    pub withdrawn_by: Option<Seq>,
+}
+
+/// What still stands between the count and its sealing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SealingGap {
+    /// A figure has not been recorded.
+    FigureMissing(Figure),
+    /// A check differs and has no written explanation.
+    Unexplained { check: CheckName, difference: i64 },
+    /// Fewer ballots are ruled than were found in the box, without an
+    /// explanation of `box_vs_rulings`.
+    RulingIncomplete { ruled: u64, in_box: u64 },
 }
 
 /// The derived state of one count.
@@ -58,8 +113,10 @@ pub struct Count {
     voids: BTreeMap<Seq, Seq>,
     tally: Tally,
     figures: Figures,
+    figure_history: BTreeMap<Figure, Vec<(Seq, u64)>>,
     piles: BTreeMap<PartyNumber, u64>,
     explanations: BTreeMap<CheckName, String>,
+    people: BTreeMap<Seq, PresenceRecord>,
 }
 
 impl Count {
@@ -72,8 +129,10 @@ impl Count {
             rulings: BTreeMap::new(),
             voids: BTreeMap::new(),
             figures: Figures::default(),
+            figure_history: BTreeMap::new(),
             piles: BTreeMap::new(),
             explanations: BTreeMap::new(),
+            people: BTreeMap::new(),
         }
     }
 
@@ -107,15 +166,69 @@ impl Count {
     }
 
     pub fn apply_ruling(&mut self, seq: Seq, ruling: Ruling) {
-        self.tally.add(&ruling);
+        self.tally.add(&ruling.verdict, ruling.is_disputed());
         self.rulings.insert(
             seq,
             RulingRecord {
                 ruling,
+                later_disputes: Vec::new(),
                 voided_by: None,
             },
         );
         self.last_seq = seq;
+    }
+
+    // ---- disputes raised after a ruling ----
+
+    pub fn check_dispute(&self, target: Seq, parties: &[PartyNumber]) -> Result<(), CountError> {
+        let record = self.live_ruling(target)?;
+        if parties.is_empty() {
+            return Err(CountError::NoDisputants);
+        }
+        for (i, party) in parties.iter().enumerate() {
+            if self.def.party(*party).is_none() {
+                return Err(CountError::UnknownParty {
+                    party: party.0,
+                    known: self.def.party_numbers_text(),
+                });
+            }
+            if parties[..i].contains(party) {
+                return Err(RulingError::DisputantTwice { party: party.0 }.into());
+            }
+            if record.disputants().any(|p| p == *party) {
+                return Err(CountError::AlreadyDisputing {
+                    party: party.0,
+                    target,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn apply_dispute(&mut self, seq: Seq, target: Seq, parties: &[PartyNumber]) {
+        if let Some(record) = self.rulings.get_mut(&target) {
+            let was_disputed = record.is_disputed();
+            record.later_disputes.extend_from_slice(parties);
+            if record.is_live() && !was_disputed && record.is_disputed() {
+                self.tally.add_dispute();
+            }
+        }
+        self.last_seq = seq;
+    }
+
+    /// The live ruling at `target`, or why there is none.
+    fn live_ruling(&self, target: Seq) -> Result<&RulingRecord, CountError> {
+        match self.rulings.get(&target) {
+            Some(record) => match record.voided_by {
+                Some(by) => Err(CountError::DisputeOfVoided { target, by }),
+                None => Ok(record),
+            },
+            None if target.0 == 0 || target > self.last_seq => Err(CountError::NoSuchEntry {
+                target,
+                last: self.last_seq,
+            }),
+            None => Err(CountError::NotARuling { target }),
+        }
     }
 
     // ---- voids ----
@@ -145,7 +258,8 @@ impl Count {
             && record.voided_by.is_none()
         {
             record.voided_by = Some(seq);
-            self.tally.remove(&record.ruling);
+            self.tally
+                .remove(&record.ruling.verdict, record.is_disputed());
         }
         self.voids.insert(seq, target);
         self.last_seq = seq;
@@ -171,6 +285,10 @@ impl Count {
     pub fn apply_figures(&mut self, seq: Seq, figures: &BTreeMap<Figure, u64>) {
         for (figure, value) in figures {
             self.figures.set(*figure, *value);
+            self.figure_history
+                .entry(*figure)
+                .or_default()
+                .push((seq, *value));
         }
         self.last_seq = seq;
     }
@@ -216,7 +334,86 @@ impl Count {
         self.last_seq = seq;
     }
 
+    // ---- people present ----
+
+    pub fn check_person(&self, person: &Person) -> Result<(), CountError> {
+        person.check(&self.def).map_err(CountError::Person)
+    }
+
+    pub fn apply_person(&mut self, seq: Seq, person: Person) {
+        self.people.insert(
+            seq,
+            PresenceRecord {
+                person,
+                withdrawn_by: None,
+            },
+        );
+        self.last_seq = seq;
+    }
+
+    pub fn check_withdrawal(&self, target: Seq, reason: &str) -> Result<(), CountError> {
+        check_free_text(reason).map_err(CountError::Reason)?;
+        match self.people.get(&target) {
+            Some(PresenceRecord {
+                withdrawn_by: Some(by),
+                ..
+            }) => Err(CountError::AlreadyWithdrawn { target, by: *by }),
+            Some(_) => Ok(()),
+            None => Err(CountError::NotAPerson { target }),
+        }
+    }
+
+    pub fn apply_withdrawal(&mut self, seq: Seq, target: Seq) {
+        if let Some(record) = self.people.get_mut(&target) {
+            record.withdrawn_by = Some(seq);
+        }
+        self.last_seq = seq;
+    }
+
     // ---- what the count shows ----
+
+    /// Every value recorded for each figure, oldest first, with its seq.
+    pub fn figure_history(&self, figure: Figure) -> &[(Seq, u64)] {
+        self.figure_history.get(&figure).map_or(&[], Vec::as_slice)
+    }
+
+    /// The people recorded as present, by seq, withdrawn entries included.
+    pub fn people(&self) -> &BTreeMap<Seq, PresenceRecord> {
+        &self.people
+    }
+
+    /// What must still be done before the count can be sealed: every figure
+    /// recorded, every differing check explained, and every ballot in the box
+    /// ruled (or the shortfall explained).
+    pub fn sealing_gaps(&self) -> Vec<SealingGap> {
+        let mut gaps: Vec<SealingGap> = self
+            .figures
+            .missing()
+            .into_iter()
+            .map(SealingGap::FigureMissing)
+            .collect();
+        for check in self.checks() {
+            if check.explanation.is_some() {
+                continue;
+            }
+            match check.status {
+                CheckStatus::Differs(difference) => gaps.push(SealingGap::Unexplained {
+                    check: check.name,
+                    difference,
+                }),
+                CheckStatus::Pending if check.name == CheckName::BoxVsRulings => {
+                    if let Some(in_box) = self.figures.get(Figure::InBox) {
+                        gaps.push(SealingGap::RulingIncomplete {
+                            ruled: self.tally.ruled(),
+                            in_box,
+                        });
+                    }
+                }
+                CheckStatus::Holds | CheckStatus::Pending => {}
+            }
+        }
+        gaps
+    }
 
     pub fn tally(&self) -> &Tally {
         &self.tally
@@ -244,7 +441,7 @@ impl Count {
         self.rulings
             .iter()
             .rev()
-            .find(|(_, r)| r.voided_by.is_none())
+            .find(|(_, r)| r.is_live())
             .map(|(seq, r)| (*seq, &r.ruling))
     }
 
@@ -359,6 +556,133 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_later_dispute_counts_once_and_leaves_with_a_void() {
+        let mut c = count();
+        c.apply_other(Seq(1));
+        let r = ruling(&c, party(2), vec![]);
+        c.apply_ruling(Seq(2), r);
+        c.check_dispute(Seq(2), &[PartyNumber(1), PartyNumber(3)])
+            .unwrap();
+        c.apply_dispute(Seq(3), Seq(2), &[PartyNumber(1), PartyNumber(3)]);
+        assert_eq!(c.tally().disputed(), 1);
+        assert_eq!(
+            c.check_dispute(Seq(2), &[PartyNumber(3)])
+                .unwrap_err()
+                .to_string(),
+            "parties: party 3 already disputes ruling 2"
+        );
+        c.check_dispute(Seq(2), &[PartyNumber(4)]).unwrap();
+        c.apply_dispute(Seq(4), Seq(2), &[PartyNumber(4)]);
+        assert_eq!(c.tally().disputed(), 1);
+        let disputants: Vec<u32> = c.rulings()[&Seq(2)].disputants().map(|p| p.0).collect();
+        assert_eq!(disputants, [1, 3, 4]);
+        c.apply_void(Seq(5), Seq(2));
+        assert_eq!(c.tally().disputed(), 0);
+        assert_eq!(
+            c.check_dispute(Seq(2), &[PartyNumber(2)])
+                .unwrap_err()
+                .to_string(),
+            "seq: ruling 2 was voided by seq 5; a void ruling cannot be disputed"
+        );
+        assert_eq!(
+            c.check_dispute(Seq(3), &[PartyNumber(2)])
+                .unwrap_err()
+                .to_string(),
+            "seq: 3 is not a ruling"
+        );
+        assert_eq!(
+            c.check_dispute(Seq(9), &[]).unwrap_err().to_string(),
+            "seq: 9 does not exist (the journal ends at seq 5)"
+        );
+    }
+
+    #[test]
+    fn presence_is_recorded_and_withdrawn_once() {
+        use crate::domain::person::Role;
+        let mut c = count();
+        c.apply_other(Seq(1));
+        let p = Person {
+            name: "Chan Sophea".into(),
+            role: Role::Chief,
+            party: None,
+            organisation: None,
+        };
+        c.check_person(&p).unwrap();
+        c.apply_person(Seq(2), p);
+        c.check_withdrawal(Seq(2), "typed twice").unwrap();
+        c.apply_withdrawal(Seq(3), Seq(2));
+        assert_eq!(c.people()[&Seq(2)].withdrawn_by, Some(Seq(3)));
+        assert_eq!(
+            c.check_withdrawal(Seq(2), "again").unwrap_err().to_string(),
+            "seq: the presence of entry 2 was already withdrawn by seq 3"
+        );
+        assert_eq!(
+            c.check_withdrawal(Seq(1), "x").unwrap_err().to_string(),
+            "seq: 1 is not a person recorded as present"
+        );
+    }
+
+    #[test]
+    fn figure_history_keeps_every_value() {
+        let mut c = count();
+        c.apply_other(Seq(1));
+        for (seq, value) in [(2, 498), (3, 500)] {
+            let mut f = BTreeMap::new();
+            f.insert(Figure::Received, value);
+            c.apply_figures(Seq(seq), &f);
+        }
+        assert_eq!(
+            c.figure_history(Figure::Received),
+            &[(Seq(2), 498), (Seq(3), 500)]
+        );
+        assert_eq!(c.figures().get(Figure::Received), Some(500));
+        assert!(c.figure_history(Figure::Unused).is_empty());
+    }
+
+    #[test]
+    fn sealing_gaps_list_missing_figures_unexplained_checks_and_unruled_ballots() {
+        let mut c = count();
+        c.apply_other(Seq(1));
+        assert_eq!(c.sealing_gaps().len(), 7);
+        let mut f = BTreeMap::new();
+        for (figure, value) in [
+            (Figure::Received, 500),
+            (Figure::Unused, 200),
+            (Figure::Spoiled, 0),
+            (Figure::VotersMarked, 299),
+            (Figure::Supplementary, 1),
+            (Figure::TemporaryId, 0),
+            (Figure::InBox, 3),
+        ] {
+            f.insert(figure, value);
+        }
+        c.apply_figures(Seq(2), &f);
+        let r = ruling(&c, party(1), vec![]);
+        c.apply_ruling(Seq(3), r);
+        let gaps = c.sealing_gaps();
+        assert_eq!(
+            gaps,
+            vec![
+                SealingGap::Unexplained {
+                    check: CheckName::BoxVsIssued,
+                    difference: -297
+                },
+                SealingGap::RulingIncomplete {
+                    ruled: 1,
+                    in_box: 3
+                },
+            ]
+        );
+        c.apply_explanation(Seq(4), CheckName::BoxVsIssued, "ballots taken away");
+        c.apply_explanation(
+            Seq(5),
+            CheckName::BoxVsRulings,
+            "two ballots stuck together, counted later",
+        );
+        assert!(c.sealing_gaps().is_empty());
+    }
+
     /// A step of a random count.
     #[derive(Debug, Clone)]
     enum Step {
@@ -369,6 +693,10 @@ mod tests {
         },
         Void {
             back: usize,
+        },
+        Dispute {
+            back: usize,
+            party: u32,
         },
         Figure {
             which: usize,
@@ -385,17 +713,23 @@ mod tests {
             6 => (prop::option::of(1u32..=4), 0usize..6, any::<bool>())
                 .prop_map(|(party, invalid, disputed)| Step::Rule { party, invalid, disputed }),
             2 => (0usize..30).prop_map(|back| Step::Void { back }),
+            1 => (0usize..30, 1u32..=4).prop_map(|(back, party)| Step::Dispute { back, party }),
             1 => (0usize..7, 0u64..600).prop_map(|(which, value)| Step::Figure { which, value }),
             1 => (1u32..=4, 0u64..100).prop_map(|(party, count)| Step::Pile { party, count }),
         ]
     }
 
     /// The same numbers, computed the plain way from the whole history.
-    fn fresh_fold(count: &Count, history: &[(Seq, Ruling)], voided: &[Seq]) -> Tally {
+    fn fresh_fold(
+        count: &Count,
+        history: &[(Seq, Ruling)],
+        voided: &[Seq],
+        later: &[Seq],
+    ) -> Tally {
         let mut tally = Tally::empty(count.definition());
         for (seq, r) in history {
             if !voided.contains(seq) {
-                tally.add(r);
+                tally.add(&r.verdict, r.is_disputed() || later.contains(seq));
             }
         }
         tally
@@ -409,6 +743,7 @@ mod tests {
             let invalid_codes = ["I1", "I2", "I3", "I4", "I5", "I6"];
             let mut history: Vec<(Seq, Ruling)> = vec![];
             let mut voided: Vec<Seq> = vec![];
+            let mut later_disputed: Vec<Seq> = vec![];
             let mut latest_figures: BTreeMap<Figure, u64> = BTreeMap::new();
             for s in steps {
                 let seq = c.next_seq();
@@ -432,6 +767,17 @@ mod tests {
                             voided.push(target);
                         }
                     }
+                    Step::Dispute { back, party } => {
+                        let Some((target, r)) = history.iter().rev().nth(back % (history.len() + 1)).cloned() else { continue };
+                        let allowed = c.check_dispute(target, &[PartyNumber(party)]).is_ok();
+                        let already = r.disputed_by.contains(&PartyNumber(party))
+                            || c.rulings()[&target].later_disputes.contains(&PartyNumber(party));
+                        prop_assert_eq!(allowed, !voided.contains(&target) && !already);
+                        if allowed {
+                            c.apply_dispute(seq, target, &[PartyNumber(party)]);
+                            later_disputed.push(target);
+                        }
+                    }
                     Step::Figure { which, value } => {
                         let mut f = BTreeMap::new();
                         f.insert(Figure::ALL[which], value);
@@ -440,10 +786,13 @@ mod tests {
                     }
                     Step::Pile { party, count } => c.apply_pile(seq, PartyNumber(party), count),
                 }
-                prop_assert_eq!(c.tally(), &fresh_fold(&c, &history, &voided));
+                prop_assert_eq!(c.tally(), &fresh_fold(&c, &history, &voided, &later_disputed));
                 let live = history.iter().filter(|(s, _)| !voided.contains(s)).count() as u64;
                 prop_assert_eq!(c.tally().ruled(), live);
-                let disputed = history.iter().filter(|(s, r)| !voided.contains(s) && r.is_disputed()).count() as u64;
+                let disputed = history
+                    .iter()
+                    .filter(|(s, r)| !voided.contains(s) && (r.is_disputed() || later_disputed.contains(s)))
+                    .count() as u64;
                 prop_assert_eq!(c.tally().disputed(), disputed);
                 for (f, v) in &latest_figures {
                     prop_assert_eq!(c.figures().get(*f), Some(*v));

@@ -8,6 +8,7 @@ pub mod criteria;
 pub mod hash;
 pub mod limits;
 pub mod party;
+pub mod person;
 pub mod reconciliation;
 pub mod ruling;
 pub mod seq;

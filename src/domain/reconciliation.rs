@@ -360,7 +360,7 @@ mod tests {
             .resolve(&self.def)
             .unwrap();
             for _ in 0..times {
-                self.tally.add(&r);
+                self.tally.add(&r.verdict, false);
             }
         }
         fn checks(&self) -> Vec<Check> {

@@ -4,7 +4,7 @@
 
 use crate::domain::criteria::{CriterionCode, Validity};
 use crate::domain::party::PartyNumber;
-use crate::domain::ruling::{Ruling, Verdict};
+use crate::domain::ruling::Verdict;
 use crate::domain::station::StationDefinition;
 use std::collections::BTreeMap;
 
@@ -34,30 +34,36 @@ impl Tally {
         }
     }
 
-    /// Counts a ruling (already checked against the station).
-    pub fn add(&mut self, ruling: &Ruling) {
-        self.shift(ruling, |n| n + 1);
+    /// Counts a ruling (already checked against the station); `disputed`
+    /// says whether any party disputes it.
+    pub fn add(&mut self, verdict: &Verdict, disputed: bool) {
+        self.shift(verdict, disputed, |n| n + 1);
     }
 
     /// Takes back a ruling counted before (a void).
-    pub fn remove(&mut self, ruling: &Ruling) {
-        self.shift(ruling, |n| n.saturating_sub(1));
+    pub fn remove(&mut self, verdict: &Verdict, disputed: bool) {
+        self.shift(verdict, disputed, |n| n.saturating_sub(1));
     }
 
-    fn shift(&mut self, ruling: &Ruling, by: impl Fn(u64) -> u64) {
+    /// A live ruling that was undisputed is now disputed.
+    pub fn add_dispute(&mut self) {
+        self.disputed += 1;
+    }
+
+    fn shift(&mut self, verdict: &Verdict, disputed: bool, by: impl Fn(u64) -> u64) {
         fn bump<K: Ord>(map: &mut BTreeMap<K, u64>, key: &K, by: &impl Fn(u64) -> u64) {
             if let Some(n) = map.get_mut(key) {
                 *n = by(*n);
             }
         }
-        match &ruling.verdict {
+        match verdict {
             Verdict::Valid { party, criterion } => {
                 bump(&mut self.votes, party, &by);
                 bump(&mut self.valid_by_criterion, criterion, &by);
             }
             Verdict::Invalid { criterion } => bump(&mut self.invalid, criterion, &by),
         }
-        if ruling.is_disputed() {
+        if disputed {
             self.disputed = by(self.disputed);
         }
     }

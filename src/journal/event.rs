@@ -4,6 +4,7 @@
 
 use crate::domain::hash::Hash256;
 use crate::domain::party::PartyNumber;
+use crate::domain::person::Person;
 use crate::domain::reconciliation::{CheckName, Figure};
 use crate::domain::ruling::Ruling;
 use crate::domain::seq::Seq;
@@ -36,6 +37,16 @@ pub enum Event {
     PileCount { party: PartyNumber, count: u64 },
     /// The commission's written explanation for a check.
     Explanation { check: CheckName, text: String },
+    /// Party agents dispute the ruling at `ruling_seq` after it was recorded.
+    Dispute {
+        ruling_seq: Seq,
+        parties: Vec<PartyNumber>,
+    },
+    /// A person present at the count.
+    PersonPresent(Person),
+    /// Takes back the presence entry at `person_seq` (a mistake, or the
+    /// person left), with the reason.
+    PresenceWithdrawn { person_seq: Seq, reason: String },
 }
 
 impl Event {
@@ -48,6 +59,9 @@ impl Event {
             Event::Void { .. } => "void",
             Event::PileCount { .. } => "pile_count",
             Event::Explanation { .. } => "explanation",
+            Event::Dispute { .. } => "dispute",
+            Event::PersonPresent(_) => "person_present",
+            Event::PresenceWithdrawn { .. } => "presence_withdrawn",
         }
     }
 }

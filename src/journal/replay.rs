@@ -91,6 +91,14 @@ pub fn check_event(
         Event::Void { ruling_seq, reason } => Ok(count.check_void(*ruling_seq, reason)?),
         Event::PileCount { party, count: n } => Ok(count.check_pile(*party, *n)?),
         Event::Explanation { check, text } => Ok(count.check_explanation(*check, text)?),
+        Event::Dispute {
+            ruling_seq,
+            parties,
+        } => Ok(count.check_dispute(*ruling_seq, parties)?),
+        Event::PersonPresent(person) => Ok(count.check_person(person)?),
+        Event::PresenceWithdrawn { person_seq, reason } => {
+            Ok(count.check_withdrawal(*person_seq, reason)?)
+        }
     }
 }
 
@@ -103,6 +111,12 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
         Event::Void { ruling_seq, .. } => count.apply_void(seq, ruling_seq),
         Event::PileCount { party, count: n } => count.apply_pile(seq, party, n),
         Event::Explanation { check, text } => count.apply_explanation(seq, check, &text),
+        Event::Dispute {
+            ruling_seq,
+            parties,
+        } => count.apply_dispute(seq, ruling_seq, &parties),
+        Event::PersonPresent(person) => count.apply_person(seq, person),
+        Event::PresenceWithdrawn { person_seq, .. } => count.apply_withdrawal(seq, person_seq),
     }
 }
 

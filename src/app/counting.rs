@@ -1,0 +1,629 @@
+//! Counting screen, the one used most: the next ballot number, one keystroke
+//! (or one big button) per ruling, the live tally, the last rulings with their
+//! seq numbers, and the criteria with their illustrations.
+
+use crate::app::command::AppCommand;
+use crate::app::counting_keys::{
+    Action, CountKey, DISPUTE_KEY, KeyState, Mode, Refusal, invalid_keys, valid_keys,
+};
+use crate::app::illustration_ui::illustration_ui;
+use crate::app::{Notice, Session, theme};
+use crate::domain::count::Count;
+use crate::domain::criteria::Validity;
+use crate::domain::reconciliation::Figure;
+use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
+use crate::domain::seq::Seq;
+use crate::i18n::{T, Tr};
+use crate::journal::event::Event;
+use eframe::egui::{self, RichText};
+
+/// How many recent rulings the screen lists.
+const RECENT: usize = 8;
+
+/// The keyboard state and the void reason being typed.
+#[derive(Debug, Clone, Default)]
+pub struct CountingState {
+    pub keys: KeyState,
+    pub void_reason: String,
+    pub void_focus_pending: bool,
+}
+
+/// One party's tally.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyTally {
+    pub number: u32,
+    pub abbreviation: String,
+    pub name: String,
+    pub votes: u64,
+}
+
+/// One criterion's line: its key, code, title and count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionLine {
+    pub key: Option<char>,
+    pub code: String,
+    pub title: String,
+    pub count: u64,
+}
+
+/// A recent ruling as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecentRuling {
+    pub seq: Seq,
+    pub verdict: String,
+    pub disputed_by: Vec<u32>,
+    pub voided_by: Option<Seq>,
+}
+
+/// What the counting screen shows, computed from the count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountingView {
+    pub next_ballot: u64,
+    pub ruled: u64,
+    pub in_box: Option<u64>,
+    pub parties: Vec<PartyTally>,
+    pub invalid: Vec<CriterionLine>,
+    pub other_valid: Vec<CriterionLine>,
+    pub disputed: u64,
+    pub recent: Vec<RecentRuling>,
+}
+
+/// A verdict as a line of text.
+pub fn verdict_text(tr: Tr, count: &Count, verdict: &Verdict) -> String {
+    let def = count.definition();
+    match verdict {
+        Verdict::Valid { party, criterion } => tr.f(
+            T::VerdictParty,
+            &[
+                ("party", party),
+                (
+                    "abbr",
+                    &def.party(*party).map_or("", |p| p.abbreviation.as_str()),
+                ),
+                ("code", criterion),
+            ],
+        ),
+        Verdict::Invalid { criterion } => tr.f(
+            T::VerdictInvalid,
+            &[
+                ("code", criterion),
+                (
+                    "title",
+                    &def.criteria
+                        .get(criterion)
+                        .map_or("", |c| c.title.get(tr.lang.code())),
+                ),
+            ],
+        ),
+    }
+}
+
+impl CountingView {
+    /// Builds the view; costs O(parties + criteria + recent), whatever the
+    /// length of the journal.
+    pub fn new(count: &Count, tr: Tr) -> CountingView {
+        let def = count.definition();
+        let tally = count.tally();
+        let lang = tr.lang.code();
+        let keys = invalid_keys(def);
+        let alternatives = valid_keys(def);
+        let line = |code: &crate::domain::criteria::CriterionCode, key: Option<char>, n: u64| {
+            CriterionLine {
+                key,
+                code: code.to_string(),
+                title: def
+                    .criteria
+                    .get(code)
+                    .map_or(String::new(), |c| c.title.get(lang).to_string()),
+                count: n,
+            }
+        };
+        CountingView {
+            next_ballot: tally.ruled() + 1,
+            ruled: tally.ruled(),
+            in_box: count.figures().get(Figure::InBox),
+            parties: def
+                .parties
+                .iter()
+                .map(|p| PartyTally {
+                    number: p.number.0,
+                    abbreviation: p.abbreviation.clone(),
+                    name: p.name.get(lang).to_string(),
+                    votes: tally.votes_for(p.number),
+                })
+                .collect(),
+            invalid: def
+                .criteria
+                .of(Validity::Invalid)
+                .map(|c| {
+                    let key = keys
+                        .iter()
+                        .find(|(_, code)| *code == c.code)
+                        .map(|(k, _)| *k);
+                    line(
+                        &c.code,
+                        key,
+                        tally.invalid().get(&c.code).copied().unwrap_or(0),
+                    )
+                })
+                .collect(),
+            other_valid: alternatives
+                .iter()
+                .map(|(key, code)| {
+                    line(
+                        code,
+                        Some(*key),
+                        tally.valid_by_criterion().get(code).copied().unwrap_or(0),
+                    )
+                })
+                .collect(),
+            disputed: tally.disputed(),
+            recent: count
+                .rulings()
+                .iter()
+                .rev()
+                .take(RECENT)
+                .map(|(seq, r)| RecentRuling {
+                    seq: *seq,
+                    verdict: verdict_text(tr, count, &r.ruling.verdict),
+                    disputed_by: r.disputants().map(|p| p.0).collect(),
+                    voided_by: r.voided_by,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The keys pressed this frame, as the counting keyboard reads them. Letters
+/// are read by their physical position, so they work with a Khmer layout.
+fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Key {
+                    key,
+                    physical_key,
+                    pressed: true,
+                    repeat: false,
+                    modifiers,
+                    ..
+                } if !modifiers.ctrl && !modifiers.alt && !modifiers.command => {
+                    to_count_key(physical_key.unwrap_or(*key)).or_else(|| to_count_key(*key))
+                }
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+fn to_count_key(key: egui::Key) -> Option<CountKey> {
+    use egui::Key;
+    let digits = [
+        Key::Num0,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    if let Some(d) = digits.iter().position(|k| *k == key) {
+        return Some(CountKey::Digit(d as u8));
+    }
+    Some(match key {
+        Key::Enter => CountKey::Enter,
+        Key::Escape => CountKey::Escape,
+        Key::Backspace => CountKey::Backspace,
+        Key::Space => CountKey::Space,
+        other => {
+            let name = other.name();
+            let mut chars = name.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_alphabetic() => {
+                    CountKey::Letter(c.to_ascii_uppercase())
+                }
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// Turns a keyboard action into a command (checked by the core first, so
+/// that a refusal is shown at once and nothing is written).
+fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
+    let refuse = |commands: &mut Vec<AppCommand>, text: String| {
+        commands.push(AppCommand::Notify(Notice {
+            text,
+            is_error: true,
+        }));
+    };
+    match action {
+        Action::Rule(request) => match request.resolve(count.definition()) {
+            Ok(ruling) => commands.push(AppCommand::Append(Event::Ruling(ruling))),
+            Err(err) => refuse(commands, err.to_string()),
+        },
+        Action::Dispute { target, parties } => match count.check_dispute(target, &parties) {
+            Ok(()) => commands.push(AppCommand::Append(Event::Dispute {
+                ruling_seq: target,
+                parties,
+            })),
+            Err(err) => refuse(commands, err.to_string()),
+        },
+        Action::Refused(Refusal::NoSuchPrefix(digits)) => {
+            refuse(commands, tr.f(T::NoSuchPartyPrefix, &[("digits", &digits)]));
+        }
+        Action::Refused(Refusal::NothingToVoid) => refuse(commands, tr.t(T::NothingToVoid).into()),
+        Action::Refused(Refusal::NothingToDispute) => {
+            refuse(commands, tr.t(T::NothingToDispute).into())
+        }
+    }
+}
+
+/// The line under the ballot number: what the keyboard is waiting for.
+fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
+    if let Mode::Dispute { target, parties } = &keys.mode {
+        let mut list: Vec<String> = parties.iter().map(u32::to_string).collect();
+        if !keys.digits.is_empty() {
+            list.push(format!("{}_", keys.digits));
+        }
+        return tr.f(
+            T::DisputePrompt,
+            &[("seq", target), ("parties", &list.join(", "))],
+        );
+    }
+    if let Some(code) = &keys.armed {
+        let title = count
+            .definition()
+            .criteria
+            .get(code)
+            .map_or("", |c| c.title.get(tr.lang.code()));
+        return tr.f(T::Armed, &[("code", code), ("title", &title)]);
+    }
+    if !keys.digits.is_empty() {
+        return tr.f(T::PartyPrefix, &[("digits", &keys.digits)]);
+    }
+    tr.t(T::TypeParty).into()
+}
+
+pub fn counting_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    session: &mut Session,
+    commands: &mut Vec<AppCommand>,
+) {
+    let count = session.record.count();
+    let state = &mut session.counting;
+    let view = CountingView::new(count, tr);
+
+    if !matches!(state.keys.mode, Mode::Void { .. }) && !ui.ctx().egui_wants_keyboard_input() {
+        for key in pressed_keys(ui) {
+            if let Some(action) = state.keys.press(key, count) {
+                act(action, tr, count, commands);
+            }
+            if matches!(state.keys.mode, Mode::Void { .. }) {
+                state.void_reason = tr.t(T::VoidReasonDefault).into();
+                state.void_focus_pending = true;
+                break;
+            }
+        }
+    }
+
+    egui::Panel::right("counting_side")
+        .resizable(false)
+        .exact_size(ui.available_width() * 0.33)
+        .show(ui, |ui| side_panel_ui(ui, tr, count, &view));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("ruling")
+            .show(ui, |ui| {
+                ruling_panel_ui(ui, tr, count, state, &view, commands);
+            });
+    });
+}
+
+fn ruling_panel_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    count: &Count,
+    state: &mut CountingState,
+    view: &CountingView,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr.t(T::NextBallot)).size(30.0));
+        ui.label(
+            RichText::new(view.next_ballot.to_string())
+                .size(64.0)
+                .strong(),
+        );
+        ui.vertical(|ui| {
+            let (text, fraction) = match view.in_box {
+                Some(b) => (
+                    tr.f(T::RuledOf, &[("ruled", &view.ruled), ("in_box", &b)]),
+                    if b == 0 {
+                        1.0
+                    } else {
+                        (view.ruled as f32 / b as f32).min(1.0)
+                    },
+                ),
+                None => (tr.f(T::RuledNoBox, &[("ruled", &view.ruled)]), 0.0),
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(420.0)
+                    .text(text),
+            );
+            ui.label(format!("{}: {}", tr.t(T::Disputed), view.disputed));
+        });
+    });
+
+    if let Mode::Void { target } = state.keys.mode {
+        void_prompt_ui(ui, tr, count, state, target, commands);
+    } else {
+        ui.label(
+            RichText::new(prompt_text(tr, count, &state.keys))
+                .size(22.0)
+                .strong(),
+        );
+    }
+    ui.add_space(4.0);
+
+    ui.label(RichText::new(tr.t(T::ValidHeading)).strong());
+    let columns = if view.parties.len() > 9 { 4 } else { 3 };
+    let cell = (ui.available_width() / columns as f32) - 10.0;
+    let button = egui::vec2(cell - 62.0, 46.0);
+    egui::Grid::new("party_buttons")
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for (i, party) in view.parties.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let text = RichText::new(format!("{}  {}", party.number, party.abbreviation))
+                        .size(24.0)
+                        .strong();
+                    let clicked = theme::big_button(ui, text, theme::VALID, button)
+                        .on_hover_text(&party.name)
+                        .clicked();
+                    if clicked
+                        && let Some(p) = count
+                            .definition()
+                            .parties
+                            .iter()
+                            .find(|p| p.number.0 == party.number)
+                    {
+                        let action = state.keys.click_party(p.number);
+                        act(action, tr, count, commands);
+                    }
+                    tally_label(
+                        ui,
+                        tr.f(
+                            T::TallyLabel,
+                            &[("party", &party.number), ("n", &party.votes)],
+                        ),
+                        party.votes,
+                    );
+                });
+                if (i + 1) % columns == 0 {
+                    ui.end_row();
+                }
+            }
+        });
+
+    ui.add_space(4.0);
+    ui.label(RichText::new(tr.t(T::InvalidHeading)).strong());
+    let invalid_columns = 3;
+    let invalid_button = egui::vec2((ui.available_width() / invalid_columns as f32) - 72.0, 40.0);
+    egui::Grid::new("invalid_buttons")
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for (i, line) in view.invalid.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let key = line.key.map_or(String::new(), |k| format!("{k}  "));
+                    let text = RichText::new(format!("{key}{} {}", line.code, line.title))
+                        .size(17.0)
+                        .strong();
+                    if theme::big_button(ui, text, theme::INVALID, invalid_button).clicked() {
+                        state.keys.reset();
+                        let request = RulingRequest {
+                            choice: RulingChoice::Invalid {
+                                code: line.code.clone(),
+                            },
+                            disputed_by: vec![],
+                            note: None,
+                        };
+                        act(Action::Rule(request), tr, count, commands);
+                    }
+                    tally_label(
+                        ui,
+                        tr.f(
+                            T::InvalidTallyLabel,
+                            &[("code", &line.code), ("n", &line.count)],
+                        ),
+                        line.count,
+                    );
+                });
+                if (i + 1) % invalid_columns == 0 {
+                    ui.end_row();
+                }
+            }
+        });
+    ui.add_space(4.0);
+    ui.label(RichText::new(tr.t(T::OtherValidMarks)).strong());
+    ui.horizontal_wrapped(|ui| {
+        for line in &view.other_valid {
+            let key = line.key.map_or(String::new(), |k| format!("{k}  "));
+            let selected = state
+                .keys
+                .armed
+                .as_ref()
+                .is_some_and(|c| c.as_str() == line.code);
+            let text = RichText::new(format!(
+                "{key}{} {} ({})",
+                line.code, line.title, line.count
+            ));
+            if ui.selectable_label(selected, text).clicked() {
+                state.keys.armed = count
+                    .definition()
+                    .criteria
+                    .find(&line.code)
+                    .map(|c| c.code.clone());
+            }
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button(RichText::new(tr.t(T::DisputeLast)).color(theme::WARNING))
+            .clicked()
+            && let Some(action) = state.keys.press(CountKey::Letter(DISPUTE_KEY), count)
+        {
+            act(action, tr, count, commands);
+        }
+        if ui
+            .button(RichText::new(tr.t(T::VoidLast)).color(theme::WARNING))
+            .clicked()
+        {
+            state.keys.digits.clear();
+            state.keys.armed = None;
+            match state.keys.press(CountKey::Backspace, count) {
+                Some(action) => act(action, tr, count, commands),
+                None => {
+                    state.void_reason = tr.t(T::VoidReasonDefault).into();
+                    state.void_focus_pending = true;
+                }
+            }
+        }
+    });
+    ui.weak(tr.t(T::KeysHelp));
+}
+
+/// A tally figure, large, whose accessible name says what it counts.
+fn tally_label(ui: &mut egui::Ui, accessible: String, n: u64) {
+    let response = ui.add_sized(
+        egui::vec2(52.0, 40.0),
+        egui::Label::new(RichText::new(n.to_string()).size(28.0).strong()),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, accessible.clone()));
+}
+
+fn void_prompt_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    count: &Count,
+    state: &mut CountingState,
+    target: Seq,
+    commands: &mut Vec<AppCommand>,
+) {
+    let verdict = count.rulings().get(&target).map_or(String::new(), |r| {
+        verdict_text(tr, count, &r.ruling.verdict)
+    });
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(2.0, theme::WARNING))
+        .inner_margin(egui::Margin::same(6))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(tr.f(T::VoidPrompt, &[("seq", &target), ("verdict", &verdict)]))
+                    .size(20.0)
+                    .strong(),
+            );
+            ui.horizontal(|ui| {
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut state.void_reason)
+                        .hint_text(tr.t(T::VoidReason))
+                        .desired_width(360.0),
+                );
+                if state.void_focus_pending {
+                    field.request_focus();
+                    state.void_focus_pending = false;
+                }
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+                if ui.button(tr.t(T::VoidConfirm)).clicked() || enter {
+                    let reason = state.void_reason.trim().to_string();
+                    match count.check_void(target, &reason) {
+                        Ok(()) => {
+                            commands.push(AppCommand::Append(Event::Void {
+                                ruling_seq: target,
+                                reason,
+                            }));
+                            state.keys.reset();
+                        }
+                        Err(err) => commands.push(AppCommand::Notify(Notice {
+                            text: err.to_string(),
+                            is_error: true,
+                        })),
+                    }
+                }
+                if ui.button(tr.t(T::Cancel)).clicked() || escape {
+                    state.keys.reset();
+                }
+            });
+        });
+}
+
+fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) {
+    ui.label(RichText::new(tr.t(T::LastRulings)).strong());
+    if view.recent.is_empty() {
+        ui.weak(tr.t(T::NoRulingsYet));
+    }
+    egui::Grid::new("recent").striped(true).show(ui, |ui| {
+        for r in &view.recent {
+            ui.label(RichText::new(r.seq.to_string()).monospace());
+            let text = RichText::new(&r.verdict);
+            ui.label(if r.voided_by.is_some() {
+                text.strikethrough()
+            } else {
+                text
+            });
+            let mut notes = Vec::new();
+            if !r.disputed_by.is_empty() {
+                let list: Vec<String> = r.disputed_by.iter().map(u32::to_string).collect();
+                notes.push(tr.f(T::DisputedBy, &[("parties", &list.join(", "))]));
+            }
+            if let Some(by) = r.voided_by {
+                notes.push(tr.f(T::VoidedBy, &[("seq", &by)]));
+            }
+            ui.label(RichText::new(notes.join("; ")).color(theme::WARNING));
+            ui.end_row();
+        }
+    });
+    ui.separator();
+    ui.label(RichText::new(tr.t(T::Criteria)).strong());
+    let lang = tr.lang.code();
+    egui::ScrollArea::vertical()
+        .id_salt("criteria")
+        .show(ui, |ui| {
+            for criterion in count.definition().criteria.iter() {
+                ui.horizontal(|ui| {
+                    illustration_ui(ui, criterion.code.as_str(), 90.0);
+                    ui.vertical(|ui| {
+                        let colour = match criterion.validity {
+                            Validity::Valid => theme::VALID,
+                            Validity::Invalid => theme::INVALID,
+                        };
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                criterion.code,
+                                criterion.title.get(lang)
+                            ))
+                            .strong()
+                            .color(colour),
+                        );
+                        ui.label(RichText::new(criterion.rule.get(lang)).size(15.0));
+                        if let Some(example) = &criterion.example {
+                            ui.label(
+                                RichText::new(tr.f(T::Example, &[("text", &example.get(lang))]))
+                                    .size(14.0)
+                                    .italics(),
+                            );
+                        }
+                    });
+                });
+                ui.add_space(4.0);
+            }
+        });
+}

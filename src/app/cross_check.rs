@@ -1,0 +1,205 @@
+//! Cross-check screen: after ruling, each party's pile is counted again and
+//! compared with its ruling tally; differences stand out and take a written
+//! explanation.
+
+use crate::app::command::AppCommand;
+use crate::app::reconciliation::checks_ui;
+use crate::app::{Notice, Session, theme};
+use crate::domain::count::Count;
+use crate::domain::party::PartyNumber;
+use crate::domain::reconciliation::{Check, CheckName};
+use crate::i18n::{T, Tr};
+use crate::journal::event::Event;
+use eframe::egui::{self, RichText};
+use std::collections::BTreeMap;
+
+/// Pile counts being typed, and explanations being written.
+#[derive(Debug, Clone, Default)]
+pub struct CrossCheckState {
+    pub typed: BTreeMap<PartyNumber, String>,
+    pub explanations: BTreeMap<CheckName, String>,
+}
+
+/// One party's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PileRow {
+    pub party: PartyNumber,
+    pub abbreviation: String,
+    pub name: String,
+    pub tally: u64,
+    pub pile: Option<u64>,
+}
+
+impl PileRow {
+    /// Pile minus tally, once the pile is counted.
+    pub fn difference(&self) -> Option<i64> {
+        let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        self.pile.map(|p| signed(p) - signed(self.tally))
+    }
+}
+
+/// What the cross-check screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossCheckView {
+    pub rows: Vec<PileRow>,
+    pub checks: Vec<Check>,
+}
+
+impl CrossCheckView {
+    pub fn new(count: &Count, tr: Tr) -> CrossCheckView {
+        let def = count.definition();
+        CrossCheckView {
+            rows: def
+                .parties
+                .iter()
+                .map(|p| PileRow {
+                    party: p.number,
+                    abbreviation: p.abbreviation.clone(),
+                    name: p.name.get(tr.lang.code()).to_string(),
+                    tally: count.tally().votes_for(p.number),
+                    pile: count.piles().get(&p.number).copied(),
+                })
+                .collect(),
+            checks: count
+                .checks()
+                .into_iter()
+                .filter(|c| matches!(c.name, CheckName::CrossCheck(_)))
+                .collect(),
+        }
+    }
+}
+
+pub fn cross_check_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    session: &mut Session,
+    commands: &mut Vec<AppCommand>,
+) {
+    let count = session.record.count();
+    let view = CrossCheckView::new(count, tr);
+    let state = &mut session.cross_check;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(tr.t(T::CrossTitle));
+        let mut entered = false;
+        egui::Grid::new("piles")
+            .striped(true)
+            .num_columns(6)
+            .show(ui, |ui| {
+                for head in [
+                    T::Number,
+                    T::PartyName,
+                    T::Tally,
+                    T::PileCount,
+                    T::NewValue,
+                    T::Difference,
+                ] {
+                    ui.label(RichText::new(tr.t(head)).strong());
+                }
+                ui.end_row();
+                for row in &view.rows {
+                    ui.label(
+                        RichText::new(format!("{} {}", row.party, row.abbreviation))
+                            .strong()
+                            .size(20.0),
+                    );
+                    ui.label(&row.name);
+                    ui.label(RichText::new(row.tally.to_string()).size(22.0).strong());
+                    match row.pile {
+                        Some(p) => ui.label(RichText::new(p.to_string()).size(22.0).strong()),
+                        None => ui.weak(tr.t(T::NotRecorded)),
+                    };
+                    let text = state.typed.entry(row.party).or_default();
+                    let field = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text(tr.f(T::PileField, &[("party", &row.party)]))
+                            .desired_width(90.0),
+                    );
+                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        entered = true;
+                    }
+                    match row.difference() {
+                        Some(0) => ui.label(RichText::new("0").color(theme::HOLDS).strong()),
+                        Some(d) => ui.label(
+                            RichText::new(theme::signed(d))
+                                .color(theme::ON_COLOUR)
+                                .background_color(theme::DIFFERS)
+                                .strong()
+                                .size(22.0),
+                        ),
+                        None => ui.label(""),
+                    };
+                    ui.end_row();
+                }
+            });
+        if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
+            record_piles(tr, count, &view, &mut state.typed, commands);
+        }
+        ui.separator();
+        ui.heading(tr.t(T::ChecksTitle));
+        checks_ui(
+            ui,
+            tr,
+            count,
+            &view.checks,
+            &mut state.explanations,
+            commands,
+        );
+    });
+}
+
+/// Emits one pile-count event per changed, valid field; a bad field stops
+/// and is named.
+fn record_piles(
+    tr: Tr,
+    count: &Count,
+    view: &CrossCheckView,
+    typed: &mut BTreeMap<PartyNumber, String>,
+    commands: &mut Vec<AppCommand>,
+) {
+    let mut events = Vec::new();
+    for row in &view.rows {
+        let Some(text) = typed
+            .get(&row.party)
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        let parsed = text.parse::<u64>().map_err(|_| {
+            tr.f(
+                T::NotANumber,
+                &[
+                    ("field", &tr.f(T::PileField, &[("party", &row.party)])),
+                    ("value", &text),
+                ],
+            )
+        });
+        let checked = parsed.and_then(|n| {
+            count
+                .check_pile(row.party, n)
+                .map(|()| n)
+                .map_err(|e| e.to_string())
+        });
+        match checked {
+            Ok(n) if row.pile == Some(n) => {}
+            Ok(n) => events.push((row.party, n)),
+            Err(text) => {
+                commands.push(AppCommand::Notify(Notice {
+                    text,
+                    is_error: true,
+                }));
+                return;
+            }
+        }
+    }
+    if events.is_empty() {
+        commands.push(AppCommand::Notify(Notice {
+            text: tr.t(T::NothingChanged).into(),
+            is_error: false,
+        }));
+    }
+    for (party, n) in events {
+        typed.remove(&party);
+        commands.push(AppCommand::Append(Event::PileCount { party, count: n }));
+    }
+}

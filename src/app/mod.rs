@@ -1,0 +1,310 @@
+//! The desktop app: an egui/eframe shell over the same core as the CLI.
+//! Screens draw from plain view structs and emit [`command::AppCommand`]s;
+//! the app applies them after the frame, each append in its own store
+//! transaction, and shows any failure on screen.
+
+pub mod command;
+pub mod counting;
+pub mod counting_keys;
+pub mod cross_check;
+pub mod illustration_ui;
+pub mod places;
+pub mod reconciliation;
+pub mod results;
+pub mod start;
+pub mod station;
+pub mod theme;
+
+use crate::app::command::AppCommand;
+use crate::app::places::Places;
+use crate::domain::time::Clock;
+use crate::i18n::{Lang, T, Tr};
+use crate::store::Record;
+use eframe::egui::{self, RichText};
+use std::path::PathBuf;
+
+/// The screens of the app, in the order of the tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Screen {
+    Start,
+    Station,
+    Reconciliation,
+    Counting,
+    CrossCheck,
+    Results,
+}
+
+impl Screen {
+    /// The screens of an open count, with their tab titles.
+    pub const COUNT_SCREENS: [(Screen, T); 5] = [
+        (Screen::Station, T::ScreenStation),
+        (Screen::Reconciliation, T::ScreenReconciliation),
+        (Screen::Counting, T::ScreenCounting),
+        (Screen::CrossCheck, T::ScreenCrossCheck),
+        (Screen::Results, T::ScreenResults),
+    ];
+
+    /// Parses a screen name as given on the command line.
+    pub fn parse(name: &str) -> Option<Screen> {
+        Some(match name {
+            "start" => Screen::Start,
+            "station" => Screen::Station,
+            "reconciliation" => Screen::Reconciliation,
+            "counting" => Screen::Counting,
+            "cross-check" => Screen::CrossCheck,
+            "results" => Screen::Results,
+            _ => return None,
+        })
+    }
+}
+
+/// What is remembered between runs.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_record: Option<PathBuf>,
+    pub lang: Lang,
+}
+
+/// A message shown under the top bar until dismissed or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// An open count and the screens' own input state.
+pub struct Session {
+    pub record: Record,
+    pub station: station::StationState,
+    pub reconciliation: reconciliation::ReconciliationState,
+    pub counting: counting::CountingState,
+    pub cross_check: cross_check::CrossCheckState,
+}
+
+impl Session {
+    pub fn new(record: Record) -> Session {
+        Session {
+            record,
+            station: station::StationState::default(),
+            reconciliation: reconciliation::ReconciliationState::default(),
+            counting: counting::CountingState::default(),
+            cross_check: cross_check::CrossCheckState::default(),
+        }
+    }
+}
+
+/// The app.
+pub struct PolltallyApp {
+    pub clock: Box<dyn Clock>,
+    pub places: Places,
+    pub settings: Settings,
+    pub session: Option<Session>,
+    pub screen: Screen,
+    pub start: start::StartState,
+    pub notice: Option<Notice>,
+    commands: Vec<AppCommand>,
+}
+
+const SETTINGS_KEY: &str = "polltally-settings";
+
+impl PolltallyApp {
+    /// The app with its settings, before any count is open.
+    pub fn new(clock: Box<dyn Clock>, places: Places, settings: Settings) -> PolltallyApp {
+        PolltallyApp {
+            clock,
+            places,
+            settings,
+            session: None,
+            screen: Screen::Start,
+            start: start::StartState::default(),
+            notice: None,
+            commands: Vec::new(),
+        }
+    }
+
+    /// The app as eframe starts it: fonts and style set, settings loaded.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        clock: Box<dyn Clock>,
+        places: Places,
+        launch: Vec<AppCommand>,
+    ) -> PolltallyApp {
+        theme::install(&cc.egui_ctx);
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let mut app = PolltallyApp::new(clock, places, settings);
+        for command in launch {
+            app.apply(command);
+        }
+        app
+    }
+
+    pub fn tr(&self) -> Tr {
+        Tr::new(self.settings.lang)
+    }
+
+    /// Queues a command, to be applied after the current frame.
+    pub fn push(&mut self, command: AppCommand) {
+        self.commands.push(command);
+    }
+
+    /// Draws one frame, then applies the commands it emitted.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        self.screen_keys(ui.ctx());
+        let tr = self.tr();
+        let mut commands = std::mem::take(&mut self.commands);
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            self.top_bar_ui(ui, tr, &mut commands);
+        });
+        egui::CentralPanel::default().show(ui, |ui| match (&mut self.session, self.screen) {
+            (None, _) | (Some(_), Screen::Start) => {
+                start::start_ui(
+                    ui,
+                    tr,
+                    &mut self.start,
+                    &self.places,
+                    &self.settings,
+                    &mut commands,
+                );
+            }
+            (Some(session), Screen::Station) => station::station_ui(ui, tr, session, &mut commands),
+            (Some(session), Screen::Reconciliation) => {
+                reconciliation::reconciliation_ui(ui, tr, session, &mut commands);
+            }
+            (Some(session), Screen::Counting) => {
+                counting::counting_ui(ui, tr, session, &mut commands)
+            }
+            (Some(session), Screen::CrossCheck) => {
+                cross_check::cross_check_ui(ui, tr, session, &mut commands);
+            }
+            (Some(session), Screen::Results) => results::results_ui(ui, tr, session),
+        });
+        let had_commands = !commands.is_empty();
+        for command in commands.drain(..) {
+            self.apply(command);
+        }
+        commands.append(&mut self.commands);
+        self.commands = commands;
+        if had_commands {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// F2-F6 and Ctrl+1-5 switch between the screens of an open count.
+    fn screen_keys(&mut self, ctx: &egui::Context) {
+        if self.session.is_none() {
+            return;
+        }
+        let keys = [
+            (egui::Key::F2, egui::Key::Num1),
+            (egui::Key::F3, egui::Key::Num2),
+            (egui::Key::F4, egui::Key::Num3),
+            (egui::Key::F5, egui::Key::Num4),
+            (egui::Key::F6, egui::Key::Num5),
+        ];
+        for ((function_key, digit), (screen, _)) in keys.into_iter().zip(Screen::COUNT_SCREENS) {
+            let pressed = ctx.input_mut(|i| {
+                i.consume_key(egui::Modifiers::NONE, function_key)
+                    || i.consume_key(egui::Modifiers::COMMAND, digit)
+            });
+            if pressed {
+                self.push(AppCommand::ShowScreen(screen));
+            }
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, tr: Tr, commands: &mut Vec<AppCommand>) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(tr.t(T::AppName)).strong().size(20.0));
+            if let Some(session) = &self.session {
+                let def = session.record.count().definition();
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}  {}",
+                        def.station.code,
+                        def.station.name.get(tr.lang.code())
+                    ))
+                    .strong(),
+                );
+                if def.practice {
+                    theme::practice_badge(ui, tr);
+                }
+            }
+        });
+        if self.session.is_some() {
+            ui.horizontal(|ui| {
+                for (n, (screen, title)) in Screen::COUNT_SCREENS.into_iter().enumerate() {
+                    let text = format!("F{} {}", n + 2, tr.t(title));
+                    if ui.selectable_label(self.screen == screen, text).clicked() {
+                        commands.push(AppCommand::ShowScreen(screen));
+                    }
+                }
+                ui.separator();
+                if ui.button(tr.t(T::CloseCount)).clicked() {
+                    commands.push(AppCommand::Close);
+                }
+            });
+        }
+        if let Some(notice) = &self.notice {
+            let dismissed = theme::notice_ui(ui, tr, notice);
+            if dismissed {
+                commands.push(AppCommand::DismissNotice);
+            }
+        }
+    }
+}
+
+impl eframe::App for PolltallyApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// How the app was asked to start.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub record: Option<PathBuf>,
+    pub screen: Option<Screen>,
+}
+
+/// Opens the window and runs the app until it is closed.
+pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let places = Places::from_environment()?;
+    let mut commands = Vec::new();
+    match launch.record {
+        Some(path) => commands.push(AppCommand::OpenRecord(path)),
+        None => commands.push(AppCommand::OpenPractice),
+    }
+    if let Some(screen) = launch.screen {
+        commands.push(AppCommand::ShowScreen(screen));
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("polltally")
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([1024.0, 640.0]),
+        persistence_path: Some(places.data_dir().join("window.ron")),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "polltally",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(PolltallyApp::from_creation_context(
+                cc,
+                Box::new(crate::system::SystemClock),
+                places,
+                commands,
+            )))
+        }),
+    )
+    .map_err(|err| anyhow::anyhow!("the window could not be opened: {err}"))
+}

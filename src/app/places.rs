@@ -1,0 +1,104 @@
+//! Where the app keeps its files: the user's data directory (or
+//! `POLLTALLY_DATA_DIR`), the practice records and the default place for new
+//! count records.
+
+use crate::domain::station::StationFile;
+use crate::domain::time::Clock;
+use crate::store::Record;
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// The built-in practice station.
+pub const SAMPLE_STATION: &[u8] = include_bytes!("../../assets/sample-station.json");
+
+/// The app's data directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    data_dir: PathBuf,
+}
+
+impl Places {
+    pub fn new(data_dir: PathBuf) -> Places {
+        Places { data_dir }
+    }
+
+    /// `POLLTALLY_DATA_DIR` if set, else the platform's data directory.
+    pub fn from_environment() -> anyhow::Result<Places> {
+        if let Some(dir) = std::env::var_os("POLLTALLY_DATA_DIR") {
+            return Ok(Places::new(PathBuf::from(dir)));
+        }
+        let dirs = directories::ProjectDirs::from("", "", "polltally")
+            .context("no home directory to keep the count records in")?;
+        Ok(Places::new(dirs.data_dir().to_path_buf()))
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    fn ensure_dir(&self) -> anyhow::Result<()> {
+        std::fs::create_dir_all(&self.data_dir)
+            .with_context(|| format!("cannot create {}", self.data_dir.display()))
+    }
+
+    /// The practice record's path.
+    pub fn practice_path(&self) -> PathBuf {
+        self.data_dir.join("practice.polltally")
+    }
+
+    /// Opens the practice record, creating it from the built-in station the
+    /// first time.
+    pub fn practice_record(&self, clock: &dyn Clock) -> anyhow::Result<Record> {
+        let path = self.practice_path();
+        if path.exists() {
+            return Ok(Record::open(&path)?);
+        }
+        self.ensure_dir()?;
+        let station = StationFile::parse(SAMPLE_STATION.to_vec())?;
+        Ok(Record::create(&path, station, clock)?)
+    }
+
+    /// A new practice record beside the others (the old ones are kept).
+    pub fn new_practice_record(&self, clock: &dyn Clock) -> anyhow::Result<Record> {
+        self.ensure_dir()?;
+        let station = StationFile::parse(SAMPLE_STATION.to_vec())?;
+        let path = self.unused_path("practice", clock);
+        Ok(Record::create(&path, station, clock)?)
+    }
+
+    /// Where a new count of `station` goes when no path is given:
+    /// `<station code>-<date>.polltally` in the data directory.
+    pub fn new_record_path(
+        &self,
+        station: &StationFile,
+        clock: &dyn Clock,
+    ) -> anyhow::Result<PathBuf> {
+        self.ensure_dir()?;
+        let code: String = station
+            .definition()
+            .station
+            .code
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        Ok(self.unused_path(&code, clock))
+    }
+
+    fn unused_path(&self, stem: &str, clock: &dyn Clock) -> PathBuf {
+        let date = clock.now().date();
+        let base = format!("{stem}-{date}");
+        let mut path = self.data_dir.join(format!("{base}.polltally"));
+        let mut n = 2;
+        while path.exists() {
+            path = self.data_dir.join(format!("{base}-{n}.polltally"));
+            n += 1;
+        }
+        path
+    }
+}

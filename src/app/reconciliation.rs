@@ -1,0 +1,321 @@
+//! Reconciliation screen: the figures R, U, S, V, T, D, B as typed (with
+//! their history), the derived ones, and every check with its status and,
+//! where it differs, a field for the written explanation.
+
+use crate::app::command::AppCommand;
+use crate::app::{Notice, Session, theme};
+use crate::domain::count::Count;
+use crate::domain::reconciliation::{Check, CheckName, CheckStatus, Figure};
+use crate::i18n::{T, Tr};
+use crate::journal::event::Event;
+use eframe::egui::{self, RichText};
+use std::collections::BTreeMap;
+
+/// The values being typed, and explanations being written.
+#[derive(Debug, Clone, Default)]
+pub struct ReconciliationState {
+    pub typed: BTreeMap<Figure, String>,
+    pub explanations: BTreeMap<CheckName, String>,
+}
+
+/// The name of a figure on screen.
+pub fn figure_text(tr: Tr, figure: Figure) -> &'static str {
+    tr.t(match figure {
+        Figure::Received => T::FigureReceived,
+        Figure::Unused => T::FigureUnused,
+        Figure::Spoiled => T::FigureSpoiled,
+        Figure::VotersMarked => T::FigureVotersMarked,
+        Figure::Supplementary => T::FigureSupplementary,
+        Figure::TemporaryId => T::FigureTemporaryId,
+        Figure::InBox => T::FigureInBox,
+    })
+}
+
+/// The name of a check on screen.
+pub fn check_text(tr: Tr, name: CheckName) -> String {
+    match name {
+        CheckName::Stock => tr.t(T::CheckStock).into(),
+        CheckName::IssuedVsVoted => tr.t(T::CheckIssuedVsVoted).into(),
+        CheckName::BoxVsIssued => tr.t(T::CheckBoxVsIssued).into(),
+        CheckName::BoxVsRulings => tr.t(T::CheckBoxVsRulings).into(),
+        CheckName::Ceiling => tr.t(T::CheckCeiling).into(),
+        CheckName::CrossCheck(party) => tr.f(T::CheckCrossCheck, &[("party", &party)]),
+    }
+}
+
+/// `holds`, `differs by +3`, `pending`.
+pub fn status_text(tr: Tr, status: CheckStatus) -> String {
+    match status {
+        CheckStatus::Holds => tr.t(T::Holds).into(),
+        CheckStatus::Differs(d) => tr.f(T::Differs, &[("d", &theme::signed(d))]),
+        CheckStatus::Pending => tr.t(T::Pending).into(),
+    }
+}
+
+/// One figure row as the screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureRow {
+    pub figure: Figure,
+    pub value: Option<u64>,
+    /// Earlier values, oldest first.
+    pub earlier: Vec<u64>,
+}
+
+/// What the reconciliation screen shows, computed from the count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReconciliationView {
+    pub figures: Vec<FigureRow>,
+    pub issued: Option<i64>,
+    pub valid: u64,
+    pub invalid: u64,
+    pub in_books: u64,
+    pub registered: u64,
+    pub missing: Vec<Figure>,
+    pub checks: Vec<Check>,
+}
+
+impl ReconciliationView {
+    pub fn new(count: &Count) -> ReconciliationView {
+        let figures = count.figures();
+        ReconciliationView {
+            figures: Figure::ALL
+                .into_iter()
+                .map(|figure| {
+                    let history = count.figure_history(figure);
+                    FigureRow {
+                        figure,
+                        value: figures.get(figure),
+                        earlier: history
+                            .iter()
+                            .take(history.len().saturating_sub(1))
+                            .map(|(_, v)| *v)
+                            .collect(),
+                    }
+                })
+                .collect(),
+            issued: figures.issued(),
+            valid: count.tally().valid_total(),
+            invalid: count.tally().invalid_total(),
+            in_books: count.definition().ballots_in_books(),
+            registered: count.definition().registered_voters,
+            missing: figures.missing(),
+            checks: count.checks(),
+        }
+    }
+}
+
+/// Parses the typed figures that differ from the recorded ones.
+fn changed_figures(
+    tr: Tr,
+    view: &ReconciliationView,
+    typed: &BTreeMap<Figure, String>,
+) -> Result<BTreeMap<Figure, u64>, String> {
+    let mut changed = BTreeMap::new();
+    for row in &view.figures {
+        let Some(text) = typed
+            .get(&row.figure)
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        let value: u64 = text.parse().map_err(|_| {
+            tr.f(
+                T::NotANumber,
+                &[("field", &figure_text(tr, row.figure)), ("value", &text)],
+            )
+        })?;
+        if row.value != Some(value) {
+            changed.insert(row.figure, value);
+        }
+    }
+    Ok(changed)
+}
+
+/// Shows checks with their status and explanation fields; used here and on
+/// the cross-check screen.
+pub fn checks_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    count: &Count,
+    checks: &[Check],
+    explanations: &mut BTreeMap<CheckName, String>,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::Grid::new(ui.next_auto_id())
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for check in checks {
+                ui.label(check_text(tr, check.name));
+                let colour = match check.status {
+                    CheckStatus::Holds => theme::HOLDS,
+                    CheckStatus::Differs(_) => theme::DIFFERS,
+                    CheckStatus::Pending => ui.visuals().weak_text_color(),
+                };
+                ui.label(
+                    RichText::new(status_text(tr, check.status))
+                        .color(colour)
+                        .strong(),
+                );
+                ui.vertical(|ui| {
+                    if let Some(text) = &check.explanation {
+                        ui.label(format!("{}: {text}", tr.t(T::Explanation)));
+                    }
+                    if matches!(check.status, CheckStatus::Differs(_)) {
+                        let text = explanations.entry(check.name).or_default();
+                        ui.horizontal(|ui| {
+                            let hint =
+                                tr.f(T::ExplanationFor, &[("check", &check_text(tr, check.name))]);
+                            let field = ui.add(
+                                egui::TextEdit::singleline(text)
+                                    .hint_text(hint)
+                                    .desired_width(360.0),
+                            );
+                            let entered =
+                                field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                            if ui.button(tr.t(T::RecordExplanation)).clicked() || entered {
+                                let typed = text.trim().to_string();
+                                match count.check_explanation(check.name, &typed) {
+                                    Ok(()) => {
+                                        commands.push(AppCommand::Append(Event::Explanation {
+                                            check: check.name,
+                                            text: typed,
+                                        }));
+                                        text.clear();
+                                    }
+                                    Err(err) => commands.push(AppCommand::Notify(Notice {
+                                        text: err.to_string(),
+                                        is_error: true,
+                                    })),
+                                }
+                            }
+                        });
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+pub fn reconciliation_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    session: &mut Session,
+    commands: &mut Vec<AppCommand>,
+) {
+    let count = session.record.count();
+    let view = ReconciliationView::new(count);
+    let state = &mut session.reconciliation;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(tr.t(T::FiguresTitle));
+        let mut entered = false;
+        egui::Grid::new("figures")
+            .striped(true)
+            .num_columns(5)
+            .show(ui, |ui| {
+                ui.label("");
+                ui.label("");
+                ui.label(RichText::new(tr.t(T::Recorded)).strong());
+                ui.label(RichText::new(tr.t(T::NewValue)).strong());
+                ui.label("");
+                ui.end_row();
+                for row in &view.figures {
+                    ui.label(RichText::new(row.figure.symbol()).strong().size(22.0));
+                    let label = ui.label(figure_text(tr, row.figure));
+                    match row.value {
+                        Some(v) => ui.label(RichText::new(v.to_string()).strong().size(24.0)),
+                        None => ui.weak(tr.t(T::NotRecorded)),
+                    };
+                    let text = state.typed.entry(row.figure).or_default();
+                    let field = ui
+                        .add(egui::TextEdit::singleline(text).desired_width(110.0))
+                        .labelled_by(label.id);
+                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        entered = true;
+                    }
+                    let mut notes = Vec::new();
+                    if row.figure == Figure::Received {
+                        notes.push(tr.f(T::ExpectedFromBooks, &[("n", &view.in_books)]));
+                    }
+                    if !row.earlier.is_empty() {
+                        let values: Vec<String> = row.earlier.iter().map(u64::to_string).collect();
+                        notes.push(tr.f(T::Earlier, &[("values", &values.join(", "))]));
+                    }
+                    ui.weak(notes.join("; "));
+                    ui.end_row();
+                }
+                ui.label(RichText::new("I").strong().size(22.0));
+                ui.label(tr.t(T::FigureIssued));
+                ui.label(
+                    RichText::new(view.issued.map_or("-".into(), |i| i.to_string()))
+                        .strong()
+                        .size(24.0),
+                );
+                ui.end_row();
+                ui.label(RichText::new("ΣP").strong().size(22.0));
+                ui.label(tr.t(T::ValidVotes));
+                ui.label(RichText::new(view.valid.to_string()).strong().size(24.0));
+                ui.end_row();
+                ui.label(RichText::new("X").strong().size(22.0));
+                ui.label(tr.t(T::InvalidBallots));
+                ui.label(RichText::new(view.invalid.to_string()).strong().size(24.0));
+                ui.end_row();
+                ui.label(RichText::new("Reg").strong().size(22.0));
+                ui.label(tr.t(T::RegisteredVoters));
+                ui.label(
+                    RichText::new(view.registered.to_string())
+                        .strong()
+                        .size(24.0),
+                );
+                ui.end_row();
+            });
+        if ui.button(tr.t(T::RecordFigures)).clicked() || entered {
+            match changed_figures(tr, &view, &state.typed) {
+                Ok(changed) if changed.is_empty() => commands.push(AppCommand::Notify(Notice {
+                    text: tr.t(T::NothingChanged).into(),
+                    is_error: false,
+                })),
+                Ok(changed) if count.check_figures(&changed).is_err() => {
+                    let text = count
+                        .check_figures(&changed)
+                        .err()
+                        .map(|e| e.to_string())
+                        .unwrap_or_default();
+                    commands.push(AppCommand::Notify(Notice {
+                        text,
+                        is_error: true,
+                    }));
+                }
+                Ok(changed) => {
+                    for figure in changed.keys() {
+                        state.typed.remove(figure);
+                    }
+                    commands.push(AppCommand::Append(Event::FiguresRecorded {
+                        figures: changed,
+                    }));
+                }
+                Err(text) => commands.push(AppCommand::Notify(Notice {
+                    text,
+                    is_error: true,
+                })),
+            }
+        }
+        if view.missing.is_empty() {
+            ui.label(RichText::new(tr.t(T::AllFiguresRecorded)).color(theme::HOLDS));
+        } else {
+            let list: Vec<&str> = view.missing.iter().map(|f| f.symbol()).collect();
+            ui.label(tr.f(T::MissingFigures, &[("list", &list.join(", "))]));
+        }
+        ui.separator();
+        ui.heading(tr.t(T::ChecksTitle));
+        checks_ui(
+            ui,
+            tr,
+            count,
+            &view.checks,
+            &mut state.explanations,
+            commands,
+        );
+    });
+}

@@ -1,0 +1,140 @@
+//! Start screen: open the practice count, reopen the last count, open a count
+//! record, or start a new count from a station file.
+
+use crate::app::command::AppCommand;
+use crate::app::places::Places;
+use crate::app::{Notice, Settings};
+use crate::i18n::{T, Tr};
+use eframe::egui::{self, RichText};
+use std::path::PathBuf;
+
+/// The paths typed on the start screen.
+#[derive(Debug, Clone, Default)]
+pub struct StartState {
+    pub record_path: String,
+    pub station_path: String,
+    pub new_record_path: String,
+}
+
+/// Asks the system's file dialog for a file; `None` if cancelled or no
+/// dialog is available.
+fn pick_file(filter: (&str, &[&str]), save: bool) -> Option<PathBuf> {
+    let dialog = rfd::FileDialog::new().add_filter(filter.0, filter.1);
+    if save {
+        dialog.save_file()
+    } else {
+        dialog.pick_file()
+    }
+}
+
+fn path_field(ui: &mut egui::Ui, label: &str, value: &mut String) -> egui::Response {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(egui::TextEdit::singleline(value).desired_width(620.0))
+            .labelled_by(label.id)
+    })
+    .inner
+}
+
+fn required(tr: Tr, field: T, value: &str) -> Result<PathBuf, Box<AppCommand>> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(Box::new(AppCommand::Notify(Notice {
+            text: tr.f(T::PathEmpty, &[("field", &tr.t(field))]),
+            is_error: true,
+        })));
+    }
+    Ok(PathBuf::from(trimmed))
+}
+
+pub fn start_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    state: &mut StartState,
+    places: &Places,
+    settings: &Settings,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(tr.t(T::StartTitle));
+        ui.add_space(8.0);
+
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new(tr.t(T::OpenPractice)).size(22.0))
+                .clicked()
+            {
+                commands.push(AppCommand::OpenPractice);
+            }
+            if ui.button(tr.t(T::NewPractice)).clicked() {
+                commands.push(AppCommand::NewPractice);
+            }
+        });
+        ui.weak(tr.f(
+            T::PracticeHint,
+            &[("path", &places.practice_path().display())],
+        ));
+        ui.add_space(8.0);
+
+        if let Some(last) = &settings.last_record
+            && ui
+                .button(tr.f(T::ReopenLast, &[("path", &last.display())]))
+                .clicked()
+        {
+            commands.push(AppCommand::OpenRecord(last.clone()));
+        }
+        ui.add_space(12.0);
+
+        ui.separator();
+        ui.heading(tr.t(T::OpenRecordTitle));
+        let field = path_field(ui, tr.t(T::RecordPath), &mut state.record_path);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(tr.t(T::Browse)).clicked() {
+                match pick_file(("polltally", &["polltally", "sqlite", "db"]), false) {
+                    Some(path) => commands.push(AppCommand::OpenRecord(path)),
+                    None => commands.push(AppCommand::Notify(Notice {
+                        text: tr.t(T::NoDialog).into(),
+                        is_error: false,
+                    })),
+                }
+            }
+            if ui.button(tr.t(T::Open)).clicked() || entered {
+                match required(tr, T::RecordPath, &state.record_path) {
+                    Ok(path) => commands.push(AppCommand::OpenRecord(path)),
+                    Err(notice) => commands.push(*notice),
+                }
+            }
+        });
+        ui.add_space(12.0);
+
+        ui.separator();
+        ui.heading(tr.t(T::NewCountTitle));
+        path_field(ui, tr.t(T::StationPath), &mut state.station_path);
+        path_field(ui, tr.t(T::NewRecordPath), &mut state.new_record_path);
+        ui.weak(tr.f(T::NewRecordHint, &[("dir", &places.data_dir().display())]));
+        ui.horizontal(|ui| {
+            if ui.button(tr.t(T::Browse)).clicked() {
+                match pick_file(("station", &["json"]), false) {
+                    Some(path) => state.station_path = path.display().to_string(),
+                    None => commands.push(AppCommand::Notify(Notice {
+                        text: tr.t(T::NoDialog).into(),
+                        is_error: false,
+                    })),
+                }
+            }
+            if ui.button(tr.t(T::StartCount)).clicked() {
+                match required(tr, T::StationPath, &state.station_path) {
+                    Ok(station) => {
+                        let record = state.new_record_path.trim();
+                        commands.push(AppCommand::NewCount {
+                            station,
+                            record: (!record.is_empty()).then(|| PathBuf::from(record)),
+                        });
+                    }
+                    Err(notice) => commands.push(*notice),
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,282 @@
+//! Station screen: who and where, the parties in ballot order, the ballot
+//! books, the definition hash, and the people present (recorded in the
+//! journal).
+
+use crate::app::command::AppCommand;
+use crate::app::{Notice, Session, theme};
+use crate::domain::party::PartyNumber;
+use crate::domain::person::{Person, Role};
+use crate::domain::seq::Seq;
+use crate::i18n::{T, Tr};
+use crate::journal::event::Event;
+use eframe::egui::{self, RichText};
+
+/// What is being typed on the station screen.
+#[derive(Debug, Clone)]
+pub struct StationState {
+    pub show_full_hash: bool,
+    pub name: String,
+    pub role: Role,
+    pub party: String,
+    pub organisation: String,
+}
+
+impl Default for StationState {
+    fn default() -> StationState {
+        StationState {
+            show_full_hash: false,
+            name: String::new(),
+            role: Role::Member,
+            party: String::new(),
+            organisation: String::new(),
+        }
+    }
+}
+
+/// One person present, as the screen lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRow {
+    pub seq: Seq,
+    pub name: String,
+    pub role: Role,
+    pub affiliation: String,
+    pub withdrawn_by: Option<Seq>,
+}
+
+/// The role's name on screen.
+pub fn role_text(tr: Tr, role: Role) -> &'static str {
+    tr.t(match role {
+        Role::Chief => T::RoleChief,
+        Role::Secretary => T::RoleSecretary,
+        Role::Member => T::RoleMember,
+        Role::PartyAgent => T::RolePartyAgent,
+        Role::Observer => T::RoleObserver,
+    })
+}
+
+/// The people present, in the order they were recorded.
+pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
+    let count = session.record.count();
+    let def = count.definition();
+    count
+        .people()
+        .iter()
+        .map(|(seq, p)| PersonRow {
+            seq: *seq,
+            name: p.person.name.clone(),
+            role: p.person.role,
+            affiliation: match (&p.person.party, &p.person.organisation) {
+                (Some(n), _) => def.party(*n).map_or_else(
+                    || n.to_string(),
+                    |party| format!("{} {}", n, party.name.get(tr.lang.code())),
+                ),
+                (None, Some(org)) => org.clone(),
+                (None, None) => String::new(),
+            },
+            withdrawn_by: p.withdrawn_by,
+        })
+        .collect()
+}
+
+/// Builds the person from the form, or the message saying what is wrong.
+fn person_from_form(state: &StationState, tr: Tr) -> Result<Person, String> {
+    let party = match state.role {
+        Role::PartyAgent => Some(PartyNumber(state.party.trim().parse().map_err(|_| {
+            tr.f(
+                T::NotANumber,
+                &[
+                    ("field", &tr.t(T::PartyNumberField)),
+                    ("value", &state.party.trim()),
+                ],
+            )
+        })?)),
+        _ => None,
+    };
+    let organisation =
+        (state.role == Role::Observer).then(|| state.organisation.trim().to_string());
+    Ok(Person {
+        name: state.name.trim().to_string(),
+        role: state.role,
+        party,
+        organisation,
+    })
+}
+
+pub fn station_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    session: &mut Session,
+    commands: &mut Vec<AppCommand>,
+) {
+    let lang = tr.lang.code();
+    let rows = people_rows(session, tr);
+    let record = &session.record;
+    let def = record.count().definition();
+    let state = &mut session.station;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.columns(2, |columns| {
+            let ui = &mut columns[0];
+            egui::Grid::new("identity")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    let mut row = |label: T, value: String| {
+                        ui.label(RichText::new(tr.t(label)).strong());
+                        ui.label(value);
+                        ui.end_row();
+                    };
+                    row(
+                        T::Election,
+                        format!("{} ({})", def.election.name.get(lang), def.election.id),
+                    );
+                    row(T::ElectionDate, def.election.date.to_string());
+                    row(
+                        T::Station,
+                        format!("{} {}", def.station.code, def.station.name.get(lang)),
+                    );
+                    row(
+                        T::Commune,
+                        format!(
+                            "{} ({})",
+                            def.station.commune.get(lang),
+                            def.station.commune_code
+                        ),
+                    );
+                    row(T::District, def.station.district.get(lang).to_string());
+                    row(T::Province, def.station.province.get(lang).to_string());
+                    row(T::RegisteredVoters, def.registered_voters.to_string());
+                    row(T::CouncilSeats, def.council_seats.to_string());
+                    row(T::ComplaintDays, def.complaint_days.to_string());
+                });
+            ui.add_space(8.0);
+            ui.label(RichText::new(tr.t(T::DefinitionHash)).strong());
+            let hash = record.station().hash().to_hex();
+            ui.monospace(theme::grouped(&hash[..16]));
+            let toggle = if state.show_full_hash {
+                T::HideFullHash
+            } else {
+                T::ShowFullHash
+            };
+            if ui.button(tr.t(toggle)).clicked() {
+                state.show_full_hash = !state.show_full_hash;
+            }
+            if state.show_full_hash {
+                ui.monospace(theme::grouped(&hash));
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(tr.t(T::BallotBooks)).strong());
+            egui::Grid::new("books").striped(true).show(ui, |ui| {
+                for head in [T::Book, T::Serials, T::Ballots] {
+                    ui.label(RichText::new(tr.t(head)).strong());
+                }
+                ui.end_row();
+                for book in &def.ballot_books {
+                    ui.label(&book.book);
+                    ui.label(format!("{} - {}", book.first_serial, book.last_serial));
+                    ui.label(book.size().to_string());
+                    ui.end_row();
+                }
+                ui.label(RichText::new(tr.t(T::TotalInBooks)).strong());
+                ui.label("");
+                ui.label(RichText::new(def.ballots_in_books().to_string()).strong());
+                ui.end_row();
+            });
+
+            let ui = &mut columns[1];
+            ui.label(RichText::new(tr.t(T::Parties)).strong());
+            egui::Grid::new("parties").striped(true).show(ui, |ui| {
+                for head in [T::Number, T::Abbreviation, T::PartyName] {
+                    ui.label(RichText::new(tr.t(head)).strong());
+                }
+                ui.end_row();
+                for party in &def.parties {
+                    ui.label(RichText::new(party.number.to_string()).strong().size(20.0));
+                    ui.label(&party.abbreviation);
+                    ui.label(party.name.get(lang));
+                    ui.end_row();
+                }
+            });
+        });
+
+        ui.separator();
+        ui.heading(tr.t(T::PeoplePresent));
+        if rows.is_empty() {
+            ui.weak(tr.t(T::NoPeopleYet));
+        }
+        egui::Grid::new("people").striped(true).show(ui, |ui| {
+            for row in &rows {
+                ui.label(format!("{} {}", tr.t(T::Entry), row.seq));
+                let name = RichText::new(&row.name);
+                ui.label(if row.withdrawn_by.is_some() {
+                    name.strikethrough()
+                } else {
+                    name
+                });
+                ui.label(role_text(tr, row.role));
+                ui.label(&row.affiliation);
+                match row.withdrawn_by {
+                    Some(by) => {
+                        ui.weak(tr.f(T::WithdrawnBy, &[("seq", &by)]));
+                    }
+                    None => {
+                        if ui.button(tr.t(T::Withdraw)).clicked() {
+                            commands.push(AppCommand::Append(Event::PresenceWithdrawn {
+                                person_seq: row.seq,
+                                reason: tr.t(T::WithdrawReasonDefault).into(),
+                            }));
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr.t(T::PersonName));
+            let name = ui
+                .add(egui::TextEdit::singleline(&mut state.name).desired_width(260.0))
+                .labelled_by(label.id);
+            ui.label(tr.t(T::Role));
+            for role in Role::ALL {
+                ui.radio_value(&mut state.role, role, role_text(tr, role));
+            }
+            match state.role {
+                Role::PartyAgent => {
+                    let label = ui.label(tr.t(T::PartyNumberField));
+                    ui.add(egui::TextEdit::singleline(&mut state.party).desired_width(60.0))
+                        .labelled_by(label.id);
+                }
+                Role::Observer => {
+                    let label = ui.label(tr.t(T::OrganisationField));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut state.organisation).desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                }
+                Role::Chief | Role::Secretary | Role::Member => {}
+            }
+            let entered = name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button(tr.t(T::AddPerson)).clicked() || entered {
+                let checked = person_from_form(state, tr).and_then(|person| {
+                    record
+                        .count()
+                        .check_person(&person)
+                        .map_err(|e| e.to_string())?;
+                    Ok(person)
+                });
+                match checked {
+                    Ok(person) => {
+                        commands.push(AppCommand::Append(Event::PersonPresent(person)));
+                        state.name.clear();
+                        state.party.clear();
+                        state.organisation.clear();
+                    }
+                    Err(text) => commands.push(AppCommand::Notify(Notice {
+                        text,
+                        is_error: true,
+                    })),
+                }
+            }
+        });
+    });
+}

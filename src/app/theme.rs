@@ -1,0 +1,99 @@
+//! The look of the app: large, high-contrast text for a room lit badly late
+//! at night, and colours that keep valid and invalid actions apart.
+
+use crate::app::Notice;
+use crate::i18n::{T, Tr};
+use eframe::egui::{self, Color32, FontFamily, FontId, RichText, TextStyle};
+
+/// Fill of actions that rule a ballot valid for a party.
+pub const VALID: Color32 = Color32::from_rgb(0x1b, 0x5e, 0x20);
+/// Fill of actions that rule a ballot invalid.
+pub const INVALID: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
+/// Disputes, voids and practice warnings.
+pub const WARNING: Color32 = Color32::from_rgb(0xe6, 0x51, 0x00);
+/// A check that holds.
+pub const HOLDS: Color32 = Color32::from_rgb(0x1b, 0x5e, 0x20);
+/// A check that differs.
+pub const DIFFERS: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
+/// Text on coloured buttons.
+pub const ON_COLOUR: Color32 = Color32::WHITE;
+
+/// Sets fonts and style on a context.
+pub fn install(ctx: &egui::Context) {
+    ctx.set_visuals(egui::Visuals::light());
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(18.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(18.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(26.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(17.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+        style.spacing.button_padding = egui::vec2(10.0, 6.0);
+        style.visuals.override_text_color = Some(Color32::from_gray(10));
+    });
+}
+
+/// The PRACTICE marking shown on every screen of a practice count.
+pub fn practice_badge(ui: &mut egui::Ui, tr: Tr) {
+    egui::Frame::new()
+        .fill(WARNING)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr.t(T::Practice)).strong().color(ON_COLOUR));
+        });
+}
+
+/// Shows a notice; returns whether the user dismissed it.
+pub fn notice_ui(ui: &mut egui::Ui, tr: Tr, notice: &Notice) -> bool {
+    let colour = if notice.is_error { DIFFERS } else { HOLDS };
+    let mut dismissed = false;
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(2.0, colour))
+        .inner_margin(egui::Margin::same(6))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&notice.text).color(colour).strong());
+                dismissed = ui.small_button(tr.t(T::Dismiss)).clicked();
+            });
+        });
+    dismissed
+}
+
+/// A large coloured button (counting screen).
+pub fn big_button(
+    ui: &mut egui::Ui,
+    text: RichText,
+    fill: Color32,
+    size: egui::Vec2,
+) -> egui::Response {
+    ui.add_sized(size, egui::Button::new(text.color(ON_COLOUR)).fill(fill))
+}
+
+/// `+3` / `-2` for a signed difference.
+pub fn signed(d: i64) -> String {
+    format!("{d:+}")
+}
+
+/// A hash as groups of four characters.
+pub fn grouped(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

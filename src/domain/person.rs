@@ -1,0 +1,177 @@
+//! The people present at the count: commission members, party agents and
+//! observers. Their presence is recorded in the journal; the forms print them.
+
+use crate::domain::party::PartyNumber;
+use crate::domain::ruling::check_free_text;
+use crate::domain::station::StationDefinition;
+use serde::{Deserialize, Serialize};
+
+/// What a person present does at the count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Chief of the counting commission.
+    Chief,
+    /// Secretary of the counting commission.
+    Secretary,
+    /// Member of the counting commission.
+    Member,
+    /// Agent of a party on the ballot.
+    PartyAgent,
+    /// Observer for an organisation.
+    Observer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Chief,
+        Role::Secretary,
+        Role::Member,
+        Role::PartyAgent,
+        Role::Observer,
+    ];
+
+    /// The key used in files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Chief => "chief",
+            Role::Secretary => "secretary",
+            Role::Member => "member",
+            Role::PartyAgent => "party_agent",
+            Role::Observer => "observer",
+        }
+    }
+
+    /// Parses a key as typed on the command line.
+    pub fn parse(text: &str) -> Result<Role, String> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.key() == text)
+            .ok_or_else(|| {
+                format!("{text:?} is not a role (chief, secretary, member, party_agent, observer)")
+            })
+    }
+}
+
+/// A person present at the count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub role: Role,
+    /// The party a party agent represents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyNumber>,
+    /// The organisation an observer represents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+}
+
+/// The longest name, in characters.
+const MAX_NAME_CHARS: usize = 120;
+
+impl Person {
+    /// Checks the entry: a real name; a party agent names a party of this
+    /// station and nothing else; an observer names an organisation and
+    /// nothing else; commission members name neither.
+    pub fn check(&self, def: &StationDefinition) -> Result<(), String> {
+        check_free_text(&self.name).map_err(|e| format!("name: {e}"))?;
+        if self.name.chars().count() > MAX_NAME_CHARS || self.name.contains('\n') {
+            return Err(format!(
+                "name: must be one line of at most {MAX_NAME_CHARS} characters"
+            ));
+        }
+        match (self.role, self.party, &self.organisation) {
+            (Role::PartyAgent, Some(party), None) => {
+                if def.party(party).is_none() {
+                    return Err(format!(
+                        "party: {party} is not on this station's ballot (parties {})",
+                        def.party_numbers_text()
+                    ));
+                }
+            }
+            (Role::PartyAgent, None, _) => {
+                return Err("party: a party agent names the party".into());
+            }
+            (Role::Observer, None, Some(org)) => {
+                check_free_text(org).map_err(|e| format!("organisation: {e}"))?;
+            }
+            (Role::Observer, _, None) => {
+                return Err("organisation: an observer names the organisation".into());
+            }
+            (Role::Chief | Role::Secretary | Role::Member, None, None) => {}
+            (role, Some(_), _) => {
+                return Err(format!(
+                    "party: only a party agent names a party, not a {}",
+                    role.key()
+                ));
+            }
+            (role, None, Some(_)) => {
+                return Err(format!(
+                    "organisation: only an observer names an organisation, not a {}",
+                    role.key()
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::station::StationFile;
+
+    fn def() -> StationDefinition {
+        StationFile::parse(include_bytes!("../../tests/fixtures/station-small.json").to_vec())
+            .unwrap()
+            .definition()
+            .clone()
+    }
+
+    fn person(role: Role, party: Option<u32>, organisation: Option<&str>) -> Person {
+        Person {
+            name: "Sok Dara".into(),
+            role,
+            party: party.map(PartyNumber),
+            organisation: organisation.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn each_role_names_what_it_must() {
+        let def = def();
+        assert!(person(Role::Chief, None, None).check(&def).is_ok());
+        assert!(person(Role::PartyAgent, Some(2), None).check(&def).is_ok());
+        assert!(
+            person(Role::Observer, None, Some("COMFREL"))
+                .check(&def)
+                .is_ok()
+        );
+        let err = |p: Person| p.check(&def).unwrap_err();
+        assert_eq!(
+            err(person(Role::PartyAgent, None, None)),
+            "party: a party agent names the party"
+        );
+        assert!(err(person(Role::PartyAgent, Some(7), None)).starts_with("party: 7 is not on"));
+        assert_eq!(
+            err(person(Role::Observer, None, None)),
+            "organisation: an observer names the organisation"
+        );
+        assert_eq!(
+            err(person(Role::Member, Some(1), None)),
+            "party: only a party agent names a party, not a member"
+        );
+        let mut blank = person(Role::Chief, None, None);
+        blank.name = " ".into();
+        assert_eq!(err(blank), "name: must not be empty");
+    }
+
+    #[test]
+    fn roles_parse_from_their_keys() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.key()), Ok(role));
+        }
+        assert!(Role::parse("boss").unwrap_err().contains("not a role"));
+    }
+}

@@ -1,0 +1,275 @@
+//! Drawings of a ballot marked the way each default criterion describes, as
+//! plain vector primitives in a 100 x 140 box (y down). The counting screen
+//! paints them with egui; the printed forms and training material can draw
+//! the same primitives.
+
+/// What a primitive is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// The ballot's own printing (rows, boxes, logos).
+    Print,
+    /// The voter's pen.
+    Pen,
+    /// A faint or broken pen mark.
+    Faint,
+    /// The station's official stamp.
+    Stamp,
+    /// Paper colour: covers what was torn away.
+    Paper,
+}
+
+/// One vector primitive.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Primitive {
+    /// An open polyline.
+    Line {
+        points: Vec<(f32, f32)>,
+        ink: Ink,
+        width: f32,
+        dashed: bool,
+    },
+    /// A rectangle outline.
+    Rect {
+        min: (f32, f32),
+        max: (f32, f32),
+        ink: Ink,
+    },
+    /// A circle outline.
+    Circle {
+        center: (f32, f32),
+        radius: f32,
+        ink: Ink,
+        dashed: bool,
+    },
+    /// A filled polygon.
+    Fill { points: Vec<(f32, f32)>, ink: Ink },
+}
+
+/// The size of the drawing's coordinate box.
+pub const WIDTH: f32 = 100.0;
+pub const HEIGHT: f32 = 140.0;
+
+const ROWS: usize = 3;
+const ROW_TOP: f32 = 30.0;
+const ROW_HEIGHT: f32 = 28.0;
+const BOX_X: (f32, f32) = (72.0, 92.0);
+const LOGO_X: (f32, f32) = (8.0, 26.0);
+
+fn row_y(row: usize) -> f32 {
+    ROW_TOP + ROW_HEIGHT * row as f32
+}
+
+/// The centre of party row `row`'s box.
+fn box_centre(row: usize) -> (f32, f32) {
+    ((BOX_X.0 + BOX_X.1) / 2.0, row_y(row) + ROW_HEIGHT / 2.0)
+}
+
+fn tick(centre: (f32, f32), scale: f32, ink: Ink, dashed: bool) -> Primitive {
+    let (x, y) = centre;
+    Primitive::Line {
+        points: vec![
+            (x - 7.0 * scale, y),
+            (x - 2.0 * scale, y + 6.0 * scale),
+            (x + 8.0 * scale, y - 8.0 * scale),
+        ],
+        ink,
+        width: if ink == Ink::Faint { 1.2 } else { 2.2 },
+        dashed,
+    }
+}
+
+fn cross(centre: (f32, f32), half: f32) -> Vec<Primitive> {
+    let (x, y) = centre;
+    vec![
+        Primitive::Line {
+            points: vec![(x - half, y - half), (x + half, y + half)],
+            ink: Ink::Pen,
+            width: 2.2,
+            dashed: false,
+        },
+        Primitive::Line {
+            points: vec![(x - half, y + half), (x + half, y - half)],
+            ink: Ink::Pen,
+            width: 2.2,
+            dashed: false,
+        },
+    ]
+}
+
+/// An unmarked ballot: a header with the stamp, and three party rows each
+/// with a logo, a name and a box.
+fn blank_ballot(stamped: bool) -> Vec<Primitive> {
+    let mut shapes = vec![Primitive::Rect {
+        min: (2.0, 2.0),
+        max: (WIDTH - 2.0, HEIGHT - 2.0),
+        ink: Ink::Print,
+    }];
+    // Header lines (the election title).
+    for (y, end) in [(12.0, 60.0), (20.0, 48.0)] {
+        shapes.push(Primitive::Line {
+            points: vec![(8.0, y), (end, y)],
+            ink: Ink::Print,
+            width: 1.5,
+            dashed: false,
+        });
+    }
+    shapes.push(Primitive::Circle {
+        center: (82.0, 17.0),
+        radius: 10.0,
+        ink: if stamped { Ink::Stamp } else { Ink::Print },
+        dashed: !stamped,
+    });
+    for row in 0..ROWS {
+        let y = row_y(row);
+        shapes.push(Primitive::Line {
+            points: vec![(4.0, y), (WIDTH - 4.0, y)],
+            ink: Ink::Print,
+            width: 0.8,
+            dashed: false,
+        });
+        shapes.push(Primitive::Rect {
+            min: (LOGO_X.0, y + 7.0),
+            max: (LOGO_X.1, y + ROW_HEIGHT - 7.0),
+            ink: Ink::Print,
+        });
+        shapes.push(Primitive::Line {
+            points: vec![(31.0, y + 13.0), (64.0, y + 13.0)],
+            ink: Ink::Print,
+            width: 1.5,
+            dashed: false,
+        });
+        shapes.push(Primitive::Line {
+            points: vec![(31.0, y + 20.0), (54.0, y + 20.0)],
+            ink: Ink::Print,
+            width: 1.0,
+            dashed: false,
+        });
+        shapes.push(Primitive::Rect {
+            min: (BOX_X.0, y + 6.0),
+            max: (BOX_X.1, y + ROW_HEIGHT - 6.0),
+            ink: Ink::Print,
+        });
+    }
+    shapes
+}
+
+/// The drawing for a criterion code of the default set, if it has one.
+pub fn for_criterion(code: &str) -> Option<Vec<Primitive>> {
+    let mut shapes = blank_ballot(code != "I1");
+    match code {
+        "V1" => shapes.push(tick(box_centre(1), 1.0, Ink::Pen, false)),
+        "V2" => shapes.extend(cross(box_centre(1), 6.0)),
+        "V3" => {
+            let logo = ((LOGO_X.0 + LOGO_X.1) / 2.0, row_y(1) + ROW_HEIGHT / 2.0);
+            shapes.push(tick(logo, 1.0, Ink::Pen, false));
+        }
+        "V4" => shapes.push(tick(box_centre(1), 1.0, Ink::Faint, true)),
+        "I1" => {
+            shapes.push(tick(box_centre(1), 1.0, Ink::Pen, false));
+            shapes.extend(cross((82.0, 17.0), 7.0));
+        }
+        "I2" => {}
+        "I3" => {
+            shapes.push(tick(box_centre(0), 1.0, Ink::Pen, false));
+            shapes.push(tick(box_centre(2), 1.0, Ink::Pen, false));
+        }
+        "I4" => shapes.extend(cross((box_centre(1).0, row_y(2)), 8.0)),
+        "I5" => {
+            shapes.push(tick(box_centre(1), 1.0, Ink::Pen, false));
+            let y = row_y(ROWS) + 12.0;
+            let points = (0..12)
+                .map(|i| {
+                    (
+                        14.0 + 6.0 * i as f32,
+                        y + if i % 2 == 0 { -4.0 } else { 4.0 },
+                    )
+                })
+                .collect();
+            shapes.push(Primitive::Line {
+                points,
+                ink: Ink::Pen,
+                width: 1.6,
+                dashed: false,
+            });
+        }
+        "I6" => {
+            let jagged = vec![
+                (60.0, 2.0),
+                (66.0, 30.0),
+                (58.0, 52.0),
+                (70.0, 76.0),
+                (62.0, 98.0),
+                (WIDTH, 104.0),
+            ];
+            let mut torn = jagged.clone();
+            torn.extend([(WIDTH, 2.0)]);
+            shapes.push(Primitive::Fill {
+                points: torn,
+                ink: Ink::Paper,
+            });
+            shapes.push(Primitive::Line {
+                points: jagged,
+                ink: Ink::Print,
+                width: 1.2,
+                dashed: false,
+            });
+        }
+        _ => return None,
+    }
+    Some(shapes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::criteria::CriteriaSet;
+
+    fn pen_marks(shapes: &[Primitive]) -> usize {
+        shapes
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s,
+                    Primitive::Line {
+                        ink: Ink::Pen | Ink::Faint,
+                        ..
+                    }
+                )
+            })
+            .count()
+    }
+
+    #[test]
+    fn every_default_criterion_has_a_drawing_inside_the_box() {
+        for c in CriteriaSet::default_set().iter() {
+            let shapes = for_criterion(c.code.as_str()).unwrap_or_else(|| panic!("{}", c.code));
+            for s in &shapes {
+                let points: Vec<(f32, f32)> = match s {
+                    Primitive::Line { points, .. } | Primitive::Fill { points, .. } => {
+                        points.clone()
+                    }
+                    Primitive::Rect { min, max, .. } => vec![*min, *max],
+                    Primitive::Circle { center, .. } => vec![*center],
+                };
+                for (x, y) in points {
+                    assert!(
+                        (0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y),
+                        "{}: {x},{y}",
+                        c.code
+                    );
+                }
+            }
+        }
+        assert!(for_criterion("Z1").is_none());
+    }
+
+    #[test]
+    fn the_drawings_differ_as_the_criteria_do() {
+        let blank = for_criterion("I2").unwrap();
+        assert_eq!(pen_marks(&blank), 0);
+        assert_eq!(pen_marks(&for_criterion("V1").unwrap()), 1);
+        assert_eq!(pen_marks(&for_criterion("I3").unwrap()), 2);
+        assert_ne!(for_criterion("V1"), for_criterion("V4"));
+        assert_ne!(for_criterion("V1"), for_criterion("V3"));
+    }
+}
