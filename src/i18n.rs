@@ -90,7 +90,7 @@ texts! {
     ShowFullHash => "Show the full hash",
     HideFullHash => "Hide the full hash",
     PeoplePresent => "People present",
-    PersonName => "Name",
+    PersonName => "Full name",
     Role => "Role",
     PartyOrOrganisation => "Party or organisation",
     RoleChief => "Chief",

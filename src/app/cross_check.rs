@@ -97,7 +97,7 @@ pub fn cross_check_ui(
                 }
                 ui.end_row();
                 for row in &view.rows {
-                    ui.label(
+                    let party_label = ui.label(
                         RichText::new(format!("{} {}", row.party, row.abbreviation))
                             .strong()
                             .size(20.0),
@@ -109,11 +109,13 @@ pub fn cross_check_ui(
                         None => ui.weak(tr.t(T::NotRecorded)),
                     };
                     let text = state.typed.entry(row.party).or_default();
-                    let field = ui.add(
-                        egui::TextEdit::singleline(text)
-                            .hint_text(tr.f(T::PileField, &[("party", &row.party)]))
-                            .desired_width(90.0),
-                    );
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text(tr.f(T::PileField, &[("party", &row.party)]))
+                                .desired_width(90.0),
+                        )
+                        .labelled_by(party_label.id);
                     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         entered = true;
                     }

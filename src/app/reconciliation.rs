@@ -132,6 +132,19 @@ fn changed_figures(
     Ok(changed)
 }
 
+/// A check's status in its colour; its accessible name is "check: status".
+pub fn check_status_ui(ui: &mut egui::Ui, tr: Tr, check: &Check) {
+    let colour = match check.status {
+        CheckStatus::Holds => theme::HOLDS,
+        CheckStatus::Differs(_) => theme::DIFFERS,
+        CheckStatus::Pending => ui.visuals().weak_text_color(),
+    };
+    let status = status_text(tr, check.status);
+    let accessible = format!("{}: {status}", check_text(tr, check.name));
+    ui.label(RichText::new(status).color(colour).strong())
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, accessible.clone()));
+}
+
 /// Shows checks with their status and explanation fields; used here and on
 /// the cross-check screen.
 pub fn checks_ui(
@@ -147,17 +160,9 @@ pub fn checks_ui(
         .num_columns(3)
         .show(ui, |ui| {
             for check in checks {
-                ui.label(check_text(tr, check.name));
-                let colour = match check.status {
-                    CheckStatus::Holds => theme::HOLDS,
-                    CheckStatus::Differs(_) => theme::DIFFERS,
-                    CheckStatus::Pending => ui.visuals().weak_text_color(),
-                };
-                ui.label(
-                    RichText::new(status_text(tr, check.status))
-                        .color(colour)
-                        .strong(),
-                );
+                let name = check_text(tr, check.name);
+                let name_label = ui.label(&name);
+                check_status_ui(ui, tr, check);
                 ui.vertical(|ui| {
                     if let Some(text) = &check.explanation {
                         ui.label(format!("{}: {text}", tr.t(T::Explanation)));
@@ -165,13 +170,14 @@ pub fn checks_ui(
                     if matches!(check.status, CheckStatus::Differs(_)) {
                         let text = explanations.entry(check.name).or_default();
                         ui.horizontal(|ui| {
-                            let hint =
-                                tr.f(T::ExplanationFor, &[("check", &check_text(tr, check.name))]);
-                            let field = ui.add(
-                                egui::TextEdit::singleline(text)
-                                    .hint_text(hint)
-                                    .desired_width(360.0),
-                            );
+                            let hint = tr.f(T::ExplanationFor, &[("check", &name)]);
+                            let field = ui
+                                .add(
+                                    egui::TextEdit::singleline(text)
+                                        .hint_text(hint)
+                                        .desired_width(360.0),
+                                )
+                                .labelled_by(name_label.id);
                             let entered =
                                 field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                             if ui.button(tr.t(T::RecordExplanation)).clicked() || entered {

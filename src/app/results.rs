@@ -2,7 +2,7 @@
 //! valid ballots per criterion, disputes, figures, checks with their
 //! explanations) and what still stands before sealing.
 
-use crate::app::reconciliation::{ReconciliationView, check_text, figure_text, status_text};
+use crate::app::reconciliation::{ReconciliationView, check_text, figure_text, check_status_ui};
 use crate::app::{Session, theme};
 use crate::domain::count::{Count, SealingGap};
 use crate::domain::criteria::Validity;
@@ -139,7 +139,7 @@ pub fn results_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session) {
             .show(ui, |ui| {
                 for check in &recon.checks {
                     ui.label(check_text(tr, check.name));
-                    ui.label(RichText::new(status_text(tr, check.status)).strong());
+                    check_status_ui(ui, tr, check);
                     ui.label(check.explanation.as_deref().unwrap_or(""));
                     ui.end_row();
                 }

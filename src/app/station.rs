@@ -80,14 +80,14 @@ pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
 
 /// Builds the person from the form, or the message saying what is wrong.
 fn person_from_form(state: &StationState, tr: Tr) -> Result<Person, String> {
+    let typed = state.party.trim();
     let party = match state.role {
-        Role::PartyAgent => Some(PartyNumber(state.party.trim().parse().map_err(|_| {
+        // Left empty, the core says what a party agent needs.
+        Role::PartyAgent if typed.is_empty() => None,
+        Role::PartyAgent => Some(PartyNumber(typed.parse().map_err(|_| {
             tr.f(
                 T::NotANumber,
-                &[
-                    ("field", &tr.t(T::PartyNumberField)),
-                    ("value", &state.party.trim()),
-                ],
+                &[("field", &tr.t(T::PartyNumberField)), ("value", &typed)],
             )
         })?)),
         _ => None,
@@ -183,6 +183,8 @@ pub fn station_ui(
             });
 
             let ui = &mut columns[1];
+            people_ui(ui, tr, &rows, record, state, commands);
+            ui.separator();
             ui.label(RichText::new(tr.t(T::Parties)).strong());
             egui::Grid::new("parties").striped(true).show(ui, |ui| {
                 for head in [T::Number, T::Abbreviation, T::PartyName] {
@@ -198,85 +200,95 @@ pub fn station_ui(
             });
         });
 
-        ui.separator();
-        ui.heading(tr.t(T::PeoplePresent));
-        if rows.is_empty() {
-            ui.weak(tr.t(T::NoPeopleYet));
+    });
+}
+
+/// The people present: the list, and the form that records one more.
+fn people_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    rows: &[PersonRow],
+    record: &crate::store::Record,
+    state: &mut StationState,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.heading(tr.t(T::PeoplePresent));
+    if rows.is_empty() {
+        ui.weak(tr.t(T::NoPeopleYet));
+    }
+    egui::Grid::new("people").striped(true).show(ui, |ui| {
+        for row in rows {
+            ui.label(format!("{} {}", tr.t(T::Entry), row.seq));
+            let name = RichText::new(&row.name);
+            ui.label(if row.withdrawn_by.is_some() {
+                name.strikethrough()
+            } else {
+                name
+            });
+            ui.label(role_text(tr, row.role));
+            ui.label(&row.affiliation);
+            match row.withdrawn_by {
+                Some(by) => {
+                    ui.weak(tr.f(T::WithdrawnBy, &[("seq", &by)]));
+                }
+                None => {
+                    if ui.button(tr.t(T::Withdraw)).clicked() {
+                        commands.push(AppCommand::Append(Event::PresenceWithdrawn {
+                            person_seq: row.seq,
+                            reason: tr.t(T::WithdrawReasonDefault).into(),
+                        }));
+                    }
+                }
+            }
+            ui.end_row();
         }
-        egui::Grid::new("people").striped(true).show(ui, |ui| {
-            for row in &rows {
-                ui.label(format!("{} {}", tr.t(T::Entry), row.seq));
-                let name = RichText::new(&row.name);
-                ui.label(if row.withdrawn_by.is_some() {
-                    name.strikethrough()
-                } else {
-                    name
-                });
-                ui.label(role_text(tr, row.role));
-                ui.label(&row.affiliation);
-                match row.withdrawn_by {
-                    Some(by) => {
-                        ui.weak(tr.f(T::WithdrawnBy, &[("seq", &by)]));
-                    }
-                    None => {
-                        if ui.button(tr.t(T::Withdraw)).clicked() {
-                            commands.push(AppCommand::Append(Event::PresenceWithdrawn {
-                                person_seq: row.seq,
-                                reason: tr.t(T::WithdrawReasonDefault).into(),
-                            }));
-                        }
-                    }
-                }
-                ui.end_row();
-            }
-        });
-        ui.add_space(6.0);
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label(tr.t(T::PersonName));
-            let name = ui
-                .add(egui::TextEdit::singleline(&mut state.name).desired_width(260.0))
-                .labelled_by(label.id);
-            ui.label(tr.t(T::Role));
-            for role in Role::ALL {
-                ui.radio_value(&mut state.role, role, role_text(tr, role));
-            }
-            match state.role {
-                Role::PartyAgent => {
-                    let label = ui.label(tr.t(T::PartyNumberField));
-                    ui.add(egui::TextEdit::singleline(&mut state.party).desired_width(60.0))
-                        .labelled_by(label.id);
-                }
-                Role::Observer => {
-                    let label = ui.label(tr.t(T::OrganisationField));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut state.organisation).desired_width(220.0),
-                    )
+    });
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr.t(T::PersonName));
+        let name = ui
+            .add(egui::TextEdit::singleline(&mut state.name).desired_width(260.0))
+            .labelled_by(label.id);
+        ui.label(tr.t(T::Role));
+        for role in Role::ALL {
+            ui.radio_value(&mut state.role, role, role_text(tr, role));
+        }
+        match state.role {
+            Role::PartyAgent => {
+                let label = ui.label(tr.t(T::PartyNumberField));
+                ui.add(egui::TextEdit::singleline(&mut state.party).desired_width(60.0))
                     .labelled_by(label.id);
-                }
-                Role::Chief | Role::Secretary | Role::Member => {}
             }
-            let entered = name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.button(tr.t(T::AddPerson)).clicked() || entered {
-                let checked = person_from_form(state, tr).and_then(|person| {
-                    record
-                        .count()
-                        .check_person(&person)
-                        .map_err(|e| e.to_string())?;
-                    Ok(person)
-                });
-                match checked {
-                    Ok(person) => {
-                        commands.push(AppCommand::Append(Event::PersonPresent(person)));
-                        state.name.clear();
-                        state.party.clear();
-                        state.organisation.clear();
-                    }
-                    Err(text) => commands.push(AppCommand::Notify(Notice {
-                        text,
-                        is_error: true,
-                    })),
-                }
+            Role::Observer => {
+                let label = ui.label(tr.t(T::OrganisationField));
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.organisation).desired_width(220.0),
+                )
+                .labelled_by(label.id);
             }
-        });
+            Role::Chief | Role::Secretary | Role::Member => {}
+        }
+        let entered = name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(tr.t(T::AddPerson)).clicked() || entered {
+            let checked = person_from_form(state, tr).and_then(|person| {
+                record
+                    .count()
+                    .check_person(&person)
+                    .map_err(|e| e.to_string())?;
+                Ok(person)
+            });
+            match checked {
+                Ok(person) => {
+                    commands.push(AppCommand::Append(Event::PersonPresent(person)));
+                    state.name.clear();
+                    state.party.clear();
+                    state.organisation.clear();
+                }
+                Err(text) => commands.push(AppCommand::Notify(Notice {
+                    text,
+                    is_error: true,
+                })),
+            }
+        }
     });
 }

@@ -1,0 +1,227 @@
+//! The real app driven through its accessibility tree with egui_kittest (no
+//! display, no GPU): the practice count, figures, 36 rulings by keyboard
+//! (invalid ones, a dispute and a void among them) and pile counts; then what
+//! the screens show is compared with the core's tally and checks of the same
+//! record, read back from disk.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui::Role;
+use egui_kittest::kittest::Queryable;
+use polltally::app::places::Places;
+use polltally::app::reconciliation::{check_text, status_text};
+use polltally::app::{PolltallyApp, Settings, theme};
+use polltally::domain::reconciliation::Figure;
+use polltally::domain::time::{FixedClock, Timestamp};
+use polltally::i18n::Tr;
+use polltally::store::Record;
+
+fn harness(data_dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
+    let places = Places::new(data_dir.to_path_buf());
+    Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_context_setup(theme::install)
+        .build_eframe(move |_cc| {
+            let clock = FixedClock(Timestamp::from_unix_seconds(1_812_000_000));
+            PolltallyApp::new(Box::new(clock), places, Settings::default())
+        })
+}
+
+fn digit(n: u32) -> Key {
+    [Key::Num0, Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9]
+        [n as usize]
+}
+
+fn press(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
+    for key in keys {
+        h.key_press(*key);
+        h.run();
+    }
+}
+
+fn type_into(h: &mut Harness<'_, PolltallyApp>, label: &str, text: &str) {
+    let field = h.get_by_role_and_label(Role::TextInput, label);
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Open the practice count").click();
+    h.run();
+    assert!(h.query_by_label("PRACTICE - NOT AN OFFICIAL RESULT").is_some());
+
+    // Reconciliation: the figures, recorded with Enter.
+    h.key_press(Key::F3);
+    h.run();
+    let tr = Tr::default();
+    let figures = [
+        (Figure::Received, "700"),
+        (Figure::Unused, "96"),
+        (Figure::Spoiled, "4"),
+        (Figure::VotersMarked, "590"),
+        (Figure::Supplementary, "10"),
+        (Figure::TemporaryId, "3"),
+        (Figure::InBox, "37"),
+    ];
+    for (figure, value) in figures {
+        type_into(&mut h, polltally::app::reconciliation::figure_text(tr, figure), value);
+    }
+    h.key_press(Key::Enter);
+    h.run();
+
+    // Counting: 38 rulings by keyboard, one voided, one disputed.
+    h.key_press(Key::F4);
+    h.run();
+    let mut keys: Vec<Key> = Vec::new();
+    for round in 0..4u32 {
+        keys.extend([digit(3), digit(5), digit(9)]); // parties 3, 5, 9 at once
+        keys.extend([digit(1), digit(2)]); // party 12
+        keys.extend([digit(1), Key::Enter]); // party 1
+        keys.extend([digit(1), digit(0)]); // party 10
+        keys.extend([Key::Z, digit(7)]); // party 7 under V2
+        keys.push([Key::Q, Key::W, Key::E, Key::R][round as usize]); // invalid I1..I4
+    }
+    press(&mut h, &keys); // 32 rulings
+    press(&mut h, &[Key::T, Key::Y, digit(4), Key::X, digit(2)]); // I5, I6, party 4, party 2 under V3
+    press(&mut h, &[Key::D, digit(5), Key::Space, digit(1), digit(1), Key::Enter]); // dispute the last ruling
+    press(&mut h, &[digit(6)]); // party 6, then voided
+    press(&mut h, &[Key::Backspace]);
+    assert!(h.query_by_label_contains("Void ruling").is_some(), "the void prompt is shown");
+    press(&mut h, &[Key::Enter]);
+    press(&mut h, &[digit(8)]); // party 8
+
+    // Cross-check: every pile as tallied, but party 3 one too many.
+    let record = Record::open(&dir.path().join("practice.polltally")).unwrap();
+    let count = record.count().clone();
+    drop(record);
+    h.key_press(Key::F5);
+    h.run();
+    for party in &count.definition().parties {
+        let mut n = count.tally().votes_for(party.number);
+        if party.number.0 == 3 {
+            n += 1;
+        }
+        type_into(&mut h, &format!("{} {}", party.number, party.abbreviation), &n.to_string());
+    }
+    h.key_press(Key::Enter);
+    h.run();
+
+    // The record on disk: what the core holds.
+    let record = Record::open(&dir.path().join("practice.polltally")).unwrap();
+    let count = record.count();
+    assert_eq!(count.tally().ruled(), 37);
+    assert_eq!(count.rulings().len(), 38);
+    assert_eq!(count.tally().disputed(), 1);
+    assert_eq!(count.tally().invalid_total(), 6);
+    assert_eq!(count.piles().len(), 12);
+    for (figure, value) in figures {
+        assert_eq!(count.figures().get(figure), Some(value.parse().unwrap()));
+    }
+
+    // The counting screen shows the core's tally.
+    h.key_press(Key::F4);
+    h.run();
+    for party in &count.definition().parties {
+        let n = count.tally().votes_for(party.number);
+        h.get_by_label(&format!("Party {} tally: {n}", party.number));
+    }
+    for (code, n) in count.tally().invalid() {
+        h.get_by_label(&format!("{code} tally: {n}"));
+    }
+    assert!(h.query_by_label_contains("Ruled 37 of 37 ballots in the box").is_some());
+
+    // The results screen shows the core's checks.
+    h.key_press(Key::F6);
+    h.run();
+    let checks = count.checks();
+    assert!(checks.iter().any(|c| c.name.to_string() == "cross_check:3"));
+    for check in &checks {
+        let label = format!("{}: {}", check_text(tr, check.name), status_text(tr, check.status));
+        h.get_by_label(&label);
+    }
+    let cross3 = checks.iter().find(|c| c.name.to_string() == "cross_check:3").unwrap();
+    assert_eq!(status_text(tr, cross3.status), "differs by +1");
+}
+
+#[test]
+fn bad_files_on_the_start_screen_show_the_core_error_and_nothing_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let missing = dir.path().join("missing.polltally");
+    type_into(&mut h, "Count record file", missing.to_str().unwrap());
+    h.get_by_label("Open").click();
+    h.run();
+    assert!(h.query_by_label_contains("no such file").is_some());
+
+    let station = dir.path().join("bad-station.json");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/station-small.json"))
+        .unwrap()
+        .replace("\"number\": 2,", "\"number\": 1,");
+    std::fs::write(&station, text).unwrap();
+    type_into(&mut h, "Station file", station.to_str().unwrap());
+    h.get_by_label("Start the count").click();
+    h.run();
+    assert!(h.query_by_label_contains("parties[1].number: 1 is used twice").is_some());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing but the station file was written");
+
+    // A good station file starts a count, in the data directory.
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/station-small.json");
+    let field = h.get_by_role_and_label(Role::TextInput, "Station file");
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Station file").type_text(good);
+    h.run();
+    h.get_by_label("Start the count").click();
+    h.run();
+    assert!(h.query_by_label_contains("Started a new count").is_some());
+    assert!(h.query_by_label("Party 4 tally: 0").is_some());
+    let made = dir.path().join("0101-01-0001-2027-06-03.polltally");
+    assert!(made.exists(), "{:?}", std::fs::read_dir(dir.path()).unwrap().collect::<Vec<_>>());
+}
+
+#[test]
+fn people_present_are_recorded_from_the_station_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Open the practice count").click();
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    type_into(&mut h, "Full name", "Chan Sophea");
+    h.get_by_label("Chief").click();
+    h.run();
+    h.get_by_label("Record present").click();
+    h.run();
+    type_into(&mut h, "Full name", "Keo Rith");
+    h.get_by_label("Party agent").click();
+    h.run();
+    type_into(&mut h, "Party number", "3");
+    h.get_by_label("Record present").click();
+    h.run();
+    // A party agent without a party is refused, and the name stays typed.
+    type_into(&mut h, "Full name", "Nobody");
+    h.get_by_label("Record present").click();
+    h.run();
+    assert!(h.query_by_label_contains("party: a party agent names the party").is_some());
+    assert_eq!(h.get_by_role_and_label(Role::TextInput, "Full name").value().as_deref(), Some("Nobody"));
+
+    let record = Record::open(&dir.path().join("practice.polltally")).unwrap();
+    let people: Vec<(String, Option<u32>)> = record
+        .count()
+        .people()
+        .values()
+        .map(|p| (p.person.name.clone(), p.person.party.map(|n| n.0)))
+        .collect();
+    assert_eq!(people, vec![("Chan Sophea".to_string(), None), ("Keo Rith".to_string(), Some(3))]);
+}
