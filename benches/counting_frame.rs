@@ -1,1 +1,124 @@
-fn main() {}
+//! The CPU cost of one frame of the counting screen (building the view,
+//! laying out and tessellating), with 0 and with 10,000 rulings in the
+//! journal. The frame must not grow with the journal: goal ratio <= 1.2.
+//!
+//! Run with `cargo bench --bench counting_frame`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui;
+use polltally::app::command::AppCommand;
+use polltally::app::places::Places;
+use polltally::app::{PolltallyApp, Screen, Settings, theme};
+use polltally::domain::ruling::{RulingChoice, RulingRequest};
+use polltally::domain::station::StationFile;
+use polltally::journal::event::Event;
+use polltally::store::Record;
+use polltally::system::SystemClock;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const WARMUP: usize = 30;
+const FRAMES: usize = 300;
+
+/// A record of the practice station holding `rulings` rulings.
+fn record_with(dir: &Path, rulings: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("count-{rulings}.polltally"));
+    let station = StationFile::parse(polltally::app::places::SAMPLE_STATION.to_vec()).unwrap();
+    let mut record = Record::create(&path, station, &SystemClock).unwrap();
+    for i in 0..rulings {
+        let choice = if i % 10 == 9 {
+            RulingChoice::Invalid {
+                code: format!("I{}", 1 + i % 6),
+            }
+        } else {
+            RulingChoice::Party {
+                party: 1 + (i % 12) as u32,
+                criterion: None,
+            }
+        };
+        let ruling = RulingRequest {
+            choice,
+            disputed_by: vec![],
+            note: None,
+        }
+        .resolve(record.count().definition())
+        .unwrap();
+        record.append(Event::Ruling(ruling), &SystemClock).unwrap();
+    }
+    path
+}
+
+/// The median time of one counting-screen frame over the record at `path`.
+fn median_frame(dir: &Path, path: &Path) -> Duration {
+    let ctx = egui::Context::default();
+    theme::install(&ctx);
+    let mut app = PolltallyApp::new(
+        Box::new(SystemClock),
+        Places::new(dir.to_path_buf()),
+        Settings::default(),
+    );
+    app.apply(AppCommand::OpenRecord(path.to_path_buf()));
+    app.apply(AppCommand::ShowScreen(Screen::Counting));
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1366.0, 768.0),
+        )),
+        ..Default::default()
+    };
+    let mut times = Vec::with_capacity(FRAMES);
+    let mut vertices = 0;
+    for i in 0..WARMUP + FRAMES {
+        let start = Instant::now();
+        let output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+        let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+        vertices = meshes
+            .iter()
+            .map(|m| match &m.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum::<usize>();
+        std::hint::black_box(meshes);
+        if i >= WARMUP {
+            times.push(start.elapsed());
+        }
+    }
+    // A frame that drew nothing would measure nothing.
+    assert!(
+        vertices > 5_000,
+        "the counting screen drew only {vertices} vertices"
+    );
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let dir = tempfile::tempdir_in(base).unwrap();
+    let empty = record_with(dir.path(), 0);
+    let full = record_with(dir.path(), 10_000);
+    // Alternate the two measurements so that machine noise hits both alike.
+    let mut small = Vec::new();
+    let mut large = Vec::new();
+    for _ in 0..3 {
+        small.push(median_frame(dir.path(), &empty));
+        large.push(median_frame(dir.path(), &full));
+    }
+    small.sort();
+    large.sort();
+    let (a, b) = (small[1], large[1]);
+    println!(
+        "counting frame, 0 rulings:      median {:>7.3} ms",
+        a.as_secs_f64() * 1e3
+    );
+    println!(
+        "counting frame, 10,000 rulings: median {:>7.3} ms",
+        b.as_secs_f64() * 1e3
+    );
+    println!(
+        "ratio: {:.3}  (goal <= 1.2)",
+        b.as_secs_f64() / a.as_secs_f64()
+    );
+}

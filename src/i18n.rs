@@ -69,6 +69,7 @@ texts! {
     Created => "Started a new count in {path}",
 
     Election => "Election",
+    ElectionId => "Election id",
     Station => "Station",
     Commune => "Commune",
     District => "District",

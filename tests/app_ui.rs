@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use eframe::egui::{self, Key};
-use egui_kittest::Harness;
 use egui::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use polltally::app::places::Places;
 use polltally::app::reconciliation::{check_text, status_text};
@@ -30,8 +30,18 @@ fn harness(data_dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
 }
 
 fn digit(n: u32) -> Key {
-    [Key::Num0, Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9]
-        [n as usize]
+    [
+        Key::Num0,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ][n as usize]
 }
 
 fn press(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
@@ -45,7 +55,8 @@ fn type_into(h: &mut Harness<'_, PolltallyApp>, label: &str, text: &str) {
     let field = h.get_by_role_and_label(Role::TextInput, label);
     field.focus();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
     h.run();
 }
 
@@ -56,7 +67,10 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
     h.run();
     h.get_by_label("Open the practice count").click();
     h.run();
-    assert!(h.query_by_label("PRACTICE - NOT AN OFFICIAL RESULT").is_some());
+    assert!(
+        h.query_by_label("PRACTICE - NOT AN OFFICIAL RESULT")
+            .is_some()
+    );
 
     // Reconciliation: the figures, recorded with Enter.
     h.key_press(Key::F3);
@@ -72,7 +86,11 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
         (Figure::InBox, "37"),
     ];
     for (figure, value) in figures {
-        type_into(&mut h, polltally::app::reconciliation::figure_text(tr, figure), value);
+        type_into(
+            &mut h,
+            polltally::app::reconciliation::figure_text(tr, figure),
+            value,
+        );
     }
     h.key_press(Key::Enter);
     h.run();
@@ -91,10 +109,16 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
     }
     press(&mut h, &keys); // 32 rulings
     press(&mut h, &[Key::T, Key::Y, digit(4), Key::X, digit(2)]); // I5, I6, party 4, party 2 under V3
-    press(&mut h, &[Key::D, digit(5), Key::Space, digit(1), digit(1), Key::Enter]); // dispute the last ruling
+    press(
+        &mut h,
+        &[Key::D, digit(5), Key::Space, digit(1), digit(1), Key::Enter],
+    ); // dispute the last ruling
     press(&mut h, &[digit(6)]); // party 6, then voided
     press(&mut h, &[Key::Backspace]);
-    assert!(h.query_by_label_contains("Void ruling").is_some(), "the void prompt is shown");
+    assert!(
+        h.query_by_label_contains("Void ruling").is_some(),
+        "the void prompt is shown"
+    );
     press(&mut h, &[Key::Enter]);
     press(&mut h, &[digit(8)]); // party 8
 
@@ -109,7 +133,11 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
         if party.number.0 == 3 {
             n += 1;
         }
-        type_into(&mut h, &format!("{} {}", party.number, party.abbreviation), &n.to_string());
+        type_into(
+            &mut h,
+            &format!("{} {}", party.number, party.abbreviation),
+            &n.to_string(),
+        );
     }
     h.key_press(Key::Enter);
     h.run();
@@ -136,7 +164,10 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
     for (code, n) in count.tally().invalid() {
         h.get_by_label(&format!("{code} tally: {n}"));
     }
-    assert!(h.query_by_label_contains("Ruled 37 of 37 ballots in the box").is_some());
+    assert!(
+        h.query_by_label_contains("Ruled 37 of 37 ballots in the box")
+            .is_some()
+    );
 
     // The results screen shows the core's checks.
     h.key_press(Key::F6);
@@ -144,10 +175,17 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
     let checks = count.checks();
     assert!(checks.iter().any(|c| c.name.to_string() == "cross_check:3"));
     for check in &checks {
-        let label = format!("{}: {}", check_text(tr, check.name), status_text(tr, check.status));
+        let label = format!(
+            "{}: {}",
+            check_text(tr, check.name),
+            status_text(tr, check.status)
+        );
         h.get_by_label(&label);
     }
-    let cross3 = checks.iter().find(|c| c.name.to_string() == "cross_check:3").unwrap();
+    let cross3 = checks
+        .iter()
+        .find(|c| c.name.to_string() == "cross_check:3")
+        .unwrap();
     assert_eq!(status_text(tr, cross3.status), "differs by +1");
 }
 
@@ -163,30 +201,48 @@ fn bad_files_on_the_start_screen_show_the_core_error_and_nothing_breaks() {
     assert!(h.query_by_label_contains("no such file").is_some());
 
     let station = dir.path().join("bad-station.json");
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/station-small.json"))
-        .unwrap()
-        .replace("\"number\": 2,", "\"number\": 1,");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/station-small.json"
+    ))
+    .unwrap()
+    .replace("\"number\": 2,", "\"number\": 1,");
     std::fs::write(&station, text).unwrap();
     type_into(&mut h, "Station file", station.to_str().unwrap());
     h.get_by_label("Start the count").click();
     h.run();
-    assert!(h.query_by_label_contains("parties[1].number: 1 is used twice").is_some());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing but the station file was written");
+    assert!(
+        h.query_by_label_contains("parties[1].number: 1 is used twice")
+            .is_some()
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing but the station file was written"
+    );
 
     // A good station file starts a count, in the data directory.
-    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/station-small.json");
+    let good = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/station-small.json"
+    );
     let field = h.get_by_role_and_label(Role::TextInput, "Station file");
     field.focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Station file").type_text(good);
+    h.get_by_role_and_label(Role::TextInput, "Station file")
+        .type_text(good);
     h.run();
     h.get_by_label("Start the count").click();
     h.run();
     assert!(h.query_by_label_contains("Started a new count").is_some());
     assert!(h.query_by_label("Party 4 tally: 0").is_some());
     let made = dir.path().join("0101-01-0001-2027-06-03.polltally");
-    assert!(made.exists(), "{:?}", std::fs::read_dir(dir.path()).unwrap().collect::<Vec<_>>());
+    assert!(
+        made.exists(),
+        "{:?}",
+        std::fs::read_dir(dir.path()).unwrap().collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -213,8 +269,16 @@ fn people_present_are_recorded_from_the_station_screen() {
     type_into(&mut h, "Full name", "Nobody");
     h.get_by_label("Record present").click();
     h.run();
-    assert!(h.query_by_label_contains("party: a party agent names the party").is_some());
-    assert_eq!(h.get_by_role_and_label(Role::TextInput, "Full name").value().as_deref(), Some("Nobody"));
+    assert!(
+        h.query_by_label_contains("party: a party agent names the party")
+            .is_some()
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Full name")
+            .value()
+            .as_deref(),
+        Some("Nobody")
+    );
 
     let record = Record::open(&dir.path().join("practice.polltally")).unwrap();
     let people: Vec<(String, Option<u32>)> = record
@@ -223,5 +287,34 @@ fn people_present_are_recorded_from_the_station_screen() {
         .values()
         .map(|p| (p.person.name.clone(), p.person.party.map(|n| n.0)))
         .collect();
-    assert_eq!(people, vec![("Chan Sophea".to_string(), None), ("Keo Rith".to_string(), Some(3))]);
+    assert_eq!(
+        people,
+        vec![
+            ("Chan Sophea".to_string(), None),
+            ("Keo Rith".to_string(), Some(3))
+        ]
+    );
+}
+
+#[test]
+fn a_ruling_key_is_durable_after_its_frame_and_shown_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Open the practice count").click();
+    h.run();
+    h.get_by_label("Party 7 tally: 0");
+    h.key_press(Key::Num7);
+    h.step(); // the frame that reads the key, then applies its command
+    let on_disk = Record::open(&dir.path().join("practice.polltally")).unwrap();
+    assert_eq!(
+        on_disk
+            .count()
+            .tally()
+            .votes_for(polltally::domain::party::PartyNumber(7)),
+        1
+    );
+    drop(on_disk);
+    h.step(); // the next frame draws it
+    h.get_by_label("Party 7 tally: 1");
 }

@@ -78,75 +78,85 @@ pub fn cross_check_ui(
     let count = session.record.count();
     let view = CrossCheckView::new(count, tr);
     let state = &mut session.cross_check;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading(tr.t(T::CrossTitle));
-        let mut entered = false;
-        egui::Grid::new("piles")
-            .striped(true)
-            .num_columns(6)
-            .show(ui, |ui| {
-                for head in [
-                    T::Number,
-                    T::PartyName,
-                    T::Tally,
-                    T::PileCount,
-                    T::NewValue,
-                    T::Difference,
-                ] {
-                    ui.label(RichText::new(tr.t(head)).strong());
-                }
-                ui.end_row();
-                for row in &view.rows {
-                    let party_label = ui.label(
-                        RichText::new(format!("{} {}", row.party, row.abbreviation))
-                            .strong()
-                            .size(20.0),
+    egui::Panel::right("cross_check_checks")
+        .resizable(false)
+        .exact_size(ui.available_width() * 0.42)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("checks")
+                .show(ui, |ui| {
+                    ui.heading(tr.t(T::ChecksTitle));
+                    checks_ui(
+                        ui,
+                        tr,
+                        count,
+                        &view.checks,
+                        &mut state.explanations,
+                        commands,
                     );
-                    ui.label(&row.name);
-                    ui.label(RichText::new(row.tally.to_string()).size(22.0).strong());
-                    match row.pile {
-                        Some(p) => ui.label(RichText::new(p.to_string()).size(22.0).strong()),
-                        None => ui.weak(tr.t(T::NotRecorded)),
-                    };
-                    let text = state.typed.entry(row.party).or_default();
-                    let field = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .hint_text(tr.f(T::PileField, &[("party", &row.party)]))
-                                .desired_width(90.0),
-                        )
-                        .labelled_by(party_label.id);
-                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        entered = true;
+                });
+        });
+    egui::ScrollArea::vertical()
+        .id_salt("piles")
+        .show(ui, |ui| {
+            ui.heading(tr.t(T::CrossTitle));
+            let mut entered = false;
+            egui::Grid::new("piles")
+                .striped(true)
+                .num_columns(6)
+                .show(ui, |ui| {
+                    for head in [
+                        T::Number,
+                        T::PartyName,
+                        T::Tally,
+                        T::PileCount,
+                        T::NewValue,
+                        T::Difference,
+                    ] {
+                        ui.label(RichText::new(tr.t(head)).strong());
                     }
-                    match row.difference() {
-                        Some(0) => ui.label(RichText::new("0").color(theme::HOLDS).strong()),
-                        Some(d) => ui.label(
-                            RichText::new(theme::signed(d))
-                                .color(theme::ON_COLOUR)
-                                .background_color(theme::DIFFERS)
-                                .strong()
-                                .size(22.0),
-                        ),
-                        None => ui.label(""),
-                    };
                     ui.end_row();
-                }
-            });
-        if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
-            record_piles(tr, count, &view, &mut state.typed, commands);
-        }
-        ui.separator();
-        ui.heading(tr.t(T::ChecksTitle));
-        checks_ui(
-            ui,
-            tr,
-            count,
-            &view.checks,
-            &mut state.explanations,
-            commands,
-        );
-    });
+                    for row in &view.rows {
+                        let party_label = ui.label(
+                            RichText::new(format!("{} {}", row.party, row.abbreviation))
+                                .strong()
+                                .size(20.0),
+                        );
+                        ui.label(&row.name);
+                        ui.label(RichText::new(row.tally.to_string()).size(22.0).strong());
+                        match row.pile {
+                            Some(p) => ui.label(RichText::new(p.to_string()).size(22.0).strong()),
+                            None => ui.weak(tr.t(T::NotRecorded)),
+                        };
+                        let text = state.typed.entry(row.party).or_default();
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(text)
+                                    .hint_text(tr.f(T::PileField, &[("party", &row.party)]))
+                                    .desired_width(90.0),
+                            )
+                            .labelled_by(party_label.id);
+                        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                            entered = true;
+                        }
+                        match row.difference() {
+                            Some(0) => ui.label(RichText::new("0").color(theme::HOLDS).strong()),
+                            Some(d) => ui.label(
+                                RichText::new(theme::signed(d))
+                                    .color(theme::ON_COLOUR)
+                                    .background_color(theme::DIFFERS)
+                                    .strong()
+                                    .size(22.0),
+                            ),
+                            None => ui.label(""),
+                        };
+                        ui.end_row();
+                    }
+                });
+            if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
+                record_piles(tr, count, &view, &mut state.typed, commands);
+            }
+        });
 }
 
 /// Emits one pile-count event per changed, valid field; a bad field stops

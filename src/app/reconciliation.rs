@@ -213,115 +213,128 @@ pub fn reconciliation_ui(
     let count = session.record.count();
     let view = ReconciliationView::new(count);
     let state = &mut session.reconciliation;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading(tr.t(T::FiguresTitle));
-        let mut entered = false;
-        egui::Grid::new("figures")
-            .striped(true)
-            .num_columns(5)
-            .show(ui, |ui| {
-                ui.label("");
-                ui.label("");
-                ui.label(RichText::new(tr.t(T::Recorded)).strong());
-                ui.label(RichText::new(tr.t(T::NewValue)).strong());
-                ui.label("");
-                ui.end_row();
-                for row in &view.figures {
-                    ui.label(RichText::new(row.figure.symbol()).strong().size(22.0));
-                    let label = ui.label(figure_text(tr, row.figure));
-                    match row.value {
-                        Some(v) => ui.label(RichText::new(v.to_string()).strong().size(24.0)),
-                        None => ui.weak(tr.t(T::NotRecorded)),
-                    };
-                    let text = state.typed.entry(row.figure).or_default();
-                    let field = ui
-                        .add(egui::TextEdit::singleline(text).desired_width(110.0))
-                        .labelled_by(label.id);
-                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        entered = true;
-                    }
-                    let mut notes = Vec::new();
-                    if row.figure == Figure::Received {
-                        notes.push(tr.f(T::ExpectedFromBooks, &[("n", &view.in_books)]));
-                    }
-                    if !row.earlier.is_empty() {
-                        let values: Vec<String> = row.earlier.iter().map(u64::to_string).collect();
-                        notes.push(tr.f(T::Earlier, &[("values", &values.join(", "))]));
-                    }
-                    ui.weak(notes.join("; "));
+    egui::Panel::right("reconciliation_checks")
+        .resizable(false)
+        .exact_size(ui.available_width() * 0.5)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("checks")
+                .show(ui, |ui| {
+                    ui.heading(tr.t(T::ChecksTitle));
+                    checks_ui(
+                        ui,
+                        tr,
+                        count,
+                        &view.checks,
+                        &mut state.explanations,
+                        commands,
+                    );
+                });
+        });
+    egui::ScrollArea::vertical()
+        .id_salt("figures")
+        .show(ui, |ui| {
+            ui.heading(tr.t(T::FiguresTitle));
+            let mut entered = false;
+            egui::Grid::new("figures")
+                .striped(true)
+                .num_columns(5)
+                .show(ui, |ui| {
+                    ui.label("");
+                    ui.label("");
+                    ui.label(RichText::new(tr.t(T::Recorded)).strong());
+                    ui.label(RichText::new(tr.t(T::NewValue)).strong());
+                    ui.label("");
                     ui.end_row();
-                }
-                ui.label(RichText::new("I").strong().size(22.0));
-                ui.label(tr.t(T::FigureIssued));
-                ui.label(
-                    RichText::new(view.issued.map_or("-".into(), |i| i.to_string()))
-                        .strong()
-                        .size(24.0),
-                );
-                ui.end_row();
-                ui.label(RichText::new("ΣP").strong().size(22.0));
-                ui.label(tr.t(T::ValidVotes));
-                ui.label(RichText::new(view.valid.to_string()).strong().size(24.0));
-                ui.end_row();
-                ui.label(RichText::new("X").strong().size(22.0));
-                ui.label(tr.t(T::InvalidBallots));
-                ui.label(RichText::new(view.invalid.to_string()).strong().size(24.0));
-                ui.end_row();
-                ui.label(RichText::new("Reg").strong().size(22.0));
-                ui.label(tr.t(T::RegisteredVoters));
-                ui.label(
-                    RichText::new(view.registered.to_string())
-                        .strong()
-                        .size(24.0),
-                );
-                ui.end_row();
-            });
-        if ui.button(tr.t(T::RecordFigures)).clicked() || entered {
-            match changed_figures(tr, &view, &state.typed) {
-                Ok(changed) if changed.is_empty() => commands.push(AppCommand::Notify(Notice {
-                    text: tr.t(T::NothingChanged).into(),
-                    is_error: false,
-                })),
-                Ok(changed) if count.check_figures(&changed).is_err() => {
-                    let text = count
-                        .check_figures(&changed)
-                        .err()
-                        .map(|e| e.to_string())
-                        .unwrap_or_default();
-                    commands.push(AppCommand::Notify(Notice {
+                    for row in &view.figures {
+                        ui.label(RichText::new(row.figure.symbol()).strong().size(22.0));
+                        let label = ui.label(figure_text(tr, row.figure));
+                        match row.value {
+                            Some(v) => ui.label(RichText::new(v.to_string()).strong().size(24.0)),
+                            None => ui.weak(tr.t(T::NotRecorded)),
+                        };
+                        let text = state.typed.entry(row.figure).or_default();
+                        let field = ui
+                            .add(egui::TextEdit::singleline(text).desired_width(110.0))
+                            .labelled_by(label.id);
+                        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                            entered = true;
+                        }
+                        let mut notes = Vec::new();
+                        if row.figure == Figure::Received {
+                            notes.push(tr.f(T::ExpectedFromBooks, &[("n", &view.in_books)]));
+                        }
+                        if !row.earlier.is_empty() {
+                            let values: Vec<String> =
+                                row.earlier.iter().map(u64::to_string).collect();
+                            notes.push(tr.f(T::Earlier, &[("values", &values.join(", "))]));
+                        }
+                        ui.weak(notes.join("; "));
+                        ui.end_row();
+                    }
+                    ui.label(RichText::new("I").strong().size(22.0));
+                    ui.label(tr.t(T::FigureIssued));
+                    ui.label(
+                        RichText::new(view.issued.map_or("-".into(), |i| i.to_string()))
+                            .strong()
+                            .size(24.0),
+                    );
+                    ui.end_row();
+                    ui.label(RichText::new("ΣP").strong().size(22.0));
+                    ui.label(tr.t(T::ValidVotes));
+                    ui.label(RichText::new(view.valid.to_string()).strong().size(24.0));
+                    ui.end_row();
+                    ui.label(RichText::new("X").strong().size(22.0));
+                    ui.label(tr.t(T::InvalidBallots));
+                    ui.label(RichText::new(view.invalid.to_string()).strong().size(24.0));
+                    ui.end_row();
+                    ui.label(RichText::new("Reg").strong().size(22.0));
+                    ui.label(tr.t(T::RegisteredVoters));
+                    ui.label(
+                        RichText::new(view.registered.to_string())
+                            .strong()
+                            .size(24.0),
+                    );
+                    ui.end_row();
+                });
+            if ui.button(tr.t(T::RecordFigures)).clicked() || entered {
+                match changed_figures(tr, &view, &state.typed) {
+                    Ok(changed) if changed.is_empty() => {
+                        commands.push(AppCommand::Notify(Notice {
+                            text: tr.t(T::NothingChanged).into(),
+                            is_error: false,
+                        }))
+                    }
+                    Ok(changed) if count.check_figures(&changed).is_err() => {
+                        let text = count
+                            .check_figures(&changed)
+                            .err()
+                            .map(|e| e.to_string())
+                            .unwrap_or_default();
+                        commands.push(AppCommand::Notify(Notice {
+                            text,
+                            is_error: true,
+                        }));
+                    }
+                    Ok(changed) => {
+                        for figure in changed.keys() {
+                            state.typed.remove(figure);
+                        }
+                        commands.push(AppCommand::Append(Event::FiguresRecorded {
+                            figures: changed,
+                        }));
+                    }
+                    Err(text) => commands.push(AppCommand::Notify(Notice {
                         text,
                         is_error: true,
-                    }));
+                    })),
                 }
-                Ok(changed) => {
-                    for figure in changed.keys() {
-                        state.typed.remove(figure);
-                    }
-                    commands.push(AppCommand::Append(Event::FiguresRecorded {
-                        figures: changed,
-                    }));
-                }
-                Err(text) => commands.push(AppCommand::Notify(Notice {
-                    text,
-                    is_error: true,
-                })),
             }
-        }
-        if view.missing.is_empty() {
-            ui.label(RichText::new(tr.t(T::AllFiguresRecorded)).color(theme::HOLDS));
-        } else {
-            let list: Vec<&str> = view.missing.iter().map(|f| f.symbol()).collect();
-            ui.label(tr.f(T::MissingFigures, &[("list", &list.join(", "))]));
-        }
-        ui.separator();
-        ui.heading(tr.t(T::ChecksTitle));
-        checks_ui(
-            ui,
-            tr,
-            count,
-            &view.checks,
-            &mut state.explanations,
-            commands,
-        );
-    });
+            if view.missing.is_empty() {
+                ui.label(RichText::new(tr.t(T::AllFiguresRecorded)).color(theme::HOLDS));
+            } else {
+                let list: Vec<&str> = view.missing.iter().map(|f| f.symbol()).collect();
+                ui.label(tr.f(T::MissingFigures, &[("list", &list.join(", "))]));
+            }
+        });
 }

@@ -2,7 +2,7 @@
 //! valid ballots per criterion, disputes, figures, checks with their
 //! explanations) and what still stands before sealing.
 
-use crate::app::reconciliation::{ReconciliationView, check_text, figure_text, check_status_ui};
+use crate::app::reconciliation::{ReconciliationView, check_status_ui, check_text, figure_text};
 use crate::app::{Session, theme};
 use crate::domain::count::{Count, SealingGap};
 use crate::domain::criteria::Validity;

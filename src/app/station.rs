@@ -125,10 +125,8 @@ pub fn station_ui(
                         ui.label(value);
                         ui.end_row();
                     };
-                    row(
-                        T::Election,
-                        format!("{} ({})", def.election.name.get(lang), def.election.id),
-                    );
+                    row(T::Election, def.election.name.get(lang).to_string());
+                    row(T::ElectionId, def.election.id.clone());
                     row(T::ElectionDate, def.election.date.to_string());
                     row(
                         T::Station,
@@ -199,7 +197,6 @@ pub fn station_ui(
                 }
             });
         });
-
     });
 }
 
@@ -261,10 +258,8 @@ fn people_ui(
             }
             Role::Observer => {
                 let label = ui.label(tr.t(T::OrganisationField));
-                ui.add(
-                    egui::TextEdit::singleline(&mut state.organisation).desired_width(220.0),
-                )
-                .labelled_by(label.id);
+                ui.add(egui::TextEdit::singleline(&mut state.organisation).desired_width(220.0))
+                    .labelled_by(label.id);
             }
             Role::Chief | Role::Secretary | Role::Member => {}
         }

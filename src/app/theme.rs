@@ -45,6 +45,12 @@ pub fn install(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
         style.spacing.button_padding = egui::vec2(10.0, 6.0);
         style.visuals.override_text_color = Some(Color32::from_gray(10));
+        // Text fields stand out: white, with a dark border.
+        style.visuals.text_edit_bg_color = Some(Color32::WHITE);
+        style.visuals.extreme_bg_color = Color32::WHITE;
+        let border = egui::Stroke::new(1.5, Color32::from_gray(110));
+        style.visuals.widgets.inactive.bg_stroke = border;
+        style.visuals.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, Color32::from_gray(40));
     });
 }
 

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts the app under Xvfb on a practice count with some rulings and saves a
+# screenshot of each screen. For looking at the app; CI does not run it.
+#
+#   tests/screenshots.sh [OUT_DIR]      (default: assets/screenshots)
+#
+# Needs: apt-get install -y xvfb xauth imagemagick libgl1-mesa-dri
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-assets/screenshots}"
+mkdir -p "$out"
+cargo build --release --quiet
+bin="$PWD/target/release/polltally"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export POLLTALLY_DATA_DIR="$work/data"
+record="$work/practice.polltally"
+
+"$bin" new --station assets/sample-station.json --record "$record" >/dev/null
+"$bin" present --record "$record" --name "Chan Sophea" --role chief >/dev/null
+"$bin" present --record "$record" --name "Keo Rith" --role party_agent --party 3 >/dev/null
+"$bin" present --record "$record" --name "Ly Navy" --role observer --organisation "NICFEC" >/dev/null
+"$bin" figures --record "$record" --received 700 --unused 96 --spoiled 4 \
+    --voters-marked 588 --supplementary 10 --temporary-id 3 --in-box 598 >/dev/null
+# A few dozen rulings, some invalid, one disputed, one voided.
+{
+    for i in $(seq 1 40); do
+        case $((i % 10)) in
+            3) echo "I2" ;;
+            7) echo "$(( (i % 12) + 1 )) V3" ;;
+            *) echo "$(( (i * 7 % 12) + 1 ))" ;;
+        esac
+    done
+    echo "4 dispute=3"
+    echo "I3"
+} | "$bin" rule --record "$record" --stdin >/dev/null
+"$bin" void --record "$record" --seq 20 --reason "keyed in error" >/dev/null
+"$bin" explain --record "$record" --check issued_vs_voted --text "two voters left with their ballots" >/dev/null
+for party in 1 2 3; do
+    "$bin" pile --record "$record" --party "$party" --count 4 >/dev/null
+done
+
+for screen in station reconciliation counting cross-check results; do
+    xvfb-run -a -s "-screen 0 1366x768x24" bash -c "
+        '$bin' open --record '$record' --screen $screen &
+        app=\$!
+        sleep 4
+        import -window root '$out/$screen.png'
+        kill \$app
+    "
+    echo "$out/$screen.png"
+done
