@@ -63,7 +63,7 @@ texts! {
     NewRecordPath => "New count record file (optional)",
     NewRecordHint => "Left empty, the record is made in {dir}",
     StartCount => "Start the count",
-    NoDialog => "No file dialog is available here: type the path instead.",
+    NoDialog => "No file was chosen. Where no file dialog opens, type the path instead.",
     PathEmpty => "{field}: give a file path",
     Opened => "Opened {path}",
     Created => "Started a new count in {path}",

@@ -20,6 +20,8 @@ pub const ON_COLOUR: Color32 = Color32::WHITE;
 
 /// Sets fonts and style on a context.
 pub fn install(ctx: &egui::Context) {
+    // Light, whatever the system theme: the styles below are made for it.
+    ctx.set_theme(egui::Theme::Light);
     ctx.set_visuals(egui::Visuals::light());
     ctx.all_styles_mut(|style| {
         style.text_styles = [
