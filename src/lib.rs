@@ -12,5 +12,6 @@ pub mod domain;
 pub mod i18n;
 pub mod illustration;
 pub mod journal;
+pub mod report;
 pub mod store;
 pub mod system;

@@ -3,7 +3,7 @@
 //! journal).
 
 use crate::app::command::AppCommand;
-use crate::app::{Notice, Session, theme};
+use crate::app::{Notice, Session};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
 use crate::domain::seq::Seq;
@@ -149,7 +149,7 @@ pub fn station_ui(
             ui.add_space(8.0);
             ui.label(RichText::new(tr.t(T::DefinitionHash)).strong());
             let hash = record.station().hash().to_hex();
-            ui.monospace(theme::grouped(&hash[..16]));
+            ui.monospace(crate::domain::hash::grouped(&hash[..16]));
             let toggle = if state.show_full_hash {
                 T::HideFullHash
             } else {
@@ -159,7 +159,7 @@ pub fn station_ui(
                 state.show_full_hash = !state.show_full_hash;
             }
             if state.show_full_hash {
-                ui.monospace(theme::grouped(&hash));
+                ui.monospace(crate::domain::hash::grouped(&hash));
             }
             ui.add_space(8.0);
             ui.label(RichText::new(tr.t(T::BallotBooks)).strong());

@@ -96,12 +96,3 @@ pub fn big_button(
 pub fn signed(d: i64) -> String {
     format!("{d:+}")
 }
-
-/// A hash as groups of four characters.
-pub fn grouped(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}

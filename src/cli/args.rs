@@ -120,13 +120,61 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Verify the record's hash chain (and that it ends at HASH).
-    Verify {
+    /// Seal the count: nothing can be recorded after it.
+    Seal {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
+        /// Someone who signed, as NAME:ROLE (repeat for each).
+        #[arg(long, value_name = "NAME:ROLE", required = true)]
+        signed: Vec<String>,
+        /// Someone who refused to sign, as NAME:ROLE:REASON (repeat for each).
+        #[arg(long, value_name = "NAME:ROLE:REASON")]
+        refused: Vec<String>,
+    },
+    /// Write the results document of a sealed count (the bytes that are hashed).
+    Export {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Write the results form of a sealed count as a PDF.
+    Pdf {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Which copy: A (sealed to the NEC), B (posted at the station), C (to the commune election commission).
+        #[arg(long, value_name = "A|B|C", default_value = "B")]
+        copy: String,
+        /// Add the ruling log annex: every journal entry in order.
+        #[arg(long)]
+        annex: bool,
+    },
+    /// Verify a record's hash chain, or a results file (alone, against a
+    /// record, or against a short code typed from a posted form).
+    Verify {
+        #[arg(long, value_name = "PATH", required_unless_present = "results")]
+        record: Option<PathBuf>,
         /// The head hash the record must end at (e.g. from a printed form).
-        #[arg(long, value_name = "HASH")]
+        #[arg(
+            long,
+            value_name = "HASH",
+            requires = "record",
+            conflicts_with = "results"
+        )]
         head: Option<String>,
+        /// A results file made by `polltally export`.
+        #[arg(long, value_name = "FILE")]
+        results: Option<PathBuf>,
+        /// The short code printed on a posted form.
+        #[arg(
+            long,
+            value_name = "SHORTCODE",
+            requires = "results",
+            conflicts_with = "record"
+        )]
+        code: Option<String>,
     },
 }
 

@@ -6,13 +6,16 @@
 pub mod args;
 pub mod rule_line;
 pub mod show;
+pub mod verify_results;
 
 use crate::app::{Launch, Screen};
 use crate::domain::hash::Hash256;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{CheckName, Figure};
+use crate::domain::results::short_code;
 use crate::domain::ruling::{RulingChoice, RulingRequest};
+use crate::domain::seal::{Seal, parse_refusal, parse_signature};
 use crate::domain::seq::Seq;
 use crate::domain::station::StationFile;
 use crate::domain::time::Clock;
@@ -179,7 +182,70 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Verify { record, head } => verify(&record, head.as_deref()),
+        Command::Verify {
+            record,
+            head,
+            results,
+            code,
+        } => match (results, record) {
+            (Some(results), record) => crate::cli::verify_results::verify_results(
+                &results,
+                record.as_deref(),
+                code.as_deref(),
+            ),
+            (None, Some(record)) => verify(&record, head.as_deref()),
+            (None, None) => Err(anyhow!("verify: give --record or --results")),
+        },
+        Command::Seal {
+            record,
+            signed,
+            refused,
+        } => {
+            let signed = signed
+                .iter()
+                .map(|s| parse_signature(s))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow!("signed: {e}"))?;
+            let refused = refused
+                .iter()
+                .map(|r| parse_refusal(r))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow!("refused: {e}"))?;
+            let seal = Seal {
+                at: clock.now(),
+                app_version: env!("CARGO_PKG_VERSION").to_string(),
+                signed,
+                refused,
+            };
+            let mut record = Record::open(&record)?;
+            let seq = record.append(Event::Sealed(seal), clock)?;
+            let results = record.results()?;
+            let hash = Hash256::of(&results.to_bytes());
+            println!("ok {seq}");
+            println!("results hash {hash}");
+            println!("short code {}", short_code(&hash));
+            Ok(())
+        }
+        Command::Export { record, out } => {
+            let record = Record::open(&record)?;
+            let bytes = record.results()?.to_bytes();
+            write_file(&out, &bytes)?;
+            println!("results hash {}", Hash256::of(&bytes));
+            Ok(())
+        }
+        Command::Pdf {
+            record,
+            out,
+            copy,
+            annex,
+        } => {
+            let copy = crate::report::Copy::parse(&copy).map_err(|e| anyhow!("copy: {e}"))?;
+            let record = Record::open(&record)?;
+            let pdf = crate::report::render_record(&record, copy, annex)?;
+            write_file(&out, &pdf)?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
     }
 }
 
@@ -273,6 +339,17 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
         writeln!(out, "ok {seq}")?;
         out.flush()?;
     }
+    Ok(())
+}
+
+/// Writes a whole file: to a temporary file beside it, then renamed, so that
+/// a reader never sees half a file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ use crate::domain::reconciliation::{
     Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
 };
 use crate::domain::ruling::{Ruling, RulingError, check_free_text};
+use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
@@ -55,6 +56,12 @@ pub enum CountError {
     NotAPerson { target: Seq },
     #[error("seq: the presence of entry {target} was already withdrawn by seq {by}")]
     AlreadyWithdrawn { target: Seq, by: Seq },
+    #[error("the count was sealed at entry {seq}; nothing more can be recorded")]
+    Sealed { seq: Seq },
+    #[error("the count cannot be sealed yet: {}", .0.join("; "))]
+    NotReady(Vec<String>),
+    #[error("{0}")]
+    Seal(String),
 }
 
 /// A ruling in the count, live or voided.
@@ -93,14 +100,17 @@ pub struct PresenceRecord {
 }
 
 /// What still stands between the count and its sealing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SealingGap {
+    #[error("{symbol} ({figure}) is not recorded", symbol = .0.symbol(), figure = .0)]
     /// A figure has not been recorded.
     FigureMissing(Figure),
     /// A check differs and has no written explanation.
+    #[error("{check} differs by {difference:+} and has no explanation")]
     Unexplained { check: CheckName, difference: i64 },
     /// Fewer ballots are ruled than were found in the box, without an
     /// explanation of `box_vs_rulings`.
+    #[error("{ruled} of the {in_box} ballots in the box are ruled")]
     RulingIncomplete { ruled: u64, in_box: u64 },
 }
 
@@ -117,6 +127,7 @@ pub struct Count {
     piles: BTreeMap<PartyNumber, u64>,
     explanations: BTreeMap<CheckName, String>,
     people: BTreeMap<Seq, PresenceRecord>,
+    sealed: Option<(Seq, Seal)>,
 }
 
 impl Count {
@@ -133,6 +144,7 @@ impl Count {
             piles: BTreeMap::new(),
             explanations: BTreeMap::new(),
             people: BTreeMap::new(),
+            sealed: None,
         }
     }
 
@@ -162,6 +174,7 @@ impl Count {
     // ---- rulings ----
 
     pub fn check_ruling(&self, ruling: &Ruling) -> Result<(), CountError> {
+        self.ensure_open()?;
         ruling.check(&self.def).map_err(CountError::from)
     }
 
@@ -181,6 +194,7 @@ impl Count {
     // ---- disputes raised after a ruling ----
 
     pub fn check_dispute(&self, target: Seq, parties: &[PartyNumber]) -> Result<(), CountError> {
+        self.ensure_open()?;
         let record = self.live_ruling(target)?;
         if parties.is_empty() {
             return Err(CountError::NoDisputants);
@@ -234,6 +248,7 @@ impl Count {
     // ---- voids ----
 
     pub fn check_void(&self, target: Seq, reason: &str) -> Result<(), CountError> {
+        self.ensure_open()?;
         check_free_text(reason).map_err(CountError::Reason)?;
         if let Some(record) = self.rulings.get(&target) {
             return match record.voided_by {
@@ -268,6 +283,7 @@ impl Count {
     // ---- figures ----
 
     pub fn check_figures(&self, figures: &BTreeMap<Figure, u64>) -> Result<(), CountError> {
+        self.ensure_open()?;
         if figures.is_empty() {
             return Err(CountError::NoFigures);
         }
@@ -296,6 +312,7 @@ impl Count {
     // ---- pile counts ----
 
     pub fn check_pile(&self, party: PartyNumber, count: u64) -> Result<(), CountError> {
+        self.ensure_open()?;
         if self.def.party(party).is_none() {
             return Err(CountError::UnknownParty {
                 party: party.0,
@@ -319,6 +336,7 @@ impl Count {
     // ---- explanations ----
 
     pub fn check_explanation(&self, check: CheckName, text: &str) -> Result<(), CountError> {
+        self.ensure_open()?;
         if let CheckName::CrossCheck(party) = check
             && self.def.party(party).is_none()
         {
@@ -337,6 +355,7 @@ impl Count {
     // ---- people present ----
 
     pub fn check_person(&self, person: &Person) -> Result<(), CountError> {
+        self.ensure_open()?;
         person.check(&self.def).map_err(CountError::Person)
     }
 
@@ -352,6 +371,7 @@ impl Count {
     }
 
     pub fn check_withdrawal(&self, target: Seq, reason: &str) -> Result<(), CountError> {
+        self.ensure_open()?;
         check_free_text(reason).map_err(CountError::Reason)?;
         match self.people.get(&target) {
             Some(PresenceRecord {
@@ -368,6 +388,37 @@ impl Count {
             record.withdrawn_by = Some(seq);
         }
         self.last_seq = seq;
+    }
+
+    // ---- sealing ----
+
+    /// Refuses any change once the count is sealed.
+    fn ensure_open(&self) -> Result<(), CountError> {
+        match &self.sealed {
+            Some((seq, _)) => Err(CountError::Sealed { seq: *seq }),
+            None => Ok(()),
+        }
+    }
+
+    pub fn check_seal(&self, seal: &Seal) -> Result<(), CountError> {
+        self.ensure_open()?;
+        let gaps = self.sealing_gaps();
+        if !gaps.is_empty() {
+            return Err(CountError::NotReady(
+                gaps.iter().map(SealingGap::to_string).collect(),
+            ));
+        }
+        seal.check().map_err(CountError::Seal)
+    }
+
+    pub fn apply_seal(&mut self, seq: Seq, seal: Seal) {
+        self.sealed = Some((seq, seal));
+        self.last_seq = seq;
+    }
+
+    /// The seal and its seq, once the count is sealed.
+    pub fn seal(&self) -> Option<(Seq, &Seal)> {
+        self.sealed.as_ref().map(|(seq, seal)| (*seq, seal))
     }
 
     // ---- what the count shows ----

@@ -44,6 +44,15 @@ impl Hash256 {
     }
 }
 
+/// Hex digits in groups of four, for reading aloud and comparing by eye.
+pub fn grouped(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl fmt::Display for Hash256 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for byte in self.0 {

@@ -7,6 +7,7 @@ use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{CheckName, Figure};
 use crate::domain::ruling::Ruling;
+use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -47,6 +48,8 @@ pub enum Event {
     /// Takes back the presence entry at `person_seq` (a mistake, or the
     /// person left), with the reason.
     PresenceWithdrawn { person_seq: Seq, reason: String },
+    /// The chief seals the count; nothing can follow.
+    Sealed(Seal),
 }
 
 impl Event {
@@ -62,6 +65,7 @@ impl Event {
             Event::Dispute { .. } => "dispute",
             Event::PersonPresent(_) => "person_present",
             Event::PresenceWithdrawn { .. } => "presence_withdrawn",
+            Event::Sealed(_) => "sealed",
         }
     }
 }

@@ -99,6 +99,7 @@ pub fn check_event(
         Event::PresenceWithdrawn { person_seq, reason } => {
             Ok(count.check_withdrawal(*person_seq, reason)?)
         }
+        Event::Sealed(seal) => Ok(count.check_seal(seal)?),
     }
 }
 
@@ -117,6 +118,7 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
         } => count.apply_dispute(seq, ruling_seq, &parties),
         Event::PersonPresent(person) => count.apply_person(seq, person),
         Event::PresenceWithdrawn { person_seq, .. } => count.apply_withdrawal(seq, person_seq),
+        Event::Sealed(seal) => count.apply_seal(seq, seal),
     }
 }
 

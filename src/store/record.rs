@@ -2,13 +2,16 @@
 
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
+use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::seq::Seq;
 use crate::domain::station::{StationError, StationFile};
 use crate::domain::time::Clock;
 use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
-use crate::store::schema::{APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, create_v1};
+use crate::store::schema::{
+    APPLICATION_ID, MIGRATE_V1_TO_V2, PAGE_SIZE, SCHEMA_VERSION, create_v1,
+};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -140,6 +143,7 @@ impl Record {
         let stored = StoredEntry::new(Hash256::ZERO, &body)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(&create_v1())?;
+        tx.execute_batch(MIGRATE_V1_TO_V2)?;
         tx.execute(
             "INSERT INTO station (id, bytes) VALUES (1, ?1)",
             params![station.bytes()],
@@ -191,6 +195,9 @@ impl Record {
             return Err(not_a_record(format!("schema version {version}")));
         }
         configure(&conn)?;
+        if version == 1 {
+            conn.execute_batch(&format!("BEGIN IMMEDIATE; {MIGRATE_V1_TO_V2} COMMIT;"))?;
+        }
         let bytes: Vec<u8> = conn
             .query_row("SELECT bytes FROM station WHERE id = 1", [], |row| {
                 row.get(0)
@@ -239,6 +246,10 @@ impl Record {
                 StoreError::Sqlite(err)
             });
         }
+        if matches!(body.event, Event::Sealed(_)) {
+            let seq = i64::try_from(seq.0).unwrap_or(i64::MAX);
+            tx.execute("INSERT INTO seal (id, seq) VALUES (1, ?1)", params![seq])?;
+        }
         tx.commit()?;
         apply_event(&mut self.count, seq, body.event);
         self.head = stored.hash;
@@ -265,6 +276,11 @@ impl Record {
     /// The number of journal entries.
     pub fn entries(&self) -> u64 {
         self.count.last_seq().0
+    }
+
+    /// The results document of the sealed count.
+    pub fn results(&self) -> Result<ResultsDocument, ResultsError> {
+        ResultsDocument::of_sealed(&self.count, &self.station, self.head)
     }
 
     /// The seq of the entry whose hash is `hash`, if the journal has one.

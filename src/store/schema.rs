@@ -6,7 +6,7 @@
 pub const APPLICATION_ID: i32 = 0x5054_4C59;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The page size of a new record, in bytes.
 pub const PAGE_SIZE: u32 = 1024;
@@ -58,7 +58,34 @@ BEGIN
 END;
 
 PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {SCHEMA_VERSION};
+PRAGMA user_version = 1;
 "#
     )
 }
+
+/// Version 2: the seal. A row in `seal` is written in the same transaction
+/// as the sealing entry; from then on the journal takes no more entries.
+pub const MIGRATE_V1_TO_V2: &str = r#"
+CREATE TABLE seal (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER journal_closed_after_seal BEFORE INSERT ON journal
+WHEN EXISTS (SELECT 1 FROM seal)
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the count is sealed');
+END;
+
+CREATE TRIGGER seal_no_update BEFORE UPDATE ON seal
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the seal cannot be changed');
+END;
+
+CREATE TRIGGER seal_no_delete BEFORE DELETE ON seal
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the seal cannot be removed');
+END;
+
+PRAGMA user_version = 2;
+"#;

@@ -1,0 +1,562 @@
+//! The results document (`polltally-results/1`): everything a sealed count
+//! decided, as canonical JSON (RFC 8785). Its SHA-256 is the results hash,
+//! printed on every form with a short code that a person can type back.
+
+use crate::domain::count::Count;
+use crate::domain::criteria::Validity;
+use crate::domain::hash::Hash256;
+use crate::domain::person::Person;
+use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
+use crate::domain::seal::{RefusalToSign, Signature};
+use crate::domain::station::StationFile;
+use crate::domain::text::LocalizedText;
+use crate::domain::time::{Date, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `format` of every results document this version writes.
+pub const RESULTS_FORMAT: &str = "polltally-results/1";
+
+/// The marking of a practice count, in every document and on every page.
+pub const PRACTICE_NOTICE: &str = "PRACTICE - NOT AN OFFICIAL RESULT";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElectionPart {
+    pub id: String,
+    pub name: LocalizedText,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StationPart {
+    pub code: String,
+    pub name: LocalizedText,
+    pub commune_code: String,
+    pub commune: LocalizedText,
+    pub district: LocalizedText,
+    pub province: LocalizedText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyPart {
+    pub number: u32,
+    pub abbreviation: String,
+    pub name: LocalizedText,
+}
+
+/// Every figure, counted and derived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresPart {
+    pub received: u64,
+    pub unused: u64,
+    pub spoiled: u64,
+    pub issued: i64,
+    pub voters_marked: u64,
+    pub supplementary: u64,
+    pub temporary_id: u64,
+    pub in_box: u64,
+    pub valid: u64,
+    pub invalid: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckPart {
+    pub name: String,
+    pub status: String,
+    pub difference: Option<i64>,
+    pub explanation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalPart {
+    pub entries: u64,
+    pub head_hash: Hash256,
+}
+
+/// The results document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsDocument {
+    pub format: String,
+    pub practice: bool,
+    /// `PRACTICE - NOT AN OFFICIAL RESULT` on a practice count, else null.
+    pub notice: Option<String>,
+    pub app_version: String,
+    pub election: ElectionPart,
+    pub station: StationPart,
+    pub definition_hash: Hash256,
+    pub registered_voters: u64,
+    pub ballots_in_books: u64,
+    pub council_seats: u32,
+    pub parties: Vec<PartyPart>,
+    pub figures: FiguresPart,
+    /// Party number (as a string) -> valid votes; every party present.
+    pub votes: BTreeMap<String, u64>,
+    /// Invalid criterion code -> ballots; every invalid code present.
+    pub invalid: BTreeMap<String, u64>,
+    /// Valid criterion code -> ballots; every valid code present.
+    pub valid_by_criterion: BTreeMap<String, u64>,
+    pub disputed: u64,
+    pub voided: u64,
+    pub pile_counts: BTreeMap<String, u64>,
+    pub checks: Vec<CheckPart>,
+    pub people_present: Vec<Person>,
+    pub signed: Vec<Signature>,
+    pub refused: Vec<RefusalToSign>,
+    pub sealed_at: Timestamp,
+    pub complaint_days: u32,
+    /// The last day to file a complaint: the sealing date + `complaint_days`.
+    pub complaint_deadline: String,
+    pub journal: JournalPart,
+}
+
+/// Why a results document cannot be made or read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResultsError {
+    #[error("the count is not sealed: results exist only for a sealed count")]
+    NotSealed,
+    #[error("results file: {0}")]
+    Unreadable(String),
+    #[error("results file: format {0:?} is not \"polltally-results/1\"")]
+    Format(String),
+    #[error("results file: the bytes are not in canonical form (the file was edited or re-saved)")]
+    NotCanonical,
+    #[error("results file: {field} is {found}, but {why}")]
+    Inconsistent {
+        field: String,
+        found: String,
+        why: String,
+    },
+}
+
+fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl ResultsDocument {
+    /// The results of a sealed count. `head` is the hash of the last entry
+    /// (the seal).
+    pub fn of_sealed(
+        count: &Count,
+        station: &StationFile,
+        head: Hash256,
+    ) -> Result<ResultsDocument, ResultsError> {
+        let Some((_, seal)) = count.seal() else {
+            return Err(ResultsError::NotSealed);
+        };
+        let def = count.definition();
+        let tally = count.tally();
+        let figures = count.figures();
+        let get = |f: Figure| figures.get(f).unwrap_or(0);
+        let sealed_date: Date = seal.at.date();
+        Ok(ResultsDocument {
+            format: RESULTS_FORMAT.into(),
+            practice: def.practice,
+            notice: def.practice.then(|| PRACTICE_NOTICE.to_string()),
+            app_version: seal.app_version.clone(),
+            election: ElectionPart {
+                id: def.election.id.clone(),
+                name: def.election.name.clone(),
+                date: def.election.date.to_string(),
+            },
+            station: StationPart {
+                code: def.station.code.clone(),
+                name: def.station.name.clone(),
+                commune_code: def.station.commune_code.clone(),
+                commune: def.station.commune.clone(),
+                district: def.station.district.clone(),
+                province: def.station.province.clone(),
+            },
+            definition_hash: station.hash(),
+            registered_voters: def.registered_voters,
+            ballots_in_books: def.ballots_in_books(),
+            council_seats: def.council_seats,
+            parties: def
+                .parties
+                .iter()
+                .map(|p| PartyPart {
+                    number: p.number.0,
+                    abbreviation: p.abbreviation.clone(),
+                    name: p.name.clone(),
+                })
+                .collect(),
+            figures: FiguresPart {
+                received: get(Figure::Received),
+                unused: get(Figure::Unused),
+                spoiled: get(Figure::Spoiled),
+                issued: figures.issued().unwrap_or(0),
+                voters_marked: get(Figure::VotersMarked),
+                supplementary: get(Figure::Supplementary),
+                temporary_id: get(Figure::TemporaryId),
+                in_box: get(Figure::InBox),
+                valid: tally.valid_total(),
+                invalid: tally.invalid_total(),
+            },
+            votes: tally
+                .votes()
+                .iter()
+                .map(|(p, n)| (p.to_string(), *n))
+                .collect(),
+            invalid: tally
+                .invalid()
+                .iter()
+                .map(|(c, n)| (c.to_string(), *n))
+                .collect(),
+            valid_by_criterion: tally
+                .valid_by_criterion()
+                .iter()
+                .map(|(c, n)| (c.to_string(), *n))
+                .collect(),
+            disputed: tally.disputed(),
+            voided: count.rulings().values().filter(|r| !r.is_live()).count() as u64,
+            pile_counts: count
+                .piles()
+                .iter()
+                .map(|(p, n)| (p.to_string(), *n))
+                .collect(),
+            checks: count
+                .checks()
+                .into_iter()
+                .map(|c| CheckPart {
+                    name: c.name.to_string(),
+                    status: c.status.word().into(),
+                    difference: c.status.difference(),
+                    explanation: c.explanation,
+                })
+                .collect(),
+            people_present: count
+                .people()
+                .values()
+                .filter(|p| p.withdrawn_by.is_none())
+                .map(|p| p.person.clone())
+                .collect(),
+            signed: seal.signed.clone(),
+            refused: seal.refused.clone(),
+            sealed_at: seal.at,
+            complaint_days: def.complaint_days,
+            complaint_deadline: sealed_date
+                .plus_days(i64::from(def.complaint_days))
+                .to_string(),
+            journal: JournalPart {
+                entries: count.last_seq().0,
+                head_hash: head,
+            },
+        })
+    }
+
+    /// The canonical bytes: what is exported and hashed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // A struct of strings, integers and maps always encodes.
+        crate::journal::canonical::to_canonical(self).unwrap_or_default()
+    }
+
+    /// Reads a results file: the format, canonical bytes, and the sums and
+    /// checks that follow from its own figures.
+    pub fn parse(bytes: &[u8]) -> Result<ResultsDocument, ResultsError> {
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| ResultsError::Unreadable(e.to_string()))?;
+        let format = value
+            .get("format")
+            .and_then(|f| f.as_str())
+            .unwrap_or_default();
+        if format != RESULTS_FORMAT {
+            return Err(ResultsError::Format(format.to_string()));
+        }
+        let doc: ResultsDocument =
+            serde_json::from_value(value).map_err(|e| ResultsError::Unreadable(e.to_string()))?;
+        if doc.to_bytes() != bytes {
+            return Err(ResultsError::NotCanonical);
+        }
+        doc.check_consistency()?;
+        Ok(doc)
+    }
+
+    fn check_consistency(&self) -> Result<(), ResultsError> {
+        let bad = |field: &str, found: String, why: String| {
+            Err(ResultsError::Inconsistent {
+                field: field.into(),
+                found,
+                why,
+            })
+        };
+        let f = &self.figures;
+        let votes: u64 = self.votes.values().sum();
+        if votes != f.valid {
+            return bad(
+                "figures.valid",
+                f.valid.to_string(),
+                format!("the votes add up to {votes}"),
+            );
+        }
+        let invalid: u64 = self.invalid.values().sum();
+        if invalid != f.invalid {
+            return bad(
+                "figures.invalid",
+                f.invalid.to_string(),
+                format!("the invalid ballots add up to {invalid}"),
+            );
+        }
+        let by_criterion: u64 = self.valid_by_criterion.values().sum();
+        if by_criterion != f.valid {
+            return bad(
+                "valid_by_criterion",
+                by_criterion.to_string(),
+                format!("figures.valid is {}", f.valid),
+            );
+        }
+        let issued = signed(f.received) - signed(f.unused) - signed(f.spoiled);
+        if issued != f.issued {
+            return bad(
+                "figures.issued",
+                f.issued.to_string(),
+                format!("received - unused - spoiled is {issued}"),
+            );
+        }
+        let party_numbers: Vec<String> =
+            self.parties.iter().map(|p| p.number.to_string()).collect();
+        let mut vote_keys: Vec<&String> = self.votes.keys().collect();
+        vote_keys.sort();
+        let mut listed: Vec<&String> = party_numbers.iter().collect();
+        listed.sort();
+        if vote_keys != listed {
+            return bad(
+                "votes",
+                format!("{vote_keys:?}"),
+                format!("the parties are {listed:?}"),
+            );
+        }
+        for check in &self.checks {
+            let expected = self.expected_status(&check.name);
+            let Some(expected) = expected else {
+                return bad(
+                    &format!("checks.{}", check.name),
+                    check.status.clone(),
+                    "no such check".into(),
+                );
+            };
+            if expected.word() != check.status || expected.difference() != check.difference {
+                return bad(
+                    &format!("checks.{}", check.name),
+                    format!("{} {:?}", check.status, check.difference),
+                    format!(
+                        "the figures give {} {:?}",
+                        expected.word(),
+                        expected.difference()
+                    ),
+                );
+            }
+        }
+        if self.practice != self.notice.is_some() {
+            return bad(
+                "notice",
+                format!("{:?}", self.notice),
+                "it must be present exactly on a practice count".into(),
+            );
+        }
+        Ok(())
+    }
+
+    /// A check's status recomputed from the document's own figures.
+    fn expected_status(&self, name: &str) -> Option<CheckStatus> {
+        let f = &self.figures;
+        let equal = |a: i64, b: i64| {
+            if a == b {
+                CheckStatus::Holds
+            } else {
+                CheckStatus::Differs(a - b)
+            }
+        };
+        let ruled = signed(f.valid) + signed(f.invalid);
+        Some(match name.parse::<CheckName>().ok()? {
+            CheckName::Stock => equal(signed(f.received), signed(self.ballots_in_books)),
+            CheckName::IssuedVsVoted => {
+                equal(f.issued, signed(f.voters_marked) + signed(f.supplementary))
+            }
+            CheckName::BoxVsIssued => equal(signed(f.in_box), f.issued),
+            CheckName::BoxVsRulings if ruled < signed(f.in_box) => CheckStatus::Pending,
+            CheckName::BoxVsRulings => equal(signed(f.in_box), ruled),
+            CheckName::Ceiling if f.voters_marked <= self.registered_voters => CheckStatus::Holds,
+            CheckName::Ceiling => {
+                CheckStatus::Differs(signed(f.voters_marked) - signed(self.registered_voters))
+            }
+            CheckName::CrossCheck(party) => {
+                let key = party.to_string();
+                let votes = signed(*self.votes.get(&key)?);
+                match self.pile_counts.get(&key) {
+                    Some(pile) => equal(signed(*pile), votes),
+                    None => CheckStatus::Pending,
+                }
+            }
+        })
+    }
+
+    /// The valid ballots of a party, by number.
+    pub fn votes_for(&self, party: u32) -> u64 {
+        self.votes.get(&party.to_string()).copied().unwrap_or(0)
+    }
+
+    /// Invalid criteria codes in the order the document lists them.
+    pub fn criteria_of(&self, validity: Validity) -> Vec<String> {
+        match validity {
+            Validity::Valid => self.valid_by_criterion.keys().cloned().collect(),
+            Validity::Invalid => self.invalid.keys().cloned().collect(),
+        }
+    }
+}
+
+/// The first field where two JSON documents differ, as `path: a vs b`.
+pub fn first_difference(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+) -> Option<(String, String, String)> {
+    use serde_json::Value;
+    fn walk(path: String, a: &Value, b: &Value) -> Option<(String, String, String)> {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+                keys.sort();
+                keys.dedup();
+                keys.into_iter().find_map(|k| {
+                    let child = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(
+                        child,
+                        x.get(k).unwrap_or(&Value::Null),
+                        y.get(k).unwrap_or(&Value::Null),
+                    )
+                })
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+                .iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (p, q))| walk(format!("{path}[{i}]"), p, q)),
+            _ if a == b => None,
+            _ => Some((path, a.to_string(), b.to_string())),
+        }
+    }
+    walk(String::new(), a, b)
+}
+
+/// The Crockford base32 alphabet: no I, L, O or U.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Characters of the short code: 16 characters of 5 bits = 80 bits.
+pub const SHORT_CODE_CHARS: usize = 16;
+
+/// The short code of a results hash: its first 80 bits in Crockford base32,
+/// in four groups (`7G2K-...`). Matching it by changing figures by hand
+/// would take about 2^79 tries.
+pub fn short_code(hash: &Hash256) -> String {
+    let bytes = hash.as_bytes();
+    let mut bits: u128 = 0;
+    for b in &bytes[..10] {
+        bits = (bits << 8) | u128::from(*b);
+    }
+    let chars: Vec<char> = (0..SHORT_CODE_CHARS)
+        .map(|i| {
+            let shift = 80 - 5 * (i + 1);
+            char::from(CROCKFORD[((bits >> shift) & 31) as usize])
+        })
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A short code as typed: case, spaces and dashes do not matter, and the
+/// letters Crockford reads as digits (O as 0, I and L as 1) are accepted.
+pub fn normalize_short_code(typed: &str) -> Result<String, String> {
+    let mut out = String::new();
+    for c in typed.chars() {
+        let c = c.to_ascii_uppercase();
+        let c = match c {
+            '-' | ' ' => continue,
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        };
+        if !CROCKFORD.contains(&(c as u8)) || !c.is_ascii() {
+            return Err(format!(
+                "code: {typed:?} has the character {c:?}, which no short code has"
+            ));
+        }
+        out.push(c);
+    }
+    if out.len() != SHORT_CODE_CHARS {
+        return Err(format!(
+            "code: {typed:?} has {} characters, a short code has {SHORT_CODE_CHARS}",
+            out.len()
+        ));
+    }
+    Ok(out
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_codes_take_eighty_bits_in_crockford_base32() {
+        let h: Hash256 = "ffffffffffffffffffff00000000000000000000000000000000000000000000"
+            .parse()
+            .unwrap();
+        assert_eq!(short_code(&h), "ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+        let h: Hash256 = "0000000000000000000fffffffffffffffffffffffffffffffffffffffffffff"
+            .parse()
+            .unwrap();
+        assert_eq!(short_code(&h), "0000-0000-0000-000F");
+        let h = Hash256::of(b"polltally");
+        let code = short_code(&h);
+        assert_eq!(code.len(), 19);
+        assert_eq!(
+            normalize_short_code(&code.to_lowercase().replace('-', " ")).unwrap(),
+            code
+        );
+    }
+
+    #[test]
+    fn typed_codes_forgive_lookalikes_and_refuse_junk() {
+        assert_eq!(
+            normalize_short_code("oooo-iiii-llll-0000").unwrap(),
+            "0000-1111-1111-0000"
+        );
+        assert!(
+            normalize_short_code("UUUU-0000-0000-0000")
+                .unwrap_err()
+                .contains("'U'")
+        );
+        assert!(
+            normalize_short_code("0000-0000")
+                .unwrap_err()
+                .contains("has 8 characters")
+        );
+    }
+
+    #[test]
+    fn first_difference_names_the_path() {
+        let a = serde_json::json!({"votes": {"1": 5, "2": 7}, "x": [1, 2]});
+        let b = serde_json::json!({"votes": {"1": 5, "2": 8}, "x": [1, 2]});
+        assert_eq!(
+            first_difference(&a, &b),
+            Some(("votes.2".into(), "7".into(), "8".into()))
+        );
+        assert_eq!(first_difference(&a, &a), None);
+    }
+}

@@ -1,0 +1,251 @@
+//! A plain page model (positions in millimetres from the top-left corner of
+//! an A4 page) and the few layout tools the forms use: a cursor that moves
+//! down and starts a new page when the next block does not fit above the
+//! footer, and text widths from the Helvetica metrics.
+
+/// A4 portrait, in millimetres.
+pub const PAGE_WIDTH: f32 = 210.0;
+pub const PAGE_HEIGHT: f32 = 297.0;
+pub const MARGIN: f32 = 12.0;
+/// Room kept at the bottom of every page for the footer and the QR code.
+pub const FOOTER_HEIGHT: f32 = 38.0;
+/// Room kept at the top of every page for the page header.
+pub const HEADER_HEIGHT: f32 = 16.0;
+
+/// Colours the forms use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Black,
+    Red,
+    Grey,
+    Shade,
+}
+
+/// One thing drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Text whose baseline is at `y`.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        tone: Tone,
+        text: String,
+    },
+    /// A filled rectangle.
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        tone: Tone,
+    },
+    /// A straight line.
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+    /// A QR code `size` millimetres wide, from its module matrix.
+    Qr {
+        x: f32,
+        y: f32,
+        size: f32,
+        modules: Vec<bool>,
+        width: usize,
+    },
+}
+
+/// One page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// Helvetica advance widths (per 1000 units of the font size) of the
+/// printable ASCII characters, from the standard AFM metrics.
+const HELVETICA: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278,
+    278, // space ../
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
+    278, 278, 584, 584, 584, 556, 1015, // : ; < = > ? @
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,
+    611, 722, 667, 944, 667, 667, 611, // A-Z
+    278, 278, 278, 469, 556, 333, // [ \ ] ^ _ `
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
+    278, 556, 500, 722, 500, 500, 500, // a-z
+    334, 260, 334, 584, // { | } ~
+];
+
+/// The width of `text` in millimetres at `size` points (bold a little wider).
+pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
+    let units: u32 = text
+        .chars()
+        .map(|c| {
+            let i = (c as u32).wrapping_sub(32) as usize;
+            u32::from(HELVETICA.get(i).copied().unwrap_or(556))
+        })
+        .sum();
+    let factor = if bold { 1.06 } else { 1.0 };
+    units as f32 / 1000.0 * size * factor * 25.4 / 72.0
+}
+
+/// The text as the built-in PDF fonts can show it: printable ASCII, other
+/// characters as `?`.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if (' '..='~').contains(&c) { c } else { '?' })
+        .collect()
+}
+
+/// Splits `text` into lines no wider than `width` millimetres.
+pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, size, false) > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Points to millimetres of line height.
+pub fn line_height(size: f32) -> f32 {
+    size * 0.3528 * 1.3
+}
+
+/// A cursor over pages.
+pub struct Flow {
+    pub pages: Vec<Page>,
+    /// The top of the free space on the current page.
+    pub y: f32,
+}
+
+impl Default for Flow {
+    fn default() -> Flow {
+        Flow::new()
+    }
+}
+
+impl Flow {
+    pub fn new() -> Flow {
+        Flow {
+            pages: vec![Page::default()],
+            y: MARGIN + HEADER_HEIGHT,
+        }
+    }
+
+    /// The bottom of the space for content.
+    pub fn bottom() -> f32 {
+        PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT
+    }
+
+    /// Starts a new page when `height` does not fit on this one.
+    pub fn need(&mut self, height: f32) {
+        if self.y + height > Flow::bottom() {
+            self.pages.push(Page::default());
+            self.y = MARGIN + HEADER_HEIGHT;
+        }
+    }
+
+    pub fn push(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.items.push(item);
+        }
+    }
+
+    /// Text at the current line, left-aligned at `x`.
+    pub fn text(&mut self, x: f32, size: f32, bold: bool, tone: Tone, text: &str) {
+        let y = self.y + size * 0.3528;
+        self.push(Item::Text {
+            x,
+            y,
+            size,
+            bold,
+            tone,
+            text: printable(text),
+        });
+    }
+
+    /// Text at the current line, right-aligned at `right`.
+    pub fn text_right(&mut self, right: f32, size: f32, bold: bool, text: &str) {
+        let text = printable(text);
+        let x = right - text_width(&text, size, bold);
+        self.text(x, size, bold, Tone::Black, &text);
+    }
+
+    /// Moves down by one line of `size`.
+    pub fn down(&mut self, size: f32) {
+        self.y += line_height(size);
+    }
+
+    /// A full-width rule under the current line.
+    pub fn rule(&mut self) {
+        let y = self.y;
+        self.push(Item::Line {
+            x1: MARGIN,
+            y1: y,
+            x2: PAGE_WIDTH - MARGIN,
+            y2: y,
+            width: 0.4,
+        });
+        self.y += 1.5;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_have_one_width_so_figures_align() {
+        assert_eq!(
+            text_width("111", 10.0, false),
+            text_width("888", 10.0, false)
+        );
+        assert!(text_width("WWW", 10.0, false) > text_width("iii", 10.0, false));
+    }
+
+    #[test]
+    fn wrapping_keeps_lines_within_the_width() {
+        let text = "two voters left the station with their ballots after signing the list";
+        let lines = wrap(text, 9.0, 50.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| text_width(l, 9.0, false) <= 50.0));
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn the_flow_breaks_pages_above_the_footer() {
+        let mut flow = Flow::new();
+        for _ in 0..200 {
+            flow.need(5.0);
+            flow.text(MARGIN, 10.0, false, Tone::Black, "line");
+            flow.y += 5.0;
+        }
+        assert!(flow.pages.len() > 1);
+        for page in &flow.pages {
+            for item in &page.items {
+                if let Item::Text { y, .. } = item {
+                    assert!(*y <= Flow::bottom() + 5.0);
+                }
+            }
+        }
+        assert_eq!(printable("Sok ជា"), "Sok ??");
+    }
+}

@@ -1,0 +1,103 @@
+//! Numbers in words, printed beside the digits on the forms so that a figure
+//! cannot be changed by adding a stroke.
+
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const SCALES: [(u64, &str); 4] = [
+    (1_000_000_000_000, "trillion"),
+    (1_000_000_000, "billion"),
+    (1_000_000, "million"),
+    (1_000, "thousand"),
+];
+
+fn below_thousand(n: u64, out: &mut Vec<String>) {
+    let hundreds = n / 100;
+    let rest = n % 100;
+    if hundreds > 0 {
+        out.push(format!("{} hundred", ONES[hundreds as usize]));
+    }
+    if rest > 0 {
+        if rest < 20 {
+            out.push(ONES[rest as usize].to_string());
+        } else if rest.is_multiple_of(10) {
+            out.push(TENS[(rest / 10) as usize].to_string());
+        } else {
+            out.push(format!(
+                "{}-{}",
+                TENS[(rest / 10) as usize],
+                ONES[(rest % 10) as usize]
+            ));
+        }
+    }
+}
+
+/// `n` in English words: `1204` -> `one thousand two hundred four`.
+pub fn english(n: u64) -> String {
+    if n == 0 {
+        return ONES[0].to_string();
+    }
+    let mut parts = Vec::new();
+    let mut rest = n;
+    for (scale, name) in SCALES {
+        if rest >= scale {
+            let (count, remainder) = (rest / scale, rest % scale);
+            if count >= 1000 {
+                parts.push(english(count));
+            } else {
+                below_thousand(count, &mut parts);
+            }
+            parts.push(name.to_string());
+            rest = remainder;
+        }
+    }
+    below_thousand(rest, &mut parts);
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::english;
+
+    #[test]
+    fn numbers_read_as_words() {
+        let cases = [
+            (0, "zero"),
+            (7, "seven"),
+            (13, "thirteen"),
+            (40, "forty"),
+            (98, "ninety-eight"),
+            (100, "one hundred"),
+            (608, "six hundred eight"),
+            (771, "seven hundred seventy-one"),
+            (1_000, "one thousand"),
+            (12_019, "twelve thousand nineteen"),
+            (1_000_001, "one million one"),
+        ];
+        for (n, words) in cases {
+            assert_eq!(english(n), words);
+        }
+    }
+}
