@@ -318,3 +318,133 @@ fn a_ruling_key_is_durable_after_its_frame_and_shown_by_the_next() {
     h.step(); // the next frame draws it
     h.get_by_label("Party 7 tally: 1");
 }
+
+#[test]
+fn sealing_saving_the_forms_and_verifying_from_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Open the practice count").click();
+    h.run();
+    // People present, figures and a few rulings, all from the screens.
+    h.key_press(Key::F2);
+    h.run();
+    type_into(&mut h, "Full name", "Chan Sophea");
+    h.get_by_label("Chief").click();
+    h.run();
+    h.get_by_label("Record present").click();
+    h.run();
+    type_into(&mut h, "Full name", "Keo Rith");
+    h.get_by_label("Party agent").click();
+    h.run();
+    type_into(&mut h, "Party number", "3");
+    h.get_by_label("Record present").click();
+    h.run();
+    h.key_press(Key::F3);
+    h.run();
+    let tr = Tr::default();
+    for (figure, value) in [
+        (Figure::Received, "700"),
+        (Figure::Unused, "695"),
+        (Figure::Spoiled, "0"),
+        (Figure::VotersMarked, "5"),
+        (Figure::Supplementary, "0"),
+        (Figure::TemporaryId, "0"),
+        (Figure::InBox, "5"),
+    ] {
+        type_into(
+            &mut h,
+            polltally::app::reconciliation::figure_text(tr, figure),
+            value,
+        );
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::F4);
+    h.run();
+    press(
+        &mut h,
+        &[
+            Key::Num3,
+            Key::Num3,
+            Key::Num5,
+            Key::W,
+            Key::Num1,
+            Key::Enter,
+        ],
+    );
+
+    // Results: Keo Rith refuses, with a reason; the chief seals.
+    h.key_press(Key::F6);
+    h.run();
+    assert!(h.query_by_label("Seal the count").is_some());
+    h.get_all_by_label("refuses").nth(1).unwrap().click();
+    h.run();
+    type_into(
+        &mut h,
+        "Keo Rith (Party agent)",
+        "the blank ballot was not shown",
+    );
+    h.get_by_label("Seal the count").click();
+    h.run();
+    let record = Record::open(&dir.path().join("practice.polltally")).unwrap();
+    let (_, seal) = record.count().seal().expect("sealed");
+    assert_eq!(seal.signed.len(), 1);
+    assert_eq!(seal.refused[0].reason, "the blank ballot was not shown");
+    let results = record.results().unwrap();
+    let code = polltally::domain::results::short_code(&polltally::domain::hash::Hash256::of(
+        &results.to_bytes(),
+    ));
+    drop(record);
+    assert!(
+        h.query_by_label(&format!("SEALED  {code}")).is_some(),
+        "the sealed badge shows the short code"
+    );
+
+    // The counting keys do nothing now.
+    h.key_press(Key::F4);
+    h.run();
+    press(&mut h, &[Key::Num4]);
+    assert!(
+        h.query_by_label("The count is sealed: nothing more can be recorded.")
+            .is_some()
+    );
+    assert!(h.query_by_label("Party 4 tally: 0").is_some());
+
+    // Save the forms, then verify the results file against the code.
+    h.key_press(Key::F6);
+    h.run();
+    h.get_by_label("Save the forms (copies A, B, C, annex, results file)")
+        .click();
+    h.run();
+    for name in [
+        "practice-copy-A.pdf",
+        "practice-copy-B.pdf",
+        "practice-copy-C.pdf",
+        "practice-annex.pdf",
+        "practice-results.json",
+    ] {
+        assert!(dir.path().join(name).exists(), "{name} saved");
+    }
+    h.key_press(Key::F7);
+    h.run();
+    type_into(
+        &mut h,
+        "Results file",
+        dir.path().join("practice-results.json").to_str().unwrap(),
+    );
+    type_into(&mut h, "Short code from the form (optional)", &code);
+    h.get_by_label("Verify").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!(
+            "Verified: station 1804-03-0127, election cce-2027-practice, short code {code}"
+        ))
+        .is_some()
+    );
+    // A mistyped code is refused.
+    type_into(&mut h, "Short code from the form (optional)", "X");
+    h.get_by_label("Verify").click();
+    h.run();
+    assert!(h.query_by_label_contains("has 17 characters").is_some());
+}

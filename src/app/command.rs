@@ -3,11 +3,13 @@
 //! notice on screen and changes nothing.
 
 use crate::app::{Notice, PolltallyApp, Screen, Session};
+use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::domain::station::StationFile;
 use crate::i18n::T;
 use crate::journal::event::Event;
+use crate::report::{Copy, render_record};
 use crate::store::Record;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A request from a screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,22 @@ pub enum AppCommand {
     DismissNotice,
     /// Show a message (an input error found while drawing).
     Notify(Notice),
+    /// Seal the open count, with the time from the app's clock.
+    Seal {
+        signed: Vec<Signature>,
+        refused: Vec<RefusalToSign>,
+    },
+    /// Save the forms and the results file beside the record; print copies
+    /// A, B and C too when `print` is set.
+    SaveForms {
+        print: bool,
+    },
+    /// Verify a results file (alone, against a record, or a short code).
+    Verify {
+        results: PathBuf,
+        record: Option<PathBuf>,
+        code: Option<String>,
+    },
 }
 
 impl PolltallyApp {
@@ -66,7 +84,7 @@ impl PolltallyApp {
                 None => Ok(()),
             },
             AppCommand::ShowScreen(screen) => {
-                if self.session.is_some() || screen == Screen::Start {
+                if self.session.is_some() || matches!(screen, Screen::Start | Screen::Verify) {
                     self.screen = screen;
                 }
                 Ok(())
@@ -77,6 +95,43 @@ impl PolltallyApp {
             }
             AppCommand::Notify(notice) => {
                 self.notice = Some(notice);
+                Ok(())
+            }
+            AppCommand::Seal { signed, refused } => match &mut self.session {
+                Some(session) => {
+                    let seal = Seal {
+                        at: self.clock.now(),
+                        app_version: env!("CARGO_PKG_VERSION").to_string(),
+                        signed,
+                        refused,
+                    };
+                    session
+                        .record
+                        .append(Event::Sealed(seal), self.clock.as_ref())
+                        .map(|_| ())
+                        .map_err(Into::into)
+                }
+                None => Ok(()),
+            },
+            AppCommand::SaveForms { print } => match &self.session {
+                Some(session) => save_forms(&session.record, print).map(|text| {
+                    self.notice = Some(info(text));
+                }),
+                None => Ok(()),
+            },
+            AppCommand::Verify {
+                results,
+                record,
+                code,
+            } => {
+                self.verify.outcome = Some(
+                    crate::cli::verify_results::check_results(
+                        &results,
+                        record.as_deref(),
+                        code.as_deref(),
+                    )
+                    .map_err(|err| format!("{err:#}")),
+                );
                 Ok(())
             }
         };
@@ -110,6 +165,63 @@ impl PolltallyApp {
         self.notice = Some(info(tr.f(T::Created, &[("path", &path.display())])));
         self.open_session(record);
         Ok(())
+    }
+}
+
+/// Writes copies A, B and C, the form with its annex, and the results file
+/// beside the record; prints A, B and C with `lp` when asked.
+fn save_forms(record: &Record, print: bool) -> anyhow::Result<String> {
+    let tr = crate::i18n::Tr::default();
+    let dir = record
+        .path()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let stem = record
+        .path()
+        .file_stem()
+        .map_or_else(|| "count".to_string(), |s| s.to_string_lossy().into_owned());
+    let mut written = Vec::new();
+    for copy in Copy::ALL {
+        let path = dir.join(format!("{stem}-copy-{}.pdf", copy.letter()));
+        crate::cli::write_file(&path, &render_record(record, copy, false)?)?;
+        written.push(path);
+    }
+    let annex = dir.join(format!("{stem}-annex.pdf"));
+    crate::cli::write_file(&annex, &render_record(record, Copy::B, true)?)?;
+    let results = dir.join(format!("{stem}-results.json"));
+    crate::cli::write_file(&results, &record.results()?.to_bytes())?;
+    let forms: Vec<PathBuf> = written.clone();
+    written.push(annex);
+    written.push(results);
+    let list = written
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !print {
+        return Ok(tr.f(T::SavedForms, &[("paths", &list)]));
+    }
+    let printed = std::process::Command::new("lp").args(&forms).output();
+    match printed {
+        Ok(out) if out.status.success() => {
+            let list = forms
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Ok(tr.f(T::Printed, &[("paths", &list)]))
+        }
+        Ok(out) => Err(anyhow::anyhow!(tr.f(
+            T::NoPrinter,
+            &[
+                ("error", &String::from_utf8_lossy(&out.stderr).trim()),
+                ("dir", &dir.display())
+            ]
+        ))),
+        Err(err) => Err(anyhow::anyhow!(
+            tr.f(T::NoPrinter, &[("error", &err), ("dir", &dir.display())])
+        )),
     }
 }
 

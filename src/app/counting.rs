@@ -299,7 +299,14 @@ pub fn counting_ui(
     let state = &mut session.counting;
     let view = CountingView::new(count, tr);
 
-    if !matches!(state.keys.mode, Mode::Void { .. }) && !ui.ctx().egui_wants_keyboard_input() {
+    let sealed = count.seal().is_some();
+    if sealed {
+        state.keys.reset();
+    }
+    if !sealed
+        && !matches!(state.keys.mode, Mode::Void { .. })
+        && !ui.ctx().egui_wants_keyboard_input()
+    {
         for key in pressed_keys(ui) {
             if let Some(action) = state.keys.press(key, count) {
                 act(action, tr, count, commands);
@@ -361,7 +368,14 @@ fn ruling_panel_ui(
         });
     });
 
-    if let Mode::Void { target } = state.keys.mode {
+    if count.seal().is_some() {
+        ui.label(
+            RichText::new(tr.t(T::SealedNothingMore))
+                .size(22.0)
+                .strong()
+                .color(theme::DIFFERS),
+        );
+    } else if let Mode::Void { target } = state.keys.mode {
         void_prompt_ui(ui, tr, count, state, target, commands);
     } else {
         ui.label(

@@ -14,6 +14,7 @@ pub mod results;
 pub mod start;
 pub mod station;
 pub mod theme;
+pub mod verify;
 
 use crate::app::command::AppCommand;
 use crate::app::places::Places;
@@ -32,16 +33,18 @@ pub enum Screen {
     Counting,
     CrossCheck,
     Results,
+    Verify,
 }
 
 impl Screen {
     /// The screens of an open count, with their tab titles.
-    pub const COUNT_SCREENS: [(Screen, T); 5] = [
+    pub const COUNT_SCREENS: [(Screen, T); 6] = [
         (Screen::Station, T::ScreenStation),
         (Screen::Reconciliation, T::ScreenReconciliation),
         (Screen::Counting, T::ScreenCounting),
         (Screen::CrossCheck, T::ScreenCrossCheck),
         (Screen::Results, T::ScreenResults),
+        (Screen::Verify, T::ScreenVerify),
     ];
 
     /// Parses a screen name as given on the command line.
@@ -53,6 +56,7 @@ impl Screen {
             "counting" => Screen::Counting,
             "cross-check" => Screen::CrossCheck,
             "results" => Screen::Results,
+            "verify" => Screen::Verify,
             _ => return None,
         })
     }
@@ -80,6 +84,7 @@ pub struct Session {
     pub reconciliation: reconciliation::ReconciliationState,
     pub counting: counting::CountingState,
     pub cross_check: cross_check::CrossCheckState,
+    pub results: results::ResultsState,
 }
 
 impl Session {
@@ -90,6 +95,7 @@ impl Session {
             reconciliation: reconciliation::ReconciliationState::default(),
             counting: counting::CountingState::default(),
             cross_check: cross_check::CrossCheckState::default(),
+            results: results::ResultsState::default(),
         }
     }
 }
@@ -103,6 +109,7 @@ pub struct PolltallyApp {
     pub screen: Screen,
     pub start: start::StartState,
     pub notice: Option<Notice>,
+    pub verify: verify::VerifyState,
     commands: Vec<AppCommand>,
 }
 
@@ -119,6 +126,7 @@ impl PolltallyApp {
             screen: Screen::Start,
             start: start::StartState::default(),
             notice: None,
+            verify: verify::VerifyState::default(),
             commands: Vec::new(),
         }
     }
@@ -160,6 +168,7 @@ impl PolltallyApp {
             self.top_bar_ui(ui, tr, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| match (&mut self.session, self.screen) {
+            (_, Screen::Verify) => verify::verify_ui(ui, tr, &mut self.verify, &mut commands),
             (None, _) | (Some(_), Screen::Start) => {
                 start::start_ui(
                     ui,
@@ -180,7 +189,7 @@ impl PolltallyApp {
             (Some(session), Screen::CrossCheck) => {
                 cross_check::cross_check_ui(ui, tr, session, &mut commands);
             }
-            (Some(session), Screen::Results) => results::results_ui(ui, tr, session),
+            (Some(session), Screen::Results) => results::results_ui(ui, tr, session, &mut commands),
         });
         let had_commands = !commands.is_empty();
         for command in commands.drain(..) {
@@ -204,6 +213,7 @@ impl PolltallyApp {
             (egui::Key::F4, egui::Key::Num3),
             (egui::Key::F5, egui::Key::Num4),
             (egui::Key::F6, egui::Key::Num5),
+            (egui::Key::F7, egui::Key::Num6),
         ];
         for ((function_key, digit), (screen, _)) in keys.into_iter().zip(Screen::COUNT_SCREENS) {
             let pressed = ctx.input_mut(|i| {
@@ -232,6 +242,9 @@ impl PolltallyApp {
                 );
                 if def.practice {
                     theme::practice_badge(ui, tr);
+                }
+                if let Some(sealed) = results::sealed_line(tr, session) {
+                    theme::sealed_badge(ui, tr, &sealed);
                 }
             }
         });

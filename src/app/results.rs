@@ -2,12 +2,19 @@
 //! valid ballots per criterion, disputes, figures, checks with their
 //! explanations) and what still stands before sealing.
 
+use crate::app::command::AppCommand;
 use crate::app::reconciliation::{ReconciliationView, check_status_ui, check_text, figure_text};
-use crate::app::{Session, theme};
+use crate::app::station::role_text;
+use crate::app::{Notice, Session, theme};
 use crate::domain::count::{Count, SealingGap};
 use crate::domain::criteria::Validity;
+use crate::domain::hash::{Hash256, grouped};
+use crate::domain::results::short_code;
+use crate::domain::seal::{RefusalToSign, Seal, Signature};
+use crate::domain::seq::Seq;
 use crate::i18n::{T, Tr};
 use eframe::egui::{self, RichText};
+use std::collections::BTreeMap;
 
 /// A sealing gap as a sentence.
 pub fn gap_text(tr: Tr, gap: &SealingGap) -> String {
@@ -49,13 +56,170 @@ fn totals_grid(ui: &mut egui::Ui, id: &str, rows: Vec<(String, u64)>, tr: Tr) {
         });
 }
 
-pub fn results_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session) {
-    let count: &Count = session.record.count();
+/// How each person present takes part in the seal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignChoice {
+    #[default]
+    Signs,
+    Refuses,
+    Absent,
+}
+
+/// The sealing form's state: a choice and a reason per person present.
+#[derive(Debug, Clone, Default)]
+pub struct ResultsState {
+    pub choices: BTreeMap<Seq, SignChoice>,
+    pub reasons: BTreeMap<Seq, String>,
+}
+
+/// The short code of a sealed count's results, for the SEALED badge.
+pub fn sealed_line(_tr: Tr, session: &Session) -> Option<String> {
+    session.record.count().seal()?;
+    let results = session.record.results().ok()?;
+    Some(short_code(&Hash256::of(&results.to_bytes())))
+}
+
+/// The seal section: what is missing, the signers, the seal button; once
+/// sealed, the hash, the short code and the forms.
+fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<AppCommand>) {
+    let record = &session.record;
+    let count = record.count();
+    if let Some((_, seal)) = count.seal() {
+        if let Ok(results) = record.results() {
+            let hash = Hash256::of(&results.to_bytes());
+            ui.label(
+                RichText::new(tr.f(
+                    T::SealedSummary,
+                    &[("at", &seal.at), ("hash", &grouped(&hash.to_hex()))],
+                ))
+                .strong(),
+            );
+            ui.label(
+                RichText::new(format!("{}: {}", tr.t(T::ShortCode), short_code(&hash)))
+                    .size(26.0)
+                    .strong(),
+            );
+        }
+        ui.horizontal(|ui| {
+            if ui.button(tr.t(T::SaveForms)).clicked() {
+                commands.push(AppCommand::SaveForms { print: false });
+            }
+            if ui.button(tr.t(T::PrintForms)).clicked() {
+                commands.push(AppCommand::SaveForms { print: true });
+            }
+        });
+        return;
+    }
+    let gaps = count.sealing_gaps();
+    if !gaps.is_empty() {
+        ui.label(tr.t(T::SealingGaps));
+        for gap in &gaps {
+            ui.label(RichText::new(format!("- {}", gap_text(tr, gap))).color(theme::DIFFERS));
+        }
+        return;
+    }
+    ui.label(
+        RichText::new(tr.t(T::SealingReady))
+            .color(theme::HOLDS)
+            .strong(),
+    );
+    let people: Vec<(Seq, String, String)> = count
+        .people()
+        .iter()
+        .filter(|(_, p)| p.withdrawn_by.is_none())
+        .map(|(seq, p)| {
+            (
+                *seq,
+                p.person.name.clone(),
+                role_text(tr, p.person.role).to_string(),
+            )
+        })
+        .collect();
+    if people.is_empty() {
+        ui.label(RichText::new(tr.t(T::SealNeedsPeople)).color(theme::DIFFERS));
+        return;
+    }
+    ui.label(tr.t(T::SealIntro));
+    let state = &mut session.results;
+    egui::Grid::new("signers").striped(true).show(ui, |ui| {
+        for (seq, name, role) in &people {
+            let person = ui.label(format!("{name} ({role})"));
+            let choice = state.choices.entry(*seq).or_default();
+            ui.radio_value(choice, SignChoice::Signs, tr.t(T::SignerSigns));
+            ui.radio_value(choice, SignChoice::Refuses, tr.t(T::SignerRefuses));
+            ui.radio_value(choice, SignChoice::Absent, tr.t(T::SignerAbsent));
+            if *choice == SignChoice::Refuses {
+                let reason = state.reasons.entry(*seq).or_default();
+                ui.add(
+                    egui::TextEdit::singleline(reason)
+                        .hint_text(tr.f(T::RefusalReason, &[("name", name)]))
+                        .desired_width(300.0),
+                )
+                .labelled_by(person.id);
+            }
+            ui.end_row();
+        }
+    });
+    if ui
+        .button(RichText::new(tr.t(T::SealButton)).size(22.0).strong())
+        .clicked()
+    {
+        let mut signed = Vec::new();
+        let mut refused = Vec::new();
+        for (seq, name, role) in &people {
+            match state.choices.get(seq).copied().unwrap_or_default() {
+                SignChoice::Signs => signed.push(Signature {
+                    name: name.clone(),
+                    role: role.clone(),
+                }),
+                SignChoice::Refuses => refused.push(RefusalToSign {
+                    name: name.clone(),
+                    role: role.clone(),
+                    reason: state
+                        .reasons
+                        .get(seq)
+                        .map_or(String::new(), |r| r.trim().to_string()),
+                }),
+                SignChoice::Absent => {}
+            }
+        }
+        let probe = Seal {
+            at: crate::domain::time::Timestamp::from_unix_seconds(0),
+            app_version: String::new(),
+            signed: signed.clone(),
+            refused: refused.clone(),
+        };
+        match count.check_seal(&probe) {
+            Ok(()) => commands.push(AppCommand::Seal { signed, refused }),
+            Err(err) => commands.push(AppCommand::Notify(Notice {
+                text: err.to_string(),
+                is_error: true,
+            })),
+        }
+    }
+}
+
+pub fn results_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    session: &mut Session,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(tr.t(T::SealingTitle));
+        seal_ui(ui, tr, session, commands);
+        ui.separator();
+        summary_ui(ui, tr, session.record.count());
+    });
+}
+
+/// The summary of the count.
+fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
     let def = count.definition();
     let tally = count.tally();
     let lang = tr.lang.code();
     let recon = ReconciliationView::new(count);
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    {
         ui.heading(tr.t(T::ResultsTitle));
         ui.columns(2, |columns| {
             let ui = &mut columns[0];
@@ -144,21 +308,5 @@ pub fn results_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session) {
                     ui.end_row();
                 }
             });
-        ui.separator();
-        ui.heading(tr.t(T::SealingTitle));
-        let gaps = count.sealing_gaps();
-        if gaps.is_empty() {
-            ui.label(
-                RichText::new(tr.t(T::SealingReady))
-                    .color(theme::HOLDS)
-                    .strong(),
-            );
-        } else {
-            ui.label(tr.t(T::SealingGaps));
-            for gap in &gaps {
-                ui.label(RichText::new(format!("- {}", gap_text(tr, gap))).color(theme::DIFFERS));
-            }
-        }
-        ui.weak(tr.t(T::SealingNotYet));
-    });
+    }
 }

@@ -76,6 +76,9 @@ pub fn start_ui(
         ));
         ui.add_space(8.0);
 
+        if ui.button(tr.t(T::OpenVerify)).clicked() {
+            commands.push(AppCommand::ShowScreen(crate::app::Screen::Verify));
+        }
         if let Some(last) = &settings.last_record
             && ui
                 .button(tr.f(T::ReopenLast, &[("path", &last.display())]))

@@ -66,6 +66,21 @@ pub fn practice_badge(ui: &mut egui::Ui, tr: Tr) {
         });
 }
 
+/// The SEALED marking shown on every screen of a sealed count, with its
+/// short code.
+pub fn sealed_badge(ui: &mut egui::Ui, tr: Tr, code: &str) {
+    egui::Frame::new()
+        .fill(Color32::from_rgb(0x0d, 0x47, 0xa1))
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!("{}  {code}", tr.t(T::Sealed)))
+                    .strong()
+                    .color(ON_COLOUR),
+            );
+        });
+}
+
 /// Shows a notice; returns whether the user dismissed it.
 pub fn notice_ui(ui: &mut egui::Ui, tr: Tr, notice: &Notice) -> bool {
     let colour = if notice.is_error { DIFFERS } else { HOLDS };

@@ -10,11 +10,41 @@ use crate::store::Record;
 use anyhow::{Context, anyhow};
 use std::path::Path;
 
+/// What a results file that passed is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub station: String,
+    pub election: String,
+    pub hash: Hash256,
+    pub code: String,
+    pub practice: bool,
+}
+
+/// Prints the outcome of [`check_results`].
 pub fn verify_results(
     results: &Path,
     record: Option<&Path>,
     code: Option<&str>,
 ) -> anyhow::Result<()> {
+    let verified = check_results(results, record, code)?;
+    if verified.practice {
+        println!("{}", crate::domain::results::PRACTICE_NOTICE);
+    }
+    println!(
+        "ok: station {}, election {}, results hash {}, short code {}",
+        verified.station, verified.election, verified.hash, verified.code
+    );
+    Ok(())
+}
+
+/// Checks a results file alone, against a record, or against a typed short
+/// code. A failure that is a mismatch is a [`VerificationFailed`]; the CLI and
+/// the app's Verify screen show the same messages.
+pub fn check_results(
+    results: &Path,
+    record: Option<&Path>,
+    code: Option<&str>,
+) -> anyhow::Result<Verified> {
     let typed = code
         .map(|c| normalize_short_code(c).map_err(|e| anyhow!(e)))
         .transpose()?;
@@ -71,12 +101,11 @@ pub fn verify_results(
             return Err(VerificationFailed(detail).into());
         }
     }
-    if doc.practice {
-        println!("{}", crate::domain::results::PRACTICE_NOTICE);
-    }
-    println!(
-        "ok: station {}, election {}, results hash {hash}, short code {code_of_file}",
-        doc.station.code, doc.election.id
-    );
-    Ok(())
+    Ok(Verified {
+        station: doc.station.code,
+        election: doc.election.id,
+        hash,
+        code: code_of_file,
+        practice: doc.practice,
+    })
 }
