@@ -232,6 +232,7 @@ texts! {
     CopyBDestination => "Posted outside the polling station",
     CopyCDestination => "For the commune election commission",
     FormCrossHold => "Pile count = tally for parties {parties}",
+    FormCrossPending => "Pile not counted for parties {parties}",
     FormSignatures => "Signatures",
     FormSigned => "signed",
     FormRefused => "refused to sign",

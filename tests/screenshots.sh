@@ -4,7 +4,7 @@
 #
 #   tests/screenshots.sh [OUT_DIR]      (default: assets/screenshots)
 #
-# Needs: apt-get install -y xvfb xauth imagemagick libgl1-mesa-dri
+# Needs: apt-get install -y xvfb xauth imagemagick libgl1-mesa-dri poppler-utils
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-assets/screenshots}"
@@ -41,13 +41,30 @@ for party in 1 2 3; do
     "$bin" pile --record "$record" --party "$party" --count 4 >/dev/null
 done
 
-for screen in station reconciliation counting cross-check results; do
+shot() { # SCREEN NAME
     xvfb-run -a -s "-screen 0 1366x768x24" bash -c "
-        '$bin' open --record '$record' --screen $screen &
+        '$bin' open --record '$record' --screen $1 &
         app=\$!
         sleep 4
-        import -window root '$out/$screen.png'
+        import -window root '$out/$2.png'
         kill \$app
     "
-    echo "$out/$screen.png"
+    echo "$out/$2.png"
+}
+
+for screen in station reconciliation counting cross-check results; do
+    shot "$screen" "$screen"
 done
+
+# Seal the count, then the sealed results screen and the posted form (copy B).
+"$bin" explain --record "$record" --check box_vs_rulings \
+    --text "the other ballots are ruled in the next practice session" >/dev/null
+for check in box_vs_issued cross_check:1 cross_check:2; do
+    "$bin" explain --record "$record" --check "$check" --text "practice figures" >/dev/null
+done
+"$bin" seal --record "$record" --signed "Chan Sophea:chief" \
+    --refused "Keo Rith:party agent 3:the blank ballots were not shown to the agents" >/dev/null
+shot results sealed
+"$bin" pdf --record "$record" --out "$work/form-B.pdf" --copy B >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/form-B.pdf" "$out/form-B"
+echo "$out/form-B.png"

@@ -225,10 +225,21 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
     flow.need(line_height(12.0) + 5.0);
     flow.text(MARGIN, 12.0, true, Tone::Black, tr.t(T::ChecksTitle));
     flow.down(12.0);
-    let (cross_holding, shown): (Vec<_>, Vec<_>) = doc
+    // Cross-checks that hold, or whose pile was not counted, take one line
+    // each group; checks that differ are listed one by one.
+    let is_cross = |name: &str| name.starts_with("cross_check:");
+    let group = |status: &str| -> Vec<&str> {
+        doc.checks
+            .iter()
+            .filter(|c| is_cross(&c.name) && c.status == status)
+            .map(|c| c.name.trim_start_matches("cross_check:"))
+            .collect()
+    };
+    let (cross_holding, cross_pending) = (group("holds"), group("pending"));
+    let shown = doc
         .checks
         .iter()
-        .partition(|c| c.name.starts_with("cross_check:") && c.status == "holds");
+        .filter(|c| !is_cross(&c.name) || c.status == "differs");
     for check in shown {
         let status = match check.difference {
             Some(d) if d != 0 => format!("{} {d:+}", check.status),
@@ -252,25 +263,39 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
             flow.y += 4.2;
         }
     }
-    if !cross_holding.is_empty() {
-        flow.need(5.0);
-        let names: Vec<&str> = cross_holding
-            .iter()
-            .map(|c| c.name.trim_start_matches("cross_check:"))
-            .collect();
-        flow.text(
-            MARGIN,
-            9.0,
-            false,
-            Tone::Black,
-            &tr.f(T::FormCrossHold, &[("parties", &names.join(", "))]),
-        );
-        flow.y += 4.6;
+    for (parties, key) in [
+        (cross_holding, T::FormCrossHold),
+        (cross_pending, T::FormCrossPending),
+    ] {
+        if !parties.is_empty() {
+            flow.need(5.0);
+            flow.text(
+                MARGIN,
+                9.0,
+                false,
+                Tone::Black,
+                &tr.f(key, &[("parties", &parties.join(", "))]),
+            );
+            flow.y += 4.2;
+        }
     }
     flow.rule();
 
     // Signatures.
-    flow.need(line_height(12.0) + 5.0 * (doc.signed.len() + doc.refused.len()) as f32);
+    // The signature block stays together on one page.
+    let refusal_lines: usize = doc
+        .refused
+        .iter()
+        .map(|r| {
+            wrap(
+                &format!("{}: {}", tr.t(T::FormRefused), r.reason),
+                9.0,
+                80.0,
+            )
+            .len()
+        })
+        .sum();
+    flow.need(line_height(12.0) + 5.0 * doc.signed.len() as f32 + 5.0 * refusal_lines as f32);
     flow.text(MARGIN, 12.0, true, Tone::Black, tr.t(T::FormSignatures));
     flow.down(12.0);
     for s in &doc.signed {
