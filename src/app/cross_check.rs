@@ -3,7 +3,7 @@
 //! explanation.
 
 use crate::app::command::AppCommand;
-use crate::app::reconciliation::checks_ui;
+use crate::app::reconciliation::checks_panel_ui;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::party::PartyNumber;
@@ -78,24 +78,16 @@ pub fn cross_check_ui(
     let count = session.record.count();
     let view = CrossCheckView::new(count, tr);
     let state = &mut session.cross_check;
-    egui::Panel::right("cross_check_checks")
-        .resizable(false)
-        .exact_size(ui.available_width() * 0.42)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("checks")
-                .show(ui, |ui| {
-                    ui.heading(tr.t(T::ChecksTitle));
-                    checks_ui(
-                        ui,
-                        tr,
-                        count,
-                        &view.checks,
-                        &mut state.explanations,
-                        commands,
-                    );
-                });
-        });
+    checks_panel_ui(
+        ui,
+        "cross_check_checks",
+        0.42,
+        tr,
+        count,
+        &view.checks,
+        &mut state.explanations,
+        commands,
+    );
     egui::ScrollArea::vertical()
         .id_salt("piles")
         .show(ui, |ui| {

@@ -204,6 +204,31 @@ pub fn checks_ui(
         });
 }
 
+/// The checks in a panel on the right, taking `share` of the width.
+#[allow(clippy::too_many_arguments)]
+pub fn checks_panel_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    share: f32,
+    tr: Tr,
+    count: &Count,
+    checks: &[Check],
+    explanations: &mut BTreeMap<CheckName, String>,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::Panel::right(id.to_string())
+        .resizable(false)
+        .exact_size(ui.available_width() * share)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("checks")
+                .show(ui, |ui| {
+                    ui.heading(tr.t(T::ChecksTitle));
+                    checks_ui(ui, tr, count, checks, explanations, commands);
+                });
+        });
+}
+
 pub fn reconciliation_ui(
     ui: &mut egui::Ui,
     tr: Tr,
@@ -213,24 +238,16 @@ pub fn reconciliation_ui(
     let count = session.record.count();
     let view = ReconciliationView::new(count);
     let state = &mut session.reconciliation;
-    egui::Panel::right("reconciliation_checks")
-        .resizable(false)
-        .exact_size(ui.available_width() * 0.5)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("checks")
-                .show(ui, |ui| {
-                    ui.heading(tr.t(T::ChecksTitle));
-                    checks_ui(
-                        ui,
-                        tr,
-                        count,
-                        &view.checks,
-                        &mut state.explanations,
-                        commands,
-                    );
-                });
-        });
+    checks_panel_ui(
+        ui,
+        "reconciliation_checks",
+        0.5,
+        tr,
+        count,
+        &view.checks,
+        &mut state.explanations,
+        commands,
+    );
     egui::ScrollArea::vertical()
         .id_salt("figures")
         .show(ui, |ui| {
