@@ -9,19 +9,31 @@ use std::fmt::Display;
 pub enum Lang {
     #[default]
     En,
+    Km,
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Km];
+
     /// The language code used to pick station-file texts (`name` maps).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Km => "km",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Km => "ខ្មែរ",
         }
     }
 }
 
 macro_rules! texts {
-    ($($key:ident => $en:expr,)*) => {
+    ($($key:ident => $en:expr, $km:expr;)*) => {
         /// A key of the translation table.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum T { $($key,)* }
@@ -33,227 +45,231 @@ macro_rules! texts {
             fn en(self) -> &'static str {
                 match self { $(T::$key => $en,)* }
             }
+
+            fn km(self) -> &'static str {
+                match self { $(T::$key => $km,)* }
+            }
         }
     };
 }
 
 texts! {
-    AppName => "polltally",
-    Practice => "PRACTICE - NOT AN OFFICIAL RESULT",
-    ScreenStart => "Start",
-    ScreenStation => "Station",
-    ScreenReconciliation => "Reconciliation",
-    ScreenCounting => "Counting",
-    ScreenCrossCheck => "Cross-check",
-    ScreenResults => "Results",
-    CloseCount => "Close count",
-    Dismiss => "Dismiss",
+    AppName => "polltally", "polltally";
+    Practice => "PRACTICE - NOT AN OFFICIAL RESULT", "អនុវត្តសាកល្បង - មិនមែនលទ្ធផលផ្លូវការ";
+    ScreenStart => "Start", "ចាប់ផ្ដើម";
+    ScreenStation => "Station", "ការិយាល័យ";
+    ScreenReconciliation => "Reconciliation", "ផ្ទៀងផ្ទាត់តួលេខ";
+    ScreenCounting => "Counting", "រាប់សន្លឹកឆ្នោត";
+    ScreenCrossCheck => "Cross-check", "ពិនិត្យគំនរ";
+    ScreenResults => "Results", "លទ្ធផល";
+    CloseCount => "Close count", "បិទការរាប់";
+    Dismiss => "Dismiss", "បិទសារ";
 
-    StartTitle => "Start a count, or open one",
-    OpenPractice => "Open the practice count",
-    PracticeHint => "A fictional station to learn on. Its record is kept in {path}",
-    NewPractice => "Start a fresh practice count",
-    ReopenLast => "Reopen the last count: {path}",
-    OpenRecordTitle => "Open a count record",
-    RecordPath => "Count record file",
-    Browse => "Browse...",
-    Open => "Open",
-    NewCountTitle => "Start a new count from the station file",
-    StationPath => "Station file",
-    NewRecordPath => "New count record file (optional)",
-    NewRecordHint => "Left empty, the record is made in {dir}",
-    StartCount => "Start the count",
-    NoDialog => "No file was chosen. Where no file dialog opens, type the path instead.",
-    PathEmpty => "{field}: give a file path",
-    Opened => "Opened {path}",
-    Created => "Started a new count in {path}",
+    StartTitle => "Start a count, or open one", "ចាប់ផ្ដើមការរាប់ ឬបើកការរាប់មួយ";
+    OpenPractice => "Open the practice count", "បើកការរាប់សាកល្បង";
+    PracticeHint => "A fictional station to learn on. Its record is kept in {path}", "ការិយាល័យប្រឌិតសម្រាប់រៀន។ កំណត់ត្រារបស់វារក្សាទុកនៅ {path}";
+    NewPractice => "Start a fresh practice count", "ចាប់ផ្ដើមការរាប់សាកល្បងថ្មី";
+    ReopenLast => "Reopen the last count: {path}", "បើកការរាប់ចុងក្រោយឡើងវិញ៖ {path}";
+    OpenRecordTitle => "Open a count record", "បើកកំណត់ត្រាការរាប់";
+    RecordPath => "Count record file", "ឯកសារកំណត់ត្រាការរាប់";
+    Browse => "Browse...", "ស្វែងរក...";
+    Open => "Open", "បើក";
+    NewCountTitle => "Start a new count from the station file", "ចាប់ផ្ដើមការរាប់ថ្មីពីឯកសារការិយាល័យ";
+    StationPath => "Station file", "ឯកសារការិយាល័យ";
+    NewRecordPath => "New count record file (optional)", "ឯកសារកំណត់ត្រាថ្មី (ស្រេចចិត្ត)";
+    NewRecordHint => "Left empty, the record is made in {dir}", "បើទុកទទេ កំណត់ត្រាត្រូវបង្កើតនៅ {dir}";
+    StartCount => "Start the count", "ចាប់ផ្ដើមការរាប់";
+    NoDialog => "No file was chosen. Where no file dialog opens, type the path instead.", "មិនបានជ្រើសឯកសារ។ បើប្រអប់ជ្រើសឯកសារមិនបើក សូមវាយផ្លូវឯកសារជំនួសវិញ។";
+    PathEmpty => "{field}: give a file path", "{field}៖ សូមផ្ដល់ផ្លូវឯកសារ";
+    Opened => "Opened {path}", "បានបើក {path}";
+    Created => "Started a new count in {path}", "បានចាប់ផ្ដើមការរាប់ថ្មីនៅ {path}";
 
-    Election => "Election",
-    ElectionId => "Election id",
-    Station => "Station",
-    Commune => "Commune",
-    District => "District",
-    Province => "Province",
-    ElectionDate => "Date",
-    RegisteredVoters => "Registered voters",
-    CouncilSeats => "Council seats",
-    ComplaintDays => "Days for complaints",
-    Parties => "Parties in ballot order",
-    Number => "No.",
-    Abbreviation => "Abbr.",
-    PartyName => "Name",
-    BallotBooks => "Ballot books",
-    Book => "Book",
-    Serials => "Serials",
-    Ballots => "Ballots",
-    TotalInBooks => "In all books",
-    DefinitionHash => "Definition hash",
-    ShowFullHash => "Show the full hash",
-    HideFullHash => "Hide the full hash",
-    PeoplePresent => "People present",
-    PersonName => "Full name",
-    Role => "Role",
-    PartyOrOrganisation => "Party or organisation",
-    RoleChief => "Chief",
-    RoleSecretary => "Secretary",
-    RoleMember => "Member",
-    RolePartyAgent => "Party agent",
-    RoleObserver => "Observer",
-    PartyNumberField => "Party number",
-    OrganisationField => "Organisation",
-    AddPerson => "Record present",
-    Withdraw => "Withdraw",
-    WithdrawnBy => "withdrawn (entry {seq})",
-    WithdrawReasonDefault => "entered in error",
-    NoPeopleYet => "No one recorded yet.",
-    Entry => "Entry",
+    Election => "Election", "ការបោះឆ្នោត";
+    ElectionId => "Election id", "លេខសម្គាល់ការបោះឆ្នោត";
+    Station => "Station", "ការិយាល័យបោះឆ្នោត";
+    Commune => "Commune", "ឃុំ សង្កាត់";
+    District => "District", "ស្រុក ខណ្ឌ";
+    Province => "Province", "ខេត្ត រាជធានី";
+    ElectionDate => "Date", "កាលបរិច្ឆេទ";
+    RegisteredVoters => "Registered voters", "អ្នកបោះឆ្នោតចុះឈ្មោះ";
+    CouncilSeats => "Council seats", "អាសនៈក្រុមប្រឹក្សា";
+    ComplaintDays => "Days for complaints", "ចំនួនថ្ងៃដាក់ពាក្យបណ្ដឹង";
+    Parties => "Parties in ballot order", "គណបក្សតាមលំដាប់លើសន្លឹកឆ្នោត";
+    Number => "No.", "លេខ";
+    Abbreviation => "Abbr.", "អក្សរកាត់";
+    PartyName => "Name", "ឈ្មោះ";
+    BallotBooks => "Ballot books", "សៀវភៅសន្លឹកឆ្នោត";
+    Book => "Book", "សៀវភៅ";
+    Serials => "Serials", "លេខរៀង";
+    Ballots => "Ballots", "សន្លឹកឆ្នោត";
+    TotalInBooks => "In all books", "សរុបក្នុងសៀវភៅ";
+    DefinitionHash => "Definition hash", "ហាសឯកសារការិយាល័យ";
+    ShowFullHash => "Show the full hash", "បង្ហាញហាសពេញ";
+    HideFullHash => "Hide the full hash", "លាក់ហាសពេញ";
+    PeoplePresent => "People present", "អ្នកមានវត្តមាន";
+    PersonName => "Full name", "ឈ្មោះពេញ";
+    Role => "Role", "តួនាទី";
+    PartyOrOrganisation => "Party or organisation", "គណបក្ស ឬអង្គការ";
+    RoleChief => "Chief", "ប្រធាន";
+    RoleSecretary => "Secretary", "លេខាធិការ";
+    RoleMember => "Member", "សមាជិក";
+    RolePartyAgent => "Party agent", "ភ្នាក់ងារគណបក្ស";
+    RoleObserver => "Observer", "អ្នកសង្កេតការណ៍";
+    PartyNumberField => "Party number", "លេខគណបក្ស";
+    OrganisationField => "Organisation", "អង្គការ";
+    AddPerson => "Record present", "កត់ត្រាវត្តមាន";
+    Withdraw => "Withdraw", "ដកចេញ";
+    WithdrawnBy => "withdrawn (entry {seq})", "បានដកចេញ (ធាតុ {seq})";
+    WithdrawReasonDefault => "entered in error", "បញ្ចូលខុស";
+    NoPeopleYet => "No one recorded yet.", "មិនទាន់មានអ្នកកត់ត្រាទេ។";
+    Entry => "Entry", "ធាតុ";
 
-    FiguresTitle => "Figures counted by the commission",
-    FigureReceived => "Ballots received",
-    FigureUnused => "Ballots unused",
-    FigureSpoiled => "Ballots spoiled and cancelled",
-    FigureVotersMarked => "Voters marked on the voter list",
-    FigureSupplementary => "Voters on the supplementary list",
-    FigureTemporaryId => "Of V: with temporary identity documents",
-    FigureInBox => "Ballots found in the box",
-    FigureIssued => "Ballots issued to voters (R - U - S)",
-    ValidVotes => "Valid votes",
-    InvalidBallots => "Invalid ballots",
-    ExpectedFromBooks => "{n} in the station's books",
-    RecordFigures => "Record figures",
-    Recorded => "Recorded",
-    NewValue => "New value",
-    NotRecorded => "not recorded",
-    Earlier => "earlier: {values}",
-    MissingFigures => "Still to record: {list}",
-    AllFiguresRecorded => "All figures are recorded.",
-    NotANumber => "{field}: \"{value}\" is not a whole number",
-    NothingChanged => "Nothing to record: no figure was changed.",
+    FiguresTitle => "Figures counted by the commission", "តួលេខដែលគណៈកម្មការរាប់";
+    FigureReceived => "Ballots received", "សន្លឹកឆ្នោតដែលបានទទួល";
+    FigureUnused => "Ballots unused", "សន្លឹកឆ្នោតមិនបានប្រើ";
+    FigureSpoiled => "Ballots spoiled and cancelled", "សន្លឹកឆ្នោតខូច និងបានលុបចោល";
+    FigureVotersMarked => "Voters marked on the voter list", "អ្នកបោះឆ្នោតដែលបានគូសក្នុងបញ្ជី";
+    FigureSupplementary => "Voters on the supplementary list", "អ្នកបោះឆ្នោតក្នុងបញ្ជីបន្ថែម";
+    FigureTemporaryId => "Of V: with temporary identity documents", "ក្នុង V៖ មានឯកសារអត្តសញ្ញាណបណ្ដោះអាសន្ន";
+    FigureInBox => "Ballots found in the box", "សន្លឹកឆ្នោតក្នុងហិប";
+    FigureIssued => "Ballots issued to voters (R - U - S)", "សន្លឹកឆ្នោតដែលបានចែក (R - U - S)";
+    ValidVotes => "Valid votes", "សំឡេងឆ្នោតត្រឹមត្រូវ";
+    InvalidBallots => "Invalid ballots", "សន្លឹកឆ្នោតមិនត្រឹមត្រូវ";
+    ExpectedFromBooks => "{n} in the station's books", "{n} ក្នុងសៀវភៅរបស់ការិយាល័យ";
+    RecordFigures => "Record figures", "កត់ត្រាតួលេខ";
+    Recorded => "Recorded", "បានកត់ត្រា";
+    NewValue => "New value", "តម្លៃថ្មី";
+    NotRecorded => "not recorded", "មិនទាន់កត់ត្រា";
+    Earlier => "earlier: {values}", "មុននេះ៖ {values}";
+    MissingFigures => "Still to record: {list}", "នៅត្រូវកត់ត្រា៖ {list}";
+    AllFiguresRecorded => "All figures are recorded.", "តួលេខទាំងអស់បានកត់ត្រារួចហើយ។";
+    NotANumber => "{field}: \"{value}\" is not a whole number", "{field}៖ \"{value}\" មិនមែនជាចំនួនគត់ទេ";
+    NothingChanged => "Nothing to record: no figure was changed.", "គ្មានអ្វីត្រូវកត់ត្រា៖ គ្មានតួលេខណាផ្លាស់ប្ដូរ។";
 
-    ChecksTitle => "Checks",
-    CheckStock => "Ballots received = ballots in the books",
-    CheckIssuedVsVoted => "Issued = voters marked + supplementary",
-    CheckBoxVsIssued => "Ballots in the box = ballots issued",
-    CheckBoxVsRulings => "Ballots in the box = ballots ruled",
-    CheckCeiling => "Voters marked no more than registered voters",
-    CheckCrossCheck => "Pile of party {party} = its tally",
-    Holds => "holds",
-    Differs => "differs by {d}",
-    Pending => "pending",
-    Explanation => "Explanation",
-    ExplanationFor => "Explanation for {check}",
-    RecordExplanation => "Record explanation",
+    ChecksTitle => "Checks", "ការត្រួតពិនិត្យ";
+    CheckStock => "Ballots received = ballots in the books", "សន្លឹកឆ្នោតបានទទួល = សន្លឹកក្នុងសៀវភៅ";
+    CheckIssuedVsVoted => "Issued = voters marked + supplementary", "បានចែក = អ្នកបានគូស + បញ្ជីបន្ថែម";
+    CheckBoxVsIssued => "Ballots in the box = ballots issued", "សន្លឹកក្នុងហិប = សន្លឹកបានចែក";
+    CheckBoxVsRulings => "Ballots in the box = ballots ruled", "សន្លឹកក្នុងហិប = សន្លឹកបានសម្រេច";
+    CheckCeiling => "Voters marked no more than registered voters", "អ្នកបានគូស មិនលើសអ្នកចុះឈ្មោះ";
+    CheckCrossCheck => "Pile of party {party} = its tally", "គំនររបស់គណបក្ស {party} = ការរាប់របស់វា";
+    Holds => "holds", "ត្រូវគ្នា";
+    Differs => "differs by {d}", "ខុសគ្នា {d}";
+    Pending => "pending", "កំពុងរង់ចាំ";
+    Explanation => "Explanation", "ការពន្យល់";
+    ExplanationFor => "Explanation for {check}", "ការពន្យល់សម្រាប់ {check}";
+    RecordExplanation => "Record explanation", "កត់ត្រាការពន្យល់";
 
-    NextBallot => "Ballot",
-    RuledOf => "Ruled {ruled} of {in_box} ballots in the box",
-    RuledNoBox => "Ruled {ruled} ballots (ballots in the box not yet recorded)",
-    TypeParty => "Type the party number.",
-    PartyPrefix => "{digits}: Enter for party {digits}, or type the next digit.",
-    NoSuchPartyPrefix => "No party number starts with {digits}.",
-    Armed => "Next ruling: {code} {title}. Type the party number (Esc cancels).",
-    DisputePrompt => "Ruling {seq} disputed by: {parties}. Type party numbers with spaces, Enter records, Esc cancels.",
-    VoidPrompt => "Void ruling {seq} ({verdict})? Reason:",
-    VoidReason => "Reason for the void",
-    VoidConfirm => "Void (Enter)",
-    Cancel => "Cancel (Esc)",
-    VoidReasonDefault => "keyed in error",
-    NothingToVoid => "There is no ruling to void.",
-    NothingToDispute => "There is no ruling to dispute.",
-    DisputeLast => "Dispute the last ruling (D)",
-    VoidLast => "Void the last ruling (Backspace)",
-    ValidHeading => "Valid: for a party",
-    InvalidHeading => "Invalid ballot",
-    OtherValidMarks => "Other valid marks: press, then the party",
-    LastRulings => "Last rulings",
-    NoRulingsYet => "No ballot ruled yet.",
-    VerdictParty => "party {party} {abbr} ({code})",
-    VerdictInvalid => "invalid {code} {title}",
-    VoidedBy => "voided by {seq}",
-    DisputedBy => "disputed by {parties}",
-    Criteria => "Criteria",
-    Example => "Example: {text}",
-    TallyLabel => "Party {party} tally: {n}",
-    InvalidTallyLabel => "{code} tally: {n}",
-    KeysHelp => "Keys: party number (Enter when asked) | Q W E R T Y invalid | Z X C other valid marks | D dispute | Backspace void | Esc cancel",
-    Disputed => "Disputed",
-    Key => "key {key}",
+    NextBallot => "Ballot", "សន្លឹកឆ្នោត";
+    RuledOf => "Ruled {ruled} of {in_box} ballots in the box", "បានសម្រេច {ruled} ក្នុងចំណោម {in_box} សន្លឹកក្នុងហិប";
+    RuledNoBox => "Ruled {ruled} ballots (ballots in the box not yet recorded)", "បានសម្រេច {ruled} សន្លឹក (មិនទាន់កត់ត្រាសន្លឹកក្នុងហិប)";
+    TypeParty => "Type the party number.", "វាយលេខគណបក្ស។";
+    PartyPrefix => "{digits}: Enter for party {digits}, or type the next digit.", "{digits}៖ ចុច Enter សម្រាប់គណបក្ស {digits} ឬវាយខ្ទង់បន្ទាប់។";
+    NoSuchPartyPrefix => "No party number starts with {digits}.", "គ្មានលេខគណបក្សណាចាប់ផ្ដើមដោយ {digits} ទេ។";
+    Armed => "Next ruling: {code} {title}. Type the party number (Esc cancels).", "ការសម្រេចបន្ទាប់៖ {code} {title}។ វាយលេខគណបក្ស (Esc ដើម្បីបោះបង់)។";
+    DisputePrompt => "Ruling {seq} disputed by: {parties}. Type party numbers with spaces, Enter records, Esc cancels.", "ការសម្រេច {seq} ត្រូវបានជំទាស់ដោយ៖ {parties}។ វាយលេខគណបក្សដោយដកឃ្លា ចុច Enter ដើម្បីកត់ត្រា Esc ដើម្បីបោះបង់។";
+    VoidPrompt => "Void ruling {seq} ({verdict})? Reason:", "លុបការសម្រេច {seq} ({verdict})? មូលហេតុ៖";
+    VoidReason => "Reason for the void", "មូលហេតុនៃការលុប";
+    VoidConfirm => "Void (Enter)", "លុប (Enter)";
+    Cancel => "Cancel (Esc)", "បោះបង់ (Esc)";
+    VoidReasonDefault => "keyed in error", "វាយខុស";
+    NothingToVoid => "There is no ruling to void.", "គ្មានការសម្រេចដើម្បីលុបទេ។";
+    NothingToDispute => "There is no ruling to dispute.", "គ្មានការសម្រេចដើម្បីជំទាស់ទេ។";
+    DisputeLast => "Dispute the last ruling (D)", "ជំទាស់ការសម្រេចចុងក្រោយ (D)";
+    VoidLast => "Void the last ruling (Backspace)", "លុបការសម្រេចចុងក្រោយ (Backspace)";
+    ValidHeading => "Valid: for a party", "ត្រឹមត្រូវ៖ សម្រាប់គណបក្ស";
+    InvalidHeading => "Invalid ballot", "សន្លឹកឆ្នោតមិនត្រឹមត្រូវ";
+    OtherValidMarks => "Other valid marks: press, then the party", "សញ្ញាត្រឹមត្រូវផ្សេងទៀត៖ ចុច រួចវាយលេខគណបក្ស";
+    LastRulings => "Last rulings", "ការសម្រេចចុងក្រោយ";
+    NoRulingsYet => "No ballot ruled yet.", "មិនទាន់មានសន្លឹកឆ្នោតបានសម្រេចទេ។";
+    VerdictParty => "party {party} {abbr} ({code})", "គណបក្ស {party} {abbr} ({code})";
+    VerdictInvalid => "invalid {code} {title}", "មិនត្រឹមត្រូវ {code} {title}";
+    VoidedBy => "voided by {seq}", "បានលុបដោយ {seq}";
+    DisputedBy => "disputed by {parties}", "ជំទាស់ដោយ {parties}";
+    Criteria => "Criteria", "លក្ខណៈវិនិច្ឆ័យ";
+    Example => "Example: {text}", "ឧទាហរណ៍៖ {text}";
+    TallyLabel => "Party {party} tally: {n}", "គណបក្ស {party} រាប់បាន៖ {n}";
+    InvalidTallyLabel => "{code} tally: {n}", "{code} រាប់បាន៖ {n}";
+    KeysHelp => "Keys: party number (Enter when asked) | Q W E R T Y invalid | Z X C other valid marks | D dispute | Backspace void | Esc cancel", "គ្រាប់ចុច៖ លេខគណបក្ស (Enter ពេលសួរ) | Q W E R T Y មិនត្រឹមត្រូវ | Z X C សញ្ញាត្រឹមត្រូវផ្សេង | D ជំទាស់ | Backspace លុប | Esc បោះបង់";
+    Disputed => "Disputed", "បានជំទាស់";
+    Key => "key {key}", "គ្រាប់ចុច {key}";
 
-    CrossTitle => "Pile counts per party",
-    Tally => "Tally",
-    PileCount => "Pile count",
-    Difference => "Difference",
-    RecordPiles => "Record pile counts",
-    PileField => "Pile of party {party}",
+    CrossTitle => "Pile counts per party", "ចំនួនក្នុងគំនរនៃគណបក្សនីមួយៗ";
+    Tally => "Tally", "ការរាប់";
+    PileCount => "Pile count", "ចំនួនក្នុងគំនរ";
+    Difference => "Difference", "ភាពខុសគ្នា";
+    RecordPiles => "Record pile counts", "កត់ត្រាចំនួនក្នុងគំនរ";
+    PileField => "Pile of party {party}", "គំនររបស់គណបក្ស {party}";
 
-    ResultsTitle => "Results of the count",
-    VotesPerParty => "Votes per party",
-    InvalidPerCriterion => "Invalid ballots per criterion",
-    ValidPerCriterion => "Valid ballots per criterion",
-    DisputedRulings => "Disputed rulings",
-    Total => "Total",
-    SealingTitle => "Sealing",
-    SealingGaps => "Before the count can be sealed:",
-    SealingReady => "Nothing is missing: the count can be sealed.",
-    GapFigure => "{symbol} {name} is not recorded",
-    GapUnexplained => "{check} differs by {d} and has no explanation",
-    GapRuling => "{ruled} of the {in_box} ballots in the box are ruled",
+    ResultsTitle => "Results of the count", "លទ្ធផលនៃការរាប់";
+    VotesPerParty => "Votes per party", "សំឡេងឆ្នោតតាមគណបក្ស";
+    InvalidPerCriterion => "Invalid ballots per criterion", "សន្លឹកមិនត្រឹមត្រូវតាមលក្ខណៈវិនិច្ឆ័យ";
+    ValidPerCriterion => "Valid ballots per criterion", "សន្លឹកត្រឹមត្រូវតាមលក្ខណៈវិនិច្ឆ័យ";
+    DisputedRulings => "Disputed rulings", "ការសម្រេចដែលត្រូវបានជំទាស់";
+    Total => "Total", "សរុប";
+    SealingTitle => "Sealing", "ការបិទត្រា";
+    SealingGaps => "Before the count can be sealed:", "មុនពេលអាចបិទត្រាការរាប់បាន៖";
+    SealingReady => "Nothing is missing: the count can be sealed.", "គ្មានអ្វីខ្វះទេ៖ អាចបិទត្រាការរាប់បាន។";
+    GapFigure => "{symbol} {name} is not recorded", "{symbol} {name} មិនទាន់កត់ត្រា";
+    GapUnexplained => "{check} differs by {d} and has no explanation", "{check} ខុសគ្នា {d} ហើយគ្មានការពន្យល់";
+    GapRuling => "{ruled} of the {in_box} ballots in the box are ruled", "បានសម្រេច {ruled} ក្នុងចំណោម {in_box} សន្លឹកក្នុងហិប";
 
-    Sealed => "SEALED",
-    SealedNothingMore => "The count is sealed: nothing more can be recorded.",
-    SealedSummary => "Sealed {at}. Results hash {hash}",
-    ShortCode => "Short code",
-    SealButton => "Seal the count",
-    SealIntro => "Who signs the result? Everyone recorded as present is listed.",
-    SignerSigns => "signs",
-    SignerRefuses => "refuses",
-    SignerAbsent => "does not sign",
-    RefusalReason => "Reason given by {name}",
-    SealNeedsPeople => "Record the people present on the Station screen first: at least the chief signs.",
-    SaveForms => "Save the forms (copies A, B, C, annex, results file)",
-    PrintForms => "Print copies A, B and C",
-    SavedForms => "Saved: {paths}",
-    Printed => "Sent to the printer: {paths}",
-    NoPrinter => "Printing failed ({error}); the forms are saved in {dir}",
-    ScreenVerify => "Verify",
-    VerifyTitle => "Verify a results file",
-    VerifyHint => "Check a results file alone, against a count record, or against the short code on a posted form.",
-    ResultsFilePath => "Results file",
-    RecordFileOptional => "Count record (optional)",
-    CodeOptional => "Short code from the form (optional)",
-    VerifyButton => "Verify",
-    VerifyMatches => "Verified: station {station}, election {election}, short code {code}",
-    OpenVerify => "Verify a results file",
+    Sealed => "SEALED", "បានបិទត្រា";
+    SealedNothingMore => "The count is sealed: nothing more can be recorded.", "ការរាប់បានបិទត្រា៖ មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។";
+    SealedSummary => "Sealed {at}. Results hash {hash}", "បានបិទត្រា {at}។ ហាសលទ្ធផល {hash}";
+    ShortCode => "Short code", "កូដខ្លី";
+    SealButton => "Seal the count", "បិទត្រាការរាប់";
+    SealIntro => "Who signs the result? Everyone recorded as present is listed.", "តើនរណាចុះហត្ថលេខាលើលទ្ធផល? អ្នកមានវត្តមានទាំងអស់ត្រូវបានរាយ។";
+    SignerSigns => "signs", "ចុះហត្ថលេខា";
+    SignerRefuses => "refuses", "បដិសេធ";
+    SignerAbsent => "does not sign", "មិនចុះហត្ថលេខា";
+    RefusalReason => "Reason given by {name}", "មូលហេតុដែល {name} ផ្ដល់";
+    SealNeedsPeople => "Record the people present on the Station screen first: at least the chief signs.", "សូមកត់ត្រាអ្នកមានវត្តមាននៅអេក្រង់ការិយាល័យជាមុន៖ យ៉ាងហោចណាស់ប្រធានចុះហត្ថលេខា។";
+    SaveForms => "Save the forms (copies A, B, C, annex, results file)", "រក្សាទុកទម្រង់ (ច្បាប់ A B C ឧបសម្ព័ន្ធ ឯកសារលទ្ធផល)";
+    PrintForms => "Print copies A, B and C", "បោះពុម្ពច្បាប់ A B និង C";
+    SavedForms => "Saved: {paths}", "បានរក្សាទុក៖ {paths}";
+    Printed => "Sent to the printer: {paths}", "បានផ្ញើទៅម៉ាស៊ីនបោះពុម្ព៖ {paths}";
+    NoPrinter => "Printing failed ({error}); the forms are saved in {dir}", "ការបោះពុម្ពបរាជ័យ ({error}); ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}";
+    ScreenVerify => "Verify", "ផ្ទៀងផ្ទាត់";
+    VerifyTitle => "Verify a results file", "ផ្ទៀងផ្ទាត់ឯកសារលទ្ធផល";
+    VerifyHint => "Check a results file alone, against a count record, or against the short code on a posted form.", "ពិនិត្យឯកសារលទ្ធផលតែឯង ជាមួយកំណត់ត្រាការរាប់ ឬជាមួយកូដខ្លីលើទម្រង់ដែលបានបិទផ្សាយ។";
+    ResultsFilePath => "Results file", "ឯកសារលទ្ធផល";
+    RecordFileOptional => "Count record (optional)", "កំណត់ត្រាការរាប់ (ស្រេចចិត្ត)";
+    CodeOptional => "Short code from the form (optional)", "កូដខ្លីពីទម្រង់ (ស្រេចចិត្ត)";
+    VerifyButton => "Verify", "ផ្ទៀងផ្ទាត់";
+    VerifyMatches => "Verified: station {station}, election {election}, short code {code}", "បានផ្ទៀងផ្ទាត់៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} កូដខ្លី {code}";
+    OpenVerify => "Verify a results file", "ផ្ទៀងផ្ទាត់ឯកសារលទ្ធផល";
 
-    FormTitle => "Result of the count at the polling station",
-    CopyA => "COPY A",
-    CopyB => "COPY B",
-    CopyC => "COPY C",
-    CopyADestination => "Sealed in the package to the National Election Committee",
-    CopyBDestination => "Posted outside the polling station",
-    CopyCDestination => "For the commune election commission",
-    FormCrossHold => "Pile count = tally for parties {parties}",
-    FormCrossPending => "Pile not counted for parties {parties}",
-    FormSignatures => "Signatures",
-    FormSigned => "signed",
-    FormRefused => "refused to sign",
-    FormComplaint => "Complaints about this count may be filed with the commune election commission of {commune} until {date} (sealed {sealed}, plus {days} days).",
-    FormResultsHash => "Results hash (SHA-256 of the results file)",
-    FormShortCode => "Short code (type it into polltally verify)",
-    FormPage => "Page {n} of {m}",
-    AnnexTitle => "Annex: ruling log (every journal entry in order)",
-    AnnexTime => "Time (UTC)",
-    AnnexWhat => "Entry",
-    AnnexOpened => "count opened for station {station}, definition {hash}",
-    AnnexFigures => "figures {figures}",
-    AnnexValid => "valid: party {party} ({code})",
-    AnnexInvalid => "invalid: {code} {title}",
-    AnnexVoid => "void of entry {seq}: {reason}",
-    AnnexPile => "pile count of party {party}: {n}",
-    AnnexExplanation => "explanation of {check}: {text}",
-    AnnexDispute => "entry {seq} disputed by {parties}",
-    AnnexPresent => "present: {name} ({role})",
-    AnnexWithdrawn => "presence entry {seq} withdrawn: {reason}",
-    AnnexSealed => "count sealed; signed by {names}",
+    FormTitle => "Result of the count at the polling station", "លទ្ធផលនៃការរាប់សន្លឹកឆ្នោតនៅការិយាល័យបោះឆ្នោត";
+    CopyA => "COPY A", "ច្បាប់ A";
+    CopyB => "COPY B", "ច្បាប់ B";
+    CopyC => "COPY C", "ច្បាប់ C";
+    CopyADestination => "Sealed in the package to the National Election Committee", "បិទក្នុងកញ្ចប់ផ្ញើទៅគណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត";
+    CopyBDestination => "Posted outside the polling station", "បិទផ្សាយនៅខាងក្រៅការិយាល័យបោះឆ្នោត";
+    CopyCDestination => "For the commune election commission", "សម្រាប់គណៈកម្មការឃុំ សង្កាត់";
+    FormCrossHold => "Pile count = tally for parties {parties}", "ចំនួនក្នុងគំនរ = ការរាប់ សម្រាប់គណបក្ស {parties}";
+    FormCrossPending => "Pile not counted for parties {parties}", "មិនទាន់រាប់គំនរសម្រាប់គណបក្ស {parties}";
+    FormSignatures => "Signatures", "ហត្ថលេខា";
+    FormSigned => "signed", "បានចុះហត្ថលេខា";
+    FormRefused => "refused to sign", "បដិសេធមិនចុះហត្ថលេខា";
+    FormComplaint => "Complaints about this count may be filed with the commune election commission of {commune} until {date} (sealed {sealed}, plus {days} days).", "បណ្ដឹងអំពីការរាប់នេះ អាចដាក់ជូនគណៈកម្មការឃុំ សង្កាត់ {commune} រហូតដល់ {date} (បិទត្រា {sealed} បូក {days} ថ្ងៃ)។";
+    FormResultsHash => "Results hash (SHA-256 of the results file)", "ហាសលទ្ធផល (SHA-256 នៃឯកសារលទ្ធផល)";
+    FormShortCode => "Short code (type it into polltally verify)", "កូដខ្លី (វាយចូល polltally verify)";
+    FormPage => "Page {n} of {m}", "ទំព័រ {n} នៃ {m}";
+    AnnexTitle => "Annex: ruling log (every journal entry in order)", "ឧបសម្ព័ន្ធ៖ បញ្ជីការសម្រេច (ធាតុនីមួយៗតាមលំដាប់)";
+    AnnexTime => "Time (UTC)", "ម៉ោង (UTC)";
+    AnnexWhat => "Entry", "ធាតុ";
+    AnnexOpened => "count opened for station {station}, definition {hash}", "បើកការរាប់សម្រាប់ការិយាល័យ {station} ឯកសារ {hash}";
+    AnnexFigures => "figures {figures}", "តួលេខ {figures}";
+    AnnexValid => "valid: party {party} ({code})", "ត្រឹមត្រូវ៖ គណបក្ស {party} ({code})";
+    AnnexInvalid => "invalid: {code} {title}", "មិនត្រឹមត្រូវ៖ {code} {title}";
+    AnnexVoid => "void of entry {seq}: {reason}", "លុបធាតុ {seq}៖ {reason}";
+    AnnexPile => "pile count of party {party}: {n}", "ចំនួនក្នុងគំនររបស់គណបក្ស {party}៖ {n}";
+    AnnexExplanation => "explanation of {check}: {text}", "ការពន្យល់ {check}៖ {text}";
+    AnnexDispute => "entry {seq} disputed by {parties}", "ធាតុ {seq} ត្រូវបានជំទាស់ដោយ {parties}";
+    AnnexPresent => "present: {name} ({role})", "មានវត្តមាន៖ {name} ({role})";
+    AnnexWithdrawn => "presence entry {seq} withdrawn: {reason}", "ដកធាតុវត្តមាន {seq}៖ {reason}";
+    AnnexSealed => "count sealed; signed by {names}", "ការរាប់បានបិទត្រា ចុះហត្ថលេខាដោយ {names}";
 }
 
 /// Looks strings up in one language.
@@ -271,6 +287,7 @@ impl Tr {
     pub fn t(self, key: T) -> &'static str {
         match self.lang {
             Lang::En => key.en(),
+            Lang::Km => key.km(),
         }
     }
 
@@ -289,10 +306,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_has_english_text() {
+    fn every_key_has_english_and_khmer_text() {
         for key in T::ALL {
-            assert!(!Tr::default().t(*key).trim().is_empty(), "{key:?}");
+            for lang in Lang::ALL {
+                assert!(
+                    !Tr::new(lang).t(*key).trim().is_empty(),
+                    "{key:?} has no {lang:?} text"
+                );
+            }
         }
+    }
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_placeholders() {
+        for key in T::ALL {
+            assert_eq!(placeholders(key.en()), placeholders(key.km()), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn the_khmer_table_is_khmer() {
+        let khmer = T::ALL
+            .iter()
+            .filter(|k| {
+                k.km()
+                    .chars()
+                    .any(|c| ('\u{1780}'..='\u{17ff}').contains(&c))
+            })
+            .count();
+        // Only the product's name stays in Latin letters.
+        assert_eq!(khmer, T::ALL.len() - 1);
     }
 
     #[test]

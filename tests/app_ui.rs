@@ -448,3 +448,28 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
     h.run();
     assert!(h.query_by_label_contains("has 17 characters").is_some());
 }
+
+#[test]
+fn switching_to_khmer_changes_the_counting_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Open the practice count").click();
+    h.run();
+    assert!(h.query_by_label("Type the party number.").is_some());
+    h.get_by_label("ខ្មែរ").click();
+    h.run();
+    // The same screen, in Khmer: its labels, the station's name and the
+    // criteria come from the Khmer texts.
+    assert!(h.query_by_label("Type the party number.").is_none());
+    assert!(h.query_by_label("វាយលេខគណបក្ស។").is_some());
+    assert!(h.query_by_label("F4 រាប់សន្លឹកឆ្នោត").is_some());
+    assert!(h.query_by_label_contains("សាលាបឋមសិក្សាបឹងឈូក").is_some());
+    assert!(h.query_by_label_contains("សញ្ញាតាមការកំណត់").is_some());
+    h.key_press(Key::Num3);
+    h.run();
+    assert!(h.query_by_label("គណបក្ស 3 រាប់បាន៖ 1").is_some());
+    h.get_by_label("English").click();
+    h.run();
+    assert!(h.query_by_label("Party 3 tally: 1").is_some());
+}

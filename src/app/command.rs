@@ -31,6 +31,8 @@ pub enum AppCommand {
     /// Append one event to the open count.
     Append(Event),
     ShowScreen(Screen),
+    /// Show the app in another language (remembered between runs).
+    SetLanguage(crate::i18n::Lang),
     DismissNotice,
     /// Show a message (an input error found while drawing).
     Notify(Notice),
@@ -87,6 +89,10 @@ impl PolltallyApp {
                 if self.session.is_some() || matches!(screen, Screen::Start | Screen::Verify) {
                     self.screen = screen;
                 }
+                Ok(())
+            }
+            AppCommand::SetLanguage(lang) => {
+                self.settings.lang = lang;
                 Ok(())
             }
             AppCommand::DismissNotice => {

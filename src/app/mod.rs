@@ -229,6 +229,14 @@ impl PolltallyApp {
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, tr: Tr, commands: &mut Vec<AppCommand>) {
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr.t(T::AppName)).strong().size(20.0));
+            for lang in crate::i18n::Lang::ALL {
+                if ui
+                    .selectable_label(self.settings.lang == lang, lang.name())
+                    .clicked()
+                {
+                    commands.push(AppCommand::SetLanguage(lang));
+                }
+            }
             if let Some(session) = &self.session {
                 let def = session.record.count().definition();
                 ui.separator();

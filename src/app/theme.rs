@@ -18,8 +18,31 @@ pub const DIFFERS: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
 /// Text on coloured buttons.
 pub const ON_COLOUR: Color32 = Color32::WHITE;
 
+/// Noto Sans Khmer (SIL Open Font License, see `assets/fonts/OFL.txt`).
+pub const KHMER_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansKhmer-Regular.ttf");
+
+/// egui's own fonts first, then Noto Sans Khmer as the fallback for Khmer
+/// letters. The Latin font must come first: egui splits text into runs by
+/// font, and a Khmer font placed first would take Latin letters too.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "NotoSansKhmer".into(),
+        std::sync::Arc::new(egui::FontData::from_static(KHMER_FONT)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("NotoSansKhmer".into());
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// Sets fonts and style on a context.
 pub fn install(ctx: &egui::Context) {
+    install_fonts(ctx);
     // Light, whatever the system theme: the styles below are made for it.
     ctx.set_theme(egui::Theme::Light);
     ctx.set_visuals(egui::Visuals::light());
