@@ -5,7 +5,8 @@
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::{Hash256, grouped};
 use crate::domain::results::{PRACTICE_NOTICE, ResultsDocument, short_code};
-use crate::i18n::{T, Tr};
+use crate::domain::text::LocalizedText;
+use crate::i18n::{Lang, T, Tr};
 use crate::journal::entry::EntryBody;
 use crate::journal::event::Event;
 use crate::report::Copy;
@@ -21,15 +22,60 @@ const ROW: f32 = 5.4;
 /// The height of a row of figures.
 const FIGURE_ROW: f32 = 4.0;
 
-fn lang(tr: Tr) -> &'static str {
-    tr.lang.code()
+/// The forms print Khmer first and English beside it.
+pub struct Words {
+    km: Tr,
+    en: Tr,
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        Words {
+            km: Tr::new(Lang::Km),
+            en: Tr::new(Lang::En),
+        }
+    }
+}
+
+impl Words {
+    /// `ខ្មែរ / English`.
+    pub fn t(&self, key: T) -> String {
+        format!("{} / {}", self.km.t(key), self.en.t(key))
+    }
+
+    /// A template in both languages.
+    pub fn f(&self, key: T, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        format!("{} / {}", self.km.f(key, args), self.en.f(key, args))
+    }
+
+    /// Only the Khmer, or only the English, for a heading on two lines.
+    pub fn km(&self, key: T) -> &'static str {
+        self.km.t(key)
+    }
+
+    pub fn en(&self, key: T) -> &'static str {
+        self.en.t(key)
+    }
+
+    /// The same text made in each language: `ខ្មែរ / English`.
+    pub fn each(&self, make: impl Fn(Tr) -> String) -> String {
+        format!("{} / {}", make(self.km), make(self.en))
+    }
+
+    /// A station-file text: the Khmer, then the English if it differs.
+    pub fn name(&self, text: &LocalizedText) -> String {
+        match (text.exactly("km"), text.exactly("en")) {
+            (Some(km), Some(en)) if km != en => format!("{km} / {en}"),
+            _ => text.get("km").to_string(),
+        }
+    }
 }
 
 /// The results form of a sealed count, one copy; then, if given, the ruling
 /// log annex. Every page carries the footer (station, definition hash,
 /// results hash and short code, page n of m, QR code).
 pub fn pages(
-    tr: Tr,
+    w: &Words,
     doc: &ResultsDocument,
     copy: Copy,
     criteria: &CriteriaSet,
@@ -37,79 +83,92 @@ pub fn pages(
 ) -> Vec<Page> {
     let hash = Hash256::of(&doc.to_bytes());
     let mut flow = Flow::new();
-    form_body(tr, &mut flow, doc, criteria);
+    form_body(w, &mut flow, doc, criteria);
     if let Some(entries) = annex {
         flow.pages.push(Page::default());
         flow.y = MARGIN + crate::report::layout::HEADER_HEIGHT;
-        annex_body(tr, &mut flow, doc, criteria, entries);
+        annex_body(w, &mut flow, doc, criteria, entries);
     }
     let total = flow.pages.len();
     let qr = qr::modules(&qr::payload(doc, &hash));
     let mut pages = flow.pages;
     for (i, page) in pages.iter_mut().enumerate() {
-        frame(tr, page, doc, copy, &hash, qr.as_ref(), i + 1, total);
+        frame(w, page, doc, copy, &hash, qr.as_ref(), i + 1, total);
     }
     pages
 }
 
-fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
-    let l = lang(tr);
-    flow.text(MARGIN, 16.0, true, Tone::Black, tr.t(T::FormTitle));
-    flow.down(16.0);
+/// A heading: the Khmer line, then the English beneath it.
+fn heading(w: &Words, flow: &mut Flow, key: T, size: f32) {
+    flow.text(MARGIN, size, true, Tone::Black, w.km(key));
+    flow.down(size);
+    flow.text(MARGIN, size * 0.75, true, Tone::Black, w.en(key));
+    flow.down(size * 0.75);
+}
+
+/// Wrapped text from `x` to the right margin.
+fn paragraph(flow: &mut Flow, x: f32, size: f32, bold: bool, text: &str) {
+    // Bold text is about 6% wider than the metrics used for wrapping.
+    let width = (RIGHT - x) / if bold { 1.06 } else { 1.0 };
+    for line in wrap(text, size, width) {
+        flow.text(x, size, bold, Tone::Black, &line);
+        flow.down(size);
+    }
+}
+
+fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
+    heading(w, flow, T::FormTitle, 15.0);
     let identity = [
         (
             T::Election,
             format!(
                 "{} ({}), {}",
-                doc.election.name.get(l),
+                w.name(&doc.election.name),
                 doc.election.id,
                 doc.election.date
             ),
         ),
         (
             T::Station,
-            format!("{} {}", doc.station.code, doc.station.name.get(l)),
+            format!("{} {}", doc.station.code, w.name(&doc.station.name)),
         ),
         (
             T::Commune,
             format!(
                 "{} ({}), {} {}, {} {}",
-                doc.station.commune.get(l),
+                w.name(&doc.station.commune),
                 doc.station.commune_code,
-                tr.t(T::District),
-                doc.station.district.get(l),
-                tr.t(T::Province),
-                doc.station.province.get(l)
+                &w.t(T::District),
+                w.name(&doc.station.district),
+                &w.t(T::Province),
+                w.name(&doc.station.province)
             ),
         ),
     ];
     for (label, value) in identity {
-        flow.text(MARGIN, 10.0, true, Tone::Black, tr.t(label));
-        flow.text(MARGIN + 26.0, 10.0, false, Tone::Black, &value);
-        flow.down(10.0);
+        flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(label));
+        paragraph(flow, MARGIN + 42.0, 9.0, false, &value);
     }
-    let complaint = tr.f(
-        T::FormComplaint,
-        &[
-            ("date", &doc.complaint_deadline),
-            ("sealed", &doc.sealed_at),
-            ("days", &doc.complaint_days),
-            ("commune", &doc.station.commune.get(l)),
-        ],
-    );
-    // Bold text is about 6% wider than the metrics used for wrapping.
-    for line in wrap(&complaint, 10.0, (PAGE_WIDTH - 2.0 * MARGIN) / 1.06) {
-        flow.text(MARGIN, 10.0, true, Tone::Black, &line);
-        flow.y += 4.6;
-    }
+    let complaint = w.each(|tr| {
+        tr.f(
+            T::FormComplaint,
+            &[
+                ("date", &doc.complaint_deadline),
+                ("sealed", &doc.sealed_at),
+                ("days", &doc.complaint_days),
+                ("commune", &doc.station.commune.get(tr.lang.code())),
+            ],
+        )
+    });
+    paragraph(flow, MARGIN, 9.0, true, &complaint);
     flow.y += 1.0;
     flow.rule();
 
     // Votes per party, in ballot order, in digits and in words.
     flow.need(12.0);
-    flow.text(MARGIN, 12.0, true, Tone::Black, tr.t(T::VotesPerParty));
+    flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::VotesPerParty));
     flow.down(12.0);
-    let votes_right = MARGIN + 128.0;
+    let votes_right = MARGIN + 124.0;
     for (i, party) in doc.parties.iter().enumerate() {
         flow.need(7.0);
         if i % 2 == 0 {
@@ -132,30 +191,34 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
         );
         flow.text(
             MARGIN + 9.0,
-            11.0,
+            9.5,
             false,
             Tone::Black,
-            &format!("{}  {}", party.abbreviation, party.name.get(l)),
+            &format!("{}  {}", party.abbreviation, w.name(&party.name)),
         );
         flow.text_right(votes_right, 14.0, true, &n.to_string());
         flow.text(
             votes_right + 3.0,
-            9.0,
+            8.0,
             false,
             Tone::Black,
-            &words::english(n),
+            &format!("{} / {}", words::khmer(n), words::english(n)),
         );
         flow.y += ROW;
     }
     flow.need(7.0);
-    flow.text(MARGIN + 9.0, 11.0, true, Tone::Black, tr.t(T::ValidVotes));
+    flow.text(MARGIN + 9.0, 11.0, true, Tone::Black, &w.t(T::ValidVotes));
     flow.text_right(votes_right, 14.0, true, &doc.figures.valid.to_string());
     flow.text(
         votes_right + 3.0,
-        9.0,
+        8.0,
         false,
         Tone::Black,
-        &words::english(doc.figures.valid),
+        &format!(
+            "{} / {}",
+            words::khmer(doc.figures.valid),
+            words::english(doc.figures.valid)
+        ),
     );
     flow.y += 7.0;
     flow.rule();
@@ -179,51 +242,55 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
         ("P", T::ValidVotes, f.valid.to_string()),
         ("X", T::InvalidBallots, f.invalid.to_string()),
     ];
-    let mut invalid_rows: Vec<(String, String)> = doc
-        .invalid
-        .iter()
-        .map(|(code, n)| {
-            let title = criteria
-                .find(code)
-                .map_or(String::new(), |c| c.title.get(l).to_string());
-            (format!("{code} {title}"), n.to_string())
-        })
-        .collect();
-    invalid_rows.push((
-        tr.t(T::DisputedRulings).to_string(),
-        doc.disputed.to_string(),
-    ));
-    let rows = figures.len().max(invalid_rows.len() + 1);
-    flow.need(line_height(12.0) + rows as f32 * FIGURE_ROW);
-    flow.text(MARGIN, 12.0, true, Tone::Black, tr.t(T::FiguresTitle));
+    // One table, Khmer label then English label, figure at the right.
+    let km_x = MARGIN + 10.0;
+    let en_x = MARGIN + 88.0;
+    let value_right = RIGHT - 2.0;
+    let row = |flow: &mut Flow, key: &str, km: &str, en: &str, value: &str| {
+        flow.need(FIGURE_ROW);
+        flow.text(MARGIN, 9.0, true, Tone::Black, key);
+        flow.text(km_x, 8.5, false, Tone::Black, km);
+        flow.text(en_x, 8.5, false, Tone::Black, en);
+        flow.text_right(value_right, 10.5, true, value);
+        flow.y += FIGURE_ROW;
+    };
+    flow.need(line_height(11.0) + figures.len() as f32 * FIGURE_ROW);
+    flow.text(MARGIN, 11.0, true, Tone::Black, &w.t(T::FiguresTitle));
+    flow.down(11.0);
+    for (symbol, label, value) in &figures {
+        row(flow, symbol, w.km(*label), w.en(*label), value);
+    }
+    flow.y += 1.0;
+    flow.need(line_height(11.0) + (doc.invalid.len() + 1) as f32 * FIGURE_ROW);
     flow.text(
-        MARGIN + 104.0,
-        12.0,
+        MARGIN,
+        11.0,
         true,
         Tone::Black,
-        tr.t(T::InvalidPerCriterion),
+        &w.t(T::InvalidPerCriterion),
     );
-    flow.down(12.0);
-    let top = flow.y;
-    for (symbol, label, value) in &figures {
-        flow.text(MARGIN, 10.0, true, Tone::Black, symbol);
-        flow.text(MARGIN + 9.0, 9.0, false, Tone::Black, tr.t(*label));
-        flow.text_right(MARGIN + 96.0, 11.0, true, value);
-        flow.y += FIGURE_ROW;
+    flow.down(11.0);
+    for (code, n) in &doc.invalid {
+        let title = |lang: &str| {
+            criteria
+                .find(code)
+                .and_then(|c| c.title.exactly(lang).map(str::to_string))
+                .unwrap_or_default()
+        };
+        row(flow, code, &title("km"), &title("en"), &n.to_string());
     }
-    let bottom = flow.y;
-    flow.y = top;
-    for (label, value) in &invalid_rows {
-        flow.text(MARGIN + 104.0, 9.0, false, Tone::Black, label);
-        flow.text_right(RIGHT, 11.0, true, value);
-        flow.y += FIGURE_ROW;
-    }
-    flow.y = flow.y.max(bottom);
+    row(
+        flow,
+        "",
+        w.km(T::DisputedRulings),
+        w.en(T::DisputedRulings),
+        &doc.disputed.to_string(),
+    );
     flow.rule();
 
     // Checks, with their differences and explanations.
     flow.need(line_height(12.0) + 5.0);
-    flow.text(MARGIN, 12.0, true, Tone::Black, tr.t(T::ChecksTitle));
+    flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::ChecksTitle));
     flow.down(12.0);
     // Cross-checks that hold, or whose pile was not counted, take one line
     // each group; checks that differ are listed one by one.
@@ -274,7 +341,7 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
                 9.0,
                 false,
                 Tone::Black,
-                &tr.f(key, &[("parties", &parties.join(", "))]),
+                &w.f(key, &[("parties", &parties.join(", "))]),
             );
             flow.y += 4.2;
         }
@@ -288,7 +355,7 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
         .iter()
         .map(|r| {
             wrap(
-                &format!("{}: {}", tr.t(T::FormRefused), r.reason),
+                &format!("{}: {}", &w.t(T::FormRefused), r.reason),
                 9.0,
                 80.0,
             )
@@ -296,7 +363,7 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
         })
         .sum();
     flow.need(line_height(12.0) + 5.0 * doc.signed.len() as f32 + 5.0 * refusal_lines as f32);
-    flow.text(MARGIN, 12.0, true, Tone::Black, tr.t(T::FormSignatures));
+    flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::FormSignatures));
     flow.down(12.0);
     for s in &doc.signed {
         flow.need(5.0);
@@ -307,12 +374,12 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
             Tone::Black,
             &format!("{} ({})", s.name, s.role),
         );
-        flow.text(MARGIN + 104.0, 10.0, true, Tone::Black, tr.t(T::FormSigned));
+        flow.text(MARGIN + 104.0, 10.0, true, Tone::Black, &w.t(T::FormSigned));
         flow.y += 5.0;
     }
     for r in &doc.refused {
         let lines = wrap(
-            &format!("{}: {}", tr.t(T::FormRefused), r.reason),
+            &format!("{}: {}", &w.t(T::FormRefused), r.reason),
             9.0,
             80.0,
         );
@@ -333,8 +400,13 @@ fn form_body(tr: Tr, flow: &mut Flow, doc: &ResultsDocument, criteria: &Criteria
 }
 
 /// One line of the annex for an entry.
-pub fn describe(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
-    let l = lang(tr);
+/// One line of the annex for an entry, in both languages.
+pub fn describe(w: &Words, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
+    w.each(|tr| describe_in(tr, doc, criteria, event))
+}
+
+fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
+    let lang = tr.lang.code();
     let party = |n: u32| {
         doc.parties
             .iter()
@@ -377,7 +449,9 @@ pub fn describe(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &E
                     &[("party", &party(p.0)), ("code", criterion)],
                 ),
                 crate::domain::ruling::Verdict::Invalid { criterion } => {
-                    let title = criteria.get(criterion).map_or("", |c| c.title.get(l));
+                    let title = criteria
+                        .get(criterion)
+                        .map_or(String::new(), |c| c.title.get(lang).to_string());
                     tr.f(T::AnnexInvalid, &[("code", criterion), ("title", &title)])
                 }
             };
@@ -424,23 +498,23 @@ pub fn describe(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &E
 }
 
 fn annex_body(
-    tr: Tr,
+    w: &Words,
     flow: &mut Flow,
     doc: &ResultsDocument,
     criteria: &CriteriaSet,
     entries: &[EntryBody],
 ) {
-    flow.text(MARGIN, 16.0, true, Tone::Black, tr.t(T::AnnexTitle));
+    flow.text(MARGIN, 16.0, true, Tone::Black, &w.t(T::AnnexTitle));
     flow.down(16.0);
     let header = |flow: &mut Flow| {
-        flow.text(MARGIN, 9.0, true, Tone::Black, tr.t(T::Entry));
-        flow.text(MARGIN + 16.0, 9.0, true, Tone::Black, tr.t(T::AnnexTime));
-        flow.text(MARGIN + 52.0, 9.0, true, Tone::Black, tr.t(T::AnnexWhat));
+        flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(T::Entry));
+        flow.text(MARGIN + 16.0, 9.0, true, Tone::Black, &w.t(T::AnnexTime));
+        flow.text(MARGIN + 52.0, 9.0, true, Tone::Black, &w.t(T::AnnexWhat));
         flow.y += 5.0;
     };
     header(flow);
     for entry in entries {
-        let text = describe(tr, doc, criteria, &entry.event);
+        let text = describe(w, doc, criteria, &entry.event);
         let lines = wrap(&text, 9.0, RIGHT - MARGIN - 52.0);
         let before = flow.pages.len();
         flow.need(4.4 * lines.len().max(1) as f32);
@@ -469,7 +543,7 @@ fn annex_body(
 /// the QR code.
 #[allow(clippy::too_many_arguments)]
 fn frame(
-    tr: Tr,
+    w: &Words,
     page: &mut Page,
     doc: &ResultsDocument,
     copy: Copy,
@@ -496,10 +570,10 @@ fn frame(
         Tone::Grey,
         format!("{} | {}", doc.station.code, doc.election.id),
     ));
-    let label = format!("{} - {}", tr.t(copy.label()), tr.t(copy.destination()));
-    let w = text_width(&label, 10.0, true);
+    let label = w.t(copy.label());
+    let width = text_width(&label, 10.0, true);
     items.push(text(
-        RIGHT - w,
+        RIGHT - width,
         MARGIN + 3.5,
         10.0,
         true,
@@ -507,9 +581,9 @@ fn frame(
         label,
     ));
     if doc.practice {
-        let w = text_width(PRACTICE_NOTICE, 16.0, true);
+        let width = text_width(PRACTICE_NOTICE, 16.0, true);
         items.push(text(
-            (PAGE_WIDTH - w) / 2.0,
+            (PAGE_WIDTH - width) / 2.0,
             MARGIN + 11.0,
             16.0,
             true,
@@ -539,16 +613,16 @@ fn frame(
             Tone::Black,
             format!(
                 "{} {}   {} {}",
-                tr.t(T::Station),
+                &w.t(T::Station),
                 doc.station.code,
-                tr.t(T::DefinitionHash),
+                &w.t(T::DefinitionHash),
                 grouped(&doc.definition_hash.short(16))
             ),
         ),
-        (9.0, true, Tone::Black, tr.t(T::FormResultsHash).to_string()),
+        (9.0, true, Tone::Black, w.t(T::FormResultsHash)),
         (9.0, false, Tone::Black, groups[..8].join(" ")),
         (9.0, false, Tone::Black, groups[8..].join(" ")),
-        (9.0, true, Tone::Black, tr.t(T::FormShortCode).to_string()),
+        (9.0, true, Tone::Black, w.t(T::FormShortCode)),
         (16.0, true, Tone::Black, short_code(hash)),
         (
             9.0,
@@ -556,8 +630,8 @@ fn frame(
             Tone::Black,
             format!(
                 "{}   {}",
-                tr.f(T::FormPage, &[("n", &number), ("m", &total)]),
-                tr.t(copy.destination())
+                w.f(T::FormPage, &[("n", &number), ("m", &total)]),
+                &w.t(copy.destination())
             ),
         ),
     ];

@@ -80,8 +80,23 @@ const HELVETICA: [u16; 95] = [
     334, 260, 334, 584, // { | } ~
 ];
 
-/// The width of `text` in millimetres at `size` points (bold a little wider).
+/// The width of `text` in millimetres at `size` points: Khmer runs as
+/// shaped, other text by the Helvetica metrics (bold a little wider).
 pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
+    crate::report::shaping::runs(text)
+        .iter()
+        .map(|run| {
+            if run.khmer {
+                crate::report::shaping::khmer_width(&run.text, size)
+            } else {
+                latin_width(&run.text, size, bold)
+            }
+        })
+        .sum()
+}
+
+/// The width of non-Khmer text by the Helvetica metrics.
+pub fn latin_width(text: &str, size: f32, bold: bool) -> f32 {
     let units: u32 = text
         .chars()
         .map(|c| {
@@ -93,11 +108,17 @@ pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
     units as f32 / 1000.0 * size * factor * 25.4 / 72.0
 }
 
-/// The text as the built-in PDF fonts can show it: printable ASCII, other
-/// characters as `?`.
+/// The text as the forms can show it: printable ASCII and Khmer; any other
+/// character as `?`.
 pub fn printable(text: &str) -> String {
     text.chars()
-        .map(|c| if (' '..='~').contains(&c) { c } else { '?' })
+        .map(|c| {
+            if (' '..='~').contains(&c) || crate::report::shaping::is_khmer(c) {
+                c
+            } else {
+                '?'
+            }
+        })
         .collect()
 }
 
@@ -246,6 +267,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(printable("Sok ជា"), "Sok ??");
+        assert_eq!(printable("Sok ជា ΣP"), "Sok ជា ?P");
     }
 }

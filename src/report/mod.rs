@@ -6,6 +6,7 @@ pub mod form;
 pub mod layout;
 pub mod pdf;
 pub mod qr;
+pub mod shaping;
 pub mod words;
 
 use crate::domain::hash::Hash256;
@@ -76,7 +77,13 @@ pub fn render_record(record: &Record, copy: Copy, annex: bool) -> anyhow::Result
         None
     };
     let tr = Tr::default();
-    let pages = form::pages(tr, &doc, copy, criteria, entries.as_deref());
+    let pages = form::pages(
+        &form::Words::default(),
+        &doc,
+        copy,
+        criteria,
+        entries.as_deref(),
+    );
     let hash = Hash256::of(&doc.to_bytes());
     let title = format!(
         "{} {} {}",

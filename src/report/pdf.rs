@@ -3,10 +3,12 @@
 //! identifier (which printpdf draws at random) replaced by one made from the
 //! results hash.
 
-use crate::report::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone};
+use crate::report::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, latin_width};
+use crate::report::shaping;
 use printpdf::{
-    BuiltinFont, Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, WindingOrder,
+    BuiltinFont, Codepoint, Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb,
+    TextItem, TextMatrix, WindingOrder,
 };
 
 fn mm(v: f32) -> Pt {
@@ -51,27 +53,36 @@ fn ops(page: &Page) -> Vec<Op> {
                 tone,
                 text,
             } => {
-                let font = if *bold {
-                    BuiltinFont::HelveticaBold
-                } else {
-                    BuiltinFont::Helvetica
-                };
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFillColor { col: colour(*tone) });
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::Builtin(font),
-                    size: Pt(*size),
-                });
-                ops.push(Op::SetTextCursor {
-                    pos: Point {
-                        x: mm(*x),
-                        y: mm(PAGE_HEIGHT - y),
-                    },
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-                ops.push(Op::EndTextSection);
+                let mut pen = *x;
+                for run in shaping::runs(text) {
+                    if run.khmer {
+                        khmer_run(&mut ops, &run.text, pen, *y, *size, *tone);
+                        pen += shaping::khmer_width(&run.text, *size);
+                    } else {
+                        let font = if *bold {
+                            BuiltinFont::HelveticaBold
+                        } else {
+                            BuiltinFont::Helvetica
+                        };
+                        ops.push(Op::StartTextSection);
+                        ops.push(Op::SetFillColor { col: colour(*tone) });
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::Builtin(font),
+                            size: Pt(*size),
+                        });
+                        ops.push(Op::SetTextCursor {
+                            pos: Point {
+                                x: mm(pen),
+                                y: mm(PAGE_HEIGHT - y),
+                            },
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::Text(run.text.clone())],
+                        });
+                        ops.push(Op::EndTextSection);
+                        pen += latin_width(&run.text, *size, *bold);
+                    }
+                }
             }
             Item::Fill { x, y, w, h, tone } => {
                 ops.push(Op::SetFillColor { col: colour(*tone) });
@@ -138,10 +149,72 @@ fn ops(page: &Page) -> Vec<Op> {
     ops
 }
 
+/// The resource name of the embedded Khmer font (fixed, so that the same
+/// pages give the same bytes).
+pub const KHMER_FONT_ID: &str = "FKhmer";
+
+/// A shaped Khmer run: each glyph placed at its pen position plus its
+/// offsets, inside a marked-content span whose `/ActualText` is the run's
+/// text (UTF-16BE with a byte-order mark), so that text extraction returns
+/// the Khmer as written.
+fn khmer_run(ops: &mut Vec<Op>, text: &str, x: f32, y: f32, size: f32, tone: Tone) {
+    let mut actual = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        actual.extend_from_slice(&unit.to_be_bytes());
+    }
+    let mut properties = std::collections::BTreeMap::new();
+    properties.insert(
+        "ActualText".to_string(),
+        DictItem::String {
+            data: actual,
+            literal: false,
+        },
+    );
+    ops.push(Op::BeginMarkedContentWithProperties {
+        tag: "Span".into(),
+        properties: DictItem::Dict { map: properties },
+    });
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFillColor { col: colour(tone) });
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(FontId(KHMER_FONT_ID.into())),
+        size: Pt(size),
+    });
+    let scale = size / shaping::units_per_em() as f32;
+    let mut pen = mm(x).0;
+    let baseline = mm(PAGE_HEIGHT - y).0;
+    for glyph in shaping::shape(text) {
+        let gx = pen + glyph.x_offset as f32 * scale;
+        let gy = baseline + glyph.y_offset as f32 * scale;
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, gx, gy]),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(vec![Codepoint::new(glyph.id, 0.0)])],
+        });
+        pen += glyph.x_advance as f32 * scale;
+    }
+    ops.push(Op::EndTextSection);
+    ops.push(Op::EndMarkedContent);
+}
+
 /// The PDF bytes of `pages`, titled `title`, identified by `id` (32 ASCII
 /// characters; the same pages and id give the same bytes).
 pub fn render(pages: &[Page], title: &str, id: &str) -> Vec<u8> {
     let mut doc = PdfDocument::new(title);
+    let has_khmer = pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|item| matches!(item, Item::Text { text, .. } if text.chars().any(shaping::is_khmer)));
+    if has_khmer {
+        let mut warnings = Vec::new();
+        if let Some(font) = ParsedFont::from_bytes(shaping::KHMER_FONT, 0, &mut warnings) {
+            doc.resources
+                .fonts
+                .map
+                .insert(FontId(KHMER_FONT_ID.into()), PdfFont::new(font));
+        }
+    }
     doc.metadata.info.producer = "polltally".into();
     doc.metadata.info.creator = "polltally".into();
     doc.metadata.info.identifier = id.into();
@@ -151,7 +224,12 @@ pub fn render(pages: &[Page], title: &str, id: &str) -> Vec<u8> {
         .collect();
     doc.with_pages(pdf_pages);
     let mut warnings = Vec::new();
-    let bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    // The whole font is embedded, so the glyph ids drawn are the shaper's.
+    let options = PdfSaveOptions {
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
+    };
+    let bytes = doc.save(&options, &mut warnings);
     fix_random_ids(bytes, id)
 }
 

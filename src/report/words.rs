@@ -77,9 +77,109 @@ pub fn english(n: u64) -> String {
     parts.join(" ")
 }
 
+const KHMER_ONES: [&str; 10] = [
+    "សូន្យ",
+    "មួយ",
+    "ពីរ",
+    "បី",
+    "បួន",
+    "ប្រាំ",
+    "ប្រាំមួយ",
+    "ប្រាំពីរ",
+    "ប្រាំបី",
+    "ប្រាំបួន",
+];
+const KHMER_TENS: [&str; 10] = [
+    "",
+    "ដប់",
+    "ម្ភៃ",
+    "សាមសិប",
+    "សែសិប",
+    "ហាសិប",
+    "ហុកសិប",
+    "ចិតសិប",
+    "ប៉ែតសិប",
+    "កៅសិប",
+];
+/// Khmer counts by ten thousand (ម៉ឺន) and hundred thousand (សែន) below a
+/// million (លាន).
+const KHMER_SCALES: [(u64, &str); 5] = [
+    (1_000_000, "លាន"),
+    (100_000, "សែន"),
+    (10_000, "ម៉ឺន"),
+    (1_000, "ពាន់"),
+    (100, "រយ"),
+];
+
+/// `n` in Khmer words: `608` -> `ប្រាំមួយរយប្រាំបី`.
+pub fn khmer(n: u64) -> String {
+    if n == 0 {
+        return KHMER_ONES[0].to_string();
+    }
+    let mut out = String::new();
+    let mut rest = n;
+    for (scale, name) in KHMER_SCALES {
+        if rest >= scale {
+            let count = rest / scale;
+            rest %= scale;
+            if scale == 1_000_000 {
+                out.push_str(&khmer(count));
+            } else {
+                out.push_str(KHMER_ONES[count as usize]);
+            }
+            out.push_str(name);
+        }
+    }
+    if rest >= 10 {
+        out.push_str(KHMER_TENS[(rest / 10) as usize]);
+        rest %= 10;
+    }
+    if rest > 0 {
+        out.push_str(KHMER_ONES[rest as usize]);
+    }
+    out
+}
+
+/// Digits as Khmer numerals (០-៩); other characters unchanged.
+pub fn khmer_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x17E0 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::english;
+    use super::{english, khmer, khmer_digits};
+
+    #[test]
+    fn numbers_read_as_khmer_words() {
+        let cases = [
+            (0, "សូន្យ"),
+            (7, "ប្រាំពីរ"),
+            (10, "ដប់"),
+            (13, "ដប់បី"),
+            (40, "សែសិប"),
+            (98, "កៅសិបប្រាំបី"),
+            (100, "មួយរយ"),
+            (608, "ប្រាំមួយរយប្រាំបី"),
+            (771, "ប្រាំពីររយចិតសិបមួយ"),
+            (1_204, "មួយពាន់ពីររយបួន"),
+            (12_019, "មួយម៉ឺនពីរពាន់ដប់ប្រាំបួន"),
+            (250_000, "ពីរសែនប្រាំម៉ឺន"),
+            (3_000_001, "បីលានមួយ"),
+        ];
+        for (n, words) in cases {
+            assert_eq!(khmer(n), words, "{n}");
+        }
+    }
+
+    #[test]
+    fn digits_become_khmer_numerals() {
+        assert_eq!(khmer_digits("R 700, B 2027-06-06"), "R ៧០០, B ២០២៧-០៦-០៦");
+    }
 
     #[test]
     fn numbers_read_as_words() {

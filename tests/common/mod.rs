@@ -85,3 +85,81 @@ pub fn show_json(record: &Path) -> serde_json::Value {
     let r = ok(&["show", "--record", s(record), "--json"]);
     serde_json::from_str(&r.stdout).expect("show --json is JSON")
 }
+
+/// The text of each page of a PDF, as a reader copying it would get it:
+/// shown strings in order, a line break where the baseline moves, and for a
+/// marked-content span with `/ActualText`, that text instead of its glyphs.
+pub fn pdf_page_texts(pdf: &[u8]) -> Vec<String> {
+    fn number(o: &lopdf::Object) -> f32 {
+        o.as_float().unwrap_or(0.0)
+    }
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+    let mut pages = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let content =
+            lopdf::content::Content::decode(&doc.get_page_content(page)).expect("content");
+        let mut text = String::new();
+        let mut depth = 0usize; // inside an ActualText span
+        let mut pending: Option<String> = None;
+        let mut y = f32::NAN;
+        let mut last_y = f32::NAN;
+        let mut put = |text: &mut String, y: f32, last_y: &mut f32, s: &str| {
+            if (y - *last_y).abs() > 1.0 || last_y.is_nan() {
+                text.push('\n');
+            } else if !text.ends_with(char::is_whitespace) && !s.starts_with(char::is_whitespace) {
+                text.push(' ');
+            }
+            *last_y = y;
+            text.push_str(s);
+        };
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let actual = op.operands.get(1).and_then(|props| match props {
+                        lopdf::Object::Dictionary(d) => d.get(b"ActualText").ok().cloned(),
+                        _ => None,
+                    });
+                    if let Some(lopdf::Object::String(bytes, _)) = actual {
+                        let units: Vec<u16> = bytes
+                            .strip_prefix(&[0xFE, 0xFF])
+                            .unwrap_or(&bytes)
+                            .chunks(2)
+                            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                            .collect();
+                        pending = Some(String::from_utf16_lossy(&units));
+                        depth += 1;
+                    } else if depth > 0 {
+                        depth += 1;
+                    }
+                }
+                "BMC" if depth > 0 => depth += 1,
+                "EMC" if depth > 0 => depth -= 1,
+                "Td" => y = op.operands.get(1).map_or(y, number),
+                "Tm" => {
+                    y = op.operands.get(5).map_or(y, number);
+                    if let Some(s) = pending.take() {
+                        put(&mut text, y, &mut last_y, &s);
+                    }
+                }
+                "Tj" | "TJ" if depth == 0 => {
+                    let mut shown = String::new();
+                    for operand in &op.operands {
+                        let items: Vec<&lopdf::Object> = match operand {
+                            lopdf::Object::Array(items) => items.iter().collect(),
+                            other => vec![other],
+                        };
+                        for item in items {
+                            if let lopdf::Object::String(bytes, _) = item {
+                                shown.extend(bytes.iter().map(|b| char::from(*b)));
+                            }
+                        }
+                    }
+                    put(&mut text, y, &mut last_y, &shown);
+                }
+                _ => {}
+            }
+        }
+        pages.push(text);
+    }
+    pages
+}

@@ -1,0 +1,146 @@
+//! Khmer text for the PDF forms: split into runs by script, and Khmer runs
+//! shaped with rustybuzz against the embedded Noto Sans Khmer (reordering of
+//! pre-base vowels, coeng subscripts, mark positioning). PDF writers do not
+//! shape; the form draws the shaped glyph ids and carries the original text
+//! as `/ActualText`, so copying or extracting gives back the exact Khmer.
+
+use std::sync::OnceLock;
+
+/// Noto Sans Khmer, the font Khmer runs are shaped with and embedded in.
+pub const KHMER_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansKhmer-Regular.ttf");
+
+/// A run of text in one script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub khmer: bool,
+}
+
+/// Whether `c` is a Khmer letter, sign or digit.
+pub fn is_khmer(c: char) -> bool {
+    ('\u{1780}'..='\u{17FF}').contains(&c) || ('\u{19E0}'..='\u{19FF}').contains(&c)
+}
+
+/// Splits text into Khmer and non-Khmer runs. Spaces and punctuation between
+/// two Khmer words stay in the Khmer run, so a phrase is one run.
+pub fn runs(text: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let khmer = if is_khmer(c) {
+            true
+        } else if c == ' ' || c == '\u{200B}' {
+            // A space joins the Khmer run when Khmer follows it too.
+            let before = out.last().is_some_and(|r| r.khmer);
+            let after = chars[i + 1..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(|c| is_khmer(*c));
+            before && after
+        } else {
+            false
+        };
+        match out.last_mut() {
+            Some(run) if run.khmer == khmer => run.text.push(c),
+            _ => out.push(Run {
+                text: c.to_string(),
+                khmer,
+            }),
+        }
+    }
+    out
+}
+
+/// One shaped glyph, in font units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyph {
+    pub id: u16,
+    pub x_advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
+}
+
+fn face() -> Option<&'static rustybuzz::Face<'static>> {
+    static FACE: OnceLock<Option<rustybuzz::Face<'static>>> = OnceLock::new();
+    FACE.get_or_init(|| rustybuzz::Face::from_slice(KHMER_FONT, 0))
+        .as_ref()
+}
+
+/// The font's units per em.
+pub fn units_per_em() -> i32 {
+    face().map_or(1000, |f| f.units_per_em())
+}
+
+/// Shapes a Khmer run.
+pub fn shape(text: &str) -> Vec<Glyph> {
+    let Some(face) = face() else {
+        return Vec::new();
+    };
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    shaped
+        .glyph_infos()
+        .iter()
+        .zip(shaped.glyph_positions())
+        .map(|(info, pos)| Glyph {
+            id: u16::try_from(info.glyph_id).unwrap_or(0),
+            x_advance: pos.x_advance,
+            x_offset: pos.x_offset,
+            y_offset: pos.y_offset,
+        })
+        .collect()
+}
+
+/// The width of a shaped Khmer run in millimetres at `size` points.
+pub fn khmer_width(text: &str, size: f32) -> f32 {
+    let units: i32 = shape(text).iter().map(|g| g.x_advance).sum();
+    units as f32 / units_per_em() as f32 * size * 25.4 / 72.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_split_by_script_and_keep_khmer_phrases_whole() {
+        let r = runs("FPP  គណបក្ស វឌ្ឍនភាព Farmers");
+        assert_eq!(
+            r,
+            vec![
+                Run {
+                    text: "FPP  ".into(),
+                    khmer: false
+                },
+                Run {
+                    text: "គណបក្ស វឌ្ឍនភាព".into(),
+                    khmer: true
+                },
+                Run {
+                    text: " Farmers".into(),
+                    khmer: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn shaping_reorders_and_stacks() {
+        // ប្រ: the coeng ro is drawn before its base; the glyph sequence
+        // differs from a character-by-character mapping.
+        let glyphs = shape("ប្រជាធិបតេយ្យ");
+        assert!(!glyphs.is_empty());
+        assert!(
+            glyphs.iter().all(|g| g.id != 0),
+            "no missing glyphs: {glyphs:?}"
+        );
+        let chars = "ប្រជាធិបតេយ្យ".chars().count();
+        assert_ne!(
+            glyphs.len(),
+            chars,
+            "coeng and vowels are not one glyph per character"
+        );
+        assert!(khmer_width("សង្គ្រោះជាតិ", 12.0) > 5.0);
+    }
+}

@@ -1,0 +1,139 @@
+//! Khmer on the forms: every Khmer run is shaped (the glyph ids drawn are the
+//! shaper's, not one glyph per character) and carries its text as
+//! `/ActualText`, so extraction gives back the exact Khmer.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use polltally::report::shaping;
+use std::path::PathBuf;
+
+/// A sealed practice count of the sample station, and its form (copy B).
+fn sample_form() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
+    let (dir, record) = new_record(&sample_station());
+    let rec = s(&record);
+    ok(&[
+        "figures",
+        "--record",
+        rec,
+        "--received",
+        "700",
+        "--unused",
+        "660",
+        "--spoiled",
+        "0",
+        "--voters-marked",
+        "40",
+        "--supplementary",
+        "0",
+        "--temporary-id",
+        "0",
+        "--in-box",
+        "40",
+    ]);
+    let lines: String = (0..40)
+        .map(|i| {
+            if i % 8 == 7 {
+                "I1\n".into()
+            } else {
+                format!("{}\n", 1 + i % 12)
+            }
+        })
+        .collect();
+    assert_eq!(
+        run_with_input(&["rule", "--record", rec, "--stdin"], &lines).code,
+        0
+    );
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let out = dir.path().join("form.pdf");
+    ok(&["pdf", "--record", rec, "--out", s(&out), "--copy", "B"]);
+    let pdf = std::fs::read(&out).unwrap();
+    (dir, record, pdf)
+}
+
+#[test]
+fn extracted_text_holds_the_exact_khmer() {
+    let (_dir, _record, pdf) = sample_form();
+    let text = pdf_page_texts(&pdf).join("\n");
+    for khmer in [
+        "សាលាបឋមសិក្សាបឹងឈូក បន្ទប់ទី២",
+        "គណបក្សយុវជនសង្គ្រោះជាតិ",
+        "គណបក្សប្រជាធិបតេយ្យភូមិ",
+        "គណបក្សយុត្តិធម៌ និងអភិវឌ្ឍន៍",
+        "មិនមែនសន្លឹកឆ្នោតផ្លូវការ",
+        "សន្លឹកឆ្នោតទទេ",
+        "ច្រើនជាងមួយគណបក្ស",
+        "លទ្ធផលនៃការរាប់សន្លឹកឆ្នោតនៅការិយាល័យបោះឆ្នោត",
+        "សំឡេងឆ្នោតតាមគណបក្ស",
+        "តួលេខដែលគណៈកម្មការរាប់",
+    ] {
+        assert!(
+            text.contains(khmer),
+            "{khmer} is not in the extracted text:\n{text}"
+        );
+    }
+    // The English stays beside it.
+    assert!(text.contains("Youth for National Rescue Party"));
+    assert!(text.contains("Result of the count at the polling station"));
+}
+
+/// The glyph ids drawn inside the ActualText span of `run`.
+fn glyphs_drawn_for(pdf: &[u8], run: &str) -> Option<Vec<u16>> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    for (_, page) in doc.get_pages() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        let mut inside = false;
+        let mut ids = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let actual = op.operands.get(1).and_then(|p| match p {
+                        lopdf::Object::Dictionary(d) => d.get(b"ActualText").ok().cloned(),
+                        _ => None,
+                    });
+                    if let Some(lopdf::Object::String(bytes, _)) = actual {
+                        let units: Vec<u16> = bytes[2..]
+                            .chunks(2)
+                            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                            .collect();
+                        inside = String::from_utf16_lossy(&units) == run;
+                        ids.clear();
+                    }
+                }
+                "EMC" if inside => return Some(ids),
+                "Tj" | "TJ" if inside => {
+                    for operand in &op.operands {
+                        let items: Vec<&lopdf::Object> = match operand {
+                            lopdf::Object::Array(items) => items.iter().collect(),
+                            other => vec![other],
+                        };
+                        for item in items {
+                            if let lopdf::Object::String(bytes, _) = item {
+                                ids.extend(
+                                    bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])),
+                                );
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_glyphs_drawn_are_the_shapers_not_the_characters() {
+    let (_dir, _record, pdf) = sample_form();
+    for run in ["គណបក្សប្រជាធិបតេយ្យភូមិ", "គណបក្សយុវជនសង្គ្រោះជាតិ"]
+    {
+        let drawn = glyphs_drawn_for(&pdf, run).unwrap_or_else(|| panic!("no span for {run}"));
+        let shaped: Vec<u16> = shaping::shape(run).iter().map(|g| g.id).collect();
+        assert_eq!(drawn, shaped, "{run}");
+        // Unshaped text would be one glyph per character.
+        assert_ne!(drawn.len(), run.chars().count(), "{run}");
+    }
+}
