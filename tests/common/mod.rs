@@ -103,7 +103,7 @@ pub fn pdf_page_texts(pdf: &[u8]) -> Vec<String> {
         let mut pending: Option<String> = None;
         let mut y = f32::NAN;
         let mut last_y = f32::NAN;
-        let mut put = |text: &mut String, y: f32, last_y: &mut f32, s: &str| {
+        let put = |text: &mut String, y: f32, last_y: &mut f32, s: &str| {
             if (y - *last_y).abs() > 1.0 || last_y.is_nan() {
                 text.push('\n');
             } else if !text.ends_with(char::is_whitespace) && !s.starts_with(char::is_whitespace) {
