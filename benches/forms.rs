@@ -101,7 +101,7 @@ fn main() {
     let form: Vec<Duration> = (0..20)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(render_record(&form_record, Copy::B, false).unwrap());
+            std::hint::black_box(render_record(&form_record, Copy::B, false, None).unwrap());
             start.elapsed()
         })
         .collect();
@@ -110,12 +110,12 @@ fn main() {
     let annex: Vec<Duration> = (0..5)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(render_record(&annex_record, Copy::B, true).unwrap());
+            std::hint::black_box(render_record(&annex_record, Copy::B, true, None).unwrap());
             start.elapsed()
         })
         .collect();
     let pages = {
-        let bytes = render_record(&annex_record, Copy::B, true).unwrap();
+        let bytes = render_record(&annex_record, Copy::B, true, None).unwrap();
         lopdf::Document::load_mem(&bytes).unwrap().get_pages().len()
     };
     println!(

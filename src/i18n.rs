@@ -2,6 +2,7 @@
 //! here, by key. Templates name their arguments in braces (`{n}`) and are
 //! filled by [`Tr::f`].
 
+use crate::domain::text::Numerals;
 use std::fmt::Display;
 
 /// A language the app can be shown in.
@@ -272,15 +273,28 @@ texts! {
     AnnexSealed => "count sealed; signed by {names}", "ការរាប់បានបិទត្រា ចុះហត្ថលេខាដោយ {names}";
 }
 
-/// Looks strings up in one language.
+/// Looks strings up in one language, and writes figures in chosen numerals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tr {
     pub lang: Lang,
+    pub numerals: Numerals,
 }
 
 impl Tr {
     pub fn new(lang: Lang) -> Tr {
-        Tr { lang }
+        Tr {
+            lang,
+            numerals: Numerals::Western,
+        }
+    }
+
+    pub fn with_numerals(self, numerals: Numerals) -> Tr {
+        Tr { numerals, ..self }
+    }
+
+    /// A figure in the chosen numerals.
+    pub fn num(self, value: impl Display) -> String {
+        self.numerals.show(&value.to_string())
     }
 
     /// The text of `key`.

@@ -469,6 +469,11 @@ fn switching_to_khmer_changes_the_counting_screen() {
     h.key_press(Key::Num3);
     h.run();
     assert!(h.query_by_label("គណបក្ស 3 រាប់បាន៖ 1").is_some());
+    // Figures in Khmer numerals: the next ballot is ២.
+    assert!(h.query_by_label("២").is_none());
+    h.get_by_label("១២៣").click();
+    h.run();
+    assert!(h.query_by_label("២").is_some());
     h.get_by_label("English").click();
     h.run();
     assert!(h.query_by_label("Party 3 tally: 1").is_some());

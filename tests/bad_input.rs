@@ -97,6 +97,10 @@ fn station_cases() -> Vec<StationCase> {
             message: "ballot_books[1].book: \"T-1\" is used twice (also ballot_books[0])",
         },
         StationCase {
+            edit: |v| v["numerals"] = json!("roman"),
+            message: "numerals: unknown variant `roman`, expected `western` or `khmer`",
+        },
+        StationCase {
             edit: |v| v["council_seats"] = json!(0),
             message: "council_seats: 0 is not allowed (at least 1)",
         },

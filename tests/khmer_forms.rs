@@ -137,3 +137,50 @@ fn the_glyphs_drawn_are_the_shapers_not_the_characters() {
         assert_ne!(drawn.len(), run.chars().count(), "{run}");
     }
 }
+
+#[test]
+fn figures_can_be_printed_in_khmer_numerals_without_changing_the_results() {
+    let (dir, record, western) = sample_form();
+    let out = dir.path().join("khmer.pdf");
+    ok(&[
+        "pdf",
+        "--record",
+        s(&record),
+        "--out",
+        s(&out),
+        "--copy",
+        "B",
+        "--numerals",
+        "khmer",
+    ]);
+    let khmer = std::fs::read(&out).unwrap();
+    let text = pdf_page_texts(&khmer).join("\n");
+    // 40 ballots in the box, 35 valid votes: ៤០ and ៣៥.
+    assert!(text.contains("៤០"), "{text}");
+    assert!(text.contains("៣៥"), "{text}");
+    // The hash, the short code and the QR payload are those of the same results.
+    let western_text = pdf_page_texts(&western).join("\n");
+    let code_line = |t: &str| {
+        t.lines()
+            .find(|l| l.len() == 19 && l.matches('-').count() == 3)
+            .map(str::to_string)
+    };
+    assert!(code_line(&western_text).is_some());
+    assert_eq!(code_line(&text), code_line(&western_text));
+    let r = run(&[
+        "pdf",
+        "--record",
+        s(&record),
+        "--out",
+        s(&out),
+        "--numerals",
+        "roman",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("numerals: \"roman\" is not western or khmer"),
+        "{}",
+        r.stderr
+    );
+}

@@ -625,8 +625,10 @@ fn pdfs_of_the_same_record_are_byte_identical() {
     assert_eq!(a, b);
     // In one process too.
     let opened = polltally::store::Record::open(&record).unwrap();
-    let c = polltally::report::render_record(&opened, polltally::report::Copy::B, true).unwrap();
-    let d = polltally::report::render_record(&opened, polltally::report::Copy::B, true).unwrap();
+    let c =
+        polltally::report::render_record(&opened, polltally::report::Copy::B, true, None).unwrap();
+    let d =
+        polltally::report::render_record(&opened, polltally::report::Copy::B, true, None).unwrap();
     assert_eq!(c, d);
     assert_eq!(a, c);
     // The copies differ only where they should.

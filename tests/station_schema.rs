@@ -15,6 +15,7 @@ fn schema() -> Value {
 /// A station file with every optional field present.
 fn full_sample() -> Value {
     let mut v: Value = serde_json::from_str(include_str!("../assets/sample-station.json")).unwrap();
+    v["numerals"] = json!("khmer");
     v["criteria"] = json!([
         {"code": "V1", "valid": true, "title": {"en": "Tick"}, "rule": {"en": "A tick."}, "example": {"en": "A tick in box 3."}},
         {"code": "I1", "valid": false, "title": {"en": "Blank"}, "rule": {"en": "No mark."}}

@@ -33,6 +33,8 @@ pub enum AppCommand {
     ShowScreen(Screen),
     /// Show the app in another language (remembered between runs).
     SetLanguage(crate::i18n::Lang),
+    /// Show figures in Western digits or Khmer numerals (remembered).
+    SetNumerals(crate::domain::text::Numerals),
     DismissNotice,
     /// Show a message (an input error found while drawing).
     Notify(Notice),
@@ -95,6 +97,10 @@ impl PolltallyApp {
                 self.settings.lang = lang;
                 Ok(())
             }
+            AppCommand::SetNumerals(numerals) => {
+                self.settings.numerals = Some(numerals);
+                Ok(())
+            }
             AppCommand::DismissNotice => {
                 self.notice = None;
                 Ok(())
@@ -120,7 +126,7 @@ impl PolltallyApp {
                 None => Ok(()),
             },
             AppCommand::SaveForms { print } => match &self.session {
-                Some(session) => save_forms(&session.record, print).map(|text| {
+                Some(session) => save_forms(&session.record, print, tr.numerals).map(|text| {
                     self.notice = Some(info(text));
                 }),
                 None => Ok(()),
@@ -176,7 +182,11 @@ impl PolltallyApp {
 
 /// Writes copies A, B and C, the form with its annex, and the results file
 /// beside the record; prints A, B and C with `lp` when asked.
-fn save_forms(record: &Record, print: bool) -> anyhow::Result<String> {
+fn save_forms(
+    record: &Record,
+    print: bool,
+    numerals: crate::domain::text::Numerals,
+) -> anyhow::Result<String> {
     let tr = crate::i18n::Tr::default();
     let dir = record
         .path()
@@ -190,11 +200,14 @@ fn save_forms(record: &Record, print: bool) -> anyhow::Result<String> {
     let mut written = Vec::new();
     for copy in Copy::ALL {
         let path = dir.join(format!("{stem}-copy-{}.pdf", copy.letter()));
-        crate::cli::write_file(&path, &render_record(record, copy, false)?)?;
+        crate::cli::write_file(&path, &render_record(record, copy, false, Some(numerals))?)?;
         written.push(path);
     }
     let annex = dir.join(format!("{stem}-annex.pdf"));
-    crate::cli::write_file(&annex, &render_record(record, Copy::B, true)?)?;
+    crate::cli::write_file(
+        &annex,
+        &render_record(record, Copy::B, true, Some(numerals))?,
+    )?;
     let results = dir.join(format!("{stem}-results.json"));
     crate::cli::write_file(&results, &record.results()?.to_bytes())?;
     let forms: Vec<PathBuf> = written.clone();

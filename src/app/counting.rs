@@ -342,22 +342,21 @@ fn ruling_panel_ui(
 ) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr.t(T::NextBallot)).size(30.0));
-        ui.label(
-            RichText::new(view.next_ballot.to_string())
-                .size(64.0)
-                .strong(),
-        );
+        ui.label(RichText::new(tr.num(view.next_ballot)).size(64.0).strong());
         ui.vertical(|ui| {
             let (text, fraction) = match view.in_box {
                 Some(b) => (
-                    tr.f(T::RuledOf, &[("ruled", &view.ruled), ("in_box", &b)]),
+                    tr.f(
+                        T::RuledOf,
+                        &[("ruled", &tr.num(view.ruled)), ("in_box", &tr.num(b))],
+                    ),
                     if b == 0 {
                         1.0
                     } else {
                         (view.ruled as f32 / b as f32).min(1.0)
                     },
                 ),
-                None => (tr.f(T::RuledNoBox, &[("ruled", &view.ruled)]), 0.0),
+                None => (tr.f(T::RuledNoBox, &[("ruled", &tr.num(view.ruled))]), 0.0),
             };
             ui.add(
                 egui::ProgressBar::new(fraction)
@@ -413,6 +412,7 @@ fn ruling_panel_ui(
                     }
                     tally_label(
                         ui,
+                        tr,
                         tr.f(
                             T::TallyLabel,
                             &[("party", &party.number), ("n", &party.votes)],
@@ -452,6 +452,7 @@ fn ruling_panel_ui(
                     }
                     tally_label(
                         ui,
+                        tr,
                         tr.f(
                             T::InvalidTallyLabel,
                             &[("code", &line.code), ("n", &line.count)],
@@ -515,10 +516,10 @@ fn ruling_panel_ui(
 }
 
 /// A tally figure, large, whose accessible name says what it counts.
-fn tally_label(ui: &mut egui::Ui, accessible: String, n: u64) {
+fn tally_label(ui: &mut egui::Ui, tr: Tr, accessible: String, n: u64) {
     let response = ui.add_sized(
         egui::vec2(52.0, 40.0),
-        egui::Label::new(RichText::new(n.to_string()).size(28.0).strong()),
+        egui::Label::new(RichText::new(tr.num(n)).size(28.0).strong()),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, accessible.clone()));
 }

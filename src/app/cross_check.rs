@@ -115,9 +115,9 @@ pub fn cross_check_ui(
                                 .size(20.0),
                         );
                         ui.label(&row.name);
-                        ui.label(RichText::new(row.tally.to_string()).size(22.0).strong());
+                        ui.label(RichText::new(tr.num(row.tally)).size(22.0).strong());
                         match row.pile {
-                            Some(p) => ui.label(RichText::new(p.to_string()).size(22.0).strong()),
+                            Some(p) => ui.label(RichText::new(tr.num(p)).size(22.0).strong()),
                             None => ui.weak(tr.t(T::NotRecorded)),
                         };
                         let text = state.typed.entry(row.party).or_default();

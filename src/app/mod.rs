@@ -18,6 +18,7 @@ pub mod verify;
 
 use crate::app::command::AppCommand;
 use crate::app::places::Places;
+use crate::domain::text::Numerals;
 use crate::domain::time::Clock;
 use crate::i18n::{Lang, T, Tr};
 use crate::store::Record;
@@ -68,6 +69,8 @@ impl Screen {
 pub struct Settings {
     pub last_record: Option<PathBuf>,
     pub lang: Lang,
+    /// The numerals chosen by the user; `None` follows the station file.
+    pub numerals: Option<Numerals>,
 }
 
 /// A message shown under the top bar until dismissed or replaced.
@@ -150,8 +153,13 @@ impl PolltallyApp {
         app
     }
 
+    /// The language and numerals of the screens: the user's choice, else
+    /// the open station file's default.
     pub fn tr(&self) -> Tr {
-        Tr::new(self.settings.lang)
+        let station_default = self.session.as_ref().map_or(Numerals::Western, |s| {
+            s.record.count().definition().numerals
+        });
+        Tr::new(self.settings.lang).with_numerals(self.settings.numerals.unwrap_or(station_default))
     }
 
     /// Queues a command, to be applied after the current frame.
@@ -226,16 +234,31 @@ impl PolltallyApp {
         }
     }
 
+    /// The language and numerals switches.
+    fn display_switches_ui(&self, ui: &mut egui::Ui, tr: Tr, commands: &mut Vec<AppCommand>) {
+        for lang in crate::i18n::Lang::ALL {
+            if ui
+                .selectable_label(self.settings.lang == lang, lang.name())
+                .clicked()
+            {
+                commands.push(AppCommand::SetLanguage(lang));
+            }
+        }
+        for (numerals, label) in [(Numerals::Western, "123"), (Numerals::Khmer, "១២៣")] {
+            if ui
+                .selectable_label(tr.numerals == numerals, label)
+                .clicked()
+            {
+                commands.push(AppCommand::SetNumerals(numerals));
+            }
+        }
+    }
+
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, tr: Tr, commands: &mut Vec<AppCommand>) {
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr.t(T::AppName)).strong().size(20.0));
-            for lang in crate::i18n::Lang::ALL {
-                if ui
-                    .selectable_label(self.settings.lang == lang, lang.name())
-                    .clicked()
-                {
-                    commands.push(AppCommand::SetLanguage(lang));
-                }
+            if self.session.is_none() {
+                self.display_switches_ui(ui, tr, commands);
             }
             if let Some(session) = &self.session {
                 let def = session.record.count().definition();
@@ -268,6 +291,8 @@ impl PolltallyApp {
                 if ui.button(tr.t(T::CloseCount)).clicked() {
                     commands.push(AppCommand::Close);
                 }
+                ui.separator();
+                self.display_switches_ui(ui, tr, commands);
             });
         }
         if let Some(notice) = &self.notice {

@@ -267,7 +267,7 @@ pub fn reconciliation_ui(
                         ui.label(RichText::new(row.figure.symbol()).strong().size(22.0));
                         let label = ui.label(figure_text(tr, row.figure));
                         match row.value {
-                            Some(v) => ui.label(RichText::new(v.to_string()).strong().size(24.0)),
+                            Some(v) => ui.label(RichText::new(tr.num(v)).strong().size(24.0)),
                             None => ui.weak(tr.t(T::NotRecorded)),
                         };
                         let text = state.typed.entry(row.figure).or_default();
@@ -299,19 +299,15 @@ pub fn reconciliation_ui(
                     ui.end_row();
                     ui.label(RichText::new("ΣP").strong().size(22.0));
                     ui.label(tr.t(T::ValidVotes));
-                    ui.label(RichText::new(view.valid.to_string()).strong().size(24.0));
+                    ui.label(RichText::new(tr.num(view.valid)).strong().size(24.0));
                     ui.end_row();
                     ui.label(RichText::new("X").strong().size(22.0));
                     ui.label(tr.t(T::InvalidBallots));
-                    ui.label(RichText::new(view.invalid.to_string()).strong().size(24.0));
+                    ui.label(RichText::new(tr.num(view.invalid)).strong().size(24.0));
                     ui.end_row();
                     ui.label(RichText::new("Reg").strong().size(22.0));
                     ui.label(tr.t(T::RegisteredVoters));
-                    ui.label(
-                        RichText::new(view.registered.to_string())
-                            .strong()
-                            .size(24.0),
-                    );
+                    ui.label(RichText::new(tr.num(view.registered)).strong().size(24.0));
                     ui.end_row();
                 });
             if ui.button(tr.t(T::RecordFigures)).clicked() || entered {

@@ -47,11 +47,11 @@ fn totals_grid(ui: &mut egui::Ui, id: &str, rows: Vec<(String, u64)>, tr: Tr) {
         .show(ui, |ui| {
             for (label, n) in rows {
                 ui.label(label);
-                ui.label(RichText::new(n.to_string()).strong().size(22.0));
+                ui.label(RichText::new(tr.num(n)).strong().size(22.0));
                 ui.end_row();
             }
             ui.label(RichText::new(tr.t(T::Total)).strong());
-            ui.label(RichText::new(total.to_string()).strong().size(22.0));
+            ui.label(RichText::new(tr.num(total)).strong().size(22.0));
             ui.end_row();
         });
 }

@@ -142,7 +142,7 @@ pub fn station_ui(
                     );
                     row(T::District, def.station.district.get(lang).to_string());
                     row(T::Province, def.station.province.get(lang).to_string());
-                    row(T::RegisteredVoters, def.registered_voters.to_string());
+                    row(T::RegisteredVoters, tr.num(def.registered_voters));
                     row(T::CouncilSeats, def.council_seats.to_string());
                     row(T::ComplaintDays, def.complaint_days.to_string());
                 });
@@ -171,12 +171,12 @@ pub fn station_ui(
                 for book in &def.ballot_books {
                     ui.label(&book.book);
                     ui.label(format!("{} - {}", book.first_serial, book.last_serial));
-                    ui.label(book.size().to_string());
+                    ui.label(tr.num(book.size()));
                     ui.end_row();
                 }
                 ui.label(RichText::new(tr.t(T::TotalInBooks)).strong());
                 ui.label("");
-                ui.label(RichText::new(def.ballots_in_books().to_string()).strong());
+                ui.label(RichText::new(tr.num(def.ballots_in_books())).strong());
                 ui.end_row();
             });
 

@@ -150,6 +150,9 @@ pub enum Command {
         /// Add the ruling log annex: every journal entry in order.
         #[arg(long)]
         annex: bool,
+        /// Figures in western digits or khmer numerals (default: the station file's).
+        #[arg(long, value_name = "western|khmer")]
+        numerals: Option<String>,
     },
     /// Verify a record's hash chain, or a results file (alone, against a
     /// record, or against a short code typed from a posted form).

@@ -238,10 +238,17 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             out,
             copy,
             annex,
+            numerals,
         } => {
             let copy = crate::report::Copy::parse(&copy).map_err(|e| anyhow!("copy: {e}"))?;
+            let numerals = match numerals.as_deref() {
+                None => None,
+                Some("western") => Some(crate::domain::text::Numerals::Western),
+                Some("khmer") => Some(crate::domain::text::Numerals::Khmer),
+                Some(other) => return Err(anyhow!("numerals: {other:?} is not western or khmer")),
+            };
             let record = Record::open(&record)?;
-            let pdf = crate::report::render_record(&record, copy, annex)?;
+            let pdf = crate::report::render_record(&record, copy, annex, numerals)?;
             write_file(&out, &pdf)?;
             println!("wrote {}", out.display());
             Ok(())

@@ -7,7 +7,7 @@ use crate::domain::criteria::{CriteriaSet, Criterion, CriterionCode, Validity};
 use crate::domain::hash::Hash256;
 use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
 use crate::domain::party::{Party, PartyNumber};
-use crate::domain::text::LocalizedText;
+use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::Date;
 use serde::Deserialize;
 use std::fmt;
@@ -77,6 +77,8 @@ pub struct StationDefinition {
     pub complaint_days: u32,
     pub practice: bool,
     pub criteria: CriteriaSet,
+    /// How figures are shown unless the user chooses otherwise.
+    pub numerals: Numerals,
 }
 
 impl StationDefinition {
@@ -157,6 +159,8 @@ struct RawStationFile {
     #[serde(default)]
     practice: bool,
     criteria: Option<Vec<RawCriterion>>,
+    #[serde(default)]
+    numerals: Numerals,
 }
 
 #[derive(Deserialize)]
@@ -439,6 +443,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         complaint_days: raw.complaint_days,
         practice: raw.practice,
         criteria,
+        numerals: raw.numerals,
     })
 }
 

@@ -56,9 +56,40 @@ impl LocalizedText {
     }
 }
 
+/// How figures are written: Western digits or Khmer numerals (០-៩).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numerals {
+    #[default]
+    Western,
+    Khmer,
+}
+
+impl Numerals {
+    /// `text` with its digits written in these numerals.
+    pub fn show(self, text: &str) -> String {
+        match self {
+            Numerals::Western => text.to_string(),
+            Numerals::Khmer => text
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_u32(0x17E0 + d).unwrap_or(c),
+                    None => c,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn khmer_numerals_replace_digits_only() {
+        assert_eq!(Numerals::Khmer.show("612 / -3"), "៦១២ / -៣");
+        assert_eq!(Numerals::Western.show("612"), "612");
+    }
 
     #[test]
     fn falls_back_to_english_then_khmer() {

@@ -5,7 +5,7 @@
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::{Hash256, grouped};
 use crate::domain::results::{PRACTICE_NOTICE, ResultsDocument, short_code};
-use crate::domain::text::LocalizedText;
+use crate::domain::text::{LocalizedText, Numerals};
 use crate::i18n::{Lang, T, Tr};
 use crate::journal::entry::EntryBody;
 use crate::journal::event::Event;
@@ -26,18 +26,30 @@ const FIGURE_ROW: f32 = 4.0;
 pub struct Words {
     km: Tr,
     en: Tr,
+    numerals: Numerals,
 }
 
 impl Default for Words {
     fn default() -> Words {
-        Words {
-            km: Tr::new(Lang::Km),
-            en: Tr::new(Lang::En),
-        }
+        Words::new(Numerals::Western)
     }
 }
 
 impl Words {
+    /// Both languages, figures in `numerals`.
+    pub fn new(numerals: Numerals) -> Words {
+        Words {
+            km: Tr::new(Lang::Km),
+            en: Tr::new(Lang::En),
+            numerals,
+        }
+    }
+
+    /// A figure in the form's numerals.
+    pub fn num(&self, value: impl std::fmt::Display) -> String {
+        self.numerals.show(&value.to_string())
+    }
+
     /// `ខ្មែរ / English`.
     pub fn t(&self, key: T) -> String {
         format!("{} / {}", self.km.t(key), self.en.t(key))
@@ -196,7 +208,7 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
             Tone::Black,
             &format!("{}  {}", party.abbreviation, w.name(&party.name)),
         );
-        flow.text_right(votes_right, 14.0, true, &n.to_string());
+        flow.text_right(votes_right, 14.0, true, &w.num(n));
         flow.text(
             votes_right + 3.0,
             8.0,
@@ -208,7 +220,7 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
     }
     flow.need(7.0);
     flow.text(MARGIN + 9.0, 11.0, true, Tone::Black, &w.t(T::ValidVotes));
-    flow.text_right(votes_right, 14.0, true, &doc.figures.valid.to_string());
+    flow.text_right(votes_right, 14.0, true, &w.num(doc.figures.valid));
     flow.text(
         votes_right + 3.0,
         8.0,
@@ -251,7 +263,7 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         flow.text(MARGIN, 9.0, true, Tone::Black, key);
         flow.text(km_x, 8.5, false, Tone::Black, km);
         flow.text(en_x, 8.5, false, Tone::Black, en);
-        flow.text_right(value_right, 10.5, true, value);
+        flow.text_right(value_right, 10.5, true, &w.num(value));
         flow.y += FIGURE_ROW;
     };
     flow.need(line_height(11.0) + figures.len() as f32 * FIGURE_ROW);

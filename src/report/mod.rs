@@ -10,6 +10,7 @@ pub mod shaping;
 pub mod words;
 
 use crate::domain::hash::Hash256;
+use crate::domain::text::Numerals;
 use crate::i18n::{T, Tr};
 use crate::store::Record;
 
@@ -62,7 +63,13 @@ impl Copy {
 }
 
 /// The PDF of a sealed record's results form (and annex).
-pub fn render_record(record: &Record, copy: Copy, annex: bool) -> anyhow::Result<Vec<u8>> {
+/// Figures are written in `numerals`, or in the station file's default.
+pub fn render_record(
+    record: &Record,
+    copy: Copy,
+    annex: bool,
+    numerals: Option<Numerals>,
+) -> anyhow::Result<Vec<u8>> {
     let doc = record.results()?;
     let criteria = &record.count().definition().criteria;
     let entries: Option<Vec<_>> = if annex {
@@ -77,8 +84,9 @@ pub fn render_record(record: &Record, copy: Copy, annex: bool) -> anyhow::Result
         None
     };
     let tr = Tr::default();
+    let numerals = numerals.unwrap_or(record.count().definition().numerals);
     let pages = form::pages(
-        &form::Words::default(),
+        &form::Words::new(numerals),
         &doc,
         copy,
         criteria,

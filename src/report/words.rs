@@ -140,19 +140,9 @@ pub fn khmer(n: u64) -> String {
     out
 }
 
-/// Digits as Khmer numerals (០-៩); other characters unchanged.
-pub fn khmer_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) => char::from_u32(0x17E0 + d).unwrap_or(c),
-            None => c,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{english, khmer, khmer_digits};
+    use super::{english, khmer};
 
     #[test]
     fn numbers_read_as_khmer_words() {
@@ -174,11 +164,6 @@ mod tests {
         for (n, words) in cases {
             assert_eq!(khmer(n), words, "{n}");
         }
-    }
-
-    #[test]
-    fn digits_become_khmer_numerals() {
-        assert_eq!(khmer_digits("R 700, B 2027-06-06"), "R ៧០០, B ២០២៧-០៦-០៦");
     }
 
     #[test]
