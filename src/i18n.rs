@@ -216,6 +216,8 @@ texts! {
     GapRuling => "{ruled} of the {in_box} ballots in the box are ruled", "បានសម្រេច {ruled} ក្នុងចំណោម {in_box} សន្លឹកក្នុងហិប";
 
     Sealed => "SEALED", "បានបិទត្រា";
+    SummaryJournal => "Journal: {entries} entries, head {head}", "កំណត់ហេតុ៖ {entries} ធាតុ ហាសចុងក្រោយ {head}";
+    SummaryRulings => "Rulings: {live} live, {voided} voided, {disputed} disputed", "ការសម្រេច៖ {live} មានសុពលភាព {voided} បានលុប {disputed} បានជំទាស់";
     SealedNothingMore => "The count is sealed: nothing more can be recorded.", "ការរាប់បានបិទត្រា៖ មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។";
     SealedSummary => "Sealed {at}. Results hash {hash}", "បានបិទត្រា {at}។ ហាសលទ្ធផល {hash}";
     ShortCode => "Short code", "កូដខ្លី";

@@ -320,3 +320,36 @@ fn show_refuses_a_missing_record() {
     assert!(r.stderr.contains("no such file"), "{}", r.stderr);
     assert!(!missing.exists());
 }
+
+#[test]
+fn the_summary_speaks_khmer_when_asked() {
+    let (_dir, record) = new_record(&sample_station());
+    let rec = s(&record);
+    ok(&["rule", "--record", rec, "--party", "3"]);
+    let km = ok(&[
+        "show",
+        "--record",
+        rec,
+        "--lang",
+        "km",
+        "--numerals",
+        "khmer",
+    ])
+    .stdout;
+    assert!(km.starts_with("អនុវត្តសាកល្បង - មិនមែនលទ្ធផលផ្លូវការ"), "{km}");
+    assert!(km.contains("សំឡេងឆ្នោតតាមគណបក្ស"), "{km}");
+    assert!(km.contains("គណបក្សយុវជនសង្គ្រោះជាតិ"), "{km}");
+    assert!(
+        km.contains("៦១២"),
+        "registered voters in Khmer numerals: {km}"
+    );
+    let en = ok(&["show", "--record", rec]).stdout;
+    assert!(en.contains("Votes per party") && en.contains("612"), "{en}");
+    let r = run(&["show", "--record", rec, "--lang", "fr"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("lang: \"fr\" is not en or km"),
+        "{}",
+        r.stderr
+    );
+}

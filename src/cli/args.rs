@@ -119,6 +119,12 @@ pub enum Command {
         /// Print JSON instead of the summary.
         #[arg(long)]
         json: bool,
+        /// The language of the summary: en or km.
+        #[arg(long, value_name = "en|km", default_value = "en")]
+        lang: String,
+        /// Figures in the summary in western digits or khmer numerals.
+        #[arg(long, value_name = "western|khmer")]
+        numerals: Option<String>,
     },
     /// Seal the count: nothing can be recorded after it.
     Seal {

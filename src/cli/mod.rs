@@ -171,14 +171,27 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             },
             clock,
         ),
-        Command::Show { record, json } => {
+        Command::Show {
+            record,
+            json,
+            lang,
+            numerals,
+        } => {
+            let lang = match lang.as_str() {
+                "en" => crate::i18n::Lang::En,
+                "km" => crate::i18n::Lang::Km,
+                other => return Err(anyhow!("lang: {other:?} is not en or km")),
+            };
+            let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
+            let tr = crate::i18n::Tr::new(lang)
+                .with_numerals(numerals.unwrap_or(record.count().definition().numerals));
             let mut out = std::io::stdout().lock();
             if json {
                 let value = show::json(&record);
                 writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
             } else {
-                write!(out, "{}", show::summary(&record))?;
+                write!(out, "{}", show::summary(&record, tr))?;
             }
             Ok(())
         }
@@ -241,12 +254,7 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             numerals,
         } => {
             let copy = crate::report::Copy::parse(&copy).map_err(|e| anyhow!("copy: {e}"))?;
-            let numerals = match numerals.as_deref() {
-                None => None,
-                Some("western") => Some(crate::domain::text::Numerals::Western),
-                Some("khmer") => Some(crate::domain::text::Numerals::Khmer),
-                Some(other) => return Err(anyhow!("numerals: {other:?} is not western or khmer")),
-            };
+            let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
             let pdf = crate::report::render_record(&record, copy, annex, numerals)?;
             write_file(&out, &pdf)?;
@@ -347,6 +355,15 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
         out.flush()?;
     }
     Ok(())
+}
+
+fn parse_numerals(text: Option<&str>) -> anyhow::Result<Option<crate::domain::text::Numerals>> {
+    match text {
+        None => Ok(None),
+        Some("western") => Ok(Some(crate::domain::text::Numerals::Western)),
+        Some("khmer") => Ok(Some(crate::domain::text::Numerals::Khmer)),
+        Some(other) => Err(anyhow!("numerals: {other:?} is not western or khmer")),
+    }
 }
 
 /// Writes a whole file: to a temporary file beside it, then renamed, so that

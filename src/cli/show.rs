@@ -2,7 +2,9 @@
 //! of the derived count; nothing is computed here that the core does not
 //! already hold.
 
+use crate::app::reconciliation::{figure_text, status_text};
 use crate::domain::reconciliation::{Figure, Figures};
+use crate::i18n::{T, Tr};
 use crate::store::Record;
 use serde_json::{Map, Value, json};
 use std::fmt::Write;
@@ -82,110 +84,136 @@ pub fn json(record: &Record) -> Value {
     })
 }
 
-fn or_dash(value: Option<impl ToString>) -> String {
-    value.map_or_else(|| "-".to_string(), |v| v.to_string())
-}
-
-/// The human summary.
-pub fn summary(record: &Record) -> String {
+/// The human summary, in the language of `tr`.
+pub fn summary(record: &Record, tr: Tr) -> String {
     let count = record.count();
     let def = count.definition();
     let tally = count.tally();
+    let lang = tr.lang.code();
     let mut s = String::new();
     // Writing to a String cannot fail.
     let mut line = |text: String| {
         let _ = writeln!(s, "{text}");
     };
     if def.practice {
-        line("PRACTICE - NOT AN OFFICIAL RESULT".into());
+        line(tr.t(T::Practice).into());
+    }
+    if let Some((seq, seal)) = count.seal() {
+        line(format!(
+            "{} ({} {seq}, {})",
+            tr.t(T::Sealed),
+            tr.t(T::Entry),
+            seal.at
+        ));
     }
     line(format!(
-        "Station        {}  {}",
+        "{}: {}  {}",
+        tr.t(T::Station),
         def.station.code,
-        def.station.name.get("en")
+        def.station.name.get(lang)
     ));
     line(format!(
-        "Election       {}  {}  {}",
+        "{}: {}  {}  {}",
+        tr.t(T::Election),
         def.election.id,
-        def.election.name.get("en"),
+        def.election.name.get(lang),
         def.election.date
     ));
-    line(format!("Definition     {}", record.station().hash()));
     line(format!(
-        "Journal        {} entries, head {}",
-        record.entries(),
-        record.head()
+        "{}: {}",
+        tr.t(T::DefinitionHash),
+        record.station().hash()
+    ));
+    line(tr.f(
+        T::SummaryJournal,
+        &[("entries", &record.entries()), ("head", &record.head())],
     ));
     let voided = count
         .rulings()
         .values()
         .filter(|r| r.voided_by.is_some())
         .count();
-    line(format!(
-        "Rulings        {} live, {} voided, {} disputed",
-        tally.ruled(),
-        voided,
-        tally.disputed()
+    line(tr.f(
+        T::SummaryRulings,
+        &[
+            ("live", &tally.ruled()),
+            ("voided", &voided),
+            ("disputed", &tally.disputed()),
+        ],
     ));
     line(String::new());
-    line("Figures".into());
+    line(tr.t(T::FiguresTitle).into());
     line(format!(
-        "  Reg registered_voters  {:>7}",
-        def.registered_voters
+        "  Reg {:<44} {:>7}",
+        tr.t(T::RegisteredVoters),
+        tr.num(def.registered_voters)
     ));
     for figure in Figure::ALL {
         line(format!(
-            "  {:<3} {:<17} {:>7}",
+            "  {:<3} {:<44} {:>7}",
             figure.symbol(),
-            figure.key(),
-            or_dash(count.figures().get(figure))
+            figure_text(tr, figure),
+            count
+                .figures()
+                .get(figure)
+                .map_or("-".into(), |v| tr.num(v))
         ));
     }
     line(format!(
-        "  I   issued            {:>7}",
-        or_dash(count.figures().issued())
+        "  I   {:<44} {:>7}",
+        tr.t(T::FigureIssued),
+        count.figures().issued().map_or("-".into(), |v| tr.num(v))
     ));
     line(format!(
-        "  ΣP  valid             {:>7}",
-        tally.valid_total()
+        "  P   {:<44} {:>7}",
+        tr.t(T::ValidVotes),
+        tr.num(tally.valid_total())
     ));
     line(format!(
-        "  X   invalid           {:>7}",
-        tally.invalid_total()
+        "  X   {:<44} {:>7}",
+        tr.t(T::InvalidBallots),
+        tr.num(tally.invalid_total())
     ));
     line(String::new());
-    line("Votes".into());
+    line(tr.t(T::VotesPerParty).into());
     for party in &def.parties {
         let pile = count.piles().get(&party.number);
         line(format!(
             "  {:>3} {:<6} {:<40} {:>7}{}",
             party.number,
             party.abbreviation,
-            party.name.get("en"),
-            tally.votes_for(party.number),
-            pile.map_or(String::new(), |p| format!("   pile {p}"))
+            party.name.get(lang),
+            tr.num(tally.votes_for(party.number)),
+            pile.map_or(String::new(), |p| format!(
+                "   {} {}",
+                tr.t(T::PileCount),
+                tr.num(p)
+            ))
         ));
     }
     line(String::new());
-    line("Invalid".into());
+    line(tr.t(T::InvalidPerCriterion).into());
     for criterion in def.criteria.of(crate::domain::criteria::Validity::Invalid) {
         line(format!(
             "  {:<4} {:<40} {:>7}",
             criterion.code,
-            criterion.title.get("en"),
-            tally.invalid().get(&criterion.code).copied().unwrap_or(0)
+            criterion.title.get(lang),
+            tr.num(tally.invalid().get(&criterion.code).copied().unwrap_or(0))
         ));
     }
     line(String::new());
-    line("Checks".into());
+    line(tr.t(T::ChecksTitle).into());
     for check in count.checks() {
-        let status = match check.status.difference() {
-            Some(d) if d != 0 => format!("{} by {d:+}", check.status.word()),
-            _ => check.status.word().to_string(),
-        };
-        line(format!("  {:<16} {status}", check.name.to_string()));
+        line(format!(
+            "  {:<16} {}",
+            check.name.to_string(),
+            status_text(tr, check.status)
+        ));
         if let Some(text) = &check.explanation {
-            line(format!("                   explained: {text}"));
+            line(format!(
+                "                   {}: {text}",
+                tr.t(T::Explanation)
+            ));
         }
     }
     s
