@@ -41,9 +41,9 @@ for party in 1 2 3; do
     "$bin" pile --record "$record" --party "$party" --count 4 >/dev/null
 done
 
-shot() { # SCREEN NAME
+shot() { # SCREEN NAME [LANG]
     xvfb-run -a -s "-screen 0 1366x768x24" bash -c "
-        '$bin' open --record '$record' --screen $1 &
+        '$bin' open --record '$record' --screen $1 --lang ${3:-en} &
         app=\$!
         sleep 4
         import -window root '$out/$2.png'
@@ -55,6 +55,7 @@ shot() { # SCREEN NAME
 for screen in station reconciliation counting cross-check results; do
     shot "$screen" "$screen"
 done
+shot counting counting-km km
 
 # Seal the count, then the sealed results screen and the posted form (copy B).
 "$bin" explain --record "$record" --check box_vs_rulings \
@@ -68,3 +69,15 @@ shot results sealed
 "$bin" pdf --record "$record" --out "$work/form-B.pdf" --copy B >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/form-B.pdf" "$out/form-B"
 echo "$out/form-B.png"
+# The votes table at print resolution, in Khmer numerals, to compare by eye
+# with a reference shaping engine (pango-view, from pango1.0-tools).
+"$bin" pdf --record "$record" --out "$work/form-B-km.pdf" --copy B --numerals khmer >/dev/null
+pdftoppm -png -r 150 -f 1 -l 1 -singlefile "$work/form-B-km.pdf" "$work/form-B-km"
+convert "$work/form-B-km.png" -crop 1240x500+0+420 +repage "$out/form-B-khmer.png"
+echo "$out/form-B-khmer.png"
+if command -v pango-view >/dev/null; then
+    fc-list | grep -q "Noto Sans Khmer" || echo "note: install assets/fonts/NotoSansKhmer-Regular.ttf for fontconfig first"
+    pango-view --font="Noto Sans Khmer 20" --dpi=100 -q -o "$out/pango-reference.png" --text="$(printf \
+        'គណបក្សយុវជនសង្គ្រោះជាតិ\nគណបក្សប្រជាធិបតេយ្យភូមិ\nគណបក្សយុត្តិធម៌ និងអភិវឌ្ឍន៍\nសាលាបឋមសិក្សាបឹងឈូក បន្ទប់ទី២')"
+    echo "$out/pango-reference.png"
+fi

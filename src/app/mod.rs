@@ -319,6 +319,7 @@ impl eframe::App for PolltallyApp {
 pub struct Launch {
     pub record: Option<PathBuf>,
     pub screen: Option<Screen>,
+    pub lang: Option<Lang>,
 }
 
 /// Opens the window and runs the app until it is closed.
@@ -331,6 +332,9 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
     }
     if let Some(screen) = launch.screen {
         commands.push(AppCommand::ShowScreen(screen));
+    }
+    if let Some(lang) = launch.lang {
+        commands.push(AppCommand::SetLanguage(lang));
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -29,9 +29,12 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: Option<PathBuf>,
         /// The screen to show first: station, reconciliation, counting,
-        /// cross-check or results.
+        /// cross-check, results or verify.
         #[arg(long, value_name = "NAME")]
         screen: Option<String>,
+        /// The language to show the app in: en or km.
+        #[arg(long, value_name = "en|km")]
+        lang: Option<String>,
     },
     /// Start a new count record from a station file.
     New {

@@ -56,6 +56,7 @@ pub fn run() -> ExitCode {
     let command = cli.command.unwrap_or(Command::Open {
         record: None,
         screen: None,
+        lang: None,
     });
     match execute(command, &SystemClock) {
         Ok(()) => ExitCode::from(EXIT_OK),
@@ -86,7 +87,12 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 /// Runs one parsed command.
 pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
     match command {
-        Command::Open { record, screen } => {
+        Command::Open {
+            record,
+            screen,
+            lang,
+        } => {
+            let lang = lang.as_deref().map(parse_lang).transpose()?;
             let screen = screen
                 .map(|name| {
                     Screen::parse(&name).ok_or_else(|| {
@@ -94,7 +100,11 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
                     })
                 })
                 .transpose()?;
-            crate::app::run(Launch { record, screen })
+            crate::app::run(Launch {
+                record,
+                screen,
+                lang,
+            })
         }
         Command::New { station, record } => new(&station, &record, clock),
         Command::Figures(args) => figures(args, clock),
@@ -177,11 +187,7 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             lang,
             numerals,
         } => {
-            let lang = match lang.as_str() {
-                "en" => crate::i18n::Lang::En,
-                "km" => crate::i18n::Lang::Km,
-                other => return Err(anyhow!("lang: {other:?} is not en or km")),
-            };
+            let lang = parse_lang(&lang)?;
             let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
             let tr = crate::i18n::Tr::new(lang)
@@ -355,6 +361,14 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
         out.flush()?;
     }
     Ok(())
+}
+
+fn parse_lang(text: &str) -> anyhow::Result<crate::i18n::Lang> {
+    match text {
+        "en" => Ok(crate::i18n::Lang::En),
+        "km" => Ok(crate::i18n::Lang::Km),
+        other => Err(anyhow!("lang: {other:?} is not en or km")),
+    }
 }
 
 fn parse_numerals(text: Option<&str>) -> anyhow::Result<Option<crate::domain::text::Numerals>> {
