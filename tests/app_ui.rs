@@ -60,13 +60,31 @@ fn type_into(h: &mut Harness<'_, PolltallyApp>, label: &str, text: &str) {
     h.run();
 }
 
-#[test]
-fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
+/// The app with the practice count open.
+fn practice(dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
+    let mut h = harness(dir);
     h.run();
     h.get_by_label("Open the practice count").click();
     h.run();
+    h
+}
+
+/// Records a person present from the Station screen (which must be shown).
+fn record_present(h: &mut Harness<'_, PolltallyApp>, name: &str, role: &str, party: Option<&str>) {
+    type_into(h, "Full name", name);
+    h.get_by_label(role).click();
+    h.run();
+    if let Some(party) = party {
+        type_into(h, "Party number", party);
+    }
+    h.get_by_label("Record present").click();
+    h.run();
+}
+
+#[test]
+fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
     assert!(
         h.query_by_label("PRACTICE - NOT AN OFFICIAL RESULT")
             .is_some()
@@ -248,23 +266,11 @@ fn bad_files_on_the_start_screen_show_the_core_error_and_nothing_breaks() {
 #[test]
 fn people_present_are_recorded_from_the_station_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
+    let mut h = practice(dir.path());
     h.key_press(Key::F2);
     h.run();
-    type_into(&mut h, "Full name", "Chan Sophea");
-    h.get_by_label("Chief").click();
-    h.run();
-    h.get_by_label("Record present").click();
-    h.run();
-    type_into(&mut h, "Full name", "Keo Rith");
-    h.get_by_label("Party agent").click();
-    h.run();
-    type_into(&mut h, "Party number", "3");
-    h.get_by_label("Record present").click();
-    h.run();
+    record_present(&mut h, "Chan Sophea", "Chief", None);
+    record_present(&mut h, "Keo Rith", "Party agent", Some("3"));
     // A party agent without a party is refused, and the name stays typed.
     type_into(&mut h, "Full name", "Nobody");
     h.get_by_label("Record present").click();
@@ -299,10 +305,7 @@ fn people_present_are_recorded_from_the_station_screen() {
 #[test]
 fn a_ruling_key_is_durable_after_its_frame_and_shown_by_the_next() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
+    let mut h = practice(dir.path());
     h.get_by_label("Party 7 tally: 0");
     h.key_press(Key::Num7);
     h.step(); // the frame that reads the key, then applies its command
@@ -322,24 +325,12 @@ fn a_ruling_key_is_durable_after_its_frame_and_shown_by_the_next() {
 #[test]
 fn sealing_saving_the_forms_and_verifying_from_the_app() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
+    let mut h = practice(dir.path());
     // People present, figures and a few rulings, all from the screens.
     h.key_press(Key::F2);
     h.run();
-    type_into(&mut h, "Full name", "Chan Sophea");
-    h.get_by_label("Chief").click();
-    h.run();
-    h.get_by_label("Record present").click();
-    h.run();
-    type_into(&mut h, "Full name", "Keo Rith");
-    h.get_by_label("Party agent").click();
-    h.run();
-    type_into(&mut h, "Party number", "3");
-    h.get_by_label("Record present").click();
-    h.run();
+    record_present(&mut h, "Chan Sophea", "Chief", None);
+    record_present(&mut h, "Keo Rith", "Party agent", Some("3"));
     h.key_press(Key::F3);
     h.run();
     let tr = Tr::default();
@@ -452,10 +443,7 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
 #[test]
 fn switching_to_khmer_changes_the_counting_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
+    let mut h = practice(dir.path());
     assert!(h.query_by_label("Type the party number.").is_some());
     h.get_by_label("ខ្មែរ").click();
     h.run();
