@@ -254,34 +254,31 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         ("P", T::ValidVotes, f.valid.to_string()),
         ("X", T::InvalidBallots, f.invalid.to_string()),
     ];
-    // One table, Khmer label then English label, figure at the right.
-    let km_x = MARGIN + 10.0;
-    let en_x = MARGIN + 88.0;
-    let value_right = RIGHT - 2.0;
-    let row = |flow: &mut Flow, key: &str, km: &str, en: &str, value: &str| {
-        flow.need(FIGURE_ROW);
-        flow.text(MARGIN, 9.0, true, Tone::Black, key);
-        flow.text(km_x, 8.5, false, Tone::Black, km);
-        flow.text(en_x, 8.5, false, Tone::Black, en);
-        flow.text_right(value_right, 10.5, true, &w.num(value));
-        flow.y += FIGURE_ROW;
-    };
-    flow.need(line_height(11.0) + figures.len() as f32 * FIGURE_ROW);
-    flow.text(MARGIN, 11.0, true, Tone::Black, &w.t(T::FiguresTitle));
-    flow.down(11.0);
-    for (symbol, label, value) in &figures {
-        row(flow, symbol, w.km(*label), w.en(*label), value);
-    }
-    flow.y += 1.0;
-    flow.need(line_height(11.0) + (doc.invalid.len() + 1) as f32 * FIGURE_ROW);
-    flow.text(
-        MARGIN,
-        11.0,
-        true,
-        Tone::Black,
-        &w.t(T::InvalidPerCriterion),
-    );
-    flow.down(11.0);
+    // Two columns: the counted figures on the left; valid and invalid
+    // ballots, invalid per criterion and disputes on the right. Each row:
+    // key, the label in Khmer then English, the figure at the column's edge.
+    let mut left: Vec<(String, String, String)> = figures
+        .iter()
+        .filter(|(symbol, _, _)| !matches!(*symbol, "P" | "X"))
+        .map(|(symbol, label, value)| {
+            (
+                symbol.to_string(),
+                format!("{} / {}", w.km(*label), w.en(*label)),
+                value.clone(),
+            )
+        })
+        .collect();
+    let mut right: Vec<(String, String, String)> = figures
+        .iter()
+        .filter(|(symbol, _, _)| matches!(*symbol, "P" | "X"))
+        .map(|(symbol, label, value)| {
+            (
+                symbol.to_string(),
+                format!("{} / {}", w.km(*label), w.en(*label)),
+                value.clone(),
+            )
+        })
+        .collect();
     for (code, n) in &doc.invalid {
         let title = |lang: &str| {
             criteria
@@ -289,15 +286,45 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
                 .and_then(|c| c.title.exactly(lang).map(str::to_string))
                 .unwrap_or_default()
         };
-        row(flow, code, &title("km"), &title("en"), &n.to_string());
+        right.push((
+            code.clone(),
+            format!("{} / {}", title("km"), title("en")),
+            n.to_string(),
+        ));
     }
-    row(
-        flow,
-        "",
-        w.km(T::DisputedRulings),
-        w.en(T::DisputedRulings),
-        &doc.disputed.to_string(),
+    right.push((
+        String::new(),
+        w.t(T::DisputedRulings),
+        doc.disputed.to_string(),
+    ));
+    let rows = left.len().max(right.len());
+    left.resize(rows, (String::new(), String::new(), String::new()));
+    right.resize(rows, (String::new(), String::new(), String::new()));
+    let column = (RIGHT - MARGIN) / 2.0;
+    flow.need(line_height(9.5) + rows as f32 * FIGURE_ROW);
+    flow.text(MARGIN, 9.5, true, Tone::Black, &w.t(T::FiguresTitle));
+    flow.text(
+        MARGIN + column + 3.0,
+        9.5,
+        true,
+        Tone::Black,
+        &w.t(T::InvalidPerCriterion),
     );
+    flow.down(9.5);
+    for (l, r) in left.iter().zip(&right) {
+        for (x, (key, label, value)) in [(MARGIN, l), (MARGIN + column + 3.0, r)] {
+            if key.is_empty() && label.is_empty() {
+                continue;
+            }
+            flow.text(x, 8.5, true, Tone::Black, key);
+            // A long label is set smaller so that it stops before the figure.
+            let room = column - 8.0 - 16.0;
+            let size = (7.0 * room / text_width(label, 7.0, false).max(0.1)).clamp(5.0, 7.0);
+            flow.text(x + 8.0, size, false, Tone::Black, label);
+            flow.text_right(x + column - 5.0, 10.5, true, &w.num(value));
+        }
+        flow.y += FIGURE_ROW;
+    }
     flow.rule();
 
     // Checks, with their differences and explanations.
