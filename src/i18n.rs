@@ -57,7 +57,6 @@ macro_rules! texts {
 texts! {
     AppName => "polltally", "polltally";
     Practice => "PRACTICE - NOT AN OFFICIAL RESULT", "អនុវត្តសាកល្បង - មិនមែនលទ្ធផលផ្លូវការ";
-    ScreenStart => "Start", "ចាប់ផ្ដើម";
     ScreenStation => "Station", "ការិយាល័យ";
     ScreenReconciliation => "Reconciliation", "ផ្ទៀងផ្ទាត់តួលេខ";
     ScreenCounting => "Counting", "រាប់សន្លឹកឆ្នោត";
@@ -110,7 +109,6 @@ texts! {
     PeoplePresent => "People present", "អ្នកមានវត្តមាន";
     PersonName => "Full name", "ឈ្មោះពេញ";
     Role => "Role", "តួនាទី";
-    PartyOrOrganisation => "Party or organisation", "គណបក្ស ឬអង្គការ";
     RoleChief => "Chief", "ប្រធាន";
     RoleSecretary => "Secretary", "លេខាធិការ";
     RoleMember => "Member", "សមាជិក";
@@ -193,7 +191,6 @@ texts! {
     InvalidTallyLabel => "{code} tally: {n}", "{code} រាប់បាន៖ {n}";
     KeysHelp => "Keys: party number (Enter when asked) | Q W E R T Y invalid | Z X C other valid marks | D dispute | Backspace void | Esc cancel", "គ្រាប់ចុច៖ លេខគណបក្ស (Enter ពេលសួរ) | Q W E R T Y មិនត្រឹមត្រូវ | Z X C សញ្ញាត្រឹមត្រូវផ្សេង | D ជំទាស់ | Backspace លុប | Esc បោះបង់";
     Disputed => "Disputed", "បានជំទាស់";
-    Key => "key {key}", "គ្រាប់ចុច {key}";
 
     CrossTitle => "Pile counts per party", "ចំនួនក្នុងគំនរនៃគណបក្សនីមួយៗ";
     Tally => "Tally", "ការរាប់";
