@@ -14,25 +14,7 @@ use std::path::PathBuf;
 fn sample_form() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
     let (dir, record) = new_record(&sample_station());
     let rec = s(&record);
-    ok(&[
-        "figures",
-        "--record",
-        rec,
-        "--received",
-        "700",
-        "--unused",
-        "660",
-        "--spoiled",
-        "0",
-        "--voters-marked",
-        "40",
-        "--supplementary",
-        "0",
-        "--temporary-id",
-        "0",
-        "--in-box",
-        "40",
-    ]);
+    record_figures(rec, [700, 660, 0, 40, 0, 0, 40]);
     let lines: String = (0..40)
         .map(|i| {
             if i % 8 == 7 {

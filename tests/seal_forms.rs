@@ -9,26 +9,8 @@ use common::*;
 use std::path::{Path, PathBuf};
 
 /// Figures for the small fixture station (books hold 500 ballots).
-fn figures(rec: &str, in_box: &str) {
-    ok(&[
-        "figures",
-        "--record",
-        rec,
-        "--received",
-        "500",
-        "--unused",
-        "180",
-        "--spoiled",
-        "0",
-        "--voters-marked",
-        "318",
-        "--supplementary",
-        "2",
-        "--temporary-id",
-        "1",
-        "--in-box",
-        in_box,
-    ]);
+fn figures(rec: &str, in_box: u64) {
+    record_figures(rec, [500, 180, 0, 318, 2, 1, in_box]);
 }
 
 /// 20 rulings: parties 1-4 in turn, with I2 for every fifth ballot.
@@ -50,7 +32,7 @@ fn rulings(rec: &str) {
 fn sealed() -> (tempfile::TempDir, PathBuf) {
     let (dir, record) = new_record(&fixture("station-small.json"));
     let rec = s(&record);
-    figures(rec, "320");
+    figures(rec, 320);
     rulings(rec);
     ok(&[
         "explain",
@@ -118,7 +100,7 @@ fn sealing_is_refused_with_the_list_of_what_is_missing() {
         );
     }
     // A check that differs without an explanation, and ballots not all ruled.
-    figures(rec, "22");
+    figures(rec, 22);
     ok(&["figures", "--record", rec, "--voters-marked", "300"]);
     rulings(rec);
     let r = seal(&[]);
@@ -399,25 +381,7 @@ fn edited_truncated_foreign_and_forged_results_are_refused() {
     let (_other_dir, other) = {
         let (d, r) = new_record(&sample_station());
         let rr = s(&r);
-        ok(&[
-            "figures",
-            "--record",
-            rr,
-            "--received",
-            "700",
-            "--unused",
-            "100",
-            "--spoiled",
-            "0",
-            "--voters-marked",
-            "600",
-            "--supplementary",
-            "0",
-            "--temporary-id",
-            "0",
-            "--in-box",
-            "1",
-        ]);
+        record_figures(rr, [700, 100, 0, 600, 0, 0, 1]);
         ok(&["rule", "--record", rr, "--party", "3"]);
         ok(&[
             "explain",
@@ -640,25 +604,7 @@ fn pdfs_of_the_same_record_are_byte_identical() {
 fn the_annex_lists_every_entry_and_practice_is_marked_on_every_page() {
     let (dir, record) = new_record(&sample_station());
     let rec = s(&record);
-    ok(&[
-        "figures",
-        "--record",
-        rec,
-        "--received",
-        "700",
-        "--unused",
-        "100",
-        "--spoiled",
-        "0",
-        "--voters-marked",
-        "600",
-        "--supplementary",
-        "0",
-        "--temporary-id",
-        "0",
-        "--in-box",
-        "150",
-    ]);
+    record_figures(rec, [700, 100, 0, 600, 0, 0, 150]);
     let lines: String = (0..150)
         .map(|i| {
             if i % 7 == 0 {

@@ -163,3 +163,23 @@ pub fn pdf_page_texts(pdf: &[u8]) -> Vec<String> {
     }
     pages
 }
+
+/// Records all seven figures at once: R, U, S, V, T, D, B.
+pub fn record_figures(record: &str, [r, u, sp, v, t, d, b]: [u64; 7]) {
+    let values = [r, u, sp, v, t, d, b].map(|n| n.to_string());
+    let flags = [
+        "--received",
+        "--unused",
+        "--spoiled",
+        "--voters-marked",
+        "--supplementary",
+        "--temporary-id",
+        "--in-box",
+    ];
+    let mut args = vec!["figures", "--record", record];
+    for (flag, value) in flags.iter().zip(&values) {
+        args.push(flag);
+        args.push(value);
+    }
+    ok(&args);
+}
