@@ -4,7 +4,6 @@
 //! `apply_*` (it happened); the journal checks, commits, then applies, so the
 //! state moves in O(log n) per event and never needs a full re-fold.
 
-use crate::domain::criteria::Validity;
 use crate::domain::limits::MAX_COUNT;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
@@ -149,10 +148,6 @@ impl Count {
     }
 
     pub fn definition(&self) -> &StationDefinition {
-        &self.def
-    }
-
-    pub fn definition_arc(&self) -> &Arc<StationDefinition> {
         &self.def
     }
 
@@ -505,14 +500,6 @@ impl Count {
             piles: &self.piles,
             explanations: &self.explanations,
         })
-    }
-
-    /// Whether `code` names a valid criterion of this count.
-    pub fn is_valid_criterion(&self, code: &str) -> bool {
-        self.def
-            .criteria
-            .find(code)
-            .is_some_and(|c| c.validity == Validity::Valid)
     }
 }
 

@@ -237,74 +237,97 @@ pub struct CheckInputs<'a> {
     pub explanations: &'a BTreeMap<CheckName, String>,
 }
 
+/// The numbers a check reads: the counted figures (missing while not
+/// recorded), the station's own numbers, and the tallies.
+pub struct CheckNumbers<'a> {
+    pub figures: &'a Figures,
+    pub ballots_in_books: u64,
+    pub registered_voters: u64,
+    /// Live rulings: ΣP + X.
+    pub ruled: u64,
+    /// A party's valid votes.
+    pub votes: &'a dyn Fn(PartyNumber) -> u64,
+    pub piles: &'a BTreeMap<PartyNumber, u64>,
+}
+
+/// The status of one check. The one place the checks' rules are written:
+/// the live count and a results file's own consistency test both use it.
+pub fn check_status(name: CheckName, n: &CheckNumbers<'_>) -> CheckStatus {
+    let f = n.figures;
+    let fig = |figure| f.get(figure).map(signed);
+    match name {
+        CheckName::Stock => fig(Figure::Received).map_or(CheckStatus::Pending, |r| {
+            CheckStatus::equal(r, signed(n.ballots_in_books))
+        }),
+        CheckName::IssuedVsVoted => {
+            match (
+                f.issued(),
+                fig(Figure::VotersMarked),
+                fig(Figure::Supplementary),
+            ) {
+                (Some(i), Some(v), Some(t)) => CheckStatus::equal(i, v + t),
+                _ => CheckStatus::Pending,
+            }
+        }
+        CheckName::BoxVsIssued => match (fig(Figure::InBox), f.issued()) {
+            (Some(b), Some(i)) => CheckStatus::equal(b, i),
+            _ => CheckStatus::Pending,
+        },
+        CheckName::BoxVsRulings => fig(Figure::InBox).map_or(CheckStatus::Pending, |b| {
+            let ruled = signed(n.ruled);
+            if ruled < b {
+                CheckStatus::Pending
+            } else {
+                CheckStatus::equal(b, ruled)
+            }
+        }),
+        CheckName::Ceiling => fig(Figure::VotersMarked).map_or(CheckStatus::Pending, |v| {
+            let reg = signed(n.registered_voters);
+            if v <= reg {
+                CheckStatus::Holds
+            } else {
+                CheckStatus::Differs(v - reg)
+            }
+        }),
+        CheckName::CrossCheck(party) => n.piles.get(&party).map_or(CheckStatus::Pending, |pile| {
+            CheckStatus::equal(signed(*pile), signed((n.votes)(party)))
+        }),
+    }
+}
+
 /// Every check, in DESIGN.md's order; the cross-checks (one per party, in
 /// ballot order) appear once any pile count is recorded.
 pub fn checks(inputs: &CheckInputs<'_>) -> Vec<Check> {
-    let f = inputs.figures;
-    let fig = |figure| f.get(figure).map(signed);
-    let both = |a: Option<i64>, b: Option<i64>| a.zip(b);
-
-    let mut statuses = vec![
-        (
-            CheckName::Stock,
-            fig(Figure::Received).map_or(CheckStatus::Pending, |r| {
-                CheckStatus::equal(r, signed(inputs.def.ballots_in_books()))
-            }),
-        ),
-        (
-            CheckName::IssuedVsVoted,
-            match (
-                f.issued(),
-                both(fig(Figure::VotersMarked), fig(Figure::Supplementary)),
-            ) {
-                (Some(i), Some((v, t))) => CheckStatus::equal(i, v + t),
-                _ => CheckStatus::Pending,
-            },
-        ),
-        (
-            CheckName::BoxVsIssued,
-            both(fig(Figure::InBox), f.issued())
-                .map_or(CheckStatus::Pending, |(b, i)| CheckStatus::equal(b, i)),
-        ),
-        (
-            CheckName::BoxVsRulings,
-            fig(Figure::InBox).map_or(CheckStatus::Pending, |b| {
-                let ruled = signed(inputs.tally.ruled());
-                if ruled < b {
-                    CheckStatus::Pending
-                } else {
-                    CheckStatus::equal(b, ruled)
-                }
-            }),
-        ),
-        (
-            CheckName::Ceiling,
-            fig(Figure::VotersMarked).map_or(CheckStatus::Pending, |v| {
-                let reg = signed(inputs.def.registered_voters);
-                if v <= reg {
-                    CheckStatus::Holds
-                } else {
-                    CheckStatus::Differs(v - reg)
-                }
-            }),
-        ),
+    let votes = |party| inputs.tally.votes_for(party);
+    let numbers = CheckNumbers {
+        figures: inputs.figures,
+        ballots_in_books: inputs.def.ballots_in_books(),
+        registered_voters: inputs.def.registered_voters,
+        ruled: inputs.tally.ruled(),
+        votes: &votes,
+        piles: inputs.piles,
+    };
+    let mut names = vec![
+        CheckName::Stock,
+        CheckName::IssuedVsVoted,
+        CheckName::BoxVsIssued,
+        CheckName::BoxVsRulings,
+        CheckName::Ceiling,
     ];
     if !inputs.piles.is_empty() {
-        for party in &inputs.def.parties {
-            let status = inputs
-                .piles
-                .get(&party.number)
-                .map_or(CheckStatus::Pending, |pile| {
-                    CheckStatus::equal(signed(*pile), signed(inputs.tally.votes_for(party.number)))
-                });
-            statuses.push((CheckName::CrossCheck(party.number), status));
-        }
+        names.extend(
+            inputs
+                .def
+                .parties
+                .iter()
+                .map(|p| CheckName::CrossCheck(p.number)),
+        );
     }
-    statuses
+    names
         .into_iter()
-        .map(|(name, status)| Check {
+        .map(|name| Check {
             name,
-            status,
+            status: check_status(name, &numbers),
             explanation: inputs.explanations.get(&name).cloned(),
         })
         .collect()

@@ -3,10 +3,12 @@
 //! printed on every form with a short code that a person can type back.
 
 use crate::domain::count::Count;
-use crate::domain::criteria::Validity;
 use crate::domain::hash::Hash256;
+use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
-use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
+use crate::domain::reconciliation::{
+    CheckName, CheckNumbers, CheckStatus, Figure, Figures, check_status,
+};
 use crate::domain::seal::{RefusalToSign, Signature};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
@@ -362,51 +364,48 @@ impl ResultsDocument {
         Ok(())
     }
 
-    /// A check's status recomputed from the document's own figures.
+    /// A check's status recomputed from the document's own figures, by the
+    /// same rules as the live count.
     fn expected_status(&self, name: &str) -> Option<CheckStatus> {
+        let name: CheckName = name.parse().ok()?;
+        if let CheckName::CrossCheck(party) = name {
+            self.votes.get(&party.to_string())?;
+        }
         let f = &self.figures;
-        let equal = |a: i64, b: i64| {
-            if a == b {
-                CheckStatus::Holds
-            } else {
-                CheckStatus::Differs(a - b)
-            }
-        };
-        let ruled = signed(f.valid) + signed(f.invalid);
-        Some(match name.parse::<CheckName>().ok()? {
-            CheckName::Stock => equal(signed(f.received), signed(self.ballots_in_books)),
-            CheckName::IssuedVsVoted => {
-                equal(f.issued, signed(f.voters_marked) + signed(f.supplementary))
-            }
-            CheckName::BoxVsIssued => equal(signed(f.in_box), f.issued),
-            CheckName::BoxVsRulings if ruled < signed(f.in_box) => CheckStatus::Pending,
-            CheckName::BoxVsRulings => equal(signed(f.in_box), ruled),
-            CheckName::Ceiling if f.voters_marked <= self.registered_voters => CheckStatus::Holds,
-            CheckName::Ceiling => {
-                CheckStatus::Differs(signed(f.voters_marked) - signed(self.registered_voters))
-            }
-            CheckName::CrossCheck(party) => {
-                let key = party.to_string();
-                let votes = signed(*self.votes.get(&key)?);
-                match self.pile_counts.get(&key) {
-                    Some(pile) => equal(signed(*pile), votes),
-                    None => CheckStatus::Pending,
-                }
-            }
-        })
+        let mut figures = Figures::default();
+        for (figure, value) in [
+            (Figure::Received, f.received),
+            (Figure::Unused, f.unused),
+            (Figure::Spoiled, f.spoiled),
+            (Figure::VotersMarked, f.voters_marked),
+            (Figure::Supplementary, f.supplementary),
+            (Figure::TemporaryId, f.temporary_id),
+            (Figure::InBox, f.in_box),
+        ] {
+            figures.set(figure, value);
+        }
+        let piles: BTreeMap<PartyNumber, u64> = self
+            .pile_counts
+            .iter()
+            .filter_map(|(party, n)| Some((PartyNumber(party.parse().ok()?), *n)))
+            .collect();
+        let votes = |party: PartyNumber| self.votes_for(party.0);
+        Some(check_status(
+            name,
+            &CheckNumbers {
+                figures: &figures,
+                ballots_in_books: self.ballots_in_books,
+                registered_voters: self.registered_voters,
+                ruled: f.valid + f.invalid,
+                votes: &votes,
+                piles: &piles,
+            },
+        ))
     }
 
     /// The valid ballots of a party, by number.
     pub fn votes_for(&self, party: u32) -> u64 {
         self.votes.get(&party.to_string()).copied().unwrap_or(0)
-    }
-
-    /// Invalid criteria codes in the order the document lists them.
-    pub fn criteria_of(&self, validity: Validity) -> Vec<String> {
-        match validity {
-            Validity::Valid => self.valid_by_criterion.keys().cloned().collect(),
-            Validity::Invalid => self.invalid.keys().cloned().collect(),
-        }
     }
 }
 
