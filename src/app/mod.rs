@@ -88,6 +88,9 @@ pub struct Session {
     pub counting: counting::CountingState,
     pub cross_check: cross_check::CrossCheckState,
     pub results: results::ResultsState,
+    /// The results hash, made once the count is sealed (a sealed record
+    /// never changes, so it is not remade every frame).
+    results_hash: std::cell::OnceCell<Option<crate::domain::hash::Hash256>>,
 }
 
 impl Session {
@@ -99,7 +102,17 @@ impl Session {
             counting: counting::CountingState::default(),
             cross_check: cross_check::CrossCheckState::default(),
             results: results::ResultsState::default(),
+            results_hash: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The hash of the sealed count's results document; `None` until sealed.
+    pub fn results_hash(&self) -> Option<crate::domain::hash::Hash256> {
+        self.record.count().seal()?;
+        *self.results_hash.get_or_init(|| {
+            let results = self.record.results().ok()?;
+            Some(crate::domain::hash::Hash256::of(&results.to_bytes()))
+        })
     }
 }
 
@@ -274,8 +287,8 @@ impl PolltallyApp {
                 if def.practice {
                     theme::practice_badge(ui, tr);
                 }
-                if let Some(sealed) = results::sealed_line(tr, session) {
-                    theme::sealed_badge(ui, tr, &sealed);
+                if let Some(hash) = session.results_hash() {
+                    theme::sealed_badge(ui, tr, &crate::domain::results::short_code(&hash));
                 }
             }
         });

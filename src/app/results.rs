@@ -8,7 +8,7 @@ use crate::app::station::role_text;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::{Count, SealingGap};
 use crate::domain::criteria::Validity;
-use crate::domain::hash::{Hash256, grouped};
+use crate::domain::hash::grouped;
 use crate::domain::results::short_code;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::domain::seq::Seq;
@@ -72,21 +72,14 @@ pub struct ResultsState {
     pub reasons: BTreeMap<Seq, String>,
 }
 
-/// The short code of a sealed count's results, for the SEALED badge.
-pub fn sealed_line(_tr: Tr, session: &Session) -> Option<String> {
-    session.record.count().seal()?;
-    let results = session.record.results().ok()?;
-    Some(short_code(&Hash256::of(&results.to_bytes())))
-}
-
 /// The seal section: what is missing, the signers, the seal button; once
 /// sealed, the hash, the short code and the forms.
 fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<AppCommand>) {
+    let results_hash = session.results_hash();
     let record = &session.record;
     let count = record.count();
     if let Some((_, seal)) = count.seal() {
-        if let Ok(results) = record.results() {
-            let hash = Hash256::of(&results.to_bytes());
+        if let Some(hash) = results_hash {
             ui.label(
                 RichText::new(tr.f(
                     T::SealedSummary,
