@@ -2,6 +2,8 @@
 //! here, by key. Templates name their arguments in braces (`{n}`) and are
 //! filled by [`Tr::f`].
 
+use crate::domain::person::Role;
+use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
 use crate::domain::text::Numerals;
 use std::fmt::Display;
 
@@ -302,6 +304,51 @@ impl Tr {
             Lang::En => key.en(),
             Lang::Km => key.km(),
         }
+    }
+
+    /// The name of a figure.
+    pub fn figure(self, figure: Figure) -> &'static str {
+        self.t(match figure {
+            Figure::Received => T::FigureReceived,
+            Figure::Unused => T::FigureUnused,
+            Figure::Spoiled => T::FigureSpoiled,
+            Figure::VotersMarked => T::FigureVotersMarked,
+            Figure::Supplementary => T::FigureSupplementary,
+            Figure::TemporaryId => T::FigureTemporaryId,
+            Figure::InBox => T::FigureInBox,
+        })
+    }
+
+    /// The name of a check.
+    pub fn check(self, name: CheckName) -> String {
+        match name {
+            CheckName::Stock => self.t(T::CheckStock).into(),
+            CheckName::IssuedVsVoted => self.t(T::CheckIssuedVsVoted).into(),
+            CheckName::BoxVsIssued => self.t(T::CheckBoxVsIssued).into(),
+            CheckName::BoxVsRulings => self.t(T::CheckBoxVsRulings).into(),
+            CheckName::Ceiling => self.t(T::CheckCeiling).into(),
+            CheckName::CrossCheck(party) => self.f(T::CheckCrossCheck, &[("party", &party)]),
+        }
+    }
+
+    /// `holds`, `differs by +3`, `pending`.
+    pub fn status(self, status: CheckStatus) -> String {
+        match status {
+            CheckStatus::Holds => self.t(T::Holds).into(),
+            CheckStatus::Differs(d) => self.f(T::Differs, &[("d", &format!("{d:+}"))]),
+            CheckStatus::Pending => self.t(T::Pending).into(),
+        }
+    }
+
+    /// The name of a role.
+    pub fn role(self, role: Role) -> &'static str {
+        self.t(match role {
+            Role::Chief => T::RoleChief,
+            Role::Secretary => T::RoleSecretary,
+            Role::Member => T::RoleMember,
+            Role::PartyAgent => T::RolePartyAgent,
+            Role::Observer => T::RoleObserver,
+        })
     }
 
     /// The text of `key` with `{name}` placeholders filled.

@@ -11,7 +11,6 @@ use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use polltally::app::places::Places;
-use polltally::app::reconciliation::{check_text, status_text};
 use polltally::app::{PolltallyApp, Settings, theme};
 use polltally::domain::reconciliation::Figure;
 use polltally::domain::time::{FixedClock, Timestamp};
@@ -104,11 +103,7 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
         (Figure::InBox, "37"),
     ];
     for (figure, value) in figures {
-        type_into(
-            &mut h,
-            polltally::app::reconciliation::figure_text(tr, figure),
-            value,
-        );
+        type_into(&mut h, tr.figure(figure), value);
     }
     h.key_press(Key::Enter);
     h.run();
@@ -193,18 +188,14 @@ fn a_practice_count_by_keyboard_shows_what_the_core_holds() {
     let checks = count.checks();
     assert!(checks.iter().any(|c| c.name.to_string() == "cross_check:3"));
     for check in &checks {
-        let label = format!(
-            "{}: {}",
-            check_text(tr, check.name),
-            status_text(tr, check.status)
-        );
+        let label = format!("{}: {}", tr.check(check.name), tr.status(check.status));
         h.get_by_label(&label);
     }
     let cross3 = checks
         .iter()
         .find(|c| c.name.to_string() == "cross_check:3")
         .unwrap();
-    assert_eq!(status_text(tr, cross3.status), "differs by +1");
+    assert_eq!(tr.status(cross3.status), "differs by +1");
 }
 
 #[test]
@@ -343,11 +334,7 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
         (Figure::TemporaryId, "0"),
         (Figure::InBox, "5"),
     ] {
-        type_into(
-            &mut h,
-            polltally::app::reconciliation::figure_text(tr, figure),
-            value,
-        );
+        type_into(&mut h, tr.figure(figure), value);
     }
     h.key_press(Key::Enter);
     h.run();

@@ -18,40 +18,6 @@ pub struct ReconciliationState {
     pub explanations: BTreeMap<CheckName, String>,
 }
 
-/// The name of a figure on screen.
-pub fn figure_text(tr: Tr, figure: Figure) -> &'static str {
-    tr.t(match figure {
-        Figure::Received => T::FigureReceived,
-        Figure::Unused => T::FigureUnused,
-        Figure::Spoiled => T::FigureSpoiled,
-        Figure::VotersMarked => T::FigureVotersMarked,
-        Figure::Supplementary => T::FigureSupplementary,
-        Figure::TemporaryId => T::FigureTemporaryId,
-        Figure::InBox => T::FigureInBox,
-    })
-}
-
-/// The name of a check on screen.
-pub fn check_text(tr: Tr, name: CheckName) -> String {
-    match name {
-        CheckName::Stock => tr.t(T::CheckStock).into(),
-        CheckName::IssuedVsVoted => tr.t(T::CheckIssuedVsVoted).into(),
-        CheckName::BoxVsIssued => tr.t(T::CheckBoxVsIssued).into(),
-        CheckName::BoxVsRulings => tr.t(T::CheckBoxVsRulings).into(),
-        CheckName::Ceiling => tr.t(T::CheckCeiling).into(),
-        CheckName::CrossCheck(party) => tr.f(T::CheckCrossCheck, &[("party", &party)]),
-    }
-}
-
-/// `holds`, `differs by +3`, `pending`.
-pub fn status_text(tr: Tr, status: CheckStatus) -> String {
-    match status {
-        CheckStatus::Holds => tr.t(T::Holds).into(),
-        CheckStatus::Differs(d) => tr.f(T::Differs, &[("d", &theme::signed(d))]),
-        CheckStatus::Pending => tr.t(T::Pending).into(),
-    }
-}
-
 /// One figure row as the screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureRow {
@@ -122,7 +88,7 @@ fn changed_figures(
         let value: u64 = text.parse().map_err(|_| {
             tr.f(
                 T::NotANumber,
-                &[("field", &figure_text(tr, row.figure)), ("value", &text)],
+                &[("field", &tr.figure(row.figure)), ("value", &text)],
             )
         })?;
         if row.value != Some(value) {
@@ -139,8 +105,8 @@ pub fn check_status_ui(ui: &mut egui::Ui, tr: Tr, check: &Check) {
         CheckStatus::Differs(_) => theme::DIFFERS,
         CheckStatus::Pending => ui.visuals().weak_text_color(),
     };
-    let status = status_text(tr, check.status);
-    let accessible = format!("{}: {status}", check_text(tr, check.name));
+    let status = tr.status(check.status);
+    let accessible = format!("{}: {status}", tr.check(check.name));
     ui.label(RichText::new(status).color(colour).strong())
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, accessible.clone()));
 }
@@ -160,7 +126,7 @@ pub fn checks_ui(
         .num_columns(3)
         .show(ui, |ui| {
             for check in checks {
-                let name = check_text(tr, check.name);
+                let name = tr.check(check.name);
                 let name_label = ui.label(&name);
                 check_status_ui(ui, tr, check);
                 ui.vertical(|ui| {
@@ -265,7 +231,7 @@ pub fn reconciliation_ui(
                     ui.end_row();
                     for row in &view.figures {
                         ui.label(RichText::new(row.figure.symbol()).strong().size(22.0));
-                        let label = ui.label(figure_text(tr, row.figure));
+                        let label = ui.label(tr.figure(row.figure));
                         match row.value {
                             Some(v) => ui.label(RichText::new(tr.num(v)).strong().size(24.0)),
                             None => ui.weak(tr.t(T::NotRecorded)),

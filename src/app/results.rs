@@ -3,8 +3,7 @@
 //! explanations) and what still stands before sealing.
 
 use crate::app::command::AppCommand;
-use crate::app::reconciliation::{ReconciliationView, check_status_ui, check_text, figure_text};
-use crate::app::station::role_text;
+use crate::app::reconciliation::{ReconciliationView, check_status_ui};
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::{Count, SealingGap};
 use crate::domain::criteria::Validity;
@@ -21,15 +20,12 @@ pub fn gap_text(tr: Tr, gap: &SealingGap) -> String {
     match gap {
         SealingGap::FigureMissing(figure) => tr.f(
             T::GapFigure,
-            &[
-                ("symbol", &figure.symbol()),
-                ("name", &figure_text(tr, *figure)),
-            ],
+            &[("symbol", &figure.symbol()), ("name", &tr.figure(*figure))],
         ),
         SealingGap::Unexplained { check, difference } => tr.f(
             T::GapUnexplained,
             &[
-                ("check", &check_text(tr, *check)),
+                ("check", &tr.check(*check)),
                 ("d", &theme::signed(*difference)),
             ],
         ),
@@ -124,7 +120,7 @@ fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<
             (
                 *seq,
                 p.person.name.clone(),
-                role_text(tr, p.person.role).to_string(),
+                tr.role(p.person.role).to_string(),
             )
         })
         .collect();
@@ -276,7 +272,7 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
             .show(ui, |ui| {
                 for row in &recon.figures {
                     ui.label(RichText::new(row.figure.symbol()).strong());
-                    ui.label(figure_text(tr, row.figure));
+                    ui.label(tr.figure(row.figure));
                     ui.label(
                         RichText::new(row.value.map_or("-".into(), |v| v.to_string())).strong(),
                     );
@@ -295,7 +291,7 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
             .striped(true)
             .show(ui, |ui| {
                 for check in &recon.checks {
-                    ui.label(check_text(tr, check.name));
+                    ui.label(tr.check(check.name));
                     check_status_ui(ui, tr, check);
                     ui.label(check.explanation.as_deref().unwrap_or(""));
                     ui.end_row();

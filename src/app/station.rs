@@ -43,17 +43,6 @@ pub struct PersonRow {
     pub withdrawn_by: Option<Seq>,
 }
 
-/// The role's name on screen.
-pub fn role_text(tr: Tr, role: Role) -> &'static str {
-    tr.t(match role {
-        Role::Chief => T::RoleChief,
-        Role::Secretary => T::RoleSecretary,
-        Role::Member => T::RoleMember,
-        Role::PartyAgent => T::RolePartyAgent,
-        Role::Observer => T::RoleObserver,
-    })
-}
-
 /// The people present, in the order they were recorded.
 pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
     let count = session.record.count();
@@ -222,7 +211,7 @@ fn people_ui(
             } else {
                 name
             });
-            ui.label(role_text(tr, row.role));
+            ui.label(tr.role(row.role));
             ui.label(&row.affiliation);
             match row.withdrawn_by {
                 Some(by) => {
@@ -248,7 +237,7 @@ fn people_ui(
             .labelled_by(label.id);
         ui.label(tr.t(T::Role));
         for role in Role::ALL {
-            ui.radio_value(&mut state.role, role, role_text(tr, role));
+            ui.radio_value(&mut state.role, role, tr.role(role));
         }
         match state.role {
             Role::PartyAgent => {

@@ -2,7 +2,6 @@
 //! of the derived count; nothing is computed here that the core does not
 //! already hold.
 
-use crate::app::reconciliation::{figure_text, status_text};
 use crate::domain::reconciliation::{Figure, Figures};
 use crate::i18n::{T, Tr};
 use crate::store::Record;
@@ -152,7 +151,7 @@ pub fn summary(record: &Record, tr: Tr) -> String {
         line(format!(
             "  {:<3} {:<44} {:>7}",
             figure.symbol(),
-            figure_text(tr, figure),
+            tr.figure(figure),
             count
                 .figures()
                 .get(figure)
@@ -207,7 +206,7 @@ pub fn summary(record: &Record, tr: Tr) -> String {
         line(format!(
             "  {:<16} {}",
             check.name.to_string(),
-            status_text(tr, check.status)
+            tr.status(check.status)
         ));
         if let Some(text) = &check.explanation {
             line(format!(
