@@ -7,7 +7,7 @@ use crate::app::reconciliation::checks_panel_ui;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::party::PartyNumber;
-use crate::domain::reconciliation::{Check, CheckName};
+use crate::domain::reconciliation::{Check, CheckName, CheckStatus};
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
@@ -28,14 +28,8 @@ pub struct PileRow {
     pub name: String,
     pub tally: u64,
     pub pile: Option<u64>,
-}
-
-impl PileRow {
-    /// Pile minus tally, once the pile is counted.
-    pub fn difference(&self) -> Option<i64> {
-        let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-        self.pile.map(|p| signed(p) - signed(self.tally))
-    }
+    /// The party's cross-check, as the core computes it.
+    pub status: CheckStatus,
 }
 
 /// What the cross-check screen shows.
@@ -48,6 +42,17 @@ pub struct CrossCheckView {
 impl CrossCheckView {
     pub fn new(count: &Count, tr: Tr) -> CrossCheckView {
         let def = count.definition();
+        let checks: Vec<Check> = count
+            .checks()
+            .into_iter()
+            .filter(|c| matches!(c.name, CheckName::CrossCheck(_)))
+            .collect();
+        let status = |party: PartyNumber| {
+            checks
+                .iter()
+                .find(|c| c.name == CheckName::CrossCheck(party))
+                .map_or(CheckStatus::Pending, |c| c.status)
+        };
         CrossCheckView {
             rows: def
                 .parties
@@ -58,13 +63,10 @@ impl CrossCheckView {
                     name: p.name.get(tr.lang.code()).to_string(),
                     tally: count.tally().votes_for(p.number),
                     pile: count.piles().get(&p.number).copied(),
+                    status: status(p.number),
                 })
                 .collect(),
-            checks: count
-                .checks()
-                .into_iter()
-                .filter(|c| matches!(c.name, CheckName::CrossCheck(_)))
-                .collect(),
+            checks,
         }
     }
 }
@@ -131,16 +133,18 @@ pub fn cross_check_ui(
                         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                             entered = true;
                         }
-                        match row.difference() {
-                            Some(0) => ui.label(RichText::new("0").color(theme::HOLDS).strong()),
-                            Some(d) => ui.label(
+                        match row.status {
+                            CheckStatus::Holds => {
+                                ui.label(RichText::new(tr.num(0)).color(theme::HOLDS).strong())
+                            }
+                            CheckStatus::Differs(d) => ui.label(
                                 RichText::new(theme::signed(d))
                                     .color(theme::ON_COLOUR)
                                     .background_color(theme::DIFFERS)
                                     .strong()
                                     .size(22.0),
                             ),
-                            None => ui.label(""),
+                            CheckStatus::Pending => ui.label(""),
                         };
                         ui.end_row();
                     }
