@@ -15,3 +15,4 @@ pub mod journal;
 pub mod report;
 pub mod store;
 pub mod system;
+pub mod verify;

@@ -137,12 +137,8 @@ impl PolltallyApp {
                 code,
             } => {
                 self.verify.outcome = Some(
-                    crate::cli::verify_results::check_results(
-                        &results,
-                        record.as_deref(),
-                        code.as_deref(),
-                    )
-                    .map_err(|err| format!("{err:#}")),
+                    crate::verify::check_results(&results, record.as_deref(), code.as_deref())
+                        .map_err(|err| format!("{err:#}")),
                 );
                 Ok(())
             }
@@ -200,16 +196,16 @@ fn save_forms(
     let mut written = Vec::new();
     for copy in Copy::ALL {
         let path = dir.join(format!("{stem}-copy-{}.pdf", copy.letter()));
-        crate::cli::write_file(&path, &render_record(record, copy, false, Some(numerals))?)?;
+        crate::system::write_file(&path, &render_record(record, copy, false, Some(numerals))?)?;
         written.push(path);
     }
     let annex = dir.join(format!("{stem}-annex.pdf"));
-    crate::cli::write_file(
+    crate::system::write_file(
         &annex,
         &render_record(record, Copy::B, true, Some(numerals))?,
     )?;
     let results = dir.join(format!("{stem}-results.json"));
-    crate::cli::write_file(&results, &record.results()?.to_bytes())?;
+    crate::system::write_file(&results, &record.results()?.to_bytes())?;
     let forms: Vec<PathBuf> = written.clone();
     written.push(annex);
     written.push(results);

@@ -4,8 +4,8 @@
 
 use crate::app::command::AppCommand;
 use crate::app::theme;
-use crate::cli::verify_results::Verified;
 use crate::i18n::{T, Tr};
+use crate::verify::Verified;
 use eframe::egui::{self, RichText};
 use std::path::PathBuf;
 

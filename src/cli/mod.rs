@@ -6,7 +6,6 @@
 pub mod args;
 pub mod rule_line;
 pub mod show;
-pub mod verify_results;
 
 use crate::app::{Launch, Screen};
 use crate::domain::hash::Hash256;
@@ -22,7 +21,7 @@ use crate::domain::time::Clock;
 use crate::journal::event::Event;
 use crate::journal::replay::ChainError;
 use crate::store::{Record, StoreError};
-use crate::system::SystemClock;
+use crate::system::{SystemClock, write_file};
 use anyhow::{Context, anyhow};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
 use clap::Parser;
@@ -39,10 +38,7 @@ pub const EXIT_VERIFY_FAILED: u8 = 1;
 /// Exit code: bad input or usage; nothing was written.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-/// A check that did not pass (as opposed to input that could not be used).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct VerificationFailed(pub String);
+pub use crate::verify::VerificationFailed;
 
 /// Runs the command line with the process's arguments.
 pub fn run() -> ExitCode {
@@ -207,11 +203,7 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             results,
             code,
         } => match (results, record) {
-            (Some(results), record) => crate::cli::verify_results::verify_results(
-                &results,
-                record.as_deref(),
-                code.as_deref(),
-            ),
+            (Some(results), record) => verify_results(&results, record.as_deref(), code.as_deref()),
             (None, Some(record)) => verify(&record, head.as_deref()),
             (None, None) => Err(anyhow!("verify: give --record or --results")),
         },
@@ -380,14 +372,20 @@ fn parse_numerals(text: Option<&str>) -> anyhow::Result<Option<crate::domain::te
     }
 }
 
-/// Writes a whole file: to a temporary file beside it, then renamed, so that
-/// a reader never sees half a file.
-pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+/// Prints the outcome of [`check_results`].
+pub fn verify_results(
+    results: &Path,
+    record: Option<&Path>,
+    code: Option<&str>,
+) -> anyhow::Result<()> {
+    let verified = crate::verify::check_results(results, record, code)?;
+    if verified.practice {
+        println!("{}", crate::domain::results::PRACTICE_NOTICE);
+    }
+    println!(
+        "ok: station {}, election {}, results hash {}, short code {}",
+        verified.station, verified.election, verified.hash, verified.code
+    );
     Ok(())
 }
 

@@ -1,14 +1,18 @@
-//! `polltally verify --results FILE [--record PATH | --code SHORTCODE]`: a
-//! results file checked alone (format, canonical bytes, its own sums and
+//! Verifying a results file: alone (format, canonical bytes, its own sums and
 //! checks), against the sealed record it came from, or against the short code
-//! printed on a posted form.
+//! printed on a posted form. The CLI (`polltally verify --results`) and the
+//! app's Verify screen both call [`check_results`].
 
-use crate::cli::VerificationFailed;
 use crate::domain::hash::Hash256;
 use crate::domain::results::{ResultsDocument, first_difference, normalize_short_code, short_code};
 use crate::store::Record;
 use anyhow::{Context, anyhow};
 use std::path::Path;
+
+/// A check that did not pass (as opposed to input that could not be used).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct VerificationFailed(pub String);
 
 /// What a results file that passed is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,23 +22,6 @@ pub struct Verified {
     pub hash: Hash256,
     pub code: String,
     pub practice: bool,
-}
-
-/// Prints the outcome of [`check_results`].
-pub fn verify_results(
-    results: &Path,
-    record: Option<&Path>,
-    code: Option<&str>,
-) -> anyhow::Result<()> {
-    let verified = check_results(results, record, code)?;
-    if verified.practice {
-        println!("{}", crate::domain::results::PRACTICE_NOTICE);
-    }
-    println!(
-        "ok: station {}, election {}, results hash {}, short code {}",
-        verified.station, verified.election, verified.hash, verified.code
-    );
-    Ok(())
 }
 
 /// Checks a results file alone, against a record, or against a typed short
