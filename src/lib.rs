@@ -9,6 +9,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod fonts;
 pub mod i18n;
 pub mod illustration;
 pub mod journal;

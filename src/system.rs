@@ -1,8 +1,9 @@
 //! What the shells take from the operating system: the clock, and whole
 //! files written safely.
 
+use crate::domain::station::StationFile;
 use crate::domain::time::{Clock, Timestamp};
-use anyhow::Context;
+use crate::i18n::{Explain, Message, P};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -26,7 +27,27 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".part");
     let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    let cannot_write = |at: &Path, err: std::io::Error| {
+        Message::new(P::CannotWrite)
+            .text("path", at.display())
+            .text("detail", err)
+    };
+    std::fs::write(&tmp, bytes).map_err(|err| cannot_write(&tmp, err))?;
+    std::fs::rename(&tmp, path).map_err(|err| cannot_write(path, err))?;
     Ok(())
+}
+
+/// Reads and parses a station file; errors name the file.
+pub fn read_station(path: &Path) -> Result<StationFile, Message> {
+    let bytes = std::fs::read(path).map_err(|err| {
+        Message::new(P::CannotRead)
+            .text("path", path.display())
+            .text("detail", err)
+            .at("station")
+    })?;
+    StationFile::parse(bytes).map_err(|err| {
+        Message::new(P::InStationFile)
+            .message("problem", err.message())
+            .text("path", path.display())
+    })
 }

@@ -5,14 +5,28 @@
 
 use crate::domain::hash::Hash256;
 use crate::domain::results::{ResultsDocument, first_difference, normalize_short_code, short_code};
+use crate::i18n::{Explain, Message, P};
 use crate::store::Record;
-use anyhow::{Context, anyhow};
 use std::path::Path;
 
 /// A check that did not pass (as opposed to input that could not be used).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct VerificationFailed(pub String);
+#[derive(Debug)]
+pub struct VerificationFailed(pub Message);
+
+impl Explain for VerificationFailed {
+    fn message(&self) -> Message {
+        self.0.clone()
+    }
+}
+
+crate::explained_error!(VerificationFailed);
+
+/// `{problem} ({path})`.
+fn in_file(problem: Message, path: &Path) -> Message {
+    Message::new(P::InFile)
+        .message("problem", problem)
+        .text("path", path.display())
+}
 
 /// What a results file that passed is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,29 +46,34 @@ pub fn check_results(
     record: Option<&Path>,
     code: Option<&str>,
 ) -> anyhow::Result<Verified> {
-    let typed = code
-        .map(|c| normalize_short_code(c).map_err(|e| anyhow!(e)))
-        .transpose()?;
-    let bytes = std::fs::read(results)
-        .with_context(|| format!("results: cannot read {}", results.display()))?;
+    let typed = code.map(normalize_short_code).transpose()?;
+    let bytes = std::fs::read(results).map_err(|err| {
+        Message::new(P::CannotRead)
+            .text("path", results.display())
+            .text("detail", err)
+            .at("results")
+    })?;
     let doc = match ResultsDocument::parse(&bytes) {
         Ok(doc) => doc,
         // A file that is no results document at all is bad input; one that
         // reads but does not add up has been changed.
         Err(err @ crate::domain::results::ResultsError::Unreadable(_))
         | Err(err @ crate::domain::results::ResultsError::Format(_)) => {
-            return Err(anyhow!("{err} ({})", results.display()));
+            return Err(in_file(err.message(), results).into());
         }
-        Err(err) => return Err(VerificationFailed(format!("{err} ({})", results.display())).into()),
+        Err(err) => return Err(VerificationFailed(in_file(err.message(), results)).into()),
     };
     let hash = Hash256::of(&bytes);
     let code_of_file = short_code(&hash);
     if let Some(typed) = typed
         && typed != code_of_file
     {
-        return Err(VerificationFailed(format!(
-            "code: {typed} does not match this results file (its code is {code_of_file}); the form and the file disagree"
-        ))
+        return Err(VerificationFailed(
+            Message::new(P::CodeMismatch)
+                .text("typed", typed)
+                .text("code", &code_of_file)
+                .at("code"),
+        )
         .into());
     }
     if let Some(path) = record {
@@ -62,17 +81,21 @@ pub fn check_results(
         let expected = record.results()?;
         let def = record.count().definition();
         if doc.election.id != def.election.id {
-            return Err(VerificationFailed(format!(
-                "election.id: the results file is for election {:?}, the record for {:?}",
-                doc.election.id, def.election.id
-            ))
+            return Err(VerificationFailed(
+                Message::new(P::OtherElection)
+                    .quoted("file", &doc.election.id)
+                    .quoted("record", &def.election.id)
+                    .at("election.id"),
+            )
             .into());
         }
         if doc.station.code != def.station.code {
-            return Err(VerificationFailed(format!(
-                "station.code: the results file is for station {:?}, the record for {:?}",
-                doc.station.code, def.station.code
-            ))
+            return Err(VerificationFailed(
+                Message::new(P::OtherStation)
+                    .quoted("file", &doc.station.code)
+                    .quoted("record", &def.station.code)
+                    .at("station.code"),
+            )
             .into());
         }
         let expected_bytes = expected.to_bytes();
@@ -80,10 +103,11 @@ pub fn check_results(
             let a: serde_json::Value = serde_json::from_slice(&bytes)?;
             let b: serde_json::Value = serde_json::from_slice(&expected_bytes)?;
             let detail = match first_difference(&a, &b) {
-                Some((path, file, rec)) => {
-                    format!("{path}: the results file says {file}, the record says {rec}")
-                }
-                None => "the bytes differ".into(),
+                Some((path, file, rec)) => Message::new(P::FileSaysRecordSays)
+                    .text("file", file)
+                    .text("record", rec)
+                    .at(path),
+                None => Message::new(P::BytesDiffer),
             };
             return Err(VerificationFailed(detail).into());
         }

@@ -453,3 +453,35 @@ fn switching_to_khmer_changes_the_counting_screen() {
     h.run();
     assert!(h.query_by_label("Party 3 tally: 1").is_some());
 }
+
+#[test]
+fn errors_are_shown_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("ខ្មែរ").click();
+    h.run();
+    let missing = dir.path().join("missing.polltally");
+    type_into(&mut h, "ឯកសារកំណត់ត្រាការរាប់", missing.to_str().unwrap());
+    h.get_by_label("បើក").click();
+    h.run();
+    assert!(h.query_by_label_contains("គ្មានឯកសារនេះទេ").is_some());
+    assert!(h.query_by_label_contains("no such file").is_none());
+
+    let station = dir.path().join("bad-station.json");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/station-small.json"
+    ))
+    .unwrap()
+    .replace("\"number\": 2,", "\"number\": 1,");
+    std::fs::write(&station, text).unwrap();
+    type_into(&mut h, "ឯកសារការិយាល័យ", station.to_str().unwrap());
+    h.get_by_label("ចាប់ផ្ដើមការរាប់").click();
+    h.run();
+    // The field path stays as written in the file; the problem is Khmer.
+    assert!(
+        h.query_by_label_contains("parties[1].number: 1 ត្រូវបានប្រើពីរដង")
+            .is_some()
+    );
+}

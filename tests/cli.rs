@@ -353,3 +353,45 @@ fn the_summary_speaks_khmer_when_asked() {
         r.stderr
     );
 }
+
+#[test]
+fn messages_and_errors_speak_khmer_when_asked() {
+    let (_dir, record) = new_record(&sample_station());
+    let rec = s(&record);
+    // An error made by the core, in Khmer; the field name stays as typed.
+    let r = run(&[
+        "--lang", "km", "void", "--record", rec, "--seq", "99", "--reason", "typo",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("កំហុស: seq: 99 មិនមានទេ"), "{}", r.stderr);
+    // The same error in English, unchanged for scripts.
+    let r = run(&["void", "--record", rec, "--seq", "99", "--reason", "typo"]);
+    assert!(
+        r.stderr
+            .starts_with("error: seq: 99 does not exist (the journal ends at seq"),
+        "{}",
+        r.stderr
+    );
+    // A one-line outcome, in Khmer.
+    let out = ok(&["verify", "--record", rec, "--lang", "km"]).stdout;
+    assert!(out.starts_with("ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល"), "{out}");
+    // A station-file problem in Khmer names the field and the value.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "[]").unwrap();
+    let r = run(&[
+        "new",
+        "--lang",
+        "km",
+        "--station",
+        s(&bad),
+        "--record",
+        s(&dir.path().join("x.polltally")),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("station file: មិនមែនជាវត្ថុ JSON ទេ"),
+        "{}",
+        r.stderr
+    );
+}

@@ -113,7 +113,10 @@ fn the_glyphs_drawn_are_the_shapers_not_the_characters() {
     for run in ["គណបក្សប្រជាធិបតេយ្យភូមិ", "គណបក្សយុវជនសង្គ្រោះជាតិ"]
     {
         let drawn = glyphs_drawn_for(&pdf, run).unwrap_or_else(|| panic!("no span for {run}"));
-        let shaped: Vec<u16> = shaping::shape(run).iter().map(|g| g.id).collect();
+        let shaped: Vec<u16> = shaping::shape(shaping::Font::Khmer, run)
+            .iter()
+            .map(|g| g.id)
+            .collect();
         assert_eq!(drawn, shaped, "{run}");
         // Unshaped text would be one glyph per character.
         assert_ne!(drawn.len(), run.chars().count(), "{run}");
@@ -165,4 +168,56 @@ fn figures_can_be_printed_in_khmer_numerals_without_changing_the_results() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn every_font_of_the_form_is_embedded() {
+    let (_dir, _record, pdf) = sample_form();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let resolve = |o: &lopdf::Object| -> lopdf::Dictionary {
+        match o {
+            lopdf::Object::Reference(id) => doc.get_dictionary(*id).unwrap().clone(),
+            other => other.as_dict().unwrap().clone(),
+        }
+    };
+    let mut embedded = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"Font".as_slice()) {
+            continue;
+        }
+        let subtype = dict.get(b"Subtype").and_then(|t| t.as_name()).unwrap();
+        // No standard font that a viewer would substitute from its own.
+        assert!(
+            subtype == b"Type0" || subtype == b"CIDFontType2",
+            "font subtype {}",
+            String::from_utf8_lossy(subtype)
+        );
+        if subtype != b"Type0" {
+            continue;
+        }
+        let descendants = dict.get(b"DescendantFonts").unwrap();
+        let descendants = match descendants {
+            lopdf::Object::Reference(id) => {
+                doc.get_object(*id).unwrap().as_array().unwrap().clone()
+            }
+            other => other.as_array().unwrap().clone(),
+        };
+        for descendant in &descendants {
+            let cid = resolve(descendant);
+            let descriptor = resolve(cid.get(b"FontDescriptor").unwrap());
+            assert!(descriptor.get(b"FontFile2").is_ok(), "a font file");
+            embedded.push(
+                String::from_utf8_lossy(dict.get(b"BaseFont").unwrap().as_name().unwrap())
+                    .into_owned(),
+            );
+        }
+    }
+    embedded.sort();
+    assert_eq!(
+        embedded.len(),
+        4,
+        "Khmer and Latin, regular and bold: {embedded:?}"
+    );
+    assert!(!pdf.windows(9).any(|w| w == b"Helvetica"));
 }

@@ -73,7 +73,7 @@ echo "$out/form-B.png"
 # with a reference shaping engine (pango-view, from pango1.0-tools).
 "$bin" pdf --record "$record" --out "$work/form-B-km.pdf" --copy B --numerals khmer >/dev/null
 pdftoppm -png -r 150 -f 1 -l 1 -singlefile "$work/form-B-km.pdf" "$work/form-B-km"
-convert "$work/form-B-km.png" -crop 1240x500+0+420 +repage "$out/form-B-khmer.png"
+convert "$work/form-B-km.png" -crop 1240x500+0+430 +repage "$out/form-B-khmer.png"
 echo "$out/form-B-khmer.png"
 if command -v pango-view >/dev/null; then
     fc-list | grep -q "Noto Sans Khmer" || echo "note: install assets/fonts/NotoSansKhmer-Regular.ttf for fontconfig first"

@@ -4,7 +4,6 @@
 
 use crate::app::{Notice, PolltallyApp, Screen, Session};
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
-use crate::domain::station::StationFile;
 use crate::i18n::T;
 use crate::journal::event::Event;
 use crate::report::{Copy, render_record};
@@ -126,7 +125,7 @@ impl PolltallyApp {
                 None => Ok(()),
             },
             AppCommand::SaveForms { print } => match &self.session {
-                Some(session) => save_forms(&session.record, print, tr.numerals).map(|text| {
+                Some(session) => save_forms(&session.record, print, tr).map(|text| {
                     self.notice = Some(info(text));
                 }),
                 None => Ok(()),
@@ -138,14 +137,14 @@ impl PolltallyApp {
             } => {
                 self.verify.outcome = Some(
                     crate::verify::check_results(&results, record.as_deref(), code.as_deref())
-                        .map_err(|err| format!("{err:#}")),
+                        .map_err(|err| tr.error(&err)),
                 );
                 Ok(())
             }
         };
         if let Err(err) = result {
             self.notice = Some(Notice {
-                text: format!("{err:#}"),
+                text: tr.error(&err),
                 is_error: true,
             });
         }
@@ -159,11 +158,8 @@ impl PolltallyApp {
         }
     }
 
-    fn new_count(&mut self, station: &PathBuf, record: Option<PathBuf>) -> anyhow::Result<()> {
-        let bytes = std::fs::read(station)
-            .map_err(|err| anyhow::anyhow!("station: cannot read {}: {err}", station.display()))?;
-        let file = StationFile::parse(bytes)
-            .map_err(|err| anyhow::anyhow!("{err} (station file {})", station.display()))?;
+    fn new_count(&mut self, station: &Path, record: Option<PathBuf>) -> anyhow::Result<()> {
+        let file = crate::system::read_station(station)?;
         let path = match record {
             Some(path) => path,
             None => self.places.new_record_path(&file, self.clock.as_ref())?,
@@ -178,12 +174,8 @@ impl PolltallyApp {
 
 /// Writes copies A, B and C, the form with its annex, and the results file
 /// beside the record; prints A, B and C with `lp` when asked.
-fn save_forms(
-    record: &Record,
-    print: bool,
-    numerals: crate::domain::text::Numerals,
-) -> anyhow::Result<String> {
-    let tr = crate::i18n::Tr::default();
+fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Result<String> {
+    let numerals = tr.numerals;
     let dir = record
         .path()
         .parent()

@@ -13,6 +13,7 @@ use crate::domain::criteria::Validity;
 use crate::domain::reconciliation::Figure;
 use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
 use crate::domain::seq::Seq;
+use crate::i18n::Explain;
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
@@ -244,14 +245,14 @@ fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
     match action {
         Action::Rule(request) => match request.resolve(count.definition()) {
             Ok(ruling) => commands.push(AppCommand::Append(Event::Ruling(ruling))),
-            Err(err) => refuse(commands, err.to_string()),
+            Err(err) => refuse(commands, tr.message(&err.message())),
         },
         Action::Dispute { target, parties } => match count.check_dispute(target, &parties) {
             Ok(()) => commands.push(AppCommand::Append(Event::Dispute {
                 ruling_seq: target,
                 parties,
             })),
-            Err(err) => refuse(commands, err.to_string()),
+            Err(err) => refuse(commands, tr.message(&err.message())),
         },
         Action::Refused(Refusal::NoSuchPrefix(digits)) => {
             refuse(commands, tr.f(T::NoSuchPartyPrefix, &[("digits", &digits)]));
@@ -567,7 +568,7 @@ fn void_prompt_ui(
                             state.keys.reset();
                         }
                         Err(err) => commands.push(AppCommand::Notify(Notice {
-                            text: err.to_string(),
+                            text: tr.message(&err.message()),
                             is_error: true,
                         })),
                     }

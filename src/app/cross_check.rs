@@ -8,6 +8,7 @@ use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::party::PartyNumber;
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus};
+use crate::i18n::Explain;
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
@@ -186,7 +187,7 @@ fn record_piles(
             count
                 .check_pile(row.party, n)
                 .map(|()| n)
-                .map_err(|e| e.to_string())
+                .map_err(|e| tr.message(&e.message()))
         });
         match checked {
             Ok(n) if row.pile == Some(n) => {}

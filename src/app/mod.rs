@@ -369,5 +369,9 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
             )))
         }),
     )
-    .map_err(|err| anyhow::anyhow!("the window could not be opened: {err}"))
+    .map_err(|err| {
+        crate::i18n::Message::new(crate::i18n::P::WindowFailed)
+            .text("detail", err)
+            .into()
+    })
 }

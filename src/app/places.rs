@@ -4,8 +4,8 @@
 
 use crate::domain::station::StationFile;
 use crate::domain::time::Clock;
+use crate::i18n::{Message, P};
 use crate::store::Record;
-use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 /// The built-in practice station.
@@ -28,7 +28,7 @@ impl Places {
             return Ok(Places::new(PathBuf::from(dir)));
         }
         let dirs = directories::ProjectDirs::from("", "", "polltally")
-            .context("no home directory to keep the count records in")?;
+            .ok_or_else(|| Message::new(P::NoHome))?;
         Ok(Places::new(dirs.data_dir().to_path_buf()))
     }
 
@@ -37,8 +37,12 @@ impl Places {
     }
 
     fn ensure_dir(&self) -> anyhow::Result<()> {
-        std::fs::create_dir_all(&self.data_dir)
-            .with_context(|| format!("cannot create {}", self.data_dir.display()))
+        std::fs::create_dir_all(&self.data_dir).map_err(|err| {
+            Message::new(P::CannotCreate)
+                .text("path", self.data_dir.display())
+                .text("detail", err)
+                .into()
+        })
     }
 
     /// The practice record's path.

@@ -6,6 +6,7 @@ use crate::app::command::AppCommand;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus, Figure};
+use crate::i18n::Explain;
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
@@ -157,7 +158,7 @@ pub fn checks_ui(
                                         text.clear();
                                     }
                                     Err(err) => commands.push(AppCommand::Notify(Notice {
-                                        text: err.to_string(),
+                                        text: tr.message(&err.message()),
                                         is_error: true,
                                     })),
                                 }
@@ -288,7 +289,7 @@ pub fn reconciliation_ui(
                         let text = count
                             .check_figures(&changed)
                             .err()
-                            .map(|e| e.to_string())
+                            .map(|e| tr.message(&e.message()))
                             .unwrap_or_default();
                         commands.push(AppCommand::Notify(Notice {
                             text,

@@ -11,6 +11,7 @@ use crate::domain::hash::grouped;
 use crate::domain::results::short_code;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::domain::seq::Seq;
+use crate::i18n::Explain;
 use crate::i18n::{T, Tr};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
@@ -181,7 +182,7 @@ fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<
         match count.check_seal(&probe) {
             Ok(()) => commands.push(AppCommand::Seal { signed, refused }),
             Err(err) => commands.push(AppCommand::Notify(Notice {
-                text: err.to_string(),
+                text: tr.message(&err.message()),
                 is_error: true,
             })),
         }

@@ -19,7 +19,7 @@ pub const DIFFERS: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
 pub const ON_COLOUR: Color32 = Color32::WHITE;
 
 /// Noto Sans Khmer (SIL Open Font License, see `assets/fonts/OFL.txt`).
-pub const KHMER_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansKhmer-Regular.ttf");
+pub const KHMER_FONT: &[u8] = crate::fonts::KHMER;
 
 /// egui's own fonts first, then Noto Sans Khmer as the fallback for Khmer
 /// letters. The Latin font must come first: egui splits text into runs by

@@ -18,6 +18,9 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The language of messages, summaries and the app: en or km.
+    #[arg(long, global = true, value_name = "en|km")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -32,9 +35,6 @@ pub enum Command {
         /// cross-check, results or verify.
         #[arg(long, value_name = "NAME")]
         screen: Option<String>,
-        /// The language to show the app in: en or km.
-        #[arg(long, value_name = "en|km")]
-        lang: Option<String>,
     },
     /// Start a new count record from a station file.
     New {
@@ -122,9 +122,6 @@ pub enum Command {
         /// Print JSON instead of the summary.
         #[arg(long)]
         json: bool,
-        /// The language of the summary: en or km.
-        #[arg(long, value_name = "en|km", default_value = "en")]
-        lang: String,
         /// Figures in the summary in western digits or khmer numerals.
         #[arg(long, value_name = "western|khmer")]
         numerals: Option<String>,

@@ -16,13 +16,13 @@ use crate::domain::results::short_code;
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::domain::seal::{Seal, parse_refusal, parse_signature};
 use crate::domain::seq::Seq;
-use crate::domain::station::StationFile;
+use crate::domain::text::Numerals;
 use crate::domain::time::Clock;
+use crate::i18n::{Explain, Lang, Message, P, T, Tr};
 use crate::journal::event::Event;
 use crate::journal::replay::ChainError;
 use crate::store::{Record, StoreError};
 use crate::system::{SystemClock, write_file};
-use anyhow::{Context, anyhow};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
 use clap::Parser;
 use rule_line::parse_rule_line;
@@ -52,12 +52,19 @@ pub fn run() -> ExitCode {
     let command = cli.command.unwrap_or(Command::Open {
         record: None,
         screen: None,
-        lang: None,
     });
-    match execute(command, &SystemClock) {
+    let lang = match cli.lang.as_deref().map(parse_lang).transpose() {
+        Ok(lang) => lang,
+        Err(err) => {
+            eprintln!("{}: {err}", Tr::default().t(T::Error));
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let tr = Tr::new(lang.unwrap_or_default());
+    match execute(command, lang, &SystemClock) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}: {}", tr.t(T::Error), tr.error(&err));
             ExitCode::from(exit_code(&err))
         }
     }
@@ -80,19 +87,17 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
     }
 }
 
-/// Runs one parsed command.
-pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
+/// Runs one parsed command; `lang` is the one asked for with `--lang`.
+pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyhow::Result<()> {
+    let tr = Tr::new(lang.unwrap_or_default());
     match command {
-        Command::Open {
-            record,
-            screen,
-            lang,
-        } => {
-            let lang = lang.as_deref().map(parse_lang).transpose()?;
+        Command::Open { record, screen } => {
             let screen = screen
                 .map(|name| {
                     Screen::parse(&name).ok_or_else(|| {
-                        anyhow!("screen: {name:?} is not a screen (station, reconciliation, counting, cross-check, results)")
+                        Message::new(P::NotScreen)
+                            .quoted("value", &name)
+                            .at("screen")
                     })
                 })
                 .transpose()?;
@@ -102,7 +107,7 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
                 lang,
             })
         }
-        Command::New { station, record } => new(&station, &record, clock),
+        Command::New { station, record } => new(&station, &record, tr, clock),
         Command::Figures(args) => figures(args, clock),
         Command::Rule(args) => rule(args, clock),
         Command::Void {
@@ -134,7 +139,7 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             check,
             text,
         } => {
-            let check: CheckName = check.parse().map_err(|e: String| anyhow!("check: {e}"))?;
+            let check: CheckName = check.parse().map_err(|e: Message| e.at("check"))?;
             append_one(&record, Event::Explanation { check, text }, clock)
         }
         Command::Dispute {
@@ -156,7 +161,7 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             party,
             organisation,
         } => {
-            let role = Role::parse(&role).map_err(|e| anyhow!("role: {e}"))?;
+            let role = Role::parse(&role).map_err(|e| e.at("role"))?;
             let person = Person {
                 name,
                 role,
@@ -180,14 +185,11 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
         Command::Show {
             record,
             json,
-            lang,
             numerals,
         } => {
-            let lang = parse_lang(&lang)?;
             let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
-            let tr = crate::i18n::Tr::new(lang)
-                .with_numerals(numerals.unwrap_or(record.count().definition().numerals));
+            let tr = tr.with_numerals(numerals.unwrap_or(record.count().definition().numerals));
             let mut out = std::io::stdout().lock();
             if json {
                 let value = show::json(&record);
@@ -203,9 +205,11 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             results,
             code,
         } => match (results, record) {
-            (Some(results), record) => verify_results(&results, record.as_deref(), code.as_deref()),
-            (None, Some(record)) => verify(&record, head.as_deref()),
-            (None, None) => Err(anyhow!("verify: give --record or --results")),
+            (Some(results), record) => {
+                verify_results(&results, record.as_deref(), code.as_deref(), tr)
+            }
+            (None, Some(record)) => verify(&record, head.as_deref(), tr),
+            (None, None) => Err(Message::new(P::VerifyNeedsInput).at("verify").into()),
         },
         Command::Seal {
             record,
@@ -216,12 +220,12 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
                 .iter()
                 .map(|s| parse_signature(s))
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| anyhow!("signed: {e}"))?;
+                .map_err(|e| e.at("signed"))?;
             let refused = refused
                 .iter()
                 .map(|r| parse_refusal(r))
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| anyhow!("refused: {e}"))?;
+                .map_err(|e| e.at("refused"))?;
             let seal = Seal {
                 at: clock.now(),
                 app_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -233,15 +237,18 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             let results = record.results()?;
             let hash = Hash256::of(&results.to_bytes());
             println!("ok {seq}");
-            println!("results hash {hash}");
-            println!("short code {}", short_code(&hash));
+            println!("{}", tr.f(T::CliResultsHash, &[("hash", &hash)]));
+            println!("{}", tr.f(T::CliShortCode, &[("code", &short_code(&hash))]));
             Ok(())
         }
         Command::Export { record, out } => {
             let record = Record::open(&record)?;
             let bytes = record.results()?.to_bytes();
             write_file(&out, &bytes)?;
-            println!("results hash {}", Hash256::of(&bytes));
+            println!(
+                "{}",
+                tr.f(T::CliResultsHash, &[("hash", &Hash256::of(&bytes))])
+            );
             Ok(())
         }
         Command::Pdf {
@@ -251,30 +258,32 @@ pub fn execute(command: Command, clock: &dyn Clock) -> anyhow::Result<()> {
             annex,
             numerals,
         } => {
-            let copy = crate::report::Copy::parse(&copy).map_err(|e| anyhow!("copy: {e}"))?;
+            let copy = crate::report::Copy::parse(&copy).map_err(|e| e.at("copy"))?;
             let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
             let pdf = crate::report::render_record(&record, copy, annex, numerals)?;
             write_file(&out, &pdf)?;
-            println!("wrote {}", out.display());
+            println!("{}", tr.f(T::CliWrote, &[("path", &out.display())]));
             Ok(())
         }
     }
 }
 
-fn new(station_path: &Path, record_path: &Path, clock: &dyn Clock) -> anyhow::Result<()> {
-    let bytes = std::fs::read(station_path)
-        .with_context(|| format!("station: cannot read {}", station_path.display()))?;
-    let station = StationFile::parse(bytes)
-        .map_err(|err| anyhow!("{err} (station file {})", station_path.display()))?;
+fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
+    let station = crate::system::read_station(station_path)?;
     let record = Record::create(record_path, station, clock)?;
     let def = record.station().definition();
     println!(
-        "created {}: station {}, election {}, definition hash {}",
-        record_path.display(),
-        def.station.code,
-        def.election.id,
-        record.station().hash()
+        "{}",
+        tr.f(
+            T::CliCreated,
+            &[
+                ("path", &record_path.display()),
+                ("station", &def.station.code),
+                ("election", &def.election.id),
+                ("hash", &record.station().hash()),
+            ]
+        )
     );
     Ok(())
 }
@@ -314,7 +323,7 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
             criterion: args.criterion,
         },
         (None, Some(code)) => RulingChoice::Invalid { code },
-        _ => return Err(anyhow!("rule: give either --party or --invalid")),
+        _ => return Err(Message::new(P::RuleNeedsChoice).at("rule").into()),
     };
     let request = RulingRequest {
         choice,
@@ -335,40 +344,52 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     for (index, line) in stdin.lines().enumerate() {
         let number = index + 1;
-        let line = line.map_err(|err| anyhow!("line {number}: cannot be read: {err}"))?;
+        let line = line.map_err(|err| {
+            Message::new(P::LineUnreadable)
+                .text("n", number)
+                .text("detail", err)
+        })?;
+        let at_line = |problem: Message| {
+            Message::new(P::Line)
+                .text("n", number)
+                .quoted("text", line.trim())
+                .message("problem", problem)
+        };
         let ruling = parse_rule_line(&line)
             .and_then(|request| match request {
                 Some(request) => request
                     .resolve(record.count().definition())
                     .map(Some)
-                    .map_err(|err| err.to_string()),
+                    .map_err(|err| err.message()),
                 None => Ok(None),
             })
-            .map_err(|err| anyhow!("line {number}: {:?}: {err}", line.trim()))?;
+            .map_err(at_line)?;
         let Some(ruling) = ruling else { continue };
         let seq = record
             .append(Event::Ruling(ruling), clock)
-            .with_context(|| format!("line {number}: {:?}", line.trim()))?;
+            .map_err(|err| at_line(err.message()))?;
         writeln!(out, "ok {seq}")?;
         out.flush()?;
     }
     Ok(())
 }
 
-fn parse_lang(text: &str) -> anyhow::Result<crate::i18n::Lang> {
+fn parse_lang(text: &str) -> Result<Lang, Message> {
     match text {
-        "en" => Ok(crate::i18n::Lang::En),
-        "km" => Ok(crate::i18n::Lang::Km),
-        other => Err(anyhow!("lang: {other:?} is not en or km")),
+        "en" => Ok(Lang::En),
+        "km" => Ok(Lang::Km),
+        other => Err(Message::new(P::NotLang).quoted("value", other).at("lang")),
     }
 }
 
-fn parse_numerals(text: Option<&str>) -> anyhow::Result<Option<crate::domain::text::Numerals>> {
+fn parse_numerals(text: Option<&str>) -> Result<Option<Numerals>, Message> {
     match text {
         None => Ok(None),
-        Some("western") => Ok(Some(crate::domain::text::Numerals::Western)),
-        Some("khmer") => Ok(Some(crate::domain::text::Numerals::Khmer)),
-        Some(other) => Err(anyhow!("numerals: {other:?} is not western or khmer")),
+        Some("western") => Ok(Some(Numerals::Western)),
+        Some("khmer") => Ok(Some(Numerals::Khmer)),
+        Some(other) => Err(Message::new(P::NotNumerals)
+            .quoted("value", other)
+            .at("numerals")),
     }
 }
 
@@ -377,45 +398,53 @@ pub fn verify_results(
     results: &Path,
     record: Option<&Path>,
     code: Option<&str>,
+    tr: Tr,
 ) -> anyhow::Result<()> {
     let verified = crate::verify::check_results(results, record, code)?;
     if verified.practice {
-        println!("{}", crate::domain::results::PRACTICE_NOTICE);
+        println!("{}", tr.t(T::Practice));
     }
     println!(
-        "ok: station {}, election {}, results hash {}, short code {}",
-        verified.station, verified.election, verified.hash, verified.code
+        "{}",
+        tr.f(
+            T::CliResultsVerified,
+            &[
+                ("station", &verified.station),
+                ("election", &verified.election),
+                ("hash", &verified.hash),
+                ("code", &verified.code),
+            ]
+        )
     );
     Ok(())
 }
 
-fn verify(path: &Path, head: Option<&str>) -> anyhow::Result<()> {
+fn verify(path: &Path, head: Option<&str>, tr: Tr) -> anyhow::Result<()> {
     let expected: Option<Hash256> = head
-        .map(|h| h.parse().map_err(|e: String| anyhow!("head: {e}")))
+        .map(|h| h.parse().map_err(|e: Message| e.at("head")))
         .transpose()?;
     let record = Record::open(path)?;
     if let Some(expected) = expected
         && expected != record.head()
     {
-        let ends = format!(
-            "the record ends at entry {} (hash {})",
-            record.entries(),
-            record.head()
-        );
         let message = match record.seq_of_hash(expected)? {
-            Some(seq) => {
-                format!("head: {expected} is entry {seq}, but {ends}: entries were added after it")
-            }
-            None => format!(
-                "head: {expected} is not in the record; {ends}: entries after it are missing or were changed"
-            ),
+            Some(seq) => Message::new(P::HeadAdded)
+                .text("expected", expected)
+                .num("seq", seq.0),
+            None => Message::new(P::HeadMissing).text("expected", expected),
         };
+        let message = message
+            .num("n", record.entries())
+            .text("head", record.head())
+            .at("head");
         return Err(VerificationFailed(message).into());
     }
     println!(
-        "ok: chain intact, {} entries, head {}",
-        record.entries(),
-        record.head()
+        "{}",
+        tr.f(
+            T::CliChainIntact,
+            &[("n", &tr.num(record.entries())), ("head", &record.head())]
+        )
     );
     Ok(())
 }

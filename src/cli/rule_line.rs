@@ -2,9 +2,10 @@
 //! optionally followed by `dispute=5,7`.
 
 use crate::domain::ruling::{RulingChoice, RulingRequest};
+use crate::i18n::{Message, P};
 
 /// Parses one line; `Ok(None)` for a blank line.
-pub fn parse_rule_line(line: &str) -> Result<Option<RulingRequest>, String> {
+pub fn parse_rule_line(line: &str) -> Result<Option<RulingRequest>, Message> {
     let mut tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.is_empty() {
         return Ok(None);
@@ -12,8 +13,11 @@ pub fn parse_rule_line(line: &str) -> Result<Option<RulingRequest>, String> {
     let mut disputed_by = Vec::new();
     if let Some(list) = tokens.last().and_then(|t| t.strip_prefix("dispute=")) {
         for part in list.split(',') {
-            let party = parse_number(part)
-                .ok_or_else(|| format!("dispute: {part:?} is not a party number"))?;
+            let party = parse_number(part).ok_or_else(|| {
+                Message::new(P::NotPartyNumberAt)
+                    .quoted("value", part)
+                    .at("dispute")
+            })?;
             disputed_by.push(party);
         }
         tokens.pop();
@@ -25,28 +29,22 @@ pub fn parse_rule_line(line: &str) -> Result<Option<RulingRequest>, String> {
                 criterion: None,
             },
             None if looks_like_number(first) => {
-                return Err(format!("{first:?} is not a party number"));
+                return Err(Message::new(P::NotPartyNumberAt).quoted("value", first));
             }
             None => RulingChoice::Invalid {
                 code: first.to_string(),
             },
         },
         [first, code] => {
-            let party = parse_number(first).ok_or_else(|| {
-                format!("{first:?} is not a party number (write the party first, then its valid criterion: `3 V3`)")
-            })?;
+            let party = parse_number(first)
+                .ok_or_else(|| Message::new(P::PartyFirst).quoted("value", first))?;
             RulingChoice::Party {
                 party,
                 criterion: Some(code.to_string()),
             }
         }
-        [] => return Err("a dispute needs a ruling before it: `3 dispute=5`".into()),
-        _ => {
-            return Err(
-                "too many words (write `3`, `3 V3` or `I2`, optionally followed by `dispute=5,7`)"
-                    .into(),
-            );
-        }
+        [] => return Err(Message::new(P::DisputeAlone)),
+        _ => return Err(Message::new(P::TooManyWords)),
     };
     Ok(Some(RulingRequest {
         choice,
@@ -100,16 +98,19 @@ mod tests {
         assert!(
             parse_rule_line("dispute=5")
                 .unwrap_err()
+                .to_string()
                 .contains("needs a ruling")
         );
         assert!(
             parse_rule_line("3 dispute=5,x")
                 .unwrap_err()
+                .to_string()
                 .contains("\"x\" is not a party number")
         );
         assert!(
             parse_rule_line("3 dispute=")
                 .unwrap_err()
+                .to_string()
                 .contains("\"\" is not a party number")
         );
     }
@@ -120,21 +121,25 @@ mod tests {
         assert!(
             parse_rule_line("-3")
                 .unwrap_err()
+                .to_string()
                 .contains("not a party number")
         );
         assert!(
             parse_rule_line("V3 3")
                 .unwrap_err()
+                .to_string()
                 .contains("write the party first")
         );
         assert!(
             parse_rule_line("3 V3 I2")
                 .unwrap_err()
+                .to_string()
                 .contains("too many words")
         );
         assert!(
             parse_rule_line("99999999999")
                 .unwrap_err()
+                .to_string()
                 .contains("not a party number")
         );
     }

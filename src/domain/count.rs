@@ -10,57 +10,91 @@ use crate::domain::person::Person;
 use crate::domain::reconciliation::{
     Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
 };
-use crate::domain::ruling::{Ruling, RulingError, check_free_text};
+use crate::domain::ruling::{Ruling, RulingError, check_free_text, not_on_ballot};
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
+use crate::i18n::{Explain, Message, P};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Why a change cannot be recorded. Messages name the field and the value.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CountError {
-    #[error(transparent)]
-    Ruling(#[from] RulingError),
-    #[error("seq: {target} does not exist (the journal ends at seq {last})")]
+    Ruling(RulingError),
     NoSuchEntry { target: Seq, last: Seq },
-    #[error("seq: {target} is a void (of seq {of}), not a ruling; voids cannot be voided")]
     VoidOfVoid { target: Seq, of: Seq },
-    #[error("seq: {target} is not a ruling")]
     NotARuling { target: Seq },
-    #[error("seq: ruling {target} was already voided by seq {by}")]
     AlreadyVoided { target: Seq, by: Seq },
-    #[error("reason: {0}")]
-    Reason(String),
-    #[error("figures: give at least one figure")]
+    Reason(Message),
     NoFigures,
-    #[error("{figure}: {value} is too large (at most {MAX_COUNT})")]
     TooLarge { figure: String, value: u64 },
-    #[error("party: {party} is not on this station's ballot (parties {known})")]
     UnknownParty { party: u32, known: String },
-    #[error("check: {check} is not a check of this count")]
     UnknownCheck { check: String },
-    #[error("text: {0}")]
-    Text(String),
-    #[error("seq: ruling {target} was voided by seq {by}; a void ruling cannot be disputed")]
+    Text(Message),
     DisputeOfVoided { target: Seq, by: Seq },
-    #[error("parties: party {party} already disputes ruling {target}")]
     AlreadyDisputing { party: u32, target: Seq },
-    #[error("parties: name at least one party")]
     NoDisputants,
-    #[error("{0}")]
-    Person(String),
-    #[error("seq: {target} is not a person recorded as present")]
+    Person(Message),
     NotAPerson { target: Seq },
-    #[error("seq: the presence of entry {target} was already withdrawn by seq {by}")]
     AlreadyWithdrawn { target: Seq, by: Seq },
-    #[error("the count was sealed at entry {seq}; nothing more can be recorded")]
     Sealed { seq: Seq },
-    #[error("the count cannot be sealed yet: {}", .0.join("; "))]
-    NotReady(Vec<String>),
-    #[error("{0}")]
-    Seal(String),
+    NotReady(Vec<SealingGap>),
+    Seal(Message),
+}
+
+impl From<RulingError> for CountError {
+    fn from(err: RulingError) -> CountError {
+        CountError::Ruling(err)
+    }
+}
+
+impl Explain for CountError {
+    fn message(&self) -> Message {
+        let seq = |key: P, target: Seq| Message::new(key).num("target", target.0);
+        match self {
+            CountError::Ruling(err) => err.message(),
+            CountError::NoSuchEntry { target, last } => {
+                seq(P::NoSuchEntry, *target).num("last", last.0).at("seq")
+            }
+            CountError::VoidOfVoid { target, of } => {
+                seq(P::VoidOfVoid, *target).num("of", of.0).at("seq")
+            }
+            CountError::NotARuling { target } => seq(P::NotARuling, *target).at("seq"),
+            CountError::AlreadyVoided { target, by } => {
+                seq(P::AlreadyVoided, *target).num("by", by.0).at("seq")
+            }
+            CountError::Reason(problem) => problem.clone().at("reason"),
+            CountError::NoFigures => Message::new(P::NoFigures).at("figures"),
+            CountError::TooLarge { figure, value } => Message::new(P::TooLarge)
+                .num("value", *value)
+                .num("max", MAX_COUNT)
+                .at(figure.as_str()),
+            CountError::UnknownParty { party, known } => not_on_ballot(*party, known).at("party"),
+            CountError::UnknownCheck { check } => Message::new(P::UnknownCheck)
+                .text("check", check)
+                .at("check"),
+            CountError::Text(problem) => problem.clone().at("text"),
+            CountError::DisputeOfVoided { target, by } => {
+                seq(P::DisputeOfVoided, *target).num("by", by.0).at("seq")
+            }
+            CountError::AlreadyDisputing { party, target } => Message::new(P::AlreadyDisputing)
+                .num("party", *party)
+                .num("target", target.0)
+                .at("parties"),
+            CountError::NoDisputants => Message::new(P::NoDisputants).at("parties"),
+            CountError::Person(problem) | CountError::Seal(problem) => problem.clone(),
+            CountError::NotAPerson { target } => seq(P::NotAPerson, *target).at("seq"),
+            CountError::AlreadyWithdrawn { target, by } => {
+                seq(P::AlreadyWithdrawn, *target).num("by", by.0).at("seq")
+            }
+            CountError::Sealed { seq } => Message::new(P::Sealed).num("seq", seq.0),
+            CountError::NotReady(gaps) => {
+                Message::new(P::NotReady).list("gaps", gaps.iter().map(Explain::message).collect())
+            }
+        }
+    }
 }
 
 /// A ruling in the count, live or voided.
@@ -99,19 +133,34 @@ pub struct PresenceRecord {
 }
 
 /// What still stands between the count and its sealing.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SealingGap {
-    #[error("{symbol} ({figure}) is not recorded", symbol = .0.symbol(), figure = .0)]
     /// A figure has not been recorded.
     FigureMissing(Figure),
     /// A check differs and has no written explanation.
-    #[error("{check} differs by {difference:+} and has no explanation")]
     Unexplained { check: CheckName, difference: i64 },
     /// Fewer ballots are ruled than were found in the box, without an
     /// explanation of `box_vs_rulings`.
-    #[error("{ruled} of the {in_box} ballots in the box are ruled")]
     RulingIncomplete { ruled: u64, in_box: u64 },
 }
+
+impl Explain for SealingGap {
+    fn message(&self) -> Message {
+        match self {
+            SealingGap::FigureMissing(figure) => Message::new(P::GapFigure)
+                .text("symbol", figure.symbol())
+                .text("figure", figure),
+            SealingGap::Unexplained { check, difference } => Message::new(P::GapUnexplained)
+                .text("check", check)
+                .text("difference", format!("{difference:+}")),
+            SealingGap::RulingIncomplete { ruled, in_box } => Message::new(P::GapUnruled)
+                .num("ruled", *ruled)
+                .num("in_box", *in_box),
+        }
+    }
+}
+
+crate::explained_error!(CountError, SealingGap);
 
 /// The derived state of one count.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -399,9 +448,7 @@ impl Count {
         self.ensure_open()?;
         let gaps = self.sealing_gaps();
         if !gaps.is_empty() {
-            return Err(CountError::NotReady(
-                gaps.iter().map(SealingGap::to_string).collect(),
-            ));
+            return Err(CountError::NotReady(gaps));
         }
         seal.check().map_err(CountError::Seal)
     }

@@ -2,6 +2,7 @@
 //! is DESIGN.md's; a station file may replace it.
 
 use crate::domain::text::LocalizedText;
+use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -14,16 +15,14 @@ pub struct CriterionCode(String);
 
 impl CriterionCode {
     /// Parses a code as written in a station file.
-    pub fn parse(text: &str) -> Result<CriterionCode, String> {
+    pub fn parse(text: &str) -> Result<CriterionCode, Message> {
         let mut chars = text.chars();
         let first_ok = chars.next().is_some_and(|c| c.is_ascii_uppercase());
         let rest_ok = chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
         if first_ok && rest_ok && text.len() <= 8 {
             Ok(CriterionCode(text.to_string()))
         } else {
-            Err(format!(
-                "{text:?} is not a criterion code (an uppercase letter, then up to 7 uppercase letters or digits)"
-            ))
+            Err(Message::new(P::NotCriterionCode).quoted("value", text))
         }
     }
 
@@ -64,18 +63,23 @@ pub struct CriteriaSet {
 
 impl CriteriaSet {
     /// Builds a set, checking the invariants. Errors name the index.
-    pub fn new(criteria: Vec<Criterion>) -> Result<CriteriaSet, (Option<usize>, String)> {
+    pub fn new(criteria: Vec<Criterion>) -> Result<CriteriaSet, (Option<usize>, Message)> {
         for (i, c) in criteria.iter().enumerate() {
             if let Some(j) = criteria[..i].iter().position(|o| o.code == c.code) {
                 return Err((
                     Some(i),
-                    format!("code {} is used twice (also criteria[{j}])", c.code),
+                    Message::new(P::CriterionCodeTwice)
+                        .text("code", &c.code)
+                        .text("j", j),
                 ));
             }
         }
-        for (validity, word) in [(Validity::Valid, "valid"), (Validity::Invalid, "invalid")] {
+        for (validity, missing) in [
+            (Validity::Valid, P::NoValidCriterion),
+            (Validity::Invalid, P::NoInvalidCriterion),
+        ] {
             if !criteria.iter().any(|c| c.validity == validity) {
-                return Err((None, format!("must contain at least one {word} criterion")));
+                return Err((None, Message::new(missing)));
             }
         }
         Ok(CriteriaSet { criteria })
@@ -320,13 +324,14 @@ mod tests {
         list.push(dup);
         let (at, msg) = CriteriaSet::new(list.clone()).unwrap_err();
         assert_eq!(at, Some(10));
-        assert!(msg.contains("V1 is used twice"), "{msg}");
+        assert!(msg.to_string().contains("V1 is used twice"), "{msg}");
         list.retain(|c| c.validity == Validity::Valid);
         list.pop();
         assert!(
             CriteriaSet::new(list)
                 .unwrap_err()
                 .1
+                .to_string()
                 .contains("invalid criterion")
         );
     }

@@ -1,6 +1,7 @@
 //! SHA-256 digests as a value type, written as 64 lowercase hex digits
 //! wherever they are stored, hashed or shown.
 
+use crate::i18n::{Message, P};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -69,11 +70,11 @@ impl fmt::Debug for Hash256 {
 }
 
 impl FromStr for Hash256 {
-    type Err = String;
+    type Err = Message;
 
     /// Accepts 64 hex digits, either case.
-    fn from_str(s: &str) -> Result<Hash256, String> {
-        let bad = || format!("{s:?} is not a SHA-256 hash (64 hex digits)");
+    fn from_str(s: &str) -> Result<Hash256, Message> {
+        let bad = || Message::new(P::NotHash).quoted("value", s);
         if s.len() != 64 || !s.is_ascii() {
             return Err(bad());
         }

@@ -2,8 +2,9 @@
 //! observers. Their presence is recorded in the journal; the forms print them.
 
 use crate::domain::party::PartyNumber;
-use crate::domain::ruling::check_free_text;
+use crate::domain::ruling::{check_free_text, not_on_ballot};
 use crate::domain::station::StationDefinition;
+use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 
 /// What a person present does at the count.
@@ -43,13 +44,11 @@ impl Role {
     }
 
     /// Parses a key as typed on the command line.
-    pub fn parse(text: &str) -> Result<Role, String> {
+    pub fn parse(text: &str) -> Result<Role, Message> {
         Role::ALL
             .into_iter()
             .find(|r| r.key() == text)
-            .ok_or_else(|| {
-                format!("{text:?} is not a role (chief, secretary, member, party_agent, observer)")
-            })
+            .ok_or_else(|| Message::new(P::NotRole).quoted("value", text))
     }
 }
 
@@ -74,43 +73,38 @@ impl Person {
     /// Checks the entry: a real name; a party agent names a party of this
     /// station and nothing else; an observer names an organisation and
     /// nothing else; commission members name neither.
-    pub fn check(&self, def: &StationDefinition) -> Result<(), String> {
-        check_free_text(&self.name).map_err(|e| format!("name: {e}"))?;
+    pub fn check(&self, def: &StationDefinition) -> Result<(), Message> {
+        check_free_text(&self.name).map_err(|e| e.at("name"))?;
         if self.name.chars().count() > MAX_NAME_CHARS || self.name.contains('\n') {
-            return Err(format!(
-                "name: must be one line of at most {MAX_NAME_CHARS} characters"
-            ));
+            return Err(Message::new(P::NameOneLine)
+                .num("max", MAX_NAME_CHARS as u64)
+                .at("name"));
         }
         match (self.role, self.party, &self.organisation) {
             (Role::PartyAgent, Some(party), None) => {
                 if def.party(party).is_none() {
-                    return Err(format!(
-                        "party: {party} is not on this station's ballot (parties {})",
-                        def.party_numbers_text()
-                    ));
+                    return Err(not_on_ballot(party.0, &def.party_numbers_text()).at("party"));
                 }
             }
             (Role::PartyAgent, None, _) => {
-                return Err("party: a party agent names the party".into());
+                return Err(Message::new(P::AgentNamesParty).at("party"));
             }
             (Role::Observer, None, Some(org)) => {
-                check_free_text(org).map_err(|e| format!("organisation: {e}"))?;
+                check_free_text(org).map_err(|e| e.at("organisation"))?;
             }
             (Role::Observer, _, None) => {
-                return Err("organisation: an observer names the organisation".into());
+                return Err(Message::new(P::ObserverNamesOrganisation).at("organisation"));
             }
             (Role::Chief | Role::Secretary | Role::Member, None, None) => {}
             (role, Some(_), _) => {
-                return Err(format!(
-                    "party: only a party agent names a party, not a {}",
-                    role.key()
-                ));
+                return Err(Message::new(P::OnlyAgentNamesParty)
+                    .text("role", role.key())
+                    .at("party"));
             }
             (role, None, Some(_)) => {
-                return Err(format!(
-                    "organisation: only an observer names an organisation, not a {}",
-                    role.key()
-                ));
+                return Err(Message::new(P::OnlyObserverNamesOrganisation)
+                    .text("role", role.key())
+                    .at("organisation"));
             }
         }
         Ok(())
@@ -148,7 +142,7 @@ mod tests {
                 .check(&def)
                 .is_ok()
         );
-        let err = |p: Person| p.check(&def).unwrap_err();
+        let err = |p: Person| p.check(&def).unwrap_err().to_string();
         assert_eq!(
             err(person(Role::PartyAgent, None, None)),
             "party: a party agent names the party"
@@ -172,6 +166,11 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(Role::parse(role.key()), Ok(role));
         }
-        assert!(Role::parse("boss").unwrap_err().contains("not a role"));
+        assert!(
+            Role::parse("boss")
+                .unwrap_err()
+                .to_string()
+                .contains("not a role")
+        );
     }
 }

@@ -5,6 +5,7 @@
 use crate::domain::party::PartyNumber;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
+use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -143,9 +144,9 @@ impl fmt::Display for CheckName {
 }
 
 impl FromStr for CheckName {
-    type Err = String;
+    type Err = Message;
 
-    fn from_str(s: &str) -> Result<CheckName, String> {
+    fn from_str(s: &str) -> Result<CheckName, Message> {
         Ok(match s {
             "stock" => CheckName::Stock,
             "issued_vs_voted" => CheckName::IssuedVsVoted,
@@ -157,11 +158,7 @@ impl FromStr for CheckName {
                     .strip_prefix("cross_check:")
                     .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
                     .and_then(|n| n.parse().ok())
-                    .ok_or_else(|| {
-                        format!(
-                            "{s:?} is not a check (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<party number>)"
-                        )
-                    })?;
+                    .ok_or_else(|| Message::new(P::NotCheck).quoted("value", s))?;
                 CheckName::CrossCheck(PartyNumber(party))
             }
         })

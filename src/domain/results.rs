@@ -13,6 +13,7 @@ use crate::domain::seal::{RefusalToSign, Signature};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use crate::domain::time::{Date, Timestamp};
+use crate::i18n::{Explain, Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -119,23 +120,40 @@ pub struct ResultsDocument {
 }
 
 /// Why a results document cannot be made or read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResultsError {
-    #[error("the count is not sealed: results exist only for a sealed count")]
     NotSealed,
-    #[error("results file: {0}")]
     Unreadable(String),
-    #[error("results file: format {0:?} is not \"polltally-results/1\"")]
     Format(String),
-    #[error("results file: the bytes are not in canonical form (the file was edited or re-saved)")]
     NotCanonical,
-    #[error("results file: {field} is {found}, but {why}")]
     Inconsistent {
         field: String,
         found: String,
-        why: String,
+        why: Message,
     },
 }
+
+impl Explain for ResultsError {
+    fn message(&self) -> Message {
+        let file = |problem: Message| Message::new(P::ResultsFile).message("problem", problem);
+        match self {
+            ResultsError::NotSealed => Message::new(P::NotSealedResults),
+            ResultsError::Unreadable(detail) => file(Message::verbatim(detail)),
+            ResultsError::Format(found) => {
+                file(Message::new(P::ResultsFormat).quoted("found", found))
+            }
+            ResultsError::NotCanonical => file(Message::new(P::NotCanonical)),
+            ResultsError::Inconsistent { field, found, why } => file(
+                Message::new(P::Inconsistent)
+                    .text("field", field)
+                    .text("found", found)
+                    .message("why", why.clone()),
+            ),
+        }
+    }
+}
+
+crate::explained_error!(ResultsError);
 
 fn signed(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
@@ -280,7 +298,7 @@ impl ResultsDocument {
     }
 
     fn check_consistency(&self) -> Result<(), ResultsError> {
-        let bad = |field: &str, found: String, why: String| {
+        let bad = |field: &str, found: String, why: Message| {
             Err(ResultsError::Inconsistent {
                 field: field.into(),
                 found,
@@ -293,7 +311,7 @@ impl ResultsDocument {
             return bad(
                 "figures.valid",
                 f.valid.to_string(),
-                format!("the votes add up to {votes}"),
+                Message::new(P::VotesAddUp).text("n", votes),
             );
         }
         let invalid: u64 = self.invalid.values().sum();
@@ -301,7 +319,7 @@ impl ResultsDocument {
             return bad(
                 "figures.invalid",
                 f.invalid.to_string(),
-                format!("the invalid ballots add up to {invalid}"),
+                Message::new(P::InvalidAddUp).text("n", invalid),
             );
         }
         let by_criterion: u64 = self.valid_by_criterion.values().sum();
@@ -309,7 +327,7 @@ impl ResultsDocument {
             return bad(
                 "valid_by_criterion",
                 by_criterion.to_string(),
-                format!("figures.valid is {}", f.valid),
+                Message::new(P::ValidIs).text("n", f.valid),
             );
         }
         let issued = signed(f.received) - signed(f.unused) - signed(f.spoiled);
@@ -317,7 +335,7 @@ impl ResultsDocument {
             return bad(
                 "figures.issued",
                 f.issued.to_string(),
-                format!("received - unused - spoiled is {issued}"),
+                Message::new(P::IssuedIs).text("n", issued),
             );
         }
         let party_numbers: Vec<String> =
@@ -330,7 +348,7 @@ impl ResultsDocument {
             return bad(
                 "votes",
                 format!("{vote_keys:?}"),
-                format!("the parties are {listed:?}"),
+                Message::new(P::PartiesAre).text("list", format!("{listed:?}")),
             );
         }
         for check in &self.checks {
@@ -339,18 +357,16 @@ impl ResultsDocument {
                 return bad(
                     &format!("checks.{}", check.name),
                     check.status.clone(),
-                    "no such check".into(),
+                    Message::new(P::NoSuchCheck),
                 );
             };
             if expected.word() != check.status || expected.difference() != check.difference {
                 return bad(
                     &format!("checks.{}", check.name),
                     format!("{} {:?}", check.status, check.difference),
-                    format!(
-                        "the figures give {} {:?}",
-                        expected.word(),
-                        expected.difference()
-                    ),
+                    Message::new(P::FiguresGive)
+                        .text("status", expected.word())
+                        .text("difference", format!("{:?}", expected.difference())),
                 );
             }
         }
@@ -358,7 +374,7 @@ impl ResultsDocument {
             return bad(
                 "notice",
                 format!("{:?}", self.notice),
-                "it must be present exactly on a practice count".into(),
+                Message::new(P::NoticeOnPractice),
             );
         }
         Ok(())
@@ -476,7 +492,7 @@ pub fn short_code(hash: &Hash256) -> String {
 
 /// A short code as typed: case, spaces and dashes do not matter, and the
 /// letters Crockford reads as digits (O as 0, I and L as 1) are accepted.
-pub fn normalize_short_code(typed: &str) -> Result<String, String> {
+pub fn normalize_short_code(typed: &str) -> Result<String, Message> {
     let mut out = String::new();
     for c in typed.chars() {
         let c = c.to_ascii_uppercase();
@@ -487,17 +503,19 @@ pub fn normalize_short_code(typed: &str) -> Result<String, String> {
             other => other,
         };
         if !CROCKFORD.contains(&(c as u8)) || !c.is_ascii() {
-            return Err(format!(
-                "code: {typed:?} has the character {c:?}, which no short code has"
-            ));
+            return Err(Message::new(P::CodeCharacter)
+                .quoted("value", typed)
+                .text("c", format!("{c:?}"))
+                .at("code"));
         }
         out.push(c);
     }
     if out.len() != SHORT_CODE_CHARS {
-        return Err(format!(
-            "code: {typed:?} has {} characters, a short code has {SHORT_CODE_CHARS}",
-            out.len()
-        ));
+        return Err(Message::new(P::CodeLength)
+            .quoted("value", typed)
+            .num("n", out.len() as u64)
+            .num("expected", SHORT_CODE_CHARS as u64)
+            .at("code"));
     }
     Ok(out
         .as_bytes()
@@ -539,11 +557,13 @@ mod tests {
         assert!(
             normalize_short_code("UUUU-0000-0000-0000")
                 .unwrap_err()
+                .to_string()
                 .contains("'U'")
         );
         assert!(
             normalize_short_code("0000-0000")
                 .unwrap_err()
+                .to_string()
                 .contains("has 8 characters")
         );
     }

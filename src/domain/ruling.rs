@@ -5,6 +5,7 @@ use crate::domain::criteria::{CriterionCode, Validity};
 use crate::domain::limits::MAX_TEXT_CHARS;
 use crate::domain::party::PartyNumber;
 use crate::domain::station::StationDefinition;
+use crate::i18n::{Explain, Message, P};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -52,33 +53,75 @@ pub struct Ruling {
 }
 
 /// Why a ruling cannot be recorded. Each message names the field and value.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RulingError {
-    #[error("party: {party} is not on this station's ballot (parties {known})")]
-    UnknownParty { party: u32, known: String },
-    #[error(
-        "criterion: {code} is not a criterion of this count (valid: {valid}; invalid: {invalid})"
-    )]
+    UnknownParty {
+        party: u32,
+        known: String,
+    },
     UnknownCriterion {
         code: String,
         valid: String,
         invalid: String,
     },
-    #[error(
-        "criterion: {code} is an invalid criterion; a ballot for a party needs a valid one ({valid})"
-    )]
-    NotValid { code: String, valid: String },
-    #[error(
-        "invalid: {code} is a valid criterion; an invalid ballot needs an invalid one ({invalid})"
-    )]
-    NotInvalid { code: String, invalid: String },
-    #[error("disputed_by: {party} is not on this station's ballot (parties {known})")]
-    UnknownDisputant { party: u32, known: String },
-    #[error("disputed_by: party {party} is named twice")]
-    DisputantTwice { party: u32 },
-    #[error("note: {0}")]
-    Note(String),
+    NotValid {
+        code: String,
+        valid: String,
+    },
+    NotInvalid {
+        code: String,
+        invalid: String,
+    },
+    UnknownDisputant {
+        party: u32,
+        known: String,
+    },
+    DisputantTwice {
+        party: u32,
+    },
+    Note(Message),
 }
+
+/// `{party} is not on this station's ballot (parties {known})`.
+pub fn not_on_ballot(party: u32, known: &str) -> Message {
+    Message::new(P::NotOnBallot)
+        .num("party", party)
+        .text("known", known)
+}
+
+impl Explain for RulingError {
+    fn message(&self) -> Message {
+        match self {
+            RulingError::UnknownParty { party, known } => not_on_ballot(*party, known).at("party"),
+            RulingError::UnknownCriterion {
+                code,
+                valid,
+                invalid,
+            } => Message::new(P::UnknownCriterion)
+                .text("code", code)
+                .text("valid", valid)
+                .text("invalid", invalid)
+                .at("criterion"),
+            RulingError::NotValid { code, valid } => Message::new(P::NotValidCriterion)
+                .text("code", code)
+                .text("valid", valid)
+                .at("criterion"),
+            RulingError::NotInvalid { code, invalid } => Message::new(P::NotInvalidCriterion)
+                .text("code", code)
+                .text("invalid", invalid)
+                .at("invalid"),
+            RulingError::UnknownDisputant { party, known } => {
+                not_on_ballot(*party, known).at("disputed_by")
+            }
+            RulingError::DisputantTwice { party } => Message::new(P::PartyNamedTwice)
+                .num("party", *party)
+                .at("disputed_by"),
+            RulingError::Note(problem) => problem.clone().at("note"),
+        }
+    }
+}
+
+crate::explained_error!(RulingError);
 
 /// A ruling as a user asks for it (CLI flags, a line of `rule --stdin`, a
 /// key on the counting screen), before it is checked against the station.
@@ -200,18 +243,18 @@ impl Ruling {
 
 /// The rule for every free text a user writes (notes, reasons,
 /// explanations): not blank, not too long, no control characters.
-pub fn check_free_text(text: &str) -> Result<(), String> {
+pub fn check_free_text(text: &str) -> Result<(), Message> {
     if text.trim().is_empty() {
-        return Err("must not be empty".into());
+        return Err(Message::new(P::MustNotBeEmpty));
     }
     let chars = text.chars().count();
     if chars > MAX_TEXT_CHARS {
-        return Err(format!(
-            "{chars} characters is too long (at most {MAX_TEXT_CHARS})"
-        ));
+        return Err(Message::new(P::TooLong)
+            .num("n", chars as u64)
+            .num("max", MAX_TEXT_CHARS as u64));
     }
     if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
-        return Err(format!("contains the control character {c:?}"));
+        return Err(Message::new(P::ControlCharacter).text("c", format!("{c:?}")));
     }
     Ok(())
 }

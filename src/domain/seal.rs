@@ -4,6 +4,7 @@
 
 use crate::domain::ruling::check_free_text;
 use crate::domain::time::Timestamp;
+use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 
 /// Someone who signed the result.
@@ -37,12 +38,11 @@ pub struct Seal {
     pub refused: Vec<RefusalToSign>,
 }
 
-fn check_part(field: &str, i: usize, what: &str, text: &str) -> Result<(), String> {
-    check_free_text(text).map_err(|e| format!("{field}[{i}].{what}: {e}"))?;
+fn check_part(field: &str, i: usize, what: &str, text: &str) -> Result<(), Message> {
+    let at = format!("{field}[{i}].{what}");
+    check_free_text(text).map_err(|e| e.at(at.as_str()))?;
     if text.contains(':') && what != "reason" {
-        return Err(format!(
-            "{field}[{i}].{what}: {text:?} must not contain ':'"
-        ));
+        return Err(Message::new(P::NoColon).quoted("value", text).at(at));
     }
     Ok(())
 }
@@ -50,9 +50,9 @@ fn check_part(field: &str, i: usize, what: &str, text: &str) -> Result<(), Strin
 impl Seal {
     /// Checks the names: at least one signature; every name, role and reason
     /// a real text; no one both signing and refusing.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Message> {
         if self.signed.is_empty() {
-            return Err("signed: at least the chief signs the result".into());
+            return Err(Message::new(P::ChiefSigns).at("signed"));
         }
         for (i, s) in self.signed.iter().enumerate() {
             check_part("signed", i, "name", &s.name)?;
@@ -63,7 +63,9 @@ impl Seal {
             check_part("refused", i, "role", &r.role)?;
             check_part("refused", i, "reason", &r.reason)?;
             if self.signed.iter().any(|s| s.name == r.name) {
-                return Err(format!("refused[{i}].name: {:?} also signed", r.name));
+                return Err(Message::new(P::AlsoSigned)
+                    .quoted("value", &r.name)
+                    .at(format!("refused[{i}].name")));
             }
         }
         Ok(())
@@ -71,18 +73,18 @@ impl Seal {
 }
 
 /// Parses `NAME:ROLE` as typed on the command line.
-pub fn parse_signature(text: &str) -> Result<Signature, String> {
+pub fn parse_signature(text: &str) -> Result<Signature, Message> {
     match text.split_once(':') {
         Some((name, role)) if !role.contains(':') => Ok(Signature {
             name: name.trim().to_string(),
             role: role.trim().to_string(),
         }),
-        _ => Err(format!("{text:?} is not NAME:ROLE")),
+        _ => Err(Message::new(P::NotNameRole).quoted("value", text)),
     }
 }
 
 /// Parses `NAME:ROLE:REASON` as typed on the command line.
-pub fn parse_refusal(text: &str) -> Result<RefusalToSign, String> {
+pub fn parse_refusal(text: &str) -> Result<RefusalToSign, Message> {
     let mut parts = text.splitn(3, ':');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(name), Some(role), Some(reason)) => Ok(RefusalToSign {
@@ -90,7 +92,7 @@ pub fn parse_refusal(text: &str) -> Result<RefusalToSign, String> {
             role: role.trim().to_string(),
             reason: reason.trim().to_string(),
         }),
-        _ => Err(format!("{text:?} is not NAME:ROLE:REASON")),
+        _ => Err(Message::new(P::NotNameRoleReason).quoted("value", text)),
     }
 }
 
@@ -122,17 +124,18 @@ mod tests {
     fn a_seal_needs_a_signature_and_real_names() {
         assert!(seal(&["Chan Sophea:chief"], &[]).check().is_ok());
         assert_eq!(
-            seal(&[], &[]).check().unwrap_err(),
+            seal(&[], &[]).check().unwrap_err().to_string(),
             "signed: at least the chief signs the result"
         );
         assert_eq!(
-            seal(&[" :chief"], &[]).check().unwrap_err(),
+            seal(&[" :chief"], &[]).check().unwrap_err().to_string(),
             "signed[0].name: must not be empty"
         );
         assert_eq!(
             seal(&["Chan Sophea:chief"], &["Chan Sophea:chief:no"])
                 .check()
-                .unwrap_err(),
+                .unwrap_err()
+                .to_string(),
             "refused[0].name: \"Chan Sophea\" also signed"
         );
     }

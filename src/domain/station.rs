@@ -9,6 +9,7 @@ use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
 use crate::domain::party::{Party, PartyNumber};
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::Date;
+use crate::i18n::{Explain, Message, P};
 use serde::Deserialize;
 use std::fmt;
 
@@ -17,17 +18,24 @@ pub const STATION_FORMAT: &str = "polltally-station/1";
 
 /// A station file that failed to parse or validate: the field path and what
 /// is wrong with its value, e.g. `parties[3].number: 4 is used twice`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StationError {
     pub path: String,
-    pub message: String,
+    pub problem: Message,
 }
 
-fn fail<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, StationError> {
+impl Explain for StationError {
+    fn message(&self) -> Message {
+        self.problem.clone().at(self.path.as_str())
+    }
+}
+
+crate::explained_error!(StationError);
+
+fn fail<T>(path: impl Into<String>, problem: Message) -> Result<T, StationError> {
     Err(StationError {
         path: path.into(),
-        message: message.into(),
+        problem,
     })
 }
 
@@ -210,15 +218,12 @@ struct RawCriterion {
 
 fn parse_definition(bytes: &[u8]) -> Result<StationDefinition, StationError> {
     if bytes.starts_with(b"\xef\xbb\xbf") {
-        return fail(
-            "station file",
-            "starts with a byte order mark; save it as UTF-8 without one",
-        );
+        return fail("station file", Message::new(P::Bom));
     }
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => return fail("station file", "the file is empty"),
+        None => return fail("station file", Message::new(P::EmptyFile)),
         Some(b'{') => {}
-        Some(_) => return fail("station file", "not a JSON object (it must start with '{')"),
+        Some(_) => return fail("station file", Message::new(P::NotJsonObject)),
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let raw: RawStationFile = match serde_path_to_error::deserialize(&mut de) {
@@ -231,11 +236,11 @@ fn parse_definition(bytes: &[u8]) -> Result<StationDefinition, StationError> {
             } else {
                 path
             };
-            return fail(path, inner.to_string());
+            return fail(path, Message::new(P::Json).text("detail", inner));
         }
     };
     if let Err(err) = de.end() {
-        return fail("station file", err.to_string());
+        return fail("station file", Message::new(P::Json).text("detail", err));
     }
     validate(raw)
 }
@@ -251,10 +256,7 @@ fn check_identifier(path: &str, value: &str) -> Result<(), StationError> {
     if ok {
         Ok(())
     } else {
-        fail(
-            path,
-            format!("{value:?} is not an identifier (1-64 letters, digits, '-', '_', '.', '/')"),
-        )
+        fail(path, Message::new(P::NotIdentifier).quoted("value", value))
     }
 }
 
@@ -264,7 +266,12 @@ fn check_text(path: &str, text: &LocalizedText) -> Result<(), StationError> {
 
 fn check_count(path: &str, value: u64) -> Result<u64, StationError> {
     if value > MAX_COUNT {
-        return fail(path, format!("{value} is too large (at most {MAX_COUNT})"));
+        return fail(
+            path,
+            Message::new(P::TooLarge)
+                .num("value", value)
+                .num("max", MAX_COUNT),
+        );
     }
     Ok(value)
 }
@@ -273,7 +280,9 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     if raw.format != STATION_FORMAT {
         return fail(
             "format",
-            format!("{:?} is not {STATION_FORMAT:?}", raw.format),
+            Message::new(P::NotFormat)
+                .quoted("found", &raw.format)
+                .quoted("expected", STATION_FORMAT),
         );
     }
 
@@ -283,7 +292,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         .election
         .date
         .parse()
-        .or_else(|message: String| fail("election.date", message))?;
+        .or_else(|message: Message| fail("election.date", message))?;
 
     let s = &raw.station;
     check_identifier("station.code", &s.code)?;
@@ -296,15 +305,14 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     let registered_voters = check_count("registered_voters", raw.registered_voters)?;
 
     if raw.parties.is_empty() {
-        return fail("parties", "must list at least one party");
+        return fail("parties", Message::new(P::NoParties));
     }
     if raw.parties.len() > MAX_PARTIES {
         return fail(
             "parties",
-            format!(
-                "{} parties listed, at most {MAX_PARTIES} are supported",
-                raw.parties.len()
-            ),
+            Message::new(P::TooManyParties)
+                .num("n", raw.parties.len() as u64)
+                .num("max", MAX_PARTIES as u64),
         );
     }
     let mut parties: Vec<Party> = Vec::with_capacity(raw.parties.len());
@@ -312,26 +320,30 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         if p.number == 0 || p.number > 999 {
             return fail(
                 format!("parties[{i}].number"),
-                format!("{} is not a party number (1-999)", p.number),
+                Message::new(P::NotPartyNumber).num("n", p.number),
             );
         }
         if let Some(j) = parties.iter().position(|q| q.number.0 == p.number) {
             return fail(
                 format!("parties[{i}].number"),
-                format!("{} is used twice (also parties[{j}])", p.number),
+                Message::new(P::UsedTwice)
+                    .num("value", p.number)
+                    .text("other", format!("parties[{j}]")),
             );
         }
         let abbreviation = p.abbreviation.trim();
         if abbreviation.is_empty() || abbreviation.chars().count() > 16 {
             return fail(
                 format!("parties[{i}].abbreviation"),
-                format!("{:?} must be 1-16 characters", p.abbreviation),
+                Message::new(P::AbbreviationLength).quoted("value", &p.abbreviation),
             );
         }
         if let Some(j) = parties.iter().position(|q| q.abbreviation == abbreviation) {
             return fail(
                 format!("parties[{i}].abbreviation"),
-                format!("{abbreviation:?} is used twice (also parties[{j}])"),
+                Message::new(P::UsedTwice)
+                    .quoted("value", abbreviation)
+                    .text("other", format!("parties[{j}]")),
             );
         }
         check_text(&format!("parties[{i}].name"), &p.name)?;
@@ -343,7 +355,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     }
 
     if raw.ballot_books.is_empty() {
-        return fail("ballot_books", "must list at least one ballot book");
+        return fail("ballot_books", Message::new(P::NoBooks));
     }
     let mut ballot_books: Vec<BallotBook> = Vec::with_capacity(raw.ballot_books.len());
     for (i, b) in raw.ballot_books.into_iter().enumerate() {
@@ -351,14 +363,18 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         if let Some(j) = ballot_books.iter().position(|o| o.book == b.book) {
             return fail(
                 format!("ballot_books[{i}].book"),
-                format!("{:?} is used twice (also ballot_books[{j}])", b.book),
+                Message::new(P::UsedTwice)
+                    .quoted("value", &b.book)
+                    .text("other", format!("ballot_books[{j}]")),
             );
         }
         check_count(&format!("ballot_books[{i}].last_serial"), b.last_serial)?;
         if b.first_serial > b.last_serial {
             return fail(
                 format!("ballot_books[{i}].first_serial"),
-                format!("{} is after last_serial {}", b.first_serial, b.last_serial),
+                Message::new(P::SerialAfterLast)
+                    .num("first", b.first_serial)
+                    .num("last", b.last_serial),
             );
         }
         if let Some((j, other)) = ballot_books
@@ -368,10 +384,12 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         {
             return fail(
                 format!("ballot_books[{i}]"),
-                format!(
-                    "serials {}-{} overlap ballot_books[{j}] ({}-{})",
-                    b.first_serial, b.last_serial, other.first_serial, other.last_serial
-                ),
+                Message::new(P::SerialsOverlap)
+                    .num("first", b.first_serial)
+                    .num("last", b.last_serial)
+                    .text("other", format!("ballot_books[{j}]"))
+                    .num("other_first", other.first_serial)
+                    .num("other_last", other.last_serial),
             );
         }
         ballot_books.push(BallotBook {
@@ -384,22 +402,19 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     if in_books > u128::from(MAX_COUNT) {
         return fail(
             "ballot_books",
-            format!("{in_books} ballots in all is too many"),
+            Message::new(P::TooManyBallots).text("n", in_books),
         );
     }
 
     if raw.council_seats == 0 {
-        return fail("council_seats", "0 is not allowed (at least 1)");
+        return fail("council_seats", Message::new(P::ZeroSeats));
     }
 
     let criteria = match raw.criteria {
         None => CriteriaSet::default_set(),
         Some(list) => {
             if list.is_empty() {
-                return fail(
-                    "criteria",
-                    "must list criteria, or be left out for the default set",
-                );
+                return fail("criteria", Message::new(P::NoCriteria));
             }
             let mut criteria = Vec::with_capacity(list.len());
             for (i, c) in list.into_iter().enumerate() {

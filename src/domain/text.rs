@@ -1,6 +1,7 @@
 //! Texts given in several languages (`{"en": "...", "km": "..."}`), as the
 //! station file and the criteria carry them.
 
+use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -22,20 +23,18 @@ impl LocalizedText {
 
     /// Checks a text read from a file: at least one language, language codes
     /// of two or three lowercase letters, no empty text.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Message> {
         if self.0.is_empty() {
-            return Err("must give the text in at least one language".into());
+            return Err(Message::new(P::NoLanguage));
         }
         for (lang, text) in &self.0 {
             let code_ok =
                 (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
             if !code_ok {
-                return Err(format!(
-                    "{lang:?} is not a language code (two or three lowercase letters, e.g. \"en\", \"km\")"
-                ));
+                return Err(Message::new(P::NotLanguageCode).quoted("value", lang));
             }
             if text.trim().is_empty() {
-                return Err(format!("{lang}: the text is empty"));
+                return Err(Message::new(P::TextEmpty).at(lang.as_str()));
             }
         }
         Ok(())
@@ -106,18 +105,21 @@ mod tests {
             LocalizedText::from_pairs(&[])
                 .validate()
                 .unwrap_err()
+                .to_string()
                 .contains("at least one")
         );
         assert!(
             LocalizedText::from_pairs(&[("EN", "x")])
                 .validate()
                 .unwrap_err()
+                .to_string()
                 .contains("\"EN\"")
         );
         assert!(
             LocalizedText::from_pairs(&[("en", " ")])
                 .validate()
                 .unwrap_err()
+                .to_string()
                 .contains("en: the text is empty")
         );
     }

@@ -1,6 +1,7 @@
 //! Calendar dates and instants, without a clock. The shells pass time in
 //! through [`Clock`] so that the core and its tests stay deterministic.
 
+use crate::i18n::{Message, P};
 use std::fmt;
 use std::str::FromStr;
 
@@ -69,9 +70,9 @@ impl fmt::Display for Date {
 }
 
 impl FromStr for Date {
-    type Err = String;
+    type Err = Message;
 
-    fn from_str(s: &str) -> Result<Date, String> {
+    fn from_str(s: &str) -> Result<Date, Message> {
         let bytes = s.as_bytes();
         let shape_ok = bytes.len() == 10
             && bytes[4] == b'-'
@@ -81,17 +82,18 @@ impl FromStr for Date {
                 .enumerate()
                 .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shape_ok {
-            return Err(format!("{s:?} is not a date in the form YYYY-MM-DD"));
+            return Err(Message::new(P::NotDate).quoted("value", s));
         }
         let number = |range: std::ops::Range<usize>| -> Option<u32> { s.get(range)?.parse().ok() };
         let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10))
         else {
-            return Err(format!("{s:?} is not a date in the form YYYY-MM-DD"));
+            return Err(Message::new(P::NotDate).quoted("value", s));
         };
         let month = u8::try_from(month).unwrap_or(0);
         let day = u8::try_from(day).unwrap_or(0);
         let year = i32::try_from(year).unwrap_or(0);
-        Date::new(year, month, day).ok_or_else(|| format!("{s:?} is not a calendar date"))
+        Date::new(year, month, day)
+            .ok_or_else(|| Message::new(P::NotCalendarDate).quoted("value", s))
     }
 }
 
@@ -131,10 +133,10 @@ impl fmt::Display for Timestamp {
 }
 
 impl FromStr for Timestamp {
-    type Err = String;
+    type Err = Message;
 
-    fn from_str(s: &str) -> Result<Timestamp, String> {
-        let bad = || format!("{s:?} is not a time in the form YYYY-MM-DDTHH:MM:SSZ");
+    fn from_str(s: &str) -> Result<Timestamp, Message> {
+        let bad = || Message::new(P::NotTimestamp).quoted("value", s);
         let (Some(date), Some(rest)) = (s.get(..10), s.get(10..)) else {
             return Err(bad());
         };

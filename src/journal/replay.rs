@@ -9,21 +9,18 @@ use crate::domain::count::{Count, CountError};
 use crate::domain::hash::Hash256;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationFile;
+use crate::i18n::{Explain, Message, P};
 use crate::journal::canonical::to_canonical;
 use crate::journal::entry::{EntryBody, StoredEntry, chain_hash};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use std::sync::Arc;
 
 /// Why an event cannot be appended (or was wrongly appended).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventError {
-    #[error(transparent)]
-    Count(#[from] CountError),
-    #[error("the first entry must open the record, not be a {0}")]
+    Count(CountError),
     NotOpened(&'static str),
-    #[error("only the first entry may open the record")]
     OpenedAgain,
-    #[error("the record opens {field} {found:?}, but the station file says {expected:?}")]
     WrongBinding {
         field: &'static str,
         found: String,
@@ -31,13 +28,46 @@ pub enum EventError {
     },
 }
 
+impl From<CountError> for EventError {
+    fn from(err: CountError) -> EventError {
+        EventError::Count(err)
+    }
+}
+
+impl Explain for EventError {
+    fn message(&self) -> Message {
+        match self {
+            EventError::Count(err) => err.message(),
+            EventError::NotOpened(kind) => Message::new(P::NotOpened).text("kind", kind),
+            EventError::OpenedAgain => Message::new(P::OpenedAgain),
+            EventError::WrongBinding {
+                field,
+                found,
+                expected,
+            } => Message::new(P::WrongBinding)
+                .text("field", field)
+                .quoted("found", found)
+                .quoted("expected", expected),
+        }
+    }
+}
+
 /// The first broken entry of a chain, named by its seq.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("entry {seq}: {problem}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainError {
     pub seq: Seq,
-    pub problem: String,
+    pub problem: Message,
 }
+
+impl Explain for ChainError {
+    fn message(&self) -> Message {
+        Message::new(P::ChainEntry)
+            .num("seq", self.seq.0)
+            .message("problem", self.problem.clone())
+    }
+}
+
+crate::explained_error!(EventError, ChainError);
 
 /// May `event` be the entry at `seq` of this count?
 pub fn check_event(
@@ -150,52 +180,51 @@ impl Replay {
     /// Verifies the next stored entry and folds it in; returns what it says.
     pub fn push(&mut self, stored: &StoredEntry) -> Result<EntryBody, ChainError> {
         let expected = self.count.next_seq();
-        let fail = |seq: Seq, problem: String| Err(ChainError { seq, problem });
+        let fail = |seq: Seq, problem: Message| Err(ChainError { seq, problem });
         if stored.seq != expected {
             return if stored.seq > expected {
                 fail(
                     expected,
-                    format!(
-                        "missing (the next entry in the record is seq {})",
-                        stored.seq
-                    ),
+                    Message::new(P::EntryMissing).num("next", stored.seq.0),
                 )
             } else {
                 fail(
                     stored.seq,
-                    format!("out of order (expected seq {expected})"),
+                    Message::new(P::OutOfOrder).num("expected", expected.0),
                 )
             };
         }
         if stored.prev_hash != self.head {
             let what = if expected == Seq::FIRST {
-                "the first entry's prev_hash is not all zeros".to_string()
+                Message::new(P::FirstPrevHash)
             } else {
-                format!(
-                    "prev_hash does not match the hash of entry {}",
-                    self.count.last_seq()
-                )
+                Message::new(P::PrevHash).num("seq", self.count.last_seq().0)
             };
             return fail(expected, what);
         }
         if chain_hash(stored.prev_hash, &stored.canonical) != stored.hash {
-            return fail(
-                expected,
-                "hash does not match its contents (the entry was changed)".into(),
-            );
+            return fail(expected, Message::new(P::EntryChanged));
         }
         let body: EntryBody = match serde_json::from_slice(&stored.canonical) {
             Ok(body) => body,
-            Err(err) => return fail(expected, format!("cannot be read: {err}")),
+            Err(err) => {
+                return fail(
+                    expected,
+                    Message::new(P::EntryUnreadable).text("detail", err),
+                );
+            }
         };
         if to_canonical(&body).ok().as_deref() != Some(&stored.canonical[..]) {
-            return fail(expected, "is not in canonical form".into());
+            return fail(expected, Message::new(P::EntryNotCanonical));
         }
         if body.seq != expected {
-            return fail(expected, format!("its contents say seq {}", body.seq));
+            return fail(expected, Message::new(P::EntrySeq).num("seq", body.seq.0));
         }
         if let Err(err) = check_event(&self.count, &self.station, expected, &body.event) {
-            return fail(expected, format!("breaks the rules of a count: {err}"));
+            return fail(
+                expected,
+                Message::new(P::EntryBreaksRules).message("problem", err.message()),
+            );
         }
         apply_event(&mut self.count, expected, body.event.clone());
         self.head = stored.hash;
@@ -207,7 +236,7 @@ impl Replay {
         if self.count.last_seq() == Seq(0) {
             return Err(ChainError {
                 seq: Seq::FIRST,
-                problem: "missing (the journal is empty)".into(),
+                problem: Message::new(P::JournalEmpty),
             });
         }
         Ok(Replayed {
@@ -298,7 +327,10 @@ mod tests {
         }
         let err = replay(&chain(vec![bad])).unwrap_err();
         assert_eq!(err.seq, Seq(1));
-        assert!(err.problem.contains("opens definition_hash"), "{err}");
+        assert!(
+            err.problem.to_string().contains("opens definition_hash"),
+            "{err}"
+        );
         let err = replay(&chain(vec![vote(1)])).unwrap_err();
         assert!(err.to_string().contains("must open the record"), "{err}");
         let err = replay(&chain(vec![opened(&s), opened(&s)])).unwrap_err();
@@ -315,6 +347,7 @@ mod tests {
         assert_eq!(err.seq, Seq(2));
         assert!(
             err.problem
+                .to_string()
                 .contains("party: 9 is not on this station's ballot"),
             "{err}"
         );

@@ -4,14 +4,15 @@
 
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::{Hash256, grouped};
-use crate::domain::results::{PRACTICE_NOTICE, ResultsDocument, short_code};
+use crate::domain::reconciliation::{CheckName, CheckStatus};
+use crate::domain::results::{ResultsDocument, short_code};
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::i18n::{Lang, T, Tr};
 use crate::journal::entry::EntryBody;
 use crate::journal::event::Event;
 use crate::report::Copy;
 use crate::report::layout::{
-    FOOTER_HEIGHT, Flow, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, line_height,
+    FOOTER_HEIGHT, Flow, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, fit_size, line_height,
     text_width, wrap,
 };
 use crate::report::{qr, words};
@@ -58,6 +59,29 @@ impl Words {
     /// A template in both languages.
     pub fn f(&self, key: T, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         format!("{} / {}", self.km.f(key, args), self.en.f(key, args))
+    }
+
+    /// A check's name, from its key in the results file (`stock`,
+    /// `cross_check:3`), in both languages; an unknown key as it is.
+    pub fn check(&self, key: &str) -> String {
+        match key.parse::<CheckName>() {
+            Ok(name) => format!("{} / {}", self.km.check(name), self.en.check(name)),
+            Err(_) => key.to_string(),
+        }
+    }
+
+    /// A check's status (`holds`, `differs` with its difference, `pending`)
+    /// in both languages, figures in the form's numerals.
+    pub fn status(&self, word: &str, difference: Option<i64>) -> String {
+        let status = match (word, difference) {
+            ("holds", _) => CheckStatus::Holds,
+            ("differs", Some(d)) => CheckStatus::Differs(d),
+            ("pending", _) => CheckStatus::Pending,
+            _ => return word.to_string(),
+        };
+        let km = self.km.with_numerals(self.numerals).status(status);
+        let en = self.en.with_numerals(self.numerals).status(status);
+        format!("{km} / {en}")
     }
 
     /// Only the Khmer, or only the English, for a heading on two lines.
@@ -120,9 +144,7 @@ fn heading(w: &Words, flow: &mut Flow, key: T, size: f32) {
 
 /// Wrapped text from `x` to the right margin.
 fn paragraph(flow: &mut Flow, x: f32, size: f32, bold: bool, text: &str) {
-    // Bold text is about 6% wider than the metrics used for wrapping.
-    let width = (RIGHT - x) / if bold { 1.06 } else { 1.0 };
-    for line in wrap(text, size, width) {
+    for line in wrap(text, size, bold, RIGHT - x) {
         flow.text(x, size, bold, Tone::Black, &line);
         flow.down(size);
     }
@@ -302,14 +324,15 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
     right.resize(rows, (String::new(), String::new(), String::new()));
     let column = (RIGHT - MARGIN) / 2.0;
     flow.need(line_height(9.5) + rows as f32 * FIGURE_ROW);
-    flow.text(MARGIN, 9.5, true, Tone::Black, &w.t(T::FiguresTitle));
-    flow.text(
-        MARGIN + column + 3.0,
-        9.5,
-        true,
-        Tone::Black,
-        &w.t(T::InvalidPerCriterion),
-    );
+    // Each column's heading is set smaller when it would run into the next.
+    for (x, key) in [
+        (MARGIN, T::FiguresTitle),
+        (MARGIN + column + 3.0, T::InvalidPerCriterion),
+    ] {
+        let text = w.t(key);
+        let size = fit_size(&text, 9.5, true, column - 4.0);
+        flow.text(x, size, true, Tone::Black, &text);
+    }
     flow.down(9.5);
     for (l, r) in left.iter().zip(&right) {
         for (x, (key, label, value)) in [(MARGIN, l), (MARGIN + column + 3.0, r)] {
@@ -346,26 +369,27 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         .checks
         .iter()
         .filter(|c| !is_cross(&c.name) || c.status == "differs");
+    // Each check: its name and status in both languages, then any
+    // explanation beneath.
+    let status_x = MARGIN + 112.0;
     for check in shown {
-        let status = match check.difference {
-            Some(d) if d != 0 => format!("{} {d:+}", check.status),
-            _ => check.status.clone(),
-        };
+        let name = w.check(&check.name);
+        let status = w.status(&check.status, check.difference);
         let explanation = check.explanation.as_deref().unwrap_or("");
-        let lines = wrap(explanation, 9.0, 90.0);
-        flow.need(5.0 * lines.len().max(1) as f32);
+        let lines = wrap(explanation, 9.0, false, RIGHT - MARGIN - 6.0);
+        flow.need(4.4 + 4.2 * lines.len() as f32);
         let tone = if check.status == "differs" {
             Tone::Red
         } else {
             Tone::Black
         };
-        flow.text(MARGIN, 9.0, false, Tone::Black, &check.name);
-        flow.text(MARGIN + 40.0, 9.0, true, tone, &status);
+        let size = fit_size(&name, 9.0, false, status_x - MARGIN - 2.0);
+        flow.text(MARGIN, size, false, Tone::Black, &name);
+        let size = fit_size(&status, 9.0, true, RIGHT - status_x);
+        flow.text(status_x, size, true, tone, &status);
+        flow.y += 4.4;
         for line in &lines {
-            flow.text(MARGIN + 72.0, 9.0, false, Tone::Black, line);
-            flow.y += 4.2;
-        }
-        if lines.is_empty() {
+            flow.text(MARGIN + 6.0, 9.0, false, Tone::Black, line);
             flow.y += 4.2;
         }
     }
@@ -396,6 +420,7 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
             wrap(
                 &format!("{}: {}", &w.t(T::FormRefused), r.reason),
                 9.0,
+                false,
                 80.0,
             )
             .len()
@@ -420,6 +445,7 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         let lines = wrap(
             &format!("{}: {}", &w.t(T::FormRefused), r.reason),
             9.0,
+            false,
             80.0,
         );
         flow.need(5.0 * lines.len() as f32);
@@ -511,9 +537,10 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
         Event::PileCount { party: p, count } => {
             tr.f(T::AnnexPile, &[("party", &party(p.0)), ("n", count)])
         }
-        Event::Explanation { check, text } => {
-            tr.f(T::AnnexExplanation, &[("check", check), ("text", text)])
-        }
+        Event::Explanation { check, text } => tr.f(
+            T::AnnexExplanation,
+            &[("check", &tr.check(*check)), ("text", text)],
+        ),
         Event::Dispute {
             ruling_seq,
             parties,
@@ -523,7 +550,7 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
         ),
         Event::PersonPresent(p) => tr.f(
             T::AnnexPresent,
-            &[("name", &p.name), ("role", &p.role.key())],
+            &[("name", &p.name), ("role", &tr.role(p.role))],
         ),
         Event::PresenceWithdrawn { person_seq, reason } => tr.f(
             T::AnnexWithdrawn,
@@ -554,7 +581,7 @@ fn annex_body(
     header(flow);
     for entry in entries {
         let text = describe(w, doc, criteria, &entry.event);
-        let lines = wrap(&text, 9.0, RIGHT - MARGIN - 52.0);
+        let lines = wrap(&text, 9.0, false, RIGHT - MARGIN - 52.0);
         let before = flow.pages.len();
         flow.need(4.4 * lines.len().max(1) as f32);
         if flow.pages.len() != before {
@@ -620,14 +647,16 @@ fn frame(
         label,
     ));
     if doc.practice {
-        let width = text_width(PRACTICE_NOTICE, 16.0, true);
+        let notice = w.t(T::Practice);
+        let size = fit_size(&notice, 16.0, true, RIGHT - MARGIN);
+        let width = text_width(&notice, size, true);
         items.push(text(
             (PAGE_WIDTH - width) / 2.0,
             MARGIN + 11.0,
-            16.0,
+            size,
             true,
             Tone::Red,
-            PRACTICE_NOTICE.into(),
+            notice,
         ));
     }
     // Footer.
@@ -675,7 +704,9 @@ fn frame(
         ),
     ];
     if doc.practice {
-        lines.insert(0, (12.0, true, Tone::Red, PRACTICE_NOTICE.to_string()));
+        let notice = w.t(T::Practice);
+        let size = fit_size(&notice, 12.0, true, RIGHT - MARGIN - FOOTER_HEIGHT);
+        lines.insert(0, (size, true, Tone::Red, notice));
     }
     let mut y = top + 1.5;
     for (size, bold, tone, line) in lines {

@@ -1,7 +1,9 @@
 //! A plain page model (positions in millimetres from the top-left corner of
 //! an A4 page) and the few layout tools the forms use: a cursor that moves
 //! down and starts a new page when the next block does not fit above the
-//! footer, and text widths from the Helvetica metrics.
+//! footer, and text widths from the shaped runs.
+
+use crate::report::shaping::{self, Font};
 
 /// A4 portrait, in millimetres.
 pub const PAGE_WIDTH: f32 = 210.0;
@@ -65,47 +67,13 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// Helvetica advance widths (per 1000 units of the font size) of the
-/// printable ASCII characters, from the standard AFM metrics.
-const HELVETICA: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278,
-    278, // space ../
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
-    278, 278, 584, 584, 584, 556, 1015, // : ; < = > ? @
-    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,
-    611, 722, 667, 944, 667, 667, 611, // A-Z
-    278, 278, 278, 469, 556, 333, // [ \ ] ^ _ `
-    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
-    278, 556, 500, 722, 500, 500, 500, // a-z
-    334, 260, 334, 584, // { | } ~
-];
-
-/// The width of `text` in millimetres at `size` points: Khmer runs as
-/// shaped, other text by the Helvetica metrics (bold a little wider).
+/// The width of `text` in millimetres at `size` points, every run as shaped
+/// in the font it is drawn with.
 pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
-    crate::report::shaping::runs(text)
+    shaping::runs(text)
         .iter()
-        .map(|run| {
-            if run.khmer {
-                crate::report::shaping::khmer_width(&run.text, size)
-            } else {
-                latin_width(&run.text, size, bold)
-            }
-        })
+        .map(|run| shaping::width(Font::of(run, bold), &run.text, size))
         .sum()
-}
-
-/// The width of non-Khmer text by the Helvetica metrics.
-pub fn latin_width(text: &str, size: f32, bold: bool) -> f32 {
-    let units: u32 = text
-        .chars()
-        .map(|c| {
-            let i = (c as u32).wrapping_sub(32) as usize;
-            u32::from(HELVETICA.get(i).copied().unwrap_or(556))
-        })
-        .sum();
-    let factor = if bold { 1.06 } else { 1.0 };
-    units as f32 / 1000.0 * size * factor * 25.4 / 72.0
 }
 
 /// The text as the forms can show it: printable ASCII and Khmer; any other
@@ -113,7 +81,7 @@ pub fn latin_width(text: &str, size: f32, bold: bool) -> f32 {
 pub fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if (' '..='~').contains(&c) || crate::report::shaping::is_khmer(c) {
+            if (' '..='~').contains(&c) || shaping::is_khmer(c) {
                 c
             } else {
                 '?'
@@ -123,7 +91,7 @@ pub fn printable(text: &str) -> String {
 }
 
 /// Splits `text` into lines no wider than `width` millimetres.
-pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+pub fn wrap(text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -132,7 +100,7 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
         } else {
             format!("{line} {word}")
         };
-        if text_width(&candidate, size, false) > width && !line.is_empty() {
+        if text_width(&candidate, size, bold) > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
             line = word.to_string();
         } else {
@@ -143,6 +111,16 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The size, at most `size`, at which `text` fits in `width` millimetres.
+pub fn fit_size(text: &str, size: f32, bold: bool, width: f32) -> f32 {
+    let wide = text_width(text, size, bold);
+    if wide > width {
+        size * width / wide
+    } else {
+        size
+    }
 }
 
 /// Points to millimetres of line height.
@@ -245,7 +223,7 @@ mod tests {
     #[test]
     fn wrapping_keeps_lines_within_the_width() {
         let text = "two voters left the station with their ballots after signing the list";
-        let lines = wrap(text, 9.0, 50.0);
+        let lines = wrap(text, 9.0, false, 50.0);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| text_width(l, 9.0, false) <= 50.0));
         assert_eq!(lines.join(" "), text);

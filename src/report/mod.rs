@@ -11,7 +11,7 @@ pub mod words;
 
 use crate::domain::hash::Hash256;
 use crate::domain::text::Numerals;
-use crate::i18n::{T, Tr};
+use crate::i18n::{Message, P, T, Tr};
 use crate::store::Record;
 
 /// The three copies of the results form (Cambodia's form 1102).
@@ -28,12 +28,12 @@ pub enum Copy {
 impl Copy {
     pub const ALL: [Copy; 3] = [Copy::A, Copy::B, Copy::C];
 
-    pub fn parse(text: &str) -> Result<Copy, String> {
+    pub fn parse(text: &str) -> Result<Copy, Message> {
         match text {
             "A" | "a" => Ok(Copy::A),
             "B" | "b" => Ok(Copy::B),
             "C" | "c" => Ok(Copy::C),
-            other => Err(format!("{other:?} is not a copy (A, B or C)")),
+            other => Err(Message::new(P::NotCopy).quoted("value", other)),
         }
     }
 

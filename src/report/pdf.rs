@@ -1,14 +1,17 @@
-//! Draws the page model with printpdf, using the built-in Helvetica fonts.
+//! Draws the page model with printpdf: every run of text shaped and drawn
+//! as glyph ids of a font embedded in the PDF (no reliance on a viewer's
+//! fonts), with its text as `/ActualText`.
+//!
 //! The output is deterministic: fixed metadata dates, and the document
 //! identifier (which printpdf draws at random) replaced by one made from the
 //! results hash.
 
-use crate::report::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, latin_width};
-use crate::report::shaping;
+use crate::report::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone};
+use crate::report::shaping::{self, Font};
 use printpdf::{
-    BuiltinFont, Codepoint, Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb,
-    TextItem, TextMatrix, WindingOrder,
+    Codepoint, Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    TextMatrix, WindingOrder,
 };
 
 fn mm(v: f32) -> Pt {
@@ -55,33 +58,9 @@ fn ops(page: &Page) -> Vec<Op> {
             } => {
                 let mut pen = *x;
                 for run in shaping::runs(text) {
-                    if run.khmer {
-                        khmer_run(&mut ops, &run.text, pen, *y, *size, *tone);
-                        pen += shaping::khmer_width(&run.text, *size);
-                    } else {
-                        let font = if *bold {
-                            BuiltinFont::HelveticaBold
-                        } else {
-                            BuiltinFont::Helvetica
-                        };
-                        ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFillColor { col: colour(*tone) });
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::Builtin(font),
-                            size: Pt(*size),
-                        });
-                        ops.push(Op::SetTextCursor {
-                            pos: Point {
-                                x: mm(pen),
-                                y: mm(PAGE_HEIGHT - y),
-                            },
-                        });
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::Text(run.text.clone())],
-                        });
-                        ops.push(Op::EndTextSection);
-                        pen += latin_width(&run.text, *size, *bold);
-                    }
+                    let font = Font::of(&run, *bold);
+                    shaped_run(&mut ops, font, &run.text, pen, *y, *size, *tone);
+                    pen += shaping::width(font, &run.text, *size);
                 }
             }
             Item::Fill { x, y, w, h, tone } => {
@@ -149,15 +128,11 @@ fn ops(page: &Page) -> Vec<Op> {
     ops
 }
 
-/// The resource name of the embedded Khmer font (fixed, so that the same
-/// pages give the same bytes).
-pub const KHMER_FONT_ID: &str = "FKhmer";
-
-/// A shaped Khmer run: each glyph placed at its pen position plus its
-/// offsets, inside a marked-content span whose `/ActualText` is the run's
-/// text (UTF-16BE with a byte-order mark), so that text extraction returns
-/// the Khmer as written.
-fn khmer_run(ops: &mut Vec<Op>, text: &str, x: f32, y: f32, size: f32, tone: Tone) {
+/// A shaped run: each glyph placed at its pen position plus its offsets,
+/// inside a marked-content span whose `/ActualText` is the run's text
+/// (UTF-16BE with a byte-order mark), so that text extraction returns the
+/// text as written.
+fn shaped_run(ops: &mut Vec<Op>, font: Font, text: &str, x: f32, y: f32, size: f32, tone: Tone) {
     let mut actual = vec![0xFE, 0xFF];
     for unit in text.encode_utf16() {
         actual.extend_from_slice(&unit.to_be_bytes());
@@ -177,13 +152,13 @@ fn khmer_run(ops: &mut Vec<Op>, text: &str, x: f32, y: f32, size: f32, tone: Ton
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFillColor { col: colour(tone) });
     ops.push(Op::SetFont {
-        font: PdfFontHandle::External(FontId(KHMER_FONT_ID.into())),
+        font: PdfFontHandle::External(FontId(font.pdf_id().into())),
         size: Pt(size),
     });
-    let scale = size / shaping::units_per_em() as f32;
+    let scale = size / font.units_per_em() as f32;
     let mut pen = mm(x).0;
     let baseline = mm(PAGE_HEIGHT - y).0;
-    for glyph in shaping::shape(text) {
+    for glyph in shaping::shape(font, text) {
         let gx = pen + glyph.x_offset as f32 * scale;
         let gy = baseline + glyph.y_offset as f32 * scale;
         ops.push(Op::SetTextMatrix {
@@ -202,17 +177,24 @@ fn khmer_run(ops: &mut Vec<Op>, text: &str, x: f32, y: f32, size: f32, tone: Ton
 /// characters; the same pages and id give the same bytes).
 pub fn render(pages: &[Page], title: &str, id: &str) -> Vec<u8> {
     let mut doc = PdfDocument::new(title);
-    let has_khmer = pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .any(|item| matches!(item, Item::Text { text, .. } if text.chars().any(shaping::is_khmer)));
-    if has_khmer {
+    // Only the fonts the pages use are embedded.
+    let mut used = [false; Font::ALL.len()];
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text { text, bold, .. } = item {
+                for run in shaping::runs(text) {
+                    used[Font::of(&run, *bold) as usize] = true;
+                }
+            }
+        }
+    }
+    for font in Font::ALL.into_iter().filter(|f| used[*f as usize]) {
         let mut warnings = Vec::new();
-        if let Some(font) = ParsedFont::from_bytes(shaping::KHMER_FONT, 0, &mut warnings) {
+        if let Some(parsed) = ParsedFont::from_bytes(font.bytes(), 0, &mut warnings) {
             doc.resources
                 .fonts
                 .map
-                .insert(FontId(KHMER_FONT_ID.into()), PdfFont::new(font));
+                .insert(FontId(font.pdf_id().into()), PdfFont::new(parsed));
         }
     }
     doc.metadata.info.producer = "polltally".into();

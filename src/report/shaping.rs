@@ -1,13 +1,66 @@
-//! Khmer text for the PDF forms: split into runs by script, and Khmer runs
-//! shaped with rustybuzz against the embedded Noto Sans Khmer (reordering of
-//! pre-base vowels, coeng subscripts, mark positioning). PDF writers do not
-//! shape; the form draws the shaped glyph ids and carries the original text
-//! as `/ActualText`, so copying or extracting gives back the exact Khmer.
+//! Text for the PDF forms: split into runs by script, and each run shaped
+//! with rustybuzz against the embedded font for its script (for Khmer:
+//! reordering of pre-base vowels, coeng subscripts, mark positioning). PDF
+//! writers do not shape; the form draws the shaped glyph ids and carries the
+//! original text as `/ActualText`, so copying or extracting gives back the
+//! exact text.
 
 use std::sync::OnceLock;
 
-/// Noto Sans Khmer, the font Khmer runs are shaped with and embedded in.
-pub const KHMER_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansKhmer-Regular.ttf");
+/// A font the forms draw with, embedded in the binary and in each PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Font {
+    Latin,
+    LatinBold,
+    Khmer,
+    KhmerBold,
+}
+
+impl Font {
+    pub const ALL: [Font; 4] = [Font::Latin, Font::LatinBold, Font::Khmer, Font::KhmerBold];
+
+    /// The font of a run of text.
+    pub fn of(run: &Run, bold: bool) -> Font {
+        match (run.khmer, bold) {
+            (true, true) => Font::KhmerBold,
+            (true, false) => Font::Khmer,
+            (false, true) => Font::LatinBold,
+            (false, false) => Font::Latin,
+        }
+    }
+
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Font::Latin => crate::fonts::LATIN,
+            Font::LatinBold => crate::fonts::LATIN_BOLD,
+            Font::Khmer => crate::fonts::KHMER,
+            Font::KhmerBold => crate::fonts::KHMER_BOLD,
+        }
+    }
+
+    /// The font's resource name in the PDF (fixed, so that the same pages
+    /// give the same bytes).
+    pub fn pdf_id(self) -> &'static str {
+        match self {
+            Font::Latin => "FLatin",
+            Font::LatinBold => "FLatinBold",
+            Font::Khmer => "FKhmer",
+            Font::KhmerBold => "FKhmerBold",
+        }
+    }
+
+    fn face(self) -> Option<&'static rustybuzz::Face<'static>> {
+        static FACES: OnceLock<[Option<rustybuzz::Face<'static>>; 4]> = OnceLock::new();
+        let faces =
+            FACES.get_or_init(|| Font::ALL.map(|f| rustybuzz::Face::from_slice(f.bytes(), 0)));
+        faces[self as usize].as_ref()
+    }
+
+    /// The font's units per em.
+    pub fn units_per_em(self) -> i32 {
+        self.face().map_or(1000, |f| f.units_per_em())
+    }
+}
 
 /// A run of text in one script.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,20 +113,9 @@ pub struct Glyph {
     pub y_offset: i32,
 }
 
-fn face() -> Option<&'static rustybuzz::Face<'static>> {
-    static FACE: OnceLock<Option<rustybuzz::Face<'static>>> = OnceLock::new();
-    FACE.get_or_init(|| rustybuzz::Face::from_slice(KHMER_FONT, 0))
-        .as_ref()
-}
-
-/// The font's units per em.
-pub fn units_per_em() -> i32 {
-    face().map_or(1000, |f| f.units_per_em())
-}
-
-/// Shapes a Khmer run.
-pub fn shape(text: &str) -> Vec<Glyph> {
-    let Some(face) = face() else {
+/// Shapes a run in `font`.
+pub fn shape(font: Font, text: &str) -> Vec<Glyph> {
+    let Some(face) = font.face() else {
         return Vec::new();
     };
     let mut buffer = rustybuzz::UnicodeBuffer::new();
@@ -93,10 +135,10 @@ pub fn shape(text: &str) -> Vec<Glyph> {
         .collect()
 }
 
-/// The width of a shaped Khmer run in millimetres at `size` points.
-pub fn khmer_width(text: &str, size: f32) -> f32 {
-    let units: i32 = shape(text).iter().map(|g| g.x_advance).sum();
-    units as f32 / units_per_em() as f32 * size * 25.4 / 72.0
+/// The width of a shaped run in millimetres at `size` points.
+pub fn width(font: Font, text: &str, size: f32) -> f32 {
+    let units: i32 = shape(font, text).iter().map(|g| g.x_advance).sum();
+    units as f32 / font.units_per_em() as f32 * size * 25.4 / 72.0
 }
 
 #[cfg(test)]
@@ -129,7 +171,7 @@ mod tests {
     fn shaping_reorders_and_stacks() {
         // ប្រ: the coeng ro is drawn before its base; the glyph sequence
         // differs from a character-by-character mapping.
-        let glyphs = shape("ប្រជាធិបតេយ្យ");
+        let glyphs = shape(Font::Khmer, "ប្រជាធិបតេយ្យ");
         assert!(!glyphs.is_empty());
         assert!(
             glyphs.iter().all(|g| g.id != 0),
@@ -141,6 +183,18 @@ mod tests {
             chars,
             "coeng and vowels are not one glyph per character"
         );
-        assert!(khmer_width("សង្គ្រោះជាតិ", 12.0) > 5.0);
+        assert!(width(Font::Khmer, "សង្គ្រោះជាតិ", 12.0) > 5.0);
+    }
+
+    #[test]
+    fn latin_text_is_shaped_with_the_embedded_latin_fonts() {
+        for font in [Font::Latin, Font::LatinBold] {
+            let text = "Results form, copy B: 0123456789 ()-:.,/";
+            let glyphs = shape(font, text);
+            assert_eq!(glyphs.len(), text.chars().count(), "{font:?}");
+            assert!(glyphs.iter().all(|g| g.id != 0), "{font:?}: {glyphs:?}");
+        }
+        // Bold is wider than regular.
+        assert!(width(Font::LatinBold, "Results", 12.0) > width(Font::Latin, "Results", 12.0));
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::seq::Seq;
 use crate::domain::station::{StationError, StationFile};
 use crate::domain::time::Clock;
+use crate::i18n::{Explain, Message, P};
 use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
@@ -17,34 +18,90 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// What can go wrong with a count record.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("record: {0}: no such file")]
     NotFound(PathBuf),
-    #[error("record: {0} already exists; a new count never overwrites a file")]
     Exists(PathBuf),
-    #[error("record: {path} is not a polltally count record ({detail})")]
-    NotARecord { path: PathBuf, detail: String },
-    #[error(
-        "record: {path} was written by a newer polltally (schema {found}, this one reads up to {SCHEMA_VERSION})"
-    )]
-    Newer { path: PathBuf, found: i32 },
-    #[error("the record's station file: {0}")]
+    NotARecord {
+        path: PathBuf,
+        detail: Message,
+    },
+    Newer {
+        path: PathBuf,
+        found: i32,
+    },
     StoredStation(StationError),
     /// The journal does not verify: the record was damaged or tampered with.
-    #[error(transparent)]
-    Chain(#[from] ChainError),
+    Chain(ChainError),
     /// The event breaks the rules of a count; nothing was written.
-    #[error(transparent)]
-    Refused(#[from] EventError),
-    #[error("the record was changed by another program since it was opened; open it again")]
+    Refused(EventError),
     ChangedElsewhere,
-    #[error("record: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("record: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("record: cannot encode an entry: {0}")]
-    Encode(#[from] serde_json::Error),
+    Sqlite(rusqlite::Error),
+    Io(std::io::Error),
+    Encode(serde_json::Error),
+}
+
+impl Explain for StoreError {
+    fn message(&self) -> Message {
+        let record = |problem: Message| Message::new(P::Record).message("problem", problem);
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            StoreError::NotFound(p) => record(Message::new(P::NoSuchFile).text("path", path(p))),
+            StoreError::Exists(p) => record(Message::new(P::RecordExists).text("path", path(p))),
+            StoreError::NotARecord { path: p, detail } => record(
+                Message::new(P::NotARecord)
+                    .text("path", path(p))
+                    .message("detail", detail.clone()),
+            ),
+            StoreError::Newer { path: p, found } => record(
+                Message::new(P::NewerRecord)
+                    .text("path", path(p))
+                    .text("found", found)
+                    .text("max", SCHEMA_VERSION),
+            ),
+            StoreError::StoredStation(err) => {
+                Message::new(P::StoredStation).message("problem", err.message())
+            }
+            StoreError::Chain(err) => err.message(),
+            StoreError::Refused(err) => err.message(),
+            StoreError::ChangedElsewhere => Message::new(P::ChangedElsewhere),
+            StoreError::Sqlite(err) => record(Message::verbatim(err)),
+            StoreError::Io(err) => record(Message::verbatim(err)),
+            StoreError::Encode(err) => record(Message::new(P::CannotEncode).text("detail", err)),
+        }
+    }
+}
+
+crate::explained_error!(StoreError);
+
+impl From<ChainError> for StoreError {
+    fn from(err: ChainError) -> StoreError {
+        StoreError::Chain(err)
+    }
+}
+
+impl From<EventError> for StoreError {
+    fn from(err: EventError) -> StoreError {
+        StoreError::Refused(err)
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(err)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(err: std::io::Error) -> StoreError {
+        StoreError::Io(err)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(err: serde_json::Error) -> StoreError {
+        StoreError::Encode(err)
+    }
 }
 
 /// An open count record, its journal replayed and verified.
@@ -121,9 +178,7 @@ impl Record {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::NotARecord {
                 path: path.to_path_buf(),
-                detail: format!(
-                    "the file system does not allow a write-ahead log (journal_mode {mode})"
-                ),
+                detail: Message::new(P::NoWal).text("mode", &mode),
             });
         }
         let def = station.definition();
@@ -170,19 +225,21 @@ impl Record {
         if !path.is_file() {
             return Err(StoreError::NotARecord {
                 path: path.to_path_buf(),
-                detail: "not a regular file".into(),
+                detail: Message::new(P::NotRegularFile),
             });
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let not_a_record = |detail: String| StoreError::NotARecord {
+        let not_a_record = |detail: Message| StoreError::NotARecord {
             path: path.to_path_buf(),
             detail,
         };
         let application_id: i32 = conn
             .query_row("PRAGMA application_id", [], |row| row.get(0))
-            .map_err(|err| not_a_record(err.to_string()))?;
+            .map_err(|err| not_a_record(Message::verbatim(err)))?;
         if application_id != APPLICATION_ID {
-            return Err(not_a_record(format!("application_id {application_id:#x}")));
+            return Err(not_a_record(Message::verbatim(format!(
+                "application_id {application_id:#x}"
+            ))));
         }
         let version: i32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         if version > SCHEMA_VERSION {
@@ -192,7 +249,9 @@ impl Record {
             });
         }
         if version < 1 {
-            return Err(not_a_record(format!("schema version {version}")));
+            return Err(not_a_record(Message::verbatim(format!(
+                "schema version {version}"
+            ))));
         }
         configure(&conn)?;
         if version == 1 {
@@ -202,7 +261,7 @@ impl Record {
             .query_row("SELECT bytes FROM station WHERE id = 1", [], |row| {
                 row.get(0)
             })
-            .map_err(|err| not_a_record(format!("no station file: {err}")))?;
+            .map_err(|err| not_a_record(Message::new(P::NoStationFile).text("detail", err)))?;
         let station = StationFile::parse(bytes).map_err(StoreError::StoredStation)?;
         let mut replay = Replay::new(station.clone());
         {
@@ -328,10 +387,12 @@ fn insert(conn: &Connection, stored: &StoredEntry) -> Result<(), rusqlite::Error
 /// Reads a journal row; a malformed row is a broken chain at that seq.
 fn read_entry(row: &rusqlite::Row<'_>) -> Result<StoredEntry, StoreError> {
     let seq = Seq(u64::try_from(row.get::<_, i64>(0)?).unwrap_or(0));
-    let bad = |what: &str, err: String| {
+    let bad = |what: &str, err: Message| {
         StoreError::Chain(ChainError {
             seq,
-            problem: format!("{what} is not a hash: {err}"),
+            problem: Message::new(P::EntryBadHash)
+                .text("what", what)
+                .message("detail", err),
         })
     };
     let canonical: Vec<u8> = row.get(1)?;

@@ -36,27 +36,35 @@ impl Lang {
 }
 
 macro_rules! texts {
-    ($($key:ident => $en:expr, $km:expr;)*) => {
-        /// A key of the translation table.
+    ($(#[$doc:meta])* $name:ident; $($key:ident => $en:expr, $km:expr;)*) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum T { $($key,)* }
+        pub enum $name { $($key,)* }
 
-        impl T {
+        impl $name {
             /// Every key, for table-wide checks.
-            pub const ALL: &'static [T] = &[$(T::$key,)*];
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
-            fn en(self) -> &'static str {
-                match self { $(T::$key => $en,)* }
+            pub(crate) fn en(self) -> &'static str {
+                match self { $($name::$key => $en,)* }
             }
 
-            fn km(self) -> &'static str {
-                match self { $(T::$key => $km,)* }
+            pub(crate) fn km(self) -> &'static str {
+                match self { $($name::$key => $km,)* }
             }
         }
     };
 }
 
+pub mod message;
+pub mod problems;
+
+pub use message::{Explain, Message};
+pub use problems::P;
+
 texts! {
+    /// A key of the translation table.
+    T;
     AppName => "polltally", "polltally";
     Practice => "PRACTICE - NOT AN OFFICIAL RESULT", "អនុវត្តសាកល្បង - មិនមែនលទ្ធផលផ្លូវការ";
     ScreenStation => "Station", "ការិយាល័យ";
@@ -84,6 +92,13 @@ texts! {
     NoDialog => "No file was chosen. Where no file dialog opens, type the path instead.", "មិនបានជ្រើសឯកសារ។ បើប្រអប់ជ្រើសឯកសារមិនបើក សូមវាយផ្លូវឯកសារជំនួសវិញ។";
     PathEmpty => "{field}: give a file path", "{field}៖ សូមផ្ដល់ផ្លូវឯកសារ";
     Opened => "Opened {path}", "បានបើក {path}";
+    Error => "error", "កំហុស";
+    CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
+    CliResultsHash => "results hash {hash}", "ហាសលទ្ធផល {hash}";
+    CliShortCode => "short code {code}", "កូដខ្លី {code}";
+    CliWrote => "wrote {path}", "បានសរសេរ {path}";
+    CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
+    CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
     Created => "Started a new count in {path}", "បានចាប់ផ្ដើមការរាប់ថ្មីនៅ {path}";
 
     Election => "Election", "ការបោះឆ្នោត";
@@ -306,6 +321,14 @@ impl Tr {
         }
     }
 
+    /// The text of a problem key (see [`Tr::message`] to fill it).
+    pub fn problem(self, key: P) -> &'static str {
+        match self.lang {
+            Lang::En => key.en(),
+            Lang::Km => key.km(),
+        }
+    }
+
     /// The name of a figure.
     pub fn figure(self, figure: Figure) -> &'static str {
         self.t(match figure {
@@ -335,7 +358,7 @@ impl Tr {
     pub fn status(self, status: CheckStatus) -> String {
         match status {
             CheckStatus::Holds => self.t(T::Holds).into(),
-            CheckStatus::Differs(d) => self.f(T::Differs, &[("d", &format!("{d:+}"))]),
+            CheckStatus::Differs(d) => self.f(T::Differs, &[("d", &self.num(format!("{d:+}")))]),
             CheckStatus::Pending => self.t(T::Pending).into(),
         }
     }
@@ -361,6 +384,19 @@ impl Tr {
     }
 }
 
+/// The placeholder names of a template, sorted, for table checks.
+#[cfg(test)]
+pub(crate) fn placeholders(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,17 +411,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    fn placeholders(text: &str) -> Vec<String> {
-        let mut found: Vec<String> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
-            .collect();
-        found.sort();
-        found.dedup();
-        found
     }
 
     #[test]

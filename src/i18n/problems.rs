@@ -1,0 +1,214 @@
+//! The problem table: every error message polltally makes, in English and
+//! Khmer, by key. Core errors name their key and arguments ([`Message`]);
+//! [`explain`] finds the message of any polltally error in an error chain.
+
+use super::message::{Explain, Message};
+use crate::domain::count::{CountError, SealingGap};
+use crate::domain::results::ResultsError;
+use crate::domain::ruling::RulingError;
+use crate::domain::station::StationError;
+use crate::journal::replay::{ChainError, EventError};
+use crate::store::StoreError;
+use crate::verify::VerificationFailed;
+
+texts! {
+    /// A key of the problem table.
+    P;
+    // Station files.
+    Bom => "starts with a byte order mark; save it as UTF-8 without one", "ចាប់ផ្ដើមដោយសញ្ញាលំដាប់បៃ (BOM); សូមរក្សាទុកជា UTF-8 ដោយគ្មានវា";
+    EmptyFile => "the file is empty", "ឯកសារទទេ";
+    NotJsonObject => "not a JSON object (it must start with '{')", "មិនមែនជាវត្ថុ JSON ទេ (ត្រូវចាប់ផ្ដើមដោយ '{')";
+    Json => "{detail}", "JSON មិនត្រឹមត្រូវ៖ {detail}";
+    NotIdentifier => "{value} is not an identifier (1-64 letters, digits, '-', '_', '.', '/')", "{value} មិនមែនជាលេខសម្គាល់ទេ (អក្សរ លេខ '-', '_', '.', '/' ចំនួន ១ ដល់ ៦៤)";
+    TooLarge => "{value} is too large (at most {max})", "{value} ធំពេក (យ៉ាងច្រើន {max})";
+    NotFormat => "{found} is not {expected}", "{found} មិនមែនជា {expected} ទេ";
+    NoParties => "must list at least one party", "ត្រូវរាយគណបក្សយ៉ាងហោចណាស់មួយ";
+    TooManyParties => "{n} parties listed, at most {max} are supported", "បានរាយគណបក្ស {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
+    NotPartyNumber => "{n} is not a party number (1-999)", "{n} មិនមែនជាលេខគណបក្សទេ (១ ដល់ ៩៩៩)";
+    UsedTwice => "{value} is used twice (also {other})", "{value} ត្រូវបានប្រើពីរដង (ក៏មាននៅ {other})";
+    AbbreviationLength => "{value} must be 1-16 characters", "{value} ត្រូវមានពី ១ ដល់ ១៦ តួអក្សរ";
+    NoBooks => "must list at least one ballot book", "ត្រូវរាយសៀវភៅសន្លឹកឆ្នោតយ៉ាងហោចណាស់មួយ";
+    SerialAfterLast => "{first} is after last_serial {last}", "{first} នៅក្រោយ last_serial {last}";
+    SerialsOverlap => "serials {first}-{last} overlap {other} ({other_first}-{other_last})", "លេខរៀង {first}-{last} ជាន់គ្នានឹង {other} ({other_first}-{other_last})";
+    TooManyBallots => "{n} ballots in all is too many", "សន្លឹកឆ្នោតសរុប {n} ច្រើនពេក";
+    ZeroSeats => "0 is not allowed (at least 1)", "មិនអនុញ្ញាតលេខ ០ ទេ (យ៉ាងហោចណាស់ ១)";
+    NoCriteria => "must list criteria, or be left out for the default set", "ត្រូវរាយលក្ខខណ្ឌ ឬលុបចោលដើម្បីប្រើឈុតលំនាំដើម";
+    NotDate => "{value} is not a date in the form YYYY-MM-DD", "{value} មិនមែនជាកាលបរិច្ឆេទតាមទម្រង់ YYYY-MM-DD ទេ";
+    NotCalendarDate => "{value} is not a calendar date", "{value} មិនមែនជាកាលបរិច្ឆេទពិតទេ";
+    NotTimestamp => "{value} is not a time in the form YYYY-MM-DDTHH:MM:SSZ", "{value} មិនមែនជាពេលវេលាតាមទម្រង់ YYYY-MM-DDTHH:MM:SSZ ទេ";
+    NotCriterionCode => "{value} is not a criterion code (an uppercase letter, then up to 7 uppercase letters or digits)", "{value} មិនមែនជាកូដលក្ខខណ្ឌទេ (អក្សរធំមួយ បន្ទាប់មកអក្សរធំ ឬលេខរហូតដល់ ៧)";
+    CriterionCodeTwice => "code {code} is used twice (also criteria[{j}])", "កូដ {code} ត្រូវបានប្រើពីរដង (ក៏មាននៅ criteria[{j}])";
+    NoValidCriterion => "must contain at least one valid criterion", "ត្រូវមានលក្ខខណ្ឌត្រឹមត្រូវយ៉ាងហោចណាស់មួយ";
+    NoInvalidCriterion => "must contain at least one invalid criterion", "ត្រូវមានលក្ខខណ្ឌមិនត្រឹមត្រូវយ៉ាងហោចណាស់មួយ";
+    NoLanguage => "must give the text in at least one language", "ត្រូវផ្ដល់អត្ថបទយ៉ាងហោចណាស់មួយភាសា";
+    NotLanguageCode => "{value} is not a language code (two or three lowercase letters, e.g. \"en\", \"km\")", "{value} មិនមែនជាកូដភាសាទេ (អក្សរតូចពីរ ឬបី ឧ. \"en\", \"km\")";
+    TextEmpty => "the text is empty", "អត្ថបទទទេ";
+    NotHash => "{value} is not a SHA-256 hash (64 hex digits)", "{value} មិនមែនជាហាស SHA-256 ទេ (លេខគោលដប់ប្រាំមួយ ៦៤ ខ្ទង់)";
+    NotCheck => "{value} is not a check (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<party number>)", "{value} មិនមែនជាការពិនិត្យទេ (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<លេខគណបក្ស>)";
+
+    // Free text, people, seals.
+    MustNotBeEmpty => "must not be empty", "មិនត្រូវទទេទេ";
+    TooLong => "{n} characters is too long (at most {max})", "{n} តួអក្សរ វែងពេក (យ៉ាងច្រើន {max})";
+    ControlCharacter => "contains the control character {c}", "មានតួអក្សរបញ្ជា {c}";
+    NotRole => "{value} is not a role (chief, secretary, member, party_agent, observer)", "{value} មិនមែនជាតួនាទីទេ (chief, secretary, member, party_agent, observer)";
+    NameOneLine => "must be one line of at most {max} characters", "ត្រូវជាបន្ទាត់មួយ យ៉ាងច្រើន {max} តួអក្សរ";
+    NotOnBallot => "{party} is not on this station's ballot (parties {known})", "{party} មិនមាននៅលើសន្លឹកឆ្នោតនៃការិយាល័យនេះទេ (គណបក្ស {known})";
+    AgentNamesParty => "a party agent names the party", "ភ្នាក់ងារគណបក្សត្រូវដាក់ឈ្មោះគណបក្ស";
+    ObserverNamesOrganisation => "an observer names the organisation", "អ្នកសង្កេតការណ៍ត្រូវដាក់ឈ្មោះអង្គការ";
+    OnlyAgentNamesParty => "only a party agent names a party, not a {role}", "មានតែភ្នាក់ងារគណបក្សទេដែលដាក់ឈ្មោះគណបក្ស មិនមែន {role}";
+    OnlyObserverNamesOrganisation => "only an observer names an organisation, not a {role}", "មានតែអ្នកសង្កេតការណ៍ទេដែលដាក់ឈ្មោះអង្គការ មិនមែន {role}";
+    NoColon => "{value} must not contain ':'", "{value} មិនត្រូវមាន ':' ទេ";
+    ChiefSigns => "at least the chief signs the result", "យ៉ាងហោចណាស់ប្រធានត្រូវចុះហត្ថលេខាលើលទ្ធផល";
+    AlsoSigned => "{value} also signed", "{value} ក៏បានចុះហត្ថលេខាដែរ";
+    NotNameRole => "{value} is not NAME:ROLE", "{value} មិនមែនជា ឈ្មោះ:តួនាទី (NAME:ROLE) ទេ";
+    NotNameRoleReason => "{value} is not NAME:ROLE:REASON", "{value} មិនមែនជា ឈ្មោះ:តួនាទី:មូលហេតុ (NAME:ROLE:REASON) ទេ";
+
+    // Rulings and the count.
+    UnknownCriterion => "{code} is not a criterion of this count (valid: {valid}; invalid: {invalid})", "{code} មិនមែនជាលក្ខខណ្ឌនៃការរាប់នេះទេ (ត្រឹមត្រូវ៖ {valid}; មិនត្រឹមត្រូវ៖ {invalid})";
+    NotValidCriterion => "{code} is an invalid criterion; a ballot for a party needs a valid one ({valid})", "{code} ជាលក្ខខណ្ឌមិនត្រឹមត្រូវ; សន្លឹកឆ្នោតសម្រាប់គណបក្សត្រូវការលក្ខខណ្ឌត្រឹមត្រូវ ({valid})";
+    NotInvalidCriterion => "{code} is a valid criterion; an invalid ballot needs an invalid one ({invalid})", "{code} ជាលក្ខខណ្ឌត្រឹមត្រូវ; សន្លឹកឆ្នោតមិនត្រឹមត្រូវត្រូវការលក្ខខណ្ឌមិនត្រឹមត្រូវ ({invalid})";
+    PartyNamedTwice => "party {party} is named twice", "គណបក្ស {party} ត្រូវបានដាក់ពីរដង";
+    NoSuchEntry => "{target} does not exist (the journal ends at seq {last})", "{target} មិនមានទេ (កំណត់ហេតុបញ្ចប់នៅលេខ {last})";
+    VoidOfVoid => "{target} is a void (of seq {of}), not a ruling; voids cannot be voided", "{target} ជាការលុប (នៃលេខ {of}) មិនមែនជាការសម្រេចទេ; មិនអាចលុបការលុបបានទេ";
+    NotARuling => "{target} is not a ruling", "{target} មិនមែនជាការសម្រេចទេ";
+    AlreadyVoided => "ruling {target} was already voided by seq {by}", "ការសម្រេច {target} ត្រូវបានលុបរួចហើយដោយលេខ {by}";
+    NoFigures => "give at least one figure", "សូមផ្ដល់តួលេខយ៉ាងហោចណាស់មួយ";
+    UnknownCheck => "{check} is not a check of this count", "{check} មិនមែនជាការពិនិត្យនៃការរាប់នេះទេ";
+    DisputeOfVoided => "ruling {target} was voided by seq {by}; a void ruling cannot be disputed", "ការសម្រេច {target} ត្រូវបានលុបដោយលេខ {by}; មិនអាចជំទាស់ការសម្រេចដែលបានលុបទេ";
+    AlreadyDisputing => "party {party} already disputes ruling {target}", "គណបក្ស {party} បានជំទាស់ការសម្រេច {target} រួចហើយ";
+    NoDisputants => "name at least one party", "សូមដាក់ឈ្មោះគណបក្សយ៉ាងហោចណាស់មួយ";
+    NotAPerson => "{target} is not a person recorded as present", "{target} មិនមែនជាបុគ្គលដែលបានកត់ត្រាថាមានវត្តមានទេ";
+    AlreadyWithdrawn => "the presence of entry {target} was already withdrawn by seq {by}", "វត្តមាននៃធាតុ {target} ត្រូវបានដករួចហើយដោយលេខ {by}";
+    Sealed => "the count was sealed at entry {seq}; nothing more can be recorded", "ការរាប់ត្រូវបានបិទត្រានៅធាតុ {seq}; មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ";
+    NotReady => "the count cannot be sealed yet: {gaps}", "មិនទាន់អាចបិទត្រាការរាប់បានទេ៖ {gaps}";
+    GapFigure => "{symbol} ({figure}) is not recorded", "{symbol} ({figure}) មិនទាន់បានកត់ត្រា";
+    GapUnexplained => "{check} differs by {difference} and has no explanation", "{check} ខុសគ្នា {difference} ហើយគ្មានការពន្យល់";
+    GapUnruled => "{ruled} of the {in_box} ballots in the box are ruled", "បានសម្រេច {ruled} ក្នុងចំណោមសន្លឹកឆ្នោត {in_box} ក្នុងហិប";
+    NotOpened => "the first entry must open the record, not be a {kind}", "ធាតុទីមួយត្រូវតែបើកកំណត់ត្រា មិនមែនជា {kind} ទេ";
+    OpenedAgain => "only the first entry may open the record", "មានតែធាតុទីមួយទេដែលអាចបើកកំណត់ត្រា";
+    WrongBinding => "the record opens {field} {found}, but the station file says {expected}", "កំណត់ត្រាបើក {field} {found} ប៉ុន្តែឯកសារការិយាល័យនិយាយថា {expected}";
+
+    // The journal and the record.
+    ChainEntry => "entry {seq}: {problem}", "ធាតុ {seq}៖ {problem}";
+    EntryMissing => "missing (the next entry in the record is seq {next})", "បាត់ (ធាតុបន្ទាប់ក្នុងកំណត់ត្រាគឺលេខ {next})";
+    JournalEmpty => "missing (the journal is empty)", "បាត់ (កំណត់ហេតុទទេ)";
+    OutOfOrder => "out of order (expected seq {expected})", "ខុសលំដាប់ (រំពឹងលេខ {expected})";
+    FirstPrevHash => "the first entry's prev_hash is not all zeros", "prev_hash នៃធាតុទីមួយមិនមែនសូន្យទាំងអស់ទេ";
+    PrevHash => "prev_hash does not match the hash of entry {seq}", "prev_hash មិនត្រូវនឹងហាសនៃធាតុ {seq} ទេ";
+    EntryChanged => "hash does not match its contents (the entry was changed)", "ហាសមិនត្រូវនឹងខ្លឹមសារទេ (ធាតុត្រូវបានកែប្រែ)";
+    EntryUnreadable => "cannot be read: {detail}", "មិនអាចអានបាន៖ {detail}";
+    EntryNotCanonical => "is not in canonical form", "មិនស្ថិតក្នុងទម្រង់ស្តង់ដារ (canonical) ទេ";
+    EntrySeq => "its contents say seq {seq}", "ខ្លឹមសាររបស់វានិយាយថាលេខ {seq}";
+    EntryBreaksRules => "breaks the rules of a count: {problem}", "បំពានច្បាប់នៃការរាប់៖ {problem}";
+    EntryBadHash => "{what} is not a hash: {detail}", "{what} មិនមែនជាហាសទេ៖ {detail}";
+    NoSuchFile => "{path}: no such file", "{path}៖ គ្មានឯកសារនេះទេ";
+    RecordExists => "{path} already exists; a new count never overwrites a file", "{path} មានរួចហើយ; ការរាប់ថ្មីមិនសរសេរជាន់ឯកសារណាមួយទេ";
+    NotARecord => "{path} is not a polltally count record ({detail})", "{path} មិនមែនជាកំណត់ត្រាការរាប់ polltally ទេ ({detail})";
+    NoStationFile => "no station file: {detail}", "គ្មានឯកសារការិយាល័យ៖ {detail}";
+    NotRegularFile => "not a regular file", "មិនមែនជាឯកសារធម្មតាទេ";
+    NoWal => "the file system does not allow a write-ahead log (journal_mode {mode})", "ប្រព័ន្ធឯកសារមិនអនុញ្ញាតកំណត់ហេតុសរសេរមុន (journal_mode {mode})";
+    NewerRecord => "{path} was written by a newer polltally (schema {found}, this one reads up to {max})", "{path} ត្រូវបានសរសេរដោយ polltally ថ្មីជាង (គ្រោង {found} កំណែនេះអានបានត្រឹម {max})";
+    StoredStation => "the record's station file: {problem}", "ឯកសារការិយាល័យក្នុងកំណត់ត្រា៖ {problem}";
+    ChangedElsewhere => "the record was changed by another program since it was opened; open it again", "កំណត់ត្រាត្រូវបានកែដោយកម្មវិធីផ្សេងតាំងពីបើក; សូមបើកវាម្ដងទៀត";
+    CannotEncode => "cannot encode an entry: {detail}", "មិនអាចអ៊ិនកូដធាតុបានទេ៖ {detail}";
+    Record => "record: {problem}", "កំណត់ត្រា៖ {problem}";
+
+    // Results files and verification.
+    NotSealedResults => "the count is not sealed: results exist only for a sealed count", "ការរាប់មិនទាន់បិទត្រា៖ លទ្ធផលមានសម្រាប់តែការរាប់ដែលបានបិទត្រាប៉ុណ្ណោះ";
+    ResultsFile => "results file: {problem}", "ឯកសារលទ្ធផល៖ {problem}";
+    ResultsFormat => "format {found} is not \"polltally-results/1\"", "ទម្រង់ {found} មិនមែនជា \"polltally-results/1\" ទេ";
+    NotCanonical => "the bytes are not in canonical form (the file was edited or re-saved)", "បៃមិនស្ថិតក្នុងទម្រង់ស្តង់ដារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
+    Inconsistent => "{field} is {found}, but {why}", "{field} គឺ {found} ប៉ុន្តែ {why}";
+    VotesAddUp => "the votes add up to {n}", "សម្លេងឆ្នោតបូកបាន {n}";
+    InvalidAddUp => "the invalid ballots add up to {n}", "សន្លឹកឆ្នោតមិនត្រឹមត្រូវបូកបាន {n}";
+    ValidIs => "figures.valid is {n}", "figures.valid គឺ {n}";
+    IssuedIs => "received - unused - spoiled is {n}", "ទទួល - មិនបានប្រើ - ខូច គឺ {n}";
+    PartiesAre => "the parties are {list}", "គណបក្សគឺ {list}";
+    NoSuchCheck => "no such check", "គ្មានការពិនិត្យនេះទេ";
+    FiguresGive => "the figures give {status} {difference}", "តួលេខផ្ដល់ {status} {difference}";
+    NoticeOnPractice => "it must be present exactly on a practice count", "វាត្រូវមានតែលើការរាប់សាកល្បងប៉ុណ្ណោះ";
+    InFile => "{problem} ({path})", "{problem} (ឯកសារ {path})";
+    CodeCharacter => "{value} has the character {c}, which no short code has", "{value} មានតួអក្សរ {c} ដែលកូដខ្លីគ្មាន";
+    CodeLength => "{value} has {n} characters, a short code has {expected}", "{value} មាន {n} តួអក្សរ កូដខ្លីមាន {expected}";
+    CodeMismatch => "{typed} does not match this results file (its code is {code}); the form and the file disagree", "{typed} មិនត្រូវនឹងឯកសារលទ្ធផលនេះទេ (កូដរបស់វាគឺ {code}); សន្លឹកលទ្ធផល និងឯកសារមិនស៊ីគ្នា";
+    OtherElection => "the results file is for election {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការបោះឆ្នោត {file} កំណត់ត្រាសម្រាប់ {record}";
+    OtherStation => "the results file is for station {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការិយាល័យ {file} កំណត់ត្រាសម្រាប់ {record}";
+    FileSaysRecordSays => "the results file says {file}, the record says {record}", "ឯកសារលទ្ធផលនិយាយថា {file} កំណត់ត្រានិយាយថា {record}";
+    BytesDiffer => "the bytes differ", "បៃខុសគ្នា";
+    HeadAdded => "{expected} is entry {seq}, but the record ends at entry {n} (hash {head}): entries were added after it", "{expected} ជាធាតុ {seq} ប៉ុន្តែកំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ មានធាតុបន្ថែមក្រោយវា";
+    HeadMissing => "{expected} is not in the record; the record ends at entry {n} (hash {head}): entries after it are missing or were changed", "{expected} មិនមានក្នុងកំណត់ត្រាទេ; កំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ ធាតុក្រោយវាបាត់ ឬត្រូវបានកែ";
+
+    // The shells: files, arguments, lines.
+    CannotRead => "cannot read {path}: {detail}", "មិនអាចអាន {path} បានទេ៖ {detail}";
+    CannotWrite => "cannot write {path}: {detail}", "មិនអាចសរសេរ {path} បានទេ៖ {detail}";
+    CannotCreate => "cannot create {path}: {detail}", "មិនអាចបង្កើត {path} បានទេ៖ {detail}";
+    InStationFile => "{problem} (station file {path})", "{problem} (ឯកសារការិយាល័យ {path})";
+    NoHome => "no home directory to keep the count records in", "គ្មានថតផ្ទះសម្រាប់រក្សាទុកកំណត់ត្រាការរាប់ទេ";
+    WindowFailed => "the window could not be opened: {detail}", "មិនអាចបើកបង្អួចបានទេ៖ {detail}";
+    NotScreen => "{value} is not a screen (station, reconciliation, counting, cross-check, results)", "{value} មិនមែនជាអេក្រង់ទេ (station, reconciliation, counting, cross-check, results)";
+    VerifyNeedsInput => "give --record or --results", "សូមផ្ដល់ --record ឬ --results";
+    RuleNeedsChoice => "give either --party or --invalid", "សូមផ្ដល់ --party ឬ --invalid";
+    NotLang => "{value} is not en or km", "{value} មិនមែនជា en ឬ km ទេ";
+    NotNumerals => "{value} is not western or khmer", "{value} មិនមែនជា western ឬ khmer ទេ";
+    NotCopy => "{value} is not a copy (A, B or C)", "{value} មិនមែនជាច្បាប់ចម្លងទេ (A, B ឬ C)";
+    LineUnreadable => "line {n}: cannot be read: {detail}", "បន្ទាត់ {n}៖ មិនអាចអានបាន៖ {detail}";
+    Line => "line {n}: {text}: {problem}", "បន្ទាត់ {n}៖ {text}៖ {problem}";
+    NotPartyNumberAt => "{value} is not a party number", "{value} មិនមែនជាលេខគណបក្សទេ";
+    PartyFirst => "{value} is not a party number (write the party first, then its valid criterion: `3 V3`)", "{value} មិនមែនជាលេខគណបក្សទេ (សរសេរគណបក្សមុន បន្ទាប់មកលក្ខខណ្ឌត្រឹមត្រូវ៖ `3 V3`)";
+    DisputeAlone => "a dispute needs a ruling before it: `3 dispute=5`", "ការជំទាស់ត្រូវការការសម្រេចនៅពីមុខ៖ `3 dispute=5`";
+    TooManyWords => "too many words (write `3`, `3 V3` or `I2`, optionally followed by `dispute=5,7`)", "ពាក្យច្រើនពេក (សរសេរ `3`, `3 V3` ឬ `I2` អាចតាមដោយ `dispute=5,7`)";
+}
+
+/// The message of a polltally error found in an error chain, if it is one.
+pub fn explain(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
+    macro_rules! try_types {
+        ($($t:ty),*) => {$(
+            if let Some(err) = cause.downcast_ref::<$t>() {
+                return Some(err.message());
+            }
+        )*};
+    }
+    try_types!(
+        Message,
+        StationError,
+        CountError,
+        RulingError,
+        EventError,
+        ChainError,
+        StoreError,
+        ResultsError,
+        VerificationFailed,
+        SealingGap
+    );
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, Tr};
+
+    #[test]
+    fn every_problem_has_english_and_khmer_with_the_same_placeholders() {
+        for key in P::ALL {
+            assert!(!key.en().trim().is_empty(), "{key:?}");
+            assert_eq!(
+                crate::i18n::placeholders(key.en()),
+                crate::i18n::placeholders(key.km()),
+                "{key:?}"
+            );
+            assert!(
+                key.km()
+                    .chars()
+                    .any(|c| ('\u{1780}'..='\u{17ff}').contains(&c)),
+                "{key:?} has no Khmer text"
+            );
+        }
+    }
+
+    #[test]
+    fn problems_render_in_khmer() {
+        let tr = Tr::new(Lang::Km);
+        assert_eq!(tr.problem(P::EmptyFile), "ឯកសារទទេ");
+    }
+}
