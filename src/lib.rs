@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod domain;
 pub mod fonts;
 pub mod i18n;
@@ -16,4 +17,5 @@ pub mod journal;
 pub mod report;
 pub mod store;
 pub mod system;
+pub mod tabulate;
 pub mod verify;

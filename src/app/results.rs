@@ -33,6 +33,7 @@ pub fn gap_text(tr: Tr, gap: &SealingGap) -> String {
         SealingGap::RulingIncomplete { ruled, in_box } => {
             tr.f(T::GapRuling, &[("ruled", ruled), ("in_box", in_box)])
         }
+        SealingGap::Unreviewed { .. } => tr.message(&gap.message()),
     }
 }
 

@@ -144,6 +144,52 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Start a recount of a sealed count, as ordered by an authority: a new
+    /// record linked to the original by its results hash.
+    Recount {
+        /// The sealed count to recount.
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// Who ordered the recount (e.g. the provincial election commission).
+        #[arg(long, value_name = "TEXT")]
+        authority: String,
+        /// Why (e.g. the complaint it answers).
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        /// full: every ballot ruled again; review: only the ballots the
+        /// original ruled invalid or disputed, by their original seq.
+        #[arg(long, value_name = "full|review")]
+        mode: String,
+        /// Where to create the recount record (must not exist).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Compare a recount with its original: per party, per criterion, the
+    /// totals, every changed ruling, and the whole line of recounts.
+    Compare {
+        #[arg(long, value_name = "PATH")]
+        original: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        recount: PathBuf,
+        /// Write the comparison as JSON.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Write the comparison as a PDF.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+    },
+    /// Sum the results files of a commune and allocate its council seats.
+    Tabulate {
+        /// Where to write the commune results (JSON).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Also write the commune results as a PDF.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// The stations' results files.
+        #[arg(value_name = "RESULTS_FILE", required = true)]
+        results: Vec<PathBuf>,
+    },
     /// Write the results form of a sealed count as a PDF.
     Pdf {
         #[arg(long, value_name = "PATH")]
@@ -237,4 +283,7 @@ pub struct RuleArgs {
     /// Read one ruling a line: `3`, `3 V3`, `I2`, optionally followed by `dispute=5,7`.
     #[arg(long)]
     pub stdin: bool,
+    /// In a review recount: the original seq of the ballot ruled again.
+    #[arg(long = "review-of", value_name = "SEQ", conflicts_with = "stdin")]
+    pub review_of: Option<u64>,
 }

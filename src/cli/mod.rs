@@ -6,12 +6,14 @@
 pub mod args;
 pub mod rule_line;
 pub mod show;
+pub mod summaries;
 
 use crate::app::{Launch, Screen};
 use crate::domain::hash::Hash256;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{CheckName, Figure};
+use crate::domain::recount::RecountMode;
 use crate::domain::results::short_code;
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::domain::seal::{Seal, parse_refusal, parse_signature};
@@ -77,7 +79,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
             || cause.is::<VerificationFailed>()
             || matches!(
                 cause.downcast_ref::<StoreError>(),
-                Some(StoreError::Chain(_))
+                Some(StoreError::Chain(_) | StoreError::Original { .. })
             )
     });
     if verification {
@@ -251,6 +253,20 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             );
             Ok(())
         }
+        Command::Recount {
+            record,
+            authority,
+            reason,
+            mode,
+            out,
+        } => recount(&record, &authority, &reason, &mode, &out, tr, clock),
+        Command::Compare {
+            original,
+            recount,
+            out,
+            pdf,
+        } => compare(&original, &recount, out.as_deref(), pdf.as_deref(), tr),
+        Command::Tabulate { out, pdf, results } => tabulate(&results, &out, pdf.as_deref(), tr),
         Command::Pdf {
             record,
             out,
@@ -331,8 +347,96 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
         note: args.note,
     };
     let ruling = request.resolve(record.count().definition())?;
-    let seq = record.append(Event::Ruling(ruling), clock)?;
+    let event = match args.review_of {
+        Some(original) => Event::Review {
+            original_seq: Seq(original),
+            ruling,
+        },
+        None => Event::Ruling(ruling),
+    };
+    let seq = record.append(event, clock)?;
     println!("ok {seq}");
+    Ok(())
+}
+
+fn compare(
+    original: &Path,
+    recount: &Path,
+    out: Option<&Path>,
+    pdf: Option<&Path>,
+    tr: Tr,
+) -> anyhow::Result<()> {
+    let comparison = crate::compare::compare_records(original, recount)?;
+    if let Some(out) = out {
+        write_file(out, &comparison.to_bytes())?;
+    }
+    if let Some(pdf) = pdf {
+        write_file(pdf, &crate::report::comparison_pdf(&comparison))?;
+    }
+    print!("{}", summaries::comparison_text(&comparison, tr));
+    Ok(())
+}
+
+fn tabulate(
+    results: &[std::path::PathBuf],
+    out: &Path,
+    pdf: Option<&Path>,
+    tr: Tr,
+) -> anyhow::Result<()> {
+    let commune = crate::tabulate::tabulate_files(results)?;
+    write_file(out, &commune.to_bytes())?;
+    if let Some(pdf) = pdf {
+        write_file(pdf, &crate::report::commune_pdf(&commune))?;
+    }
+    print!("{}", summaries::commune_text(&commune, tr));
+    Ok(())
+}
+
+fn recount(
+    original: &Path,
+    authority: &str,
+    reason: &str,
+    mode: &str,
+    out: &Path,
+    tr: Tr,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
+    let mode = RecountMode::parse(mode).map_err(|e| e.at("mode"))?;
+    let original = Record::open(original)?;
+    let record = Record::create_recount(&original, out, authority, reason, mode, clock)?;
+    let Some(state) = record.count().recount() else {
+        return Ok(());
+    };
+    if mode == RecountMode::Full {
+        println!(
+            "{}",
+            tr.f(
+                T::CliFullRecountCreated,
+                &[
+                    ("path", &out.display()),
+                    ("hash", &state.binding.original_results_hash),
+                ]
+            )
+        );
+        return Ok(());
+    }
+    println!(
+        "{}",
+        tr.f(
+            T::CliRecountCreated,
+            &[
+                ("path", &out.display()),
+                ("mode", &tr.recount_mode(mode)),
+                ("hash", &state.binding.original_results_hash),
+                ("n", &tr.num(state.to_review.len())),
+                ("carried", &tr.num(state.carried)),
+            ]
+        )
+    );
+    {
+        let seqs: Vec<String> = state.to_review.keys().map(|s| s.0.to_string()).collect();
+        println!("{}", tr.f(T::CliUnderReview, &[("list", &seqs.join(" "))]));
+    }
     Ok(())
 }
 

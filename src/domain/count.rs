@@ -4,13 +4,15 @@
 //! `apply_*` (it happened); the journal checks, commits, then applies, so the
 //! state moves in O(log n) per event and never needs a full re-fold.
 
+use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_COUNT;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{
     Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
 };
-use crate::domain::ruling::{Ruling, RulingError, check_free_text, not_on_ballot};
+use crate::domain::recount::{Origin, RecountBinding, RecountMode};
+use crate::domain::ruling::{Ruling, RulingError, Verdict, check_free_text, not_on_ballot};
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
@@ -42,6 +44,14 @@ pub enum CountError {
     Sealed { seq: Seq },
     NotReady(Vec<SealingGap>),
     Seal(Message),
+    RecountOfAnother { bound: Hash256, original: Hash256 },
+    RecountWithoutOriginal,
+    OriginalWithoutRecount,
+    Recount(Message),
+    NotAReview,
+    ReviewNeedsOriginal,
+    NotUnderReview { original: Seq, under_review: String },
+    AlreadyReviewed { original: Seq, by: Seq },
 }
 
 impl From<RulingError> for CountError {
@@ -90,6 +100,25 @@ impl Explain for CountError {
                 seq(P::AlreadyWithdrawn, *target).num("by", by.0).at("seq")
             }
             CountError::Sealed { seq } => Message::new(P::Sealed).num("seq", seq.0),
+            CountError::RecountOfAnother { bound, original } => Message::new(P::RecountOfAnother)
+                .text("bound", bound)
+                .text("original", original),
+            CountError::RecountWithoutOriginal => Message::new(P::RecountWithoutOriginal),
+            CountError::OriginalWithoutRecount => Message::new(P::OriginalWithoutRecount),
+            CountError::Recount(problem) => problem.clone(),
+            CountError::NotAReview => Message::new(P::NotAReview).at("review_of"),
+            CountError::ReviewNeedsOriginal => Message::new(P::ReviewNeedsOriginal),
+            CountError::NotUnderReview {
+                original,
+                under_review,
+            } => Message::new(P::NotUnderReview)
+                .num("original", original.0)
+                .text("list", under_review)
+                .at("review_of"),
+            CountError::AlreadyReviewed { original, by } => Message::new(P::AlreadyReviewed)
+                .num("original", original.0)
+                .num("by", by.0)
+                .at("review_of"),
             CountError::NotReady(gaps) => {
                 Message::new(P::NotReady).list("gaps", gaps.iter().map(Explain::message).collect())
             }
@@ -104,6 +133,8 @@ pub struct RulingRecord {
     /// Parties that disputed the ruling after it was recorded, in order.
     pub later_disputes: Vec<PartyNumber>,
     pub voided_by: Option<Seq>,
+    /// In a review recount: the original seq of the ballot ruled again.
+    pub review_of: Option<Seq>,
 }
 
 impl RulingRecord {
@@ -142,6 +173,8 @@ pub enum SealingGap {
     /// Fewer ballots are ruled than were found in the box, without an
     /// explanation of `box_vs_rulings`.
     RulingIncomplete { ruled: u64, in_box: u64 },
+    /// A review has not ruled again every ballot under review.
+    Unreviewed { reviewed: u64, of: u64 },
 }
 
 impl Explain for SealingGap {
@@ -156,6 +189,9 @@ impl Explain for SealingGap {
             SealingGap::RulingIncomplete { ruled, in_box } => Message::new(P::GapUnruled)
                 .num("ruled", *ruled)
                 .num("in_box", *in_box),
+            SealingGap::Unreviewed { reviewed, of } => Message::new(P::GapUnreviewed)
+                .num("reviewed", *reviewed)
+                .num("of", *of),
         }
     }
 }
@@ -176,6 +212,34 @@ pub struct Count {
     explanations: BTreeMap<CheckName, String>,
     people: BTreeMap<Seq, PresenceRecord>,
     sealed: Option<(Seq, Seal)>,
+    /// For a recount: the sealed original it was made from.
+    origin: Option<Arc<Origin>>,
+    recount: Option<RecountState>,
+}
+
+/// Where a recount stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecountState {
+    pub binding: RecountBinding,
+    /// In a review: the original's rulings to rule again, by original seq.
+    pub to_review: BTreeMap<Seq, RulingRecord>,
+    /// Original seq -> the seq of its live review.
+    pub reviewed: BTreeMap<Seq, Seq>,
+    /// Rulings carried over from the original unchanged.
+    pub carried: u64,
+}
+
+/// `3, 8, 17` (at most 20, then `...`).
+fn seq_list<'a>(seqs: impl Iterator<Item = &'a Seq>) -> String {
+    let all: Vec<String> = seqs.map(|s| s.0.to_string()).collect();
+    if all.is_empty() {
+        return "-".into();
+    }
+    let mut shown = all.iter().take(20).cloned().collect::<Vec<_>>().join(", ");
+    if all.len() > 20 {
+        shown.push_str(", ...");
+    }
+    shown
 }
 
 impl Count {
@@ -193,6 +257,16 @@ impl Count {
             explanations: BTreeMap::new(),
             people: BTreeMap::new(),
             sealed: None,
+            origin: None,
+            recount: None,
+        }
+    }
+
+    /// An empty recount of `origin` (opened by a binding to it).
+    pub fn for_recount(def: Arc<StationDefinition>, origin: Arc<Origin>) -> Count {
+        Count {
+            origin: Some(origin),
+            ..Count::new(def)
         }
     }
 
@@ -219,6 +293,13 @@ impl Count {
 
     pub fn check_ruling(&self, ruling: &Ruling) -> Result<(), CountError> {
         self.ensure_open()?;
+        if self
+            .recount
+            .as_ref()
+            .is_some_and(|s| s.binding.mode == RecountMode::Review)
+        {
+            return Err(CountError::ReviewNeedsOriginal);
+        }
         ruling.check(&self.def).map_err(CountError::from)
     }
 
@@ -230,9 +311,116 @@ impl Count {
                 ruling,
                 later_disputes: Vec::new(),
                 voided_by: None,
+                review_of: None,
             },
         );
         self.last_seq = seq;
+    }
+
+    // ---- recounts ----
+
+    /// May the first entry open this count (with or without a recount
+    /// binding)? A recount's binding must name the original it was made from.
+    pub fn check_opening(&self, recount: Option<&RecountBinding>) -> Result<(), CountError> {
+        match (recount, &self.origin) {
+            (None, None) => Ok(()),
+            (Some(binding), Some(origin)) => {
+                if binding.original_results_hash != origin.results_hash {
+                    return Err(CountError::RecountOfAnother {
+                        bound: binding.original_results_hash,
+                        original: origin.results_hash,
+                    });
+                }
+                check_free_text(&binding.authority)
+                    .map_err(|e| CountError::Recount(e.at("authority")))?;
+                check_free_text(&binding.reason).map_err(|e| CountError::Recount(e.at("reason")))
+            }
+            (Some(_), None) => Err(CountError::RecountWithoutOriginal),
+            (None, Some(_)) => Err(CountError::OriginalWithoutRecount),
+        }
+    }
+
+    /// Opens the count; a recount takes the original's figures, and a review
+    /// carries over every live ruling of the original that was valid and
+    /// undisputed, leaving the others to be ruled again.
+    pub fn apply_opening(&mut self, seq: Seq, recount: Option<RecountBinding>) {
+        self.last_seq = seq;
+        let (Some(binding), Some(origin)) = (recount, self.origin.clone()) else {
+            return;
+        };
+        let figures: BTreeMap<Figure, u64> = Figure::ALL
+            .into_iter()
+            .filter_map(|f| origin.count.figures.get(f).map(|v| (f, v)))
+            .collect();
+        self.apply_figures(seq, &figures);
+        let mut to_review = BTreeMap::new();
+        let mut carried = 0u64;
+        if binding.mode == RecountMode::Review {
+            for (original_seq, record) in origin.count.rulings.iter().filter(|(_, r)| r.is_live()) {
+                let invalid = matches!(record.ruling.verdict, Verdict::Invalid { .. });
+                if invalid || record.is_disputed() {
+                    to_review.insert(*original_seq, record.clone());
+                } else {
+                    self.tally.add(&record.ruling.verdict, false);
+                    carried += 1;
+                }
+            }
+        }
+        self.recount = Some(RecountState {
+            binding,
+            to_review,
+            reviewed: BTreeMap::new(),
+            carried,
+        });
+    }
+
+    /// May `ruling` rule again the ballot the original ruled at `original`?
+    pub fn check_review(&self, original: Seq, ruling: &Ruling) -> Result<(), CountError> {
+        self.ensure_open()?;
+        let Some(state) = self
+            .recount
+            .as_ref()
+            .filter(|s| s.binding.mode == RecountMode::Review)
+        else {
+            return Err(CountError::NotAReview);
+        };
+        if !state.to_review.contains_key(&original) {
+            return Err(CountError::NotUnderReview {
+                original,
+                under_review: seq_list(state.to_review.keys()),
+            });
+        }
+        if let Some(by) = state.reviewed.get(&original) {
+            return Err(CountError::AlreadyReviewed { original, by: *by });
+        }
+        ruling.check(&self.def).map_err(CountError::from)
+    }
+
+    pub fn apply_review(&mut self, seq: Seq, original: Seq, ruling: Ruling) {
+        self.tally.add(&ruling.verdict, ruling.is_disputed());
+        self.rulings.insert(
+            seq,
+            RulingRecord {
+                ruling,
+                later_disputes: Vec::new(),
+                voided_by: None,
+                review_of: Some(original),
+            },
+        );
+        if let Some(state) = &mut self.recount {
+            state.reviewed.insert(original, seq);
+        }
+        self.last_seq = seq;
+    }
+
+    /// The recount this count is, if it is one.
+    pub fn recount(&self) -> Option<&RecountState> {
+        self.recount.as_ref()
+    }
+
+    /// The sealed count this one recounts, if it is a recount.
+    pub fn origin(&self) -> Option<&Origin> {
+        self.origin.as_deref()
     }
 
     // ---- disputes raised after a ruling ----
@@ -319,6 +507,10 @@ impl Count {
             record.voided_by = Some(seq);
             self.tally
                 .remove(&record.ruling.verdict, record.is_disputed());
+            // A voided review frees its ballot to be ruled again.
+            if let (Some(original), Some(state)) = (record.review_of, &mut self.recount) {
+                state.reviewed.remove(&original);
+            }
         }
         self.voids.insert(seq, target);
         self.last_seq = seq;
@@ -504,6 +696,14 @@ impl Count {
                 }
                 CheckStatus::Holds | CheckStatus::Pending => {}
             }
+        }
+        if let Some(state) = &self.recount
+            && state.reviewed.len() < state.to_review.len()
+        {
+            gaps.push(SealingGap::Unreviewed {
+                reviewed: state.reviewed.len() as u64,
+                of: state.to_review.len() as u64,
+            });
         }
         gaps
     }

@@ -3,6 +3,7 @@
 //! no database, no clock, no window. The journal folds its events into a
 //! [`count::Count`]; the shells (store, CLI, app) only call in.
 
+pub mod comparison;
 pub mod count;
 pub mod criteria;
 pub mod hash;
@@ -10,11 +11,14 @@ pub mod limits;
 pub mod party;
 pub mod person;
 pub mod reconciliation;
+pub mod recount;
 pub mod results;
 pub mod ruling;
 pub mod seal;
+pub mod seats;
 pub mod seq;
 pub mod station;
+pub mod tabulation;
 pub mod tally;
 pub mod text;
 pub mod time;

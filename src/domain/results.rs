@@ -9,6 +9,7 @@ use crate::domain::person::Person;
 use crate::domain::reconciliation::{
     CheckName, CheckNumbers, CheckStatus, Figure, Figures, check_status,
 };
+use crate::domain::recount::RecountBinding;
 use crate::domain::seal::{RefusalToSign, Signature};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
@@ -117,6 +118,13 @@ pub struct ResultsDocument {
     /// The last day to file a complaint: the sealing date + `complaint_days`.
     pub complaint_deadline: String,
     pub journal: JournalPart,
+    /// Every station code of the commune, when the station file lists them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commune_stations: Option<Vec<String>>,
+    /// For a recount: the original's results hash, the authority, the reason
+    /// and the mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recount: Option<RecountBinding>,
 }
 
 /// Why a results document cannot be made or read.
@@ -267,6 +275,8 @@ impl ResultsDocument {
                 entries: count.last_seq().0,
                 head_hash: head,
             },
+            commune_stations: def.commune_stations.clone(),
+            recount: count.recount().map(|state| state.binding.clone()),
         })
     }
 

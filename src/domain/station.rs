@@ -87,6 +87,9 @@ pub struct StationDefinition {
     pub criteria: CriteriaSet,
     /// How figures are shown unless the user chooses otherwise.
     pub numerals: Numerals,
+    /// Every station code of the commune, when the commission lists them, so
+    /// that tabulation can name the stations still missing.
+    pub commune_stations: Option<Vec<String>>,
 }
 
 impl StationDefinition {
@@ -169,6 +172,8 @@ struct RawStationFile {
     criteria: Option<Vec<RawCriterion>>,
     #[serde(default)]
     numerals: Numerals,
+    #[serde(default)]
+    commune_stations: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -409,6 +414,25 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     if raw.council_seats == 0 {
         return fail("council_seats", Message::new(P::ZeroSeats));
     }
+    if let Some(codes) = &raw.commune_stations {
+        for (i, code) in codes.iter().enumerate() {
+            check_identifier(&format!("commune_stations[{i}]"), code)?;
+            if let Some(j) = codes[..i].iter().position(|c| c == code) {
+                return fail(
+                    format!("commune_stations[{i}]"),
+                    Message::new(P::UsedTwice)
+                        .quoted("value", code)
+                        .text("other", format!("commune_stations[{j}]")),
+                );
+            }
+        }
+        if !codes.contains(&raw.station.code) {
+            return fail(
+                "commune_stations",
+                Message::new(P::OwnStationMissing).quoted("code", &raw.station.code),
+            );
+        }
+    }
 
     let criteria = match raw.criteria {
         None => CriteriaSet::default_set(),
@@ -459,6 +483,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         practice: raw.practice,
         criteria,
         numerals: raw.numerals,
+        commune_stations: raw.commune_stations,
     })
 }
 

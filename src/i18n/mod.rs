@@ -4,6 +4,7 @@
 
 use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
+use crate::domain::recount::RecountMode;
 use crate::domain::text::Numerals;
 use std::fmt::Display;
 
@@ -96,6 +97,40 @@ texts! {
     CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
     CliResultsHash => "results hash {hash}", "ហាសលទ្ធផល {hash}";
     CliShortCode => "short code {code}", "កូដខ្លី {code}";
+    CliRecountCreated => "created {path}: {mode} of the count with results hash {hash}; {n} ballots to rule again, {carried} rulings carried over", "បានបង្កើត {path}៖ {mode} នៃការរាប់ដែលមានហាសលទ្ធផល {hash}; សន្លឹកឆ្នោត {n} ត្រូវសម្រេចម្ដងទៀត ការសម្រេច {carried} យកមកដដែល";
+    CliFullRecountCreated => "created {path}: full recount of the count with results hash {hash}; every ballot is ruled again", "បានបង្កើត {path}៖ ការរាប់ឡើងវិញទាំងស្រុងនៃការរាប់ដែលមានហាសលទ្ធផល {hash}; សន្លឹកឆ្នោតទាំងអស់ត្រូវសម្រេចម្ដងទៀត";
+    CliUnderReview => "ballots under review (original seq): {list}", "សន្លឹកឆ្នោតកំពុងពិនិត្យ (លេខដើម)៖ {list}";
+    CmpTitle => "Station {station}: {mode} ordered by {authority} ({reason})", "ការិយាល័យ {station}៖ {mode} តាមបញ្ជារបស់ {authority} ({reason})";
+    CmpHashes => "original results {original}, recount results {recount}", "លទ្ធផលដើម {original} លទ្ធផលរាប់ឡើងវិញ {recount}";
+    CmpOriginal => "original", "ដើម";
+    CmpRecount => "recount", "រាប់ឡើងវិញ";
+    CmpDifference => "difference", "ភាពខុសគ្នា";
+    CmpParty => "party {n} {abbr}", "គណបក្ស {n} {abbr}";
+    CmpByCriterion => "By criterion:", "តាមលក្ខខណ្ឌ៖";
+    CmpChanged => "Rulings changed: {n} of {reviewed} ruled again", "ការសម្រេចដែលបានផ្លាស់ប្ដូរ៖ {n} ក្នុងចំណោម {reviewed} ដែលបានសម្រេចម្ដងទៀត";
+    CmpChangedRuling => "ballot {seq}: {old} -> {new}", "សន្លឹកឆ្នោត {seq}៖ {old} -> {new}";
+    CmpLine => "The line of counts:", "ខ្សែនៃការរាប់៖";
+    CmpFirstCount => "first count", "ការរាប់លើកដំបូង";
+    CmpFormTitle => "Comparison of a recount with its original", "ការប្រៀបធៀបការរាប់ឡើងវិញជាមួយការរាប់ដើម";
+    TabTitle => "Commune {commune} ({code}): {n} stations", "ឃុំ សង្កាត់ {commune} ({code})៖ ការិយាល័យ {n}";
+    TabReplaced => "station {code}: results {old} replaced by the recount {new}", "ការិយាល័យ {code}៖ លទ្ធផល {old} ត្រូវបានជំនួសដោយការរាប់ឡើងវិញ {new}";
+    TabMissing => "Stations without results: {list}", "ការិយាល័យគ្មានលទ្ធផល៖ {list}";
+    TabNoneMissing => "Every station of the commune has results.", "ការិយាល័យទាំងអស់នៃឃុំ សង្កាត់មានលទ្ធផល។";
+    TabListUnknown => "The station files do not list the commune's stations; missing stations cannot be named.", "ឯកសារការិយាល័យមិនរាយការិយាល័យនៃឃុំ សង្កាត់ទេ; មិនអាចដាក់ឈ្មោះការិយាល័យដែលខ្វះបានទេ។";
+    TabVotes => "votes", "សម្លេង";
+    TabSeats => "seats", "អាសនៈ";
+    TabTie => "Tie: {seats} seat(s) for a drawing of lots among parties {parties} (quotient {quotient})", "ស្មើគ្នា៖ អាសនៈ {seats} សម្រាប់ការចាប់ឆ្នោតរវាងគណបក្ស {parties} (ផលចែក {quotient})";
+    TabHash => "commune results hash {hash}", "ហាសលទ្ធផលឃុំ សង្កាត់ {hash}";
+    TabHashLabel => "Commune results hash (SHA-256)", "ហាសលទ្ធផលឃុំ សង្កាត់ (SHA-256)";
+    TabFormTitle => "Commune results and council seats", "លទ្ធផលឃុំ សង្កាត់ និងអាសនៈក្រុមប្រឹក្សា";
+    TabStations => "Stations and their results hashes", "ការិយាល័យ និងហាសលទ្ធផល";
+    TabAllocation => "Seat allocation (highest average, divisors 1, 2, 3, ...)", "ការបែងចែកអាសនៈ (មធ្យមភាគខ្ពស់បំផុត តួចែក ១ ២ ៣ ...)";
+    TabSeat => "seat", "អាសនៈ";
+    TabDivisor => "divisor", "តួចែក";
+    TabQuotient => "quotient", "ផលចែក";
+    TabByMoreVotes => "tie won by more votes", "ស្មើគ្នា ឈ្នះដោយសម្លេងច្រើនជាង";
+    VerdictShortParty => "party {party} ({code})", "គណបក្ស {party} ({code})";
+    VerdictShortInvalid => "invalid {code}", "មិនត្រឹមត្រូវ {code}";
     CliWrote => "wrote {path}", "បានសរសេរ {path}";
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
@@ -272,6 +307,9 @@ texts! {
     FormComplaint => "Complaints about this count may be filed with the commune election commission of {commune} until {date} (sealed {sealed}, plus {days} days).", "បណ្ដឹងអំពីការរាប់នេះ អាចដាក់ជូនគណៈកម្មការឃុំ សង្កាត់ {commune} រហូតដល់ {date} (បិទត្រា {sealed} បូក {days} ថ្ងៃ)។";
     FormResultsHash => "Results hash (SHA-256 of the results file)", "ហាសលទ្ធផល (SHA-256 នៃឯកសារលទ្ធផល)";
     FormShortCode => "Short code (type it into polltally verify)", "កូដខ្លី (វាយចូល polltally verify)";
+    FormRecount => "RECOUNT", "ការរាប់ឡើងវិញ";
+    FormRecountOf => "{mode} ordered by {authority} ({reason})", "{mode} តាមបញ្ជារបស់ {authority} ({reason})";
+    FormOriginalResults => "Results hash of the count recounted", "ហាសលទ្ធផលនៃការរាប់ដែលត្រូវរាប់ឡើងវិញ";
     FormPage => "Page {n} of {m}", "ទំព័រ {n} នៃ {m}";
     AnnexTitle => "Annex: ruling log (every journal entry in order)", "ឧបសម្ព័ន្ធ៖ បញ្ជីការសម្រេច (ធាតុនីមួយៗតាមលំដាប់)";
     AnnexTime => "Time (UTC)", "ម៉ោង (UTC)";
@@ -279,6 +317,10 @@ texts! {
     AnnexOpened => "count opened for station {station}, definition {hash}", "បើកការរាប់សម្រាប់ការិយាល័យ {station} ឯកសារ {hash}";
     AnnexFigures => "figures {figures}", "តួលេខ {figures}";
     AnnexValid => "valid: party {party} ({code})", "ត្រឹមត្រូវ៖ គណបក្ស {party} ({code})";
+    AnnexReview => "ballot {seq} ruled again: {ruling}", "សន្លឹកឆ្នោត {seq} សម្រេចម្ដងទៀត៖ {ruling}";
+    AnnexRecount => "{mode} ordered by {authority} ({reason}) of the count with results {hash}", "{mode} តាមបញ្ជារបស់ {authority} ({reason}) នៃការរាប់ដែលមានលទ្ធផល {hash}";
+    RecountFull => "full recount", "ការរាប់ឡើងវិញទាំងស្រុង";
+    RecountReview => "review of invalid and disputed ballots", "ការពិនិត្យឡើងវិញសន្លឹកមិនត្រឹមត្រូវ និងសន្លឹកដែលមានការជំទាស់";
     AnnexInvalid => "invalid: {code} {title}", "មិនត្រឹមត្រូវ៖ {code} {title}";
     AnnexVoid => "void of entry {seq}: {reason}", "លុបធាតុ {seq}៖ {reason}";
     AnnexPile => "pile count of party {party}: {n}", "ចំនួនក្នុងគំនររបស់គណបក្ស {party}៖ {n}";
@@ -361,6 +403,27 @@ impl Tr {
             CheckStatus::Differs(d) => self.f(T::Differs, &[("d", &self.num(format!("{d:+}")))]),
             CheckStatus::Pending => self.t(T::Pending).into(),
         }
+    }
+
+    /// A verdict in a few words: `party 3 (V3)`, `invalid I4`.
+    pub fn verdict(self, verdict: &crate::domain::ruling::Verdict) -> String {
+        match verdict {
+            crate::domain::ruling::Verdict::Valid { party, criterion } => self.f(
+                T::VerdictShortParty,
+                &[("party", party), ("code", criterion)],
+            ),
+            crate::domain::ruling::Verdict::Invalid { criterion } => {
+                self.f(T::VerdictShortInvalid, &[("code", criterion)])
+            }
+        }
+    }
+
+    /// The name of a recount mode.
+    pub fn recount_mode(self, mode: RecountMode) -> &'static str {
+        self.t(match mode {
+            RecountMode::Full => T::RecountFull,
+            RecountMode::Review => T::RecountReview,
+        })
     }
 
     /// The name of a role.

@@ -43,6 +43,7 @@ texts! {
     NoLanguage => "must give the text in at least one language", "ត្រូវផ្ដល់អត្ថបទយ៉ាងហោចណាស់មួយភាសា";
     NotLanguageCode => "{value} is not a language code (two or three lowercase letters, e.g. \"en\", \"km\")", "{value} មិនមែនជាកូដភាសាទេ (អក្សរតូចពីរ ឬបី ឧ. \"en\", \"km\")";
     TextEmpty => "the text is empty", "អត្ថបទទទេ";
+    OwnStationMissing => "must list this station's own code {code}", "ត្រូវរាយលេខកូដរបស់ការិយាល័យនេះផ្ទាល់ {code}";
     NotHash => "{value} is not a SHA-256 hash (64 hex digits)", "{value} មិនមែនជាហាស SHA-256 ទេ (លេខគោលដប់ប្រាំមួយ ៦៤ ខ្ទង់)";
     NotCheck => "{value} is not a check (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<party number>)", "{value} មិនមែនជាការពិនិត្យទេ (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<លេខគណបក្ស>)";
 
@@ -84,6 +85,29 @@ texts! {
     GapFigure => "{symbol} ({figure}) is not recorded", "{symbol} ({figure}) មិនទាន់បានកត់ត្រា";
     GapUnexplained => "{check} differs by {difference} and has no explanation", "{check} ខុសគ្នា {difference} ហើយគ្មានការពន្យល់";
     GapUnruled => "{ruled} of the {in_box} ballots in the box are ruled", "បានសម្រេច {ruled} ក្នុងចំណោមសន្លឹកឆ្នោត {in_box} ក្នុងហិប";
+    RecountOfAnother => "the recount is bound to results {bound}, but the original's results hash is {original}", "ការរាប់ឡើងវិញភ្ជាប់នឹងលទ្ធផល {bound} ប៉ុន្តែហាសលទ្ធផលដើមគឺ {original}";
+    RecountWithoutOriginal => "the record opens a recount but holds no original count", "កំណត់ត្រាបើកការរាប់ឡើងវិញ ប៉ុន្តែគ្មានការរាប់ដើម";
+    OriginalWithoutRecount => "the record holds an original count but does not open a recount", "កំណត់ត្រាមានការរាប់ដើម ប៉ុន្តែមិនបើកការរាប់ឡើងវិញ";
+    NotAReview => "only a review recount rules a ballot again by its original seq", "មានតែការពិនិត្យឡើងវិញទេ ដែលសម្រេចសន្លឹកឆ្នោតម្ដងទៀតតាមលេខដើម";
+    ReviewNeedsOriginal => "a review rules only the ballots under review: give the original seq (review_of)", "ការពិនិត្យឡើងវិញសម្រេចតែសន្លឹកឆ្នោតដែលកំពុងពិនិត្យ៖ សូមផ្ដល់លេខដើម (review_of)";
+    NotUnderReview => "{original} is not a ballot under review (under review: {list})", "{original} មិនមែនជាសន្លឹកឆ្នោតកំពុងពិនិត្យទេ (កំពុងពិនិត្យ៖ {list})";
+    AlreadyReviewed => "ballot {original} was already ruled again at seq {by}", "សន្លឹកឆ្នោត {original} ត្រូវបានសម្រេចម្ដងទៀតរួចហើយនៅលេខ {by}";
+    GapUnreviewed => "{reviewed} of the {of} ballots under review are ruled again", "បានសម្រេចម្ដងទៀត {reviewed} ក្នុងចំណោមសន្លឹកឆ្នោត {of} ដែលកំពុងពិនិត្យ";
+    NotRecountMode => "{value} is not a recount mode (full or review)", "{value} មិនមែនជារបៀបរាប់ឡើងវិញទេ (full ឬ review)";
+    RecountOfUnsealed => "only a sealed count can be recounted: {problem}", "អាចរាប់ឡើងវិញបានតែការរាប់ដែលបានបិទត្រាប៉ុណ្ណោះ៖ {problem}";
+    OriginalCount => "the count before this one (generation {n}): {problem}", "ការរាប់មុននេះ (ជំនាន់ទី {n})៖ {problem}";
+    NoResultsFiles => "give at least one results file", "សូមផ្ដល់ឯកសារលទ្ធផលយ៉ាងហោចណាស់មួយ";
+    OtherElectionFile => "is for election {found}, the other files for {expected}", "សម្រាប់ការបោះឆ្នោត {found} ឯកសារផ្សេងទៀតសម្រាប់ {expected}";
+    OtherCommuneFile => "is for commune {found}, the other files for {expected}", "សម្រាប់ឃុំ សង្កាត់ {found} ឯកសារផ្សេងទៀតសម្រាប់ {expected}";
+    PracticeMixed => "practice and official results cannot be tabulated together", "មិនអាចបូកលទ្ធផលសាកល្បង និងលទ្ធផលផ្លូវការជាមួយគ្នាបានទេ";
+    OtherPartiesFile => "lists other parties than the other files", "រាយគណបក្សខុសពីឯកសារផ្សេងទៀត";
+    OtherSeatsFile => "gives {found} council seats, the other files {expected}", "ផ្ដល់អាសនៈក្រុមប្រឹក្សា {found} ឯកសារផ្សេងទៀត {expected}";
+    SameFileTwice => "is the same results file as {other}", "ជាឯកសារលទ្ធផលដូចគ្នានឹង {other}";
+    TwoForStation => "a second result for station {station} (also {other}), and neither is a recount of the other", "លទ្ធផលទីពីរសម្រាប់ការិយាល័យ {station} (ក៏មាន {other}) ហើយគ្មានមួយណាជាការរាប់ឡើងវិញនៃមួយទៀតទេ";
+    TwoRecounts => "a second recount of the same count of station {station} (also {other})", "ការរាប់ឡើងវិញទីពីរនៃការរាប់ដូចគ្នារបស់ការិយាល័យ {station} (ក៏មាន {other})";
+    CommuneHashMismatch => "the hash does not match the document (the file was edited or re-saved)", "ហាសមិនត្រូវនឹងឯកសារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
+    NotARecountRecord => "{path} is not a recount", "{path} មិនមែនជាការរាប់ឡើងវិញទេ";
+    RecountOfOtherResults => "the recount is of the count with results {bound}, not of this original (results {original})", "ការរាប់ឡើងវិញនេះជារបស់ការរាប់ដែលមានលទ្ធផល {bound} មិនមែនរបស់ការរាប់ដើមនេះទេ (លទ្ធផល {original})";
     NotOpened => "the first entry must open the record, not be a {kind}", "ធាតុទីមួយត្រូវតែបើកកំណត់ត្រា មិនមែនជា {kind} ទេ";
     OpenedAgain => "only the first entry may open the record", "មានតែធាតុទីមួយទេដែលអាចបើកកំណត់ត្រា";
     WrongBinding => "the record opens {field} {found}, but the station file says {expected}", "កំណត់ត្រាបើក {field} {found} ប៉ុន្តែឯកសារការិយាល័យនិយាយថា {expected}";
@@ -178,7 +202,8 @@ pub fn explain(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
         StoreError,
         ResultsError,
         VerificationFailed,
-        SealingGap
+        SealingGap,
+        crate::domain::tabulation::TabulationError
     );
     None
 }

@@ -6,6 +6,7 @@ use crate::domain::hash::Hash256;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{CheckName, Figure};
+use crate::domain::recount::RecountBinding;
 use crate::domain::ruling::Ruling;
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
@@ -26,12 +27,18 @@ pub enum Event {
         station_code: String,
         definition_hash: Hash256,
         app_version: String,
+        /// For a recount: the sealed original it recounts, and by whose order.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recount: Option<RecountBinding>,
     },
     /// One or more reconciliation figures, as counted; a later value of a
     /// figure replaces an earlier one.
     FiguresRecorded { figures: BTreeMap<Figure, u64> },
     /// A ballot ruled valid for a party or invalid under a criterion.
     Ruling(Ruling),
+    /// In a review recount: the ballot the original ruled at
+    /// `original_seq`, ruled again.
+    Review { original_seq: Seq, ruling: Ruling },
     /// Takes back the ruling at `ruling_seq`, with the reason.
     Void { ruling_seq: Seq, reason: String },
     /// The number of ballots in a party's pile, counted after ruling.
@@ -59,6 +66,7 @@ impl Event {
             Event::Opened { .. } => "opened",
             Event::FiguresRecorded { .. } => "figures_recorded",
             Event::Ruling(_) => "ruling",
+            Event::Review { .. } => "review",
             Event::Void { .. } => "void",
             Event::PileCount { .. } => "pile_count",
             Event::Explanation { .. } => "explanation",

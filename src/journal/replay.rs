@@ -7,6 +7,7 @@
 
 use crate::domain::count::{Count, CountError};
 use crate::domain::hash::Hash256;
+use crate::domain::recount::Origin;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationFile;
 use crate::i18n::{Explain, Message, P};
@@ -84,6 +85,7 @@ pub fn check_event(
                 station_code,
                 definition_hash,
                 app_version: _,
+                recount,
             } => {
                 let def = station.definition();
                 let bindings = [
@@ -109,7 +111,7 @@ pub fn check_event(
                         });
                     }
                 }
-                Ok(())
+                Ok(count.check_opening(recount.as_ref())?)
             }
             other => Err(EventError::NotOpened(other.kind())),
         };
@@ -118,6 +120,10 @@ pub fn check_event(
         Event::Opened { .. } => Err(EventError::OpenedAgain),
         Event::FiguresRecorded { figures } => Ok(count.check_figures(figures)?),
         Event::Ruling(ruling) => Ok(count.check_ruling(ruling)?),
+        Event::Review {
+            original_seq,
+            ruling,
+        } => Ok(count.check_review(*original_seq, ruling)?),
         Event::Void { ruling_seq, reason } => Ok(count.check_void(*ruling_seq, reason)?),
         Event::PileCount { party, count: n } => Ok(count.check_pile(*party, *n)?),
         Event::Explanation { check, text } => Ok(count.check_explanation(*check, text)?),
@@ -136,9 +142,13 @@ pub fn check_event(
 /// Folds an event that [`check_event`] admitted into the count.
 pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
     match event {
-        Event::Opened { .. } => count.apply_other(seq),
+        Event::Opened { recount, .. } => count.apply_opening(seq, recount),
         Event::FiguresRecorded { figures } => count.apply_figures(seq, &figures),
         Event::Ruling(ruling) => count.apply_ruling(seq, ruling),
+        Event::Review {
+            original_seq,
+            ruling,
+        } => count.apply_review(seq, original_seq, ruling),
         Event::Void { ruling_seq, .. } => count.apply_void(seq, ruling_seq),
         Event::PileCount { party, count: n } => count.apply_pile(seq, party, n),
         Event::Explanation { check, text } => count.apply_explanation(seq, check, &text),
@@ -169,7 +179,16 @@ pub struct Replayed {
 
 impl Replay {
     pub fn new(station: StationFile) -> Replay {
-        let count = Count::new(Arc::new(station.definition().clone()));
+        Replay::with_origin(station, None)
+    }
+
+    /// A replay of a recount of `origin` (or of a first count, with none).
+    pub fn with_origin(station: StationFile, origin: Option<Arc<Origin>>) -> Replay {
+        let def = Arc::new(station.definition().clone());
+        let count = match origin {
+            Some(origin) => Count::for_recount(def, origin),
+            None => Count::new(def),
+        };
         Replay {
             station,
             count,
@@ -266,6 +285,7 @@ mod tests {
             station_code: station.definition().station.code.clone(),
             definition_hash: station.hash(),
             app_version: "test".into(),
+            recount: None,
         }
     }
 

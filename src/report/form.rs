@@ -152,6 +152,32 @@ fn paragraph(flow: &mut Flow, x: f32, size: f32, bold: bool, text: &str) {
 
 fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
     heading(w, flow, T::FormTitle, 15.0);
+    if let Some(recount) = &doc.recount {
+        flow.text(MARGIN, 13.0, true, Tone::Red, &w.t(T::FormRecount));
+        flow.down(13.0);
+        let of = w.each(|tr| {
+            tr.f(
+                T::FormRecountOf,
+                &[
+                    ("mode", &tr.recount_mode(recount.mode)),
+                    ("authority", &recount.authority),
+                    ("reason", &recount.reason),
+                ],
+            )
+        });
+        paragraph(flow, MARGIN, 9.0, true, &of);
+        paragraph(
+            flow,
+            MARGIN,
+            9.0,
+            false,
+            &format!(
+                "{}: {}",
+                w.t(T::FormOriginalResults),
+                grouped(&recount.original_results_hash.to_hex())
+            ),
+        );
+    }
     let identity = [
         (
             T::Election,
@@ -489,14 +515,32 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
         Event::Opened {
             station_code,
             definition_hash,
+            recount,
             ..
-        } => tr.f(
-            T::AnnexOpened,
-            &[
-                ("station", station_code),
-                ("hash", &definition_hash.short(16)),
-            ],
-        ),
+        } => {
+            let opened = tr.f(
+                T::AnnexOpened,
+                &[
+                    ("station", station_code),
+                    ("hash", &definition_hash.short(16)),
+                ],
+            );
+            match recount {
+                None => opened,
+                Some(b) => format!(
+                    "{opened}; {}",
+                    tr.f(
+                        T::AnnexRecount,
+                        &[
+                            ("mode", &tr.recount_mode(b.mode)),
+                            ("authority", &b.authority),
+                            ("reason", &b.reason),
+                            ("hash", &b.original_results_hash.short(16)),
+                        ]
+                    )
+                ),
+            }
+        }
         Event::FiguresRecorded { figures } => {
             let parts: Vec<String> = figures
                 .iter()
@@ -504,7 +548,7 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
                 .collect();
             tr.f(T::AnnexFigures, &[("figures", &parts.join(" "))])
         }
-        Event::Ruling(r) => {
+        Event::Ruling(r) | Event::Review { ruling: r, .. } => {
             let mut text = match &r.verdict {
                 crate::domain::ruling::Verdict::Valid {
                     party: p,
@@ -528,6 +572,9 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
             }
             if let Some(note) = &r.note {
                 text.push_str(&format!("; {note}"));
+            }
+            if let Event::Review { original_seq, .. } = event {
+                text = tr.f(T::AnnexReview, &[("seq", original_seq), ("ruling", &text)]);
             }
             text
         }

@@ -7,7 +7,10 @@ pub mod layout;
 pub mod pdf;
 pub mod qr;
 pub mod shaping;
+pub mod tables;
 pub mod words;
+
+pub use tables::{commune_pdf, comparison_pdf};
 
 use crate::domain::hash::Hash256;
 use crate::domain::text::Numerals;

@@ -2,6 +2,7 @@
 
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
+use crate::domain::recount::{Origin, RecountBinding, RecountMode};
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::seq::Seq;
 use crate::domain::station::{StationError, StationFile};
@@ -11,10 +12,11 @@ use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
 use crate::store::schema::{
-    APPLICATION_ID, MIGRATE_V1_TO_V2, PAGE_SIZE, SCHEMA_VERSION, create_v1,
+    APPLICATION_ID, MIGRATE_V1_TO_V2, MIGRATE_V2_TO_V3, PAGE_SIZE, SCHEMA_VERSION, create_v1,
 };
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What can go wrong with a count record.
@@ -39,6 +41,13 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     Io(std::io::Error),
     Encode(serde_json::Error),
+    /// A recount of a count that is not sealed.
+    NotSealed(Box<ResultsError>),
+    /// A count before this one (in a recount's ancestry) does not verify.
+    Original {
+        generation: u64,
+        problem: Box<StoreError>,
+    },
 }
 
 impl Explain for StoreError {
@@ -68,6 +77,15 @@ impl Explain for StoreError {
             StoreError::Sqlite(err) => record(Message::verbatim(err)),
             StoreError::Io(err) => record(Message::verbatim(err)),
             StoreError::Encode(err) => record(Message::new(P::CannotEncode).text("detail", err)),
+            StoreError::NotSealed(err) => {
+                Message::new(P::RecountOfUnsealed).message("problem", err.message())
+            }
+            StoreError::Original {
+                generation,
+                problem,
+            } => Message::new(P::OriginalCount)
+                .num("n", *generation)
+                .message("problem", problem.message()),
         }
     }
 }
@@ -140,6 +158,54 @@ impl Record {
         station: StationFile,
         clock: &dyn Clock,
     ) -> Result<Record, StoreError> {
+        Record::create_file(path, |path| Record::initialize(path, station, clock, None))
+    }
+
+    /// Starts a recount of the sealed `original` at `path`, which must not
+    /// exist: the new record holds the original's journal (and its
+    /// ancestry), and its first entry binds the original's results hash, the
+    /// authority, the reason and the mode.
+    pub fn create_recount(
+        original: &Record,
+        path: &Path,
+        authority: &str,
+        reason: &str,
+        mode: RecountMode,
+        clock: &dyn Clock,
+    ) -> Result<Record, StoreError> {
+        let results = original
+            .results()
+            .map_err(|err| StoreError::NotSealed(Box::new(err)))?;
+        let binding = RecountBinding {
+            original_results_hash: Hash256::of(&results.to_bytes()),
+            authority: authority.trim().to_string(),
+            reason: reason.trim().to_string(),
+            mode,
+        };
+        // Checked before any file is made, with the same rules as on replay.
+        let probe = Count::for_recount(
+            Arc::new(original.station.definition().clone()),
+            Arc::new(Origin {
+                count: original.count.clone(),
+                results,
+                results_hash: binding.original_results_hash,
+            }),
+        );
+        probe
+            .check_opening(Some(&binding))
+            .map_err(|err| StoreError::Refused(err.into()))?;
+        let station = original.station.clone();
+        Record::create_file(path, |path| {
+            Record::initialize(path, station, clock, Some((original, binding)))
+        })
+    }
+
+    /// Creates `path` (which must not exist) with `fill`; on any error the
+    /// file and its companions are removed again.
+    fn create_file(
+        path: &Path,
+        fill: impl FnOnce(&Path) -> Result<Record, StoreError>,
+    ) -> Result<Record, StoreError> {
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -151,7 +217,7 @@ impl Record {
             }
             Err(err) => return Err(StoreError::Io(err)),
         }
-        match Record::initialize(path, station, clock) {
+        match fill(path) {
             Ok(record) => Ok(record),
             Err(err) => {
                 for suffix in ["", "-wal", "-shm"] {
@@ -168,6 +234,7 @@ impl Record {
         path: &Path,
         station: StationFile,
         clock: &dyn Clock,
+        recount: Option<(&Record, RecountBinding)>,
     ) -> Result<Record, StoreError> {
         let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         configure(&conn)?;
@@ -188,6 +255,7 @@ impl Record {
             station_code: def.station.code.clone(),
             definition_hash: station.hash(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
+            recount: recount.as_ref().map(|(_, binding)| binding.clone()),
         };
         let mut replay = Replay::new(station.clone());
         let body = EntryBody {
@@ -199,12 +267,22 @@ impl Record {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(&create_v1())?;
         tx.execute_batch(MIGRATE_V1_TO_V2)?;
+        tx.execute_batch(MIGRATE_V2_TO_V3)?;
         tx.execute(
             "INSERT INTO station (id, bytes) VALUES (1, ?1)",
             params![station.bytes()],
         )?;
+        if let Some((original, _)) = &recount {
+            original.copy_line_into(&tx)?;
+        }
         insert(&tx, &stored)?;
         tx.commit()?;
+        if recount.is_some() {
+            // A recount is read back like any record: its ancestry replayed
+            // and verified, then its opening entry against the original.
+            drop(conn);
+            return Record::open(path);
+        }
         replay.push(&stored)?;
         let done = replay.finish()?;
         Ok(Record {
@@ -257,13 +335,17 @@ impl Record {
         if version == 1 {
             conn.execute_batch(&format!("BEGIN IMMEDIATE; {MIGRATE_V1_TO_V2} COMMIT;"))?;
         }
+        if version <= 2 {
+            conn.execute_batch(&format!("BEGIN IMMEDIATE; {MIGRATE_V2_TO_V3} COMMIT;"))?;
+        }
         let bytes: Vec<u8> = conn
             .query_row("SELECT bytes FROM station WHERE id = 1", [], |row| {
                 row.get(0)
             })
             .map_err(|err| not_a_record(Message::new(P::NoStationFile).text("detail", err)))?;
         let station = StationFile::parse(bytes).map_err(StoreError::StoredStation)?;
-        let mut replay = Replay::new(station.clone());
+        let origin = load_ancestry(&conn, &station)?;
+        let mut replay = Replay::with_origin(station.clone(), origin);
         {
             let mut stmt =
                 conn.prepare("SELECT seq, canonical, prev_hash, hash FROM journal ORDER BY seq")?;
@@ -342,6 +424,48 @@ impl Record {
         ResultsDocument::of_sealed(&self.count, &self.station, self.head)
     }
 
+    /// Copies this record's ancestry and its own journal (as the next
+    /// generation) into a new recount record's `ancestry`.
+    fn copy_line_into(&self, tx: &Connection) -> Result<(), StoreError> {
+        let mut insert = tx.prepare(
+            "INSERT INTO ancestry (generation, seq, canonical, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut ancestry = self.conn.prepare(
+            "SELECT generation, seq, canonical, prev_hash, hash FROM ancestry ORDER BY generation, seq",
+        )?;
+        let mut rows = ancestry.query([])?;
+        let mut last_generation = 0i64;
+        while let Some(row) = rows.next()? {
+            let generation: i64 = row.get(0)?;
+            last_generation = last_generation.max(generation);
+            let canonical: Vec<u8> = row.get(2)?;
+            let (prev, hash): (String, String) = (row.get(3)?, row.get(4)?);
+            insert.execute(params![
+                generation,
+                row.get::<_, i64>(1)?,
+                canonical,
+                prev,
+                hash
+            ])?;
+        }
+        let mut journal = self
+            .conn
+            .prepare("SELECT seq, canonical, prev_hash, hash FROM journal ORDER BY seq")?;
+        let mut rows = journal.query([])?;
+        while let Some(row) = rows.next()? {
+            let canonical: Vec<u8> = row.get(1)?;
+            let (prev, hash): (String, String) = (row.get(2)?, row.get(3)?);
+            insert.execute(params![
+                last_generation + 1,
+                row.get::<_, i64>(0)?,
+                canonical,
+                prev,
+                hash
+            ])?;
+        }
+        Ok(())
+    }
+
     /// The seq of the entry whose hash is `hash`, if the journal has one.
     pub fn seq_of_hash(&self, hash: Hash256) -> Result<Option<Seq>, StoreError> {
         let mut stmt = self
@@ -384,9 +508,68 @@ fn insert(conn: &Connection, stored: &StoredEntry) -> Result<(), rusqlite::Error
     Ok(())
 }
 
+/// Replays a recount's ancestry, generation by generation, each against the
+/// one before it; returns the count the record recounts (none for a first
+/// count). Every generation must verify and be sealed.
+fn load_ancestry(
+    conn: &Connection,
+    station: &StationFile,
+) -> Result<Option<Arc<Origin>>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT generation, seq, canonical, prev_hash, hash FROM ancestry ORDER BY generation, seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut origin: Option<Arc<Origin>> = None;
+    let mut current: Option<(u64, Replay)> = None;
+    let finish = |generation: u64, replay: Replay| -> Result<Arc<Origin>, StoreError> {
+        let in_generation = |problem: StoreError| StoreError::Original {
+            generation,
+            problem: Box::new(problem),
+        };
+        let done = replay.finish().map_err(|e| in_generation(e.into()))?;
+        let results = ResultsDocument::of_sealed(&done.count, station, done.head)
+            .map_err(|e| in_generation(StoreError::NotSealed(Box::new(e))))?;
+        let results_hash = Hash256::of(&results.to_bytes());
+        Ok(Arc::new(Origin {
+            count: done.count,
+            results,
+            results_hash,
+        }))
+    };
+    while let Some(row) = rows.next()? {
+        let generation = u64::try_from(row.get::<_, i64>(0)?).unwrap_or(0);
+        let stored = read_entry_at(row, 1)?;
+        if current.as_ref().is_none_or(|(g, _)| *g != generation) {
+            if let Some((g, replay)) = current.take() {
+                origin = Some(finish(g, replay)?);
+            }
+            current = Some((
+                generation,
+                Replay::with_origin(station.clone(), origin.clone()),
+            ));
+        }
+        if let Some((g, replay)) = current.as_mut() {
+            replay.push(&stored).map_err(|e| StoreError::Original {
+                generation: *g,
+                problem: Box::new(e.into()),
+            })?;
+        }
+    }
+    if let Some((g, replay)) = current.take() {
+        origin = Some(finish(g, replay)?);
+    }
+    Ok(origin)
+}
+
 /// Reads a journal row; a malformed row is a broken chain at that seq.
 fn read_entry(row: &rusqlite::Row<'_>) -> Result<StoredEntry, StoreError> {
-    let seq = Seq(u64::try_from(row.get::<_, i64>(0)?).unwrap_or(0));
+    read_entry_at(row, 0)
+}
+
+/// Reads `seq, canonical, prev_hash, hash` from the row's columns starting
+/// at `first`.
+fn read_entry_at(row: &rusqlite::Row<'_>, first: usize) -> Result<StoredEntry, StoreError> {
+    let seq = Seq(u64::try_from(row.get::<_, i64>(first)?).unwrap_or(0));
     let bad = |what: &str, err: Message| {
         StoreError::Chain(ChainError {
             seq,
@@ -395,9 +578,9 @@ fn read_entry(row: &rusqlite::Row<'_>) -> Result<StoredEntry, StoreError> {
                 .message("detail", err),
         })
     };
-    let canonical: Vec<u8> = row.get(1)?;
-    let prev_hash: String = row.get(2)?;
-    let hash: String = row.get(3)?;
+    let canonical: Vec<u8> = row.get(first + 1)?;
+    let prev_hash: String = row.get(first + 2)?;
+    let hash: String = row.get(first + 3)?;
     Ok(StoredEntry {
         seq,
         canonical,

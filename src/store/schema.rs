@@ -6,7 +6,7 @@
 pub const APPLICATION_ID: i32 = 0x5054_4C59;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// The page size of a new record, in bytes.
 pub const PAGE_SIZE: u32 = 1024;
@@ -88,4 +88,33 @@ BEGIN
 END;
 
 PRAGMA user_version = 2;
+"#;
+
+/// Version 3: a recount's ancestry. A recount record keeps a verbatim copy
+/// of the journal of every count before it (generation 1 is the first count,
+/// the last generation the count this one recounts), so that it can be
+/// verified on its own. Rows are written only with the opening entry.
+pub const MIGRATE_V2_TO_V3: &str = r#"
+CREATE TABLE ancestry (
+    generation INTEGER NOT NULL CHECK (generation >= 1),
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    canonical BLOB NOT NULL,
+    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash TEXT NOT NULL CHECK (length(hash) = 64),
+    PRIMARY KEY (generation, seq)
+) STRICT;
+CREATE TRIGGER ancestry_only_at_opening BEFORE INSERT ON ancestry
+WHEN EXISTS (SELECT 1 FROM journal)
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the ancestry is written only with the opening entry');
+END;
+CREATE TRIGGER ancestry_no_update BEFORE UPDATE ON ancestry
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the ancestry cannot be changed');
+END;
+CREATE TRIGGER ancestry_no_delete BEFORE DELETE ON ancestry
+BEGIN
+    SELECT RAISE(ABORT, 'polltally: the ancestry cannot be deleted');
+END;
+PRAGMA user_version = 3;
 "#;

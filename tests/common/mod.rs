@@ -183,3 +183,43 @@ pub fn record_figures(record: &str, [r, u, sp, v, t, d, b]: [u64; 7]) {
     }
     ok(&args);
 }
+
+/// A station file of the small fixture's commune, with its own station code
+/// (and, when given, the commune's station list), written into `dir`.
+pub fn commune_station(dir: &Path, code: &str, commune_stations: Option<&[&str]>) -> PathBuf {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("station-small.json")).expect("fixture"))
+            .expect("fixture is JSON");
+    value["station"]["code"] = serde_json::json!(code);
+    if let Some(list) = commune_stations {
+        value["commune_stations"] = serde_json::json!(list);
+    }
+    let path = dir.join(format!("station-{code}.json"));
+    std::fs::write(&path, serde_json::to_vec_pretty(&value).expect("JSON")).expect("write");
+    path
+}
+
+/// A sealed count of `station` at `record`: figures that hold for the
+/// ballots in `lines` (one `rule --stdin` line each), sealed by the chief.
+pub fn sealed_count(station: &Path, record: &Path, lines: &[&str]) {
+    let rec = s(record);
+    ok(&["new", "--station", s(station), "--record", rec]);
+    let n = lines.len() as u64;
+    record_figures(rec, [500, 500 - n, 0, n, 0, 0, n]);
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let r = run_with_input(&["rule", "--record", rec, "--stdin"], &input);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+}
+
+/// Exports a sealed record's results file next to it.
+pub fn export(record: &Path) -> PathBuf {
+    let out = record.with_extension("json");
+    ok(&["export", "--record", s(record), "--out", s(&out)]);
+    out
+}
+
+/// `n` copies of a rule line.
+pub fn times(line: &'static str, n: usize) -> Vec<&'static str> {
+    vec![line; n]
+}

@@ -1,0 +1,41 @@
+//! Comparing a sealed recount with its original, both opened from their
+//! records (each replayed and verified). The CLI (`polltally compare`) and
+//! the app's Comparison screen both call [`compare_records`].
+
+use crate::domain::comparison::{Comparison, compare};
+use crate::domain::hash::Hash256;
+use crate::i18n::{Message, P};
+use crate::store::Record;
+use crate::verify::VerificationFailed;
+use std::path::Path;
+
+/// Opens both records; the recount must be sealed and bound to exactly the
+/// original's results.
+pub fn compare_records(original: &Path, recount: &Path) -> anyhow::Result<Comparison> {
+    let original_record = Record::open(original)?;
+    let original_hash = Hash256::of(&original_record.results()?.to_bytes());
+    let recount_record = Record::open(recount)?;
+    let Some(state) = recount_record.count().recount() else {
+        return Err(Message::new(P::NotARecountRecord)
+            .text("path", recount.display())
+            .at("recount")
+            .into());
+    };
+    if state.binding.original_results_hash != original_hash {
+        return Err(VerificationFailed(
+            Message::new(P::RecountOfOtherResults)
+                .text("bound", state.binding.original_results_hash)
+                .text("original", original_hash)
+                .at("recount"),
+        )
+        .into());
+    }
+    let results = recount_record.results()?;
+    let hash = Hash256::of(&results.to_bytes());
+    compare(recount_record.count(), &results, hash).ok_or_else(|| {
+        Message::new(P::NotARecountRecord)
+            .text("path", recount.display())
+            .at("recount")
+            .into()
+    })
+}

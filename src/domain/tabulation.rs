@@ -1,0 +1,509 @@
+//! Commune tabulation: the commune election commission's sum of its
+//! stations' results files, and the council seats. Every file has been
+//! parsed and hashed by the caller; here they are checked against each other
+//! (one election, one commune, the same parties and seats, one result per
+//! station, a recount replacing exactly the original it links to), summed,
+//! and the seats allocated. The commune results document is canonical JSON
+//! carrying its own hash, and lists every station's results hash so that
+//! anyone can trace a commune total back to the posted forms.
+
+use crate::domain::hash::Hash256;
+use crate::domain::party::PartyNumber;
+use crate::domain::results::{ElectionPart, PRACTICE_NOTICE, PartyPart, ResultsDocument};
+use crate::domain::seats::{allocate, quotient_text};
+use crate::domain::text::LocalizedText;
+use crate::i18n::{Explain, Message, P};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The `format` of a commune results document.
+pub const COMMUNE_FORMAT: &str = "polltally-commune/1";
+
+/// The tie rule every commune uses.
+pub const TIE_RULE: &str = "more_votes_then_lot";
+
+/// One station's results file, as read: a name for messages (its path),
+/// the parsed document and the hash of its bytes.
+#[derive(Debug, Clone)]
+pub struct StationResults {
+    pub file: String,
+    pub doc: ResultsDocument,
+    pub hash: Hash256,
+}
+
+/// Why a set of results files cannot be tabulated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TabulationError {
+    NoFiles,
+    OtherElection {
+        file: String,
+        found: String,
+        expected: String,
+    },
+    OtherCommune {
+        file: String,
+        found: String,
+        expected: String,
+    },
+    PracticeMixed {
+        file: String,
+    },
+    OtherParties {
+        file: String,
+    },
+    OtherSeats {
+        file: String,
+        found: u32,
+        expected: u32,
+    },
+    SameFileTwice {
+        file: String,
+        other: String,
+    },
+    TwoForStation {
+        station: String,
+        file: String,
+        other: String,
+    },
+    TwoRecounts {
+        station: String,
+        file: String,
+        other: String,
+    },
+}
+
+impl Explain for TabulationError {
+    fn message(&self) -> Message {
+        match self {
+            TabulationError::NoFiles => Message::new(P::NoResultsFiles),
+            TabulationError::OtherElection {
+                file,
+                found,
+                expected,
+            } => Message::new(P::OtherElectionFile)
+                .quoted("found", found)
+                .quoted("expected", expected)
+                .at(file.as_str()),
+            TabulationError::OtherCommune {
+                file,
+                found,
+                expected,
+            } => Message::new(P::OtherCommuneFile)
+                .quoted("found", found)
+                .quoted("expected", expected)
+                .at(file.as_str()),
+            TabulationError::PracticeMixed { file } => {
+                Message::new(P::PracticeMixed).at(file.as_str())
+            }
+            TabulationError::OtherParties { file } => {
+                Message::new(P::OtherPartiesFile).at(file.as_str())
+            }
+            TabulationError::OtherSeats {
+                file,
+                found,
+                expected,
+            } => Message::new(P::OtherSeatsFile)
+                .num("found", *found)
+                .num("expected", *expected)
+                .at(file.as_str()),
+            TabulationError::SameFileTwice { file, other } => Message::new(P::SameFileTwice)
+                .text("other", other)
+                .at(file.as_str()),
+            TabulationError::TwoForStation {
+                station,
+                file,
+                other,
+            } => Message::new(P::TwoForStation)
+                .quoted("station", station)
+                .text("other", other)
+                .at(file.as_str()),
+            TabulationError::TwoRecounts {
+                station,
+                file,
+                other,
+            } => Message::new(P::TwoRecounts)
+                .quoted("station", station)
+                .text("other", other)
+                .at(file.as_str()),
+        }
+    }
+}
+
+crate::explained_error!(TabulationError);
+
+/// A station counted in the commune total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneStation {
+    pub code: String,
+    pub results_hash: Hash256,
+    /// For a recount: the results hash of the count it recounts.
+    pub recount_of: Option<Hash256>,
+}
+
+/// A station result replaced by a recount of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replaced {
+    pub code: String,
+    pub results_hash: Hash256,
+    pub replaced_by: Hash256,
+}
+
+/// Sums of every figure over the commune's stations.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneFigures {
+    pub registered_voters: u64,
+    pub received: u64,
+    pub unused: u64,
+    pub spoiled: u64,
+    pub issued: i64,
+    pub voters_marked: u64,
+    pub supplementary: u64,
+    pub temporary_id: u64,
+    pub in_box: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    pub disputed: u64,
+}
+
+/// One seat won, with the quotient that won it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatRow {
+    pub seat: u32,
+    pub party: u32,
+    pub votes: u64,
+    pub divisor: u32,
+    /// `votes / divisor`, three decimals, rounded down.
+    pub quotient: String,
+    /// Won over an equal quotient because of more votes.
+    pub by_more_votes: bool,
+}
+
+/// Seats left to a drawing of lots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TieRow {
+    pub seats: u32,
+    pub parties: Vec<u32>,
+    pub votes: u64,
+    pub divisor: u32,
+    pub quotient: String,
+}
+
+/// The commune results document (without its own hash, which
+/// [`CommuneResults::to_bytes`] adds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneResults {
+    pub format: String,
+    pub practice: bool,
+    pub notice: Option<String>,
+    pub election: ElectionPart,
+    pub commune_code: String,
+    pub commune: LocalizedText,
+    pub district: LocalizedText,
+    pub province: LocalizedText,
+    pub council_seats: u32,
+    pub tie_rule: String,
+    pub parties: Vec<PartyPart>,
+    /// Party number (as a string) -> valid votes in the commune.
+    pub votes: BTreeMap<String, u64>,
+    /// Party number (as a string) -> seats won.
+    pub seats: BTreeMap<String, u32>,
+    /// Invalid criterion code -> ballots in the commune.
+    pub invalid: BTreeMap<String, u64>,
+    pub figures: CommuneFigures,
+    /// The stations summed, by code.
+    pub stations: Vec<CommuneStation>,
+    /// Station results replaced by a recount of them.
+    pub replaced: Vec<Replaced>,
+    /// Stations the station files list for the commune with no results file;
+    /// null when no station file lists the commune's stations.
+    pub missing_stations: Option<Vec<String>>,
+    pub allocation: Vec<SeatRow>,
+    /// Seats left to a drawing of lots (empty when none).
+    pub ties: Vec<TieRow>,
+}
+
+impl CommuneResults {
+    /// The hash of the document without its `hash` key.
+    pub fn hash(&self) -> Hash256 {
+        Hash256::of(&crate::journal::canonical::to_canonical(self).unwrap_or_default())
+    }
+
+    /// The file's bytes: canonical JSON of the document with its `hash`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(object) = value.as_object_mut() {
+            object.insert(
+                "hash".into(),
+                serde_json::Value::String(self.hash().to_hex()),
+            );
+        }
+        crate::journal::canonical::to_canonical(&value).unwrap_or_default()
+    }
+
+    /// Reads a commune results file and checks its hash.
+    pub fn parse(bytes: &[u8]) -> Result<CommuneResults, Message> {
+        let mut value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(Message::verbatim)?;
+        let stated = value
+            .as_object_mut()
+            .and_then(|o| o.remove("hash"))
+            .and_then(|h| h.as_str().and_then(|h| h.parse::<Hash256>().ok()));
+        let doc: CommuneResults = serde_json::from_value(value).map_err(Message::verbatim)?;
+        if stated != Some(doc.hash()) || doc.to_bytes() != bytes {
+            return Err(Message::new(P::CommuneHashMismatch));
+        }
+        Ok(doc)
+    }
+}
+
+/// Tabulates one commune.
+pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationError> {
+    let Some(first) = files.first() else {
+        return Err(TabulationError::NoFiles);
+    };
+    let head = &first.doc;
+    for f in files {
+        let d = &f.doc;
+        if d.election.id != head.election.id {
+            return Err(TabulationError::OtherElection {
+                file: f.file.clone(),
+                found: d.election.id.clone(),
+                expected: head.election.id.clone(),
+            });
+        }
+        if d.station.commune_code != head.station.commune_code {
+            return Err(TabulationError::OtherCommune {
+                file: f.file.clone(),
+                found: d.station.commune_code.clone(),
+                expected: head.station.commune_code.clone(),
+            });
+        }
+        if d.practice != head.practice {
+            return Err(TabulationError::PracticeMixed {
+                file: f.file.clone(),
+            });
+        }
+        if d.parties != head.parties {
+            return Err(TabulationError::OtherParties {
+                file: f.file.clone(),
+            });
+        }
+        if d.council_seats != head.council_seats {
+            return Err(TabulationError::OtherSeats {
+                file: f.file.clone(),
+                found: d.council_seats,
+                expected: head.council_seats,
+            });
+        }
+    }
+    let (counted, replaced) = one_per_station(files)?;
+
+    let mut votes: BTreeMap<String, u64> = head
+        .parties
+        .iter()
+        .map(|p| (p.number.to_string(), 0))
+        .collect();
+    let mut invalid: BTreeMap<String, u64> = BTreeMap::new();
+    let mut figures = CommuneFigures::default();
+    for f in &counted {
+        let d = &f.doc;
+        for (party, n) in &d.votes {
+            *votes.entry(party.clone()).or_insert(0) += n;
+        }
+        for (code, n) in &d.invalid {
+            *invalid.entry(code.clone()).or_insert(0) += n;
+        }
+        let s = &d.figures;
+        figures.registered_voters += d.registered_voters;
+        figures.received += s.received;
+        figures.unused += s.unused;
+        figures.spoiled += s.spoiled;
+        figures.issued += s.issued;
+        figures.voters_marked += s.voters_marked;
+        figures.supplementary += s.supplementary;
+        figures.temporary_id += s.temporary_id;
+        figures.in_box += s.in_box;
+        figures.valid += s.valid;
+        figures.invalid += s.invalid;
+        figures.disputed += d.disputed;
+    }
+
+    let by_party: BTreeMap<PartyNumber, u64> = head
+        .parties
+        .iter()
+        .map(|p| {
+            let n = votes.get(&p.number.to_string()).copied().unwrap_or(0);
+            (PartyNumber(p.number), n)
+        })
+        .collect();
+    let allocation = allocate(&by_party, head.council_seats);
+
+    let listed: Option<BTreeSet<String>> = files
+        .iter()
+        .filter_map(|f| f.doc.commune_stations.as_ref())
+        .fold(None, |acc: Option<BTreeSet<String>>, list| {
+            let mut set = acc.unwrap_or_default();
+            set.extend(list.iter().cloned());
+            Some(set)
+        });
+    let present: BTreeSet<&str> = counted
+        .iter()
+        .map(|f| f.doc.station.code.as_str())
+        .collect();
+    let missing_stations = listed.map(|all| {
+        all.into_iter()
+            .filter(|code| !present.contains(code.as_str()))
+            .collect()
+    });
+
+    let mut stations: Vec<CommuneStation> = counted
+        .iter()
+        .map(|f| CommuneStation {
+            code: f.doc.station.code.clone(),
+            results_hash: f.hash,
+            recount_of: f.doc.recount.as_ref().map(|r| r.original_results_hash),
+        })
+        .collect();
+    stations.sort_by(|a, b| a.code.cmp(&b.code));
+
+    Ok(CommuneResults {
+        format: COMMUNE_FORMAT.into(),
+        practice: head.practice,
+        notice: head.practice.then(|| PRACTICE_NOTICE.to_string()),
+        election: head.election.clone(),
+        commune_code: head.station.commune_code.clone(),
+        commune: head.station.commune.clone(),
+        district: head.station.district.clone(),
+        province: head.station.province.clone(),
+        council_seats: head.council_seats,
+        tie_rule: TIE_RULE.into(),
+        parties: head.parties.clone(),
+        seats: allocation
+            .seats
+            .iter()
+            .map(|(p, n)| (p.to_string(), *n))
+            .collect(),
+        votes,
+        invalid,
+        figures,
+        stations,
+        replaced,
+        missing_stations,
+        allocation: allocation
+            .awards
+            .iter()
+            .map(|a| SeatRow {
+                seat: a.seat,
+                party: a.party.0,
+                votes: a.votes,
+                divisor: a.divisor,
+                quotient: a.quotient_text(),
+                by_more_votes: a.by_more_votes,
+            })
+            .collect(),
+        ties: allocation
+            .ties
+            .iter()
+            .map(|t| TieRow {
+                seats: t.seats,
+                parties: t.parties.iter().map(|p| p.0).collect(),
+                votes: t.votes,
+                divisor: t.divisor,
+                quotient: quotient_text(t.votes, t.divisor),
+            })
+            .collect(),
+    })
+}
+
+/// The one result that counts for each station: a station's files must form
+/// one line of recounts (each linking to the one before by its results
+/// hash); the last of the line counts and the others are replaced.
+fn one_per_station(
+    files: &[StationResults],
+) -> Result<(Vec<&StationResults>, Vec<Replaced>), TabulationError> {
+    let mut by_hash: BTreeMap<Hash256, &StationResults> = BTreeMap::new();
+    for f in files {
+        if let Some(other) = by_hash.insert(f.hash, f) {
+            return Err(TabulationError::SameFileTwice {
+                file: f.file.clone(),
+                other: other.file.clone(),
+            });
+        }
+    }
+    let mut by_station: BTreeMap<&str, Vec<&StationResults>> = BTreeMap::new();
+    for f in files {
+        by_station
+            .entry(f.doc.station.code.as_str())
+            .or_default()
+            .push(f);
+    }
+    let mut counted = Vec::new();
+    let mut replaced = Vec::new();
+    for (station, group) in by_station {
+        // Which file recounts which, inside the group.
+        let mut successor: BTreeMap<Hash256, &StationResults> = BTreeMap::new();
+        for f in &group {
+            let Some(of) = f.doc.recount.as_ref().map(|r| r.original_results_hash) else {
+                continue;
+            };
+            if !group.iter().any(|g| g.hash == of) {
+                continue;
+            }
+            if let Some(other) = successor.insert(of, f) {
+                return Err(TabulationError::TwoRecounts {
+                    station: station.to_string(),
+                    file: f.file.clone(),
+                    other: other.file.clone(),
+                });
+            }
+        }
+        let last: Vec<&&StationResults> = group
+            .iter()
+            .filter(|f| !successor.contains_key(&f.hash))
+            .collect();
+        match last.as_slice() {
+            [one] => {
+                counted.push(**one);
+                for f in &group {
+                    if let Some(next) = successor.get(&f.hash) {
+                        replaced.push(Replaced {
+                            code: station.to_string(),
+                            results_hash: f.hash,
+                            replaced_by: next.hash,
+                        });
+                    }
+                }
+            }
+            [a, b, ..] => {
+                return Err(TabulationError::TwoForStation {
+                    station: station.to_string(),
+                    file: b.file.clone(),
+                    other: a.file.clone(),
+                });
+            }
+            [] => {
+                // A cycle cannot be made (a hash covers the link), but say so
+                // rather than drop the station.
+                let file = group.first().map(|f| f.file.clone()).unwrap_or_default();
+                return Err(TabulationError::TwoForStation {
+                    station: station.to_string(),
+                    file: file.clone(),
+                    other: file,
+                });
+            }
+        }
+    }
+    counted.sort_by(|a, b| a.doc.station.code.cmp(&b.doc.station.code));
+    replaced.sort_by(|a, b| {
+        a.code
+            .cmp(&b.code)
+            .then(a.results_hash.cmp(&b.results_hash))
+    });
+    Ok((counted, replaced))
+}

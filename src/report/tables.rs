@@ -1,0 +1,446 @@
+//! The two documents that go up from the stations, as PDFs in Khmer and
+//! English: the comparison of a recount with its original, and the commune
+//! results with the council seats. Both are headings and tables on A4 pages,
+//! each page carrying the document's hash in its footer.
+
+use crate::domain::comparison::{Change, Comparison};
+use crate::domain::hash::grouped;
+use crate::domain::recount::RecountMode;
+use crate::domain::tabulation::CommuneResults;
+use crate::i18n::T;
+use crate::report::form::Words;
+use crate::report::layout::{
+    FOOTER_HEIGHT, Flow, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, fit_size, line_height,
+    text_width, wrap,
+};
+use crate::report::pdf;
+
+const RIGHT: f32 = PAGE_WIDTH - MARGIN;
+
+/// A column: its right edge for figures, its left edge for text.
+#[derive(Clone, Copy)]
+enum Col {
+    Left(f32),
+    Right(f32),
+}
+
+struct Doc {
+    w: Words,
+    flow: Flow,
+}
+
+impl Doc {
+    fn new() -> Doc {
+        Doc {
+            w: Words::default(),
+            flow: Flow::new(),
+        }
+    }
+
+    /// A heading: Khmer, then English beneath.
+    fn heading(&mut self, key: T, size: f32) {
+        self.flow.need(line_height(size) * 2.0 + 6.0);
+        self.flow
+            .text(MARGIN, size, true, Tone::Black, self.w.km(key));
+        self.flow.down(size);
+        self.flow
+            .text(MARGIN, size * 0.75, true, Tone::Black, self.w.en(key));
+        self.flow.down(size * 0.75);
+    }
+
+    fn paragraph(&mut self, size: f32, bold: bool, tone: Tone, text: &str) {
+        for line in wrap(text, size, bold, RIGHT - MARGIN) {
+            self.flow.need(line_height(size));
+            self.flow.text(MARGIN, size, bold, tone, &line);
+            self.flow.down(size);
+        }
+    }
+
+    /// One row of cells; text cells are shrunk to fit before the next column.
+    fn row(&mut self, cols: &[Col], cells: &[String], size: f32, bold: bool) {
+        self.flow.need(line_height(size));
+        for (i, (col, cell)) in cols.iter().zip(cells).enumerate() {
+            match col {
+                Col::Right(x) => self.flow.text_right(*x, size, bold, cell),
+                Col::Left(x) => {
+                    let next = cols.get(i + 1).map_or(RIGHT, |c| match c {
+                        Col::Left(n) => *n - 2.0,
+                        Col::Right(n) => *n - 20.0,
+                    });
+                    let fitted = fit_size(cell, size, bold, next - x);
+                    self.flow.text(*x, fitted, bold, Tone::Black, cell);
+                }
+            }
+        }
+        self.flow.down(size);
+    }
+
+    fn rule(&mut self) {
+        self.flow.rule();
+    }
+
+    /// Frames every page: the document line at the top, the hash and the
+    /// page number at the bottom.
+    fn finish(self, top: &str, practice: bool, hash_line: &str) -> Vec<Page> {
+        let total = self.flow.pages.len();
+        let mut pages = self.flow.pages;
+        for (i, page) in pages.iter_mut().enumerate() {
+            let mut items = vec![text_item(MARGIN, MARGIN + 3.0, 9.0, false, Tone::Grey, top)];
+            if practice {
+                let notice = self.w.t(T::Practice);
+                let size = fit_size(&notice, 14.0, true, RIGHT - MARGIN);
+                let x = (PAGE_WIDTH - text_width(&notice, size, true)) / 2.0;
+                items.push(text_item(x, MARGIN + 10.0, size, true, Tone::Red, &notice));
+            }
+            let y = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + 4.0;
+            items.push(Item::Line {
+                x1: MARGIN,
+                y1: y,
+                x2: RIGHT,
+                y2: y,
+                width: 0.4,
+            });
+            let size = fit_size(hash_line, 8.5, true, RIGHT - MARGIN);
+            items.push(text_item(
+                MARGIN,
+                y + 5.0,
+                size,
+                true,
+                Tone::Black,
+                hash_line,
+            ));
+            let page_line = self.w.f(T::FormPage, &[("n", &(i + 1)), ("m", &total)]);
+            items.push(text_item(
+                MARGIN,
+                y + 10.0,
+                8.5,
+                false,
+                Tone::Black,
+                &page_line,
+            ));
+            page.items.splice(0..0, items);
+        }
+        pages
+    }
+}
+
+fn text_item(x: f32, y: f32, size: f32, bold: bool, tone: Tone, text: &str) -> Item {
+    Item::Text {
+        x,
+        y,
+        size,
+        bold,
+        tone,
+        text: crate::report::layout::printable(text),
+    }
+}
+
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+fn change_cells(label: String, c: &Change) -> Vec<String> {
+    vec![
+        label,
+        c.original.to_string(),
+        c.recount.to_string(),
+        signed(c.difference),
+    ]
+}
+
+/// The comparison report as a PDF.
+pub fn comparison_pdf(c: &Comparison) -> Vec<u8> {
+    let mut d = Doc::new();
+    let w = Words::default();
+    d.heading(T::CmpFormTitle, 15.0);
+    let title = w.each(|tr| {
+        tr.f(
+            T::CmpTitle,
+            &[
+                ("station", &c.station_code),
+                ("mode", &tr.recount_mode(c.recount.mode)),
+                ("authority", &c.recount.authority),
+                ("reason", &c.recount.reason),
+            ],
+        )
+    });
+    d.paragraph(10.0, false, Tone::Black, &title);
+    d.paragraph(
+        9.0,
+        false,
+        Tone::Black,
+        &format!(
+            "{}: {}",
+            w.t(T::CmpOriginal),
+            grouped(&c.original_results_hash.to_hex())
+        ),
+    );
+    d.paragraph(
+        9.0,
+        false,
+        Tone::Black,
+        &format!(
+            "{}: {}",
+            w.t(T::CmpRecount),
+            grouped(&c.recount_results_hash.to_hex())
+        ),
+    );
+    d.rule();
+    let cols = [
+        Col::Left(MARGIN),
+        Col::Right(120.0),
+        Col::Right(150.0),
+        Col::Right(RIGHT),
+    ];
+    let header = vec![
+        String::new(),
+        w.t(T::CmpOriginal),
+        w.t(T::CmpRecount),
+        w.t(T::CmpDifference),
+    ];
+    d.heading(T::ScreenResults, 11.0);
+    d.row(&cols, &header, 7.5, true);
+    for p in &c.parties {
+        let label = w.each(|tr| tr.f(T::CmpParty, &[("n", &p.number), ("abbr", &p.abbreviation)]));
+        d.row(&cols, &change_cells(label, &p.change), 9.5, false);
+    }
+    d.row(
+        &cols,
+        &change_cells(w.t(T::ValidVotes), &c.totals.valid),
+        9.5,
+        true,
+    );
+    d.row(
+        &cols,
+        &change_cells(w.t(T::InvalidBallots), &c.totals.invalid),
+        9.5,
+        true,
+    );
+    d.row(
+        &cols,
+        &change_cells(w.t(T::FigureInBox), &c.totals.in_box),
+        9.5,
+        true,
+    );
+    d.rule();
+    d.paragraph(10.0, true, Tone::Black, &w.t(T::CmpByCriterion));
+    for k in &c.criteria {
+        d.row(&cols, &change_cells(k.code.clone(), &k.change), 9.5, false);
+    }
+    if c.recount.mode == RecountMode::Review {
+        d.rule();
+        let line = w.each(|tr| {
+            tr.f(
+                T::CmpChanged,
+                &[("n", &c.changed.len()), ("reviewed", &c.reviewed)],
+            )
+        });
+        d.paragraph(10.0, true, Tone::Black, &line);
+        for r in &c.changed {
+            let line = w.each(|tr| {
+                tr.f(
+                    T::CmpChangedRuling,
+                    &[
+                        ("seq", &r.original_seq),
+                        ("old", &tr.verdict(&r.original)),
+                        ("new", &tr.verdict(&r.recount)),
+                    ],
+                )
+            });
+            d.paragraph(9.0, false, Tone::Black, &line);
+        }
+    }
+    d.rule();
+    d.paragraph(10.0, true, Tone::Black, &w.t(T::CmpLine));
+    for (i, step) in c.line.iter().enumerate() {
+        let who = match &step.recount {
+            None => w.t(T::CmpFirstCount),
+            Some(b) => b.authority.clone(),
+        };
+        let line = format!(
+            "{}. {who}: {} {}, {} {}; {}",
+            i + 1,
+            w.t(T::ValidVotes),
+            step.valid,
+            w.t(T::InvalidBallots),
+            step.invalid,
+            grouped(&step.results_hash.to_hex())
+        );
+        d.paragraph(8.5, false, Tone::Black, &line);
+    }
+    let hash = crate::domain::hash::Hash256::of(&c.to_bytes());
+    let top = format!("{} | {}", c.station_code, c.election_id);
+    let hash_line = format!("SHA-256 {}", grouped(&hash.to_hex()));
+    let pages = d.finish(&top, c.practice, &hash_line);
+    pdf::render(&pages, &w.t(T::CmpFormTitle), &hash.to_hex()[..32])
+}
+
+/// The commune results as a PDF: stations and their hashes, totals, the
+/// seat allocation and the document's hash.
+pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
+    let mut d = Doc::new();
+    let w = Words::default();
+    d.heading(T::TabFormTitle, 15.0);
+    let title = w.each(|tr| {
+        tr.f(
+            T::TabTitle,
+            &[
+                ("commune", &c.commune.get(tr.lang.code())),
+                ("code", &c.commune_code),
+                ("n", &c.stations.len()),
+            ],
+        )
+    });
+    d.paragraph(10.0, false, Tone::Black, &title);
+    d.paragraph(9.0, false, Tone::Black, &w.name(&c.election.name));
+    d.rule();
+
+    let cols = [Col::Left(MARGIN), Col::Right(150.0), Col::Right(RIGHT)];
+    d.row(
+        &cols,
+        &[String::new(), w.t(T::TabVotes), w.t(T::TabSeats)],
+        7.5,
+        true,
+    );
+    for p in &c.parties {
+        let key = p.number.to_string();
+        let label = format!("{} {}  {}", p.number, p.abbreviation, w.name(&p.name));
+        d.row(
+            &cols,
+            &[
+                label,
+                c.votes.get(&key).copied().unwrap_or(0).to_string(),
+                c.seats.get(&key).copied().unwrap_or(0).to_string(),
+            ],
+            9.5,
+            false,
+        );
+    }
+    d.row(
+        &cols,
+        &[
+            w.t(T::ValidVotes),
+            c.figures.valid.to_string(),
+            c.council_seats.to_string(),
+        ],
+        9.5,
+        true,
+    );
+    d.row(
+        &cols,
+        &[
+            w.t(T::InvalidBallots),
+            c.figures.invalid.to_string(),
+            String::new(),
+        ],
+        9.5,
+        true,
+    );
+    d.rule();
+
+    d.heading(T::TabAllocation, 11.0);
+    let seat_cols = [
+        Col::Right(MARGIN + 16.0),
+        Col::Left(MARGIN + 20.0),
+        Col::Right(120.0),
+        Col::Right(140.0),
+        Col::Right(170.0),
+        Col::Left(173.0),
+    ];
+    d.row(
+        &seat_cols,
+        &[
+            w.t(T::TabSeat),
+            String::new(),
+            w.t(T::TabVotes),
+            w.t(T::TabDivisor),
+            w.t(T::TabQuotient),
+            String::new(),
+        ],
+        6.5,
+        true,
+    );
+    for s in &c.allocation {
+        let party = c
+            .parties
+            .iter()
+            .find(|p| p.number == s.party)
+            .map_or(s.party.to_string(), |p| {
+                format!("{} {}", p.number, p.abbreviation)
+            });
+        d.row(
+            &seat_cols,
+            &[
+                s.seat.to_string(),
+                party,
+                s.votes.to_string(),
+                s.divisor.to_string(),
+                s.quotient.clone(),
+                if s.by_more_votes {
+                    w.t(T::TabByMoreVotes)
+                } else {
+                    String::new()
+                },
+            ],
+            9.0,
+            false,
+        );
+    }
+    for t in &c.ties {
+        let parties: Vec<String> = t.parties.iter().map(u32::to_string).collect();
+        let line = w.each(|tr| {
+            tr.f(
+                T::TabTie,
+                &[
+                    ("seats", &t.seats),
+                    ("parties", &parties.join(", ")),
+                    ("quotient", &t.quotient),
+                ],
+            )
+        });
+        d.paragraph(9.5, true, Tone::Red, &line);
+    }
+    d.rule();
+
+    d.heading(T::TabStations, 11.0);
+    let station_cols = [Col::Left(MARGIN), Col::Left(MARGIN + 34.0)];
+    for s in &c.stations {
+        d.row(
+            &station_cols,
+            &[s.code.clone(), grouped(&s.results_hash.to_hex())],
+            8.0,
+            false,
+        );
+    }
+    for r in &c.replaced {
+        let line = w.each(|tr| {
+            tr.f(
+                T::TabReplaced,
+                &[
+                    ("code", &r.code),
+                    ("old", &r.results_hash.short(16)),
+                    ("new", &r.replaced_by.short(16)),
+                ],
+            )
+        });
+        d.paragraph(8.0, false, Tone::Black, &line);
+    }
+    let missing = match &c.missing_stations {
+        Some(list) if !list.is_empty() => {
+            w.each(|tr| tr.f(T::TabMissing, &[("list", &list.join(", "))]))
+        }
+        Some(_) => w.t(T::TabNoneMissing),
+        None => w.t(T::TabListUnknown),
+    };
+    d.paragraph(8.5, true, Tone::Black, &missing);
+
+    let hash = c.hash();
+    let top = format!("{} | {}", c.commune_code, c.election.id);
+    let hash_line = format!("{}: {}", w.t(T::TabHashLabel), grouped(&hash.to_hex()));
+    let pages = d.finish(&top, c.practice, &hash_line);
+    pdf::render(&pages, &w.t(T::TabFormTitle), &hash.to_hex()[..32])
+}

@@ -1,0 +1,43 @@
+//! Reading a commune's results files for tabulation: each file read,
+//! verified (format, canonical bytes, its own sums) and hashed, then handed
+//! to the core. The CLI (`polltally tabulate`) and the app's Tabulation
+//! screen both call [`tabulate_files`].
+
+use crate::domain::hash::Hash256;
+use crate::domain::results::{ResultsDocument, ResultsError};
+use crate::domain::tabulation::{CommuneResults, StationResults, tabulate};
+use crate::i18n::{Explain, Message, P};
+use crate::verify::VerificationFailed;
+use std::path::{Path, PathBuf};
+
+/// Reads and verifies one results file. A file that is no results document
+/// is bad input; one that reads but does not add up has been changed.
+pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
+    let bytes = std::fs::read(path).map_err(|err| {
+        Message::new(P::CannotRead)
+            .text("path", path.display())
+            .text("detail", err)
+            .at("results")
+    })?;
+    let file = path.display().to_string();
+    match ResultsDocument::parse(&bytes) {
+        Ok(doc) => Ok(StationResults {
+            file,
+            doc,
+            hash: Hash256::of(&bytes),
+        }),
+        Err(err @ (ResultsError::Unreadable(_) | ResultsError::Format(_))) => {
+            Err(err.message().at(file).into())
+        }
+        Err(err) => Err(VerificationFailed(err.message().at(file)).into()),
+    }
+}
+
+/// Reads every file and tabulates the commune.
+pub fn tabulate_files(paths: &[PathBuf]) -> anyhow::Result<CommuneResults> {
+    let files = paths
+        .iter()
+        .map(|p| read_results(p))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(tabulate(&files)?)
+}
