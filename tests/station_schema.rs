@@ -16,6 +16,8 @@ fn schema() -> Value {
 fn full_sample() -> Value {
     let mut v: Value = serde_json::from_str(include_str!("../assets/sample-station.json")).unwrap();
     v["numerals"] = json!("khmer");
+    let code = v["station"]["code"].clone();
+    v["commune_stations"] = json!([code, "1804-03-0128"]);
     v["criteria"] = json!([
         {"code": "V1", "valid": true, "title": {"en": "Tick"}, "rule": {"en": "A tick."}, "example": {"en": "A tick in box 3."}},
         {"code": "I1", "valid": false, "title": {"en": "Blank"}, "rule": {"en": "No mark."}}
@@ -114,5 +116,24 @@ fn the_schema_names_the_format() {
     assert_eq!(
         schema()["properties"]["format"]["const"],
         "polltally-station/1"
+    );
+}
+
+#[test]
+fn commune_stations_name_the_station_itself_once_each() {
+    let mut v = full_sample();
+    v["commune_stations"] = json!(["1804-03-0128"]);
+    let err = accepts(&v).unwrap_err();
+    assert!(
+        err.contains("commune_stations: must list this station's own code \"1804-03-0127\""),
+        "{err}"
+    );
+    v["commune_stations"] = json!(["1804-03-0127", "1804-03-0128", "1804-03-0128"]);
+    let err = accepts(&v).unwrap_err();
+    assert!(
+        err.contains(
+            "commune_stations[2]: \"1804-03-0128\" is used twice (also commune_stations[1])"
+        ),
+        "{err}"
     );
 }

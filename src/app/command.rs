@@ -47,6 +47,20 @@ pub enum AppCommand {
     SaveForms {
         print: bool,
     },
+    /// Start a recount of the open, sealed count beside it, and open it.
+    StartRecount {
+        authority: String,
+        reason: String,
+        mode: crate::domain::recount::RecountMode,
+    },
+    /// Save the open recount's comparison (JSON and PDF) beside it.
+    SaveComparison,
+    /// Tabulate a commune's results files and save the commune results
+    /// (`out`, and a PDF beside it).
+    Tabulate {
+        files: Vec<PathBuf>,
+        out: PathBuf,
+    },
     /// Verify a results file (alone, against a record, or a short code).
     Verify {
         results: PathBuf,
@@ -87,7 +101,9 @@ impl PolltallyApp {
                 None => Ok(()),
             },
             AppCommand::ShowScreen(screen) => {
-                if self.session.is_some() || matches!(screen, Screen::Start | Screen::Verify) {
+                if self.session.is_some()
+                    || matches!(screen, Screen::Start | Screen::Verify | Screen::Tabulation)
+                {
                     self.screen = screen;
                 }
                 Ok(())
@@ -130,6 +146,29 @@ impl PolltallyApp {
                 }),
                 None => Ok(()),
             },
+            AppCommand::StartRecount {
+                authority,
+                reason,
+                mode,
+            } => self.start_recount(&authority, &reason, mode),
+            AppCommand::SaveComparison => match &self.session {
+                Some(session) => save_comparison(session).map(|path| {
+                    self.notice = Some(info(tr.f(T::SavedForms, &[("paths", &path)])));
+                }),
+                None => Ok(()),
+            },
+            AppCommand::Tabulate { files, out } => {
+                let outcome = crate::tabulate::tabulate_files(&files).and_then(|commune| {
+                    crate::system::write_file(&out, &commune.to_bytes())?;
+                    crate::system::write_file(
+                        &out.with_extension("pdf"),
+                        &crate::report::commune_pdf(&commune),
+                    )?;
+                    Ok(commune)
+                });
+                self.tabulation.outcome = Some(outcome.map_err(|err| tr.error(&err)));
+                Ok(())
+            }
             AppCommand::Verify {
                 results,
                 record,
@@ -156,6 +195,42 @@ impl PolltallyApp {
         if self.screen == Screen::Start {
             self.screen = Screen::Counting;
         }
+    }
+
+    /// Creates the recount record beside the original (`NAME-recount-N`)
+    /// and opens it.
+    fn start_recount(
+        &mut self,
+        authority: &str,
+        reason: &str,
+        mode: crate::domain::recount::RecountMode,
+    ) -> anyhow::Result<()> {
+        let Some(session) = &self.session else {
+            return Ok(());
+        };
+        let original = session.record.path();
+        let stem = original
+            .file_stem()
+            .map_or_else(|| "count".to_string(), |s| s.to_string_lossy().into_owned());
+        let dir = original.parent().map(Path::to_path_buf).unwrap_or_default();
+        let path = (1..)
+            .map(|n| dir.join(format!("{stem}-recount-{n}.polltally")))
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| dir.join(format!("{stem}-recount.polltally")));
+        let record = Record::create_recount(
+            &session.record,
+            &path,
+            authority,
+            reason,
+            mode,
+            self.clock.as_ref(),
+        )?;
+        let tr = self.tr();
+        self.notice = Some(info(tr.f(T::Created, &[("path", &path.display())])));
+        self.session = Some(Session::new(record));
+        self.settings.last_record = Some(path);
+        self.screen = Screen::Recount;
+        Ok(())
     }
 
     fn new_count(&mut self, station: &Path, record: Option<PathBuf>) -> anyhow::Result<()> {
@@ -230,6 +305,18 @@ fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Resu
             tr.f(T::NoPrinter, &[("error", &err), ("dir", &dir.display())])
         )),
     }
+}
+
+/// Writes the comparison of the open, sealed recount beside its record.
+fn save_comparison(session: &Session) -> anyhow::Result<String> {
+    let Some(comparison) = session.comparison() else {
+        return Ok(String::new());
+    };
+    let json = session.record.path().with_extension("comparison.json");
+    let pdf = session.record.path().with_extension("comparison.pdf");
+    crate::system::write_file(&json, &comparison.to_bytes())?;
+    crate::system::write_file(&pdf, &crate::report::comparison_pdf(comparison))?;
+    Ok(format!("{}, {}", json.display(), pdf.display()))
 }
 
 fn info(text: String) -> Notice {

@@ -10,9 +10,11 @@ pub mod cross_check;
 pub mod illustration_ui;
 pub mod places;
 pub mod reconciliation;
+pub mod recount;
 pub mod results;
 pub mod start;
 pub mod station;
+pub mod tabulation;
 pub mod theme;
 pub mod verify;
 
@@ -35,17 +37,21 @@ pub enum Screen {
     CrossCheck,
     Results,
     Verify,
+    Recount,
+    Tabulation,
 }
 
 impl Screen {
     /// The screens of an open count, with their tab titles.
-    pub const COUNT_SCREENS: [(Screen, T); 6] = [
+    pub const COUNT_SCREENS: [(Screen, T); 8] = [
         (Screen::Station, T::ScreenStation),
         (Screen::Reconciliation, T::ScreenReconciliation),
         (Screen::Counting, T::ScreenCounting),
         (Screen::CrossCheck, T::ScreenCrossCheck),
         (Screen::Results, T::ScreenResults),
         (Screen::Verify, T::ScreenVerify),
+        (Screen::Recount, T::ScreenRecount),
+        (Screen::Tabulation, T::ScreenTabulation),
     ];
 
     /// Parses a screen name as given on the command line.
@@ -58,6 +64,8 @@ impl Screen {
             "cross-check" => Screen::CrossCheck,
             "results" => Screen::Results,
             "verify" => Screen::Verify,
+            "recount" => Screen::Recount,
+            "tabulation" => Screen::Tabulation,
             _ => return None,
         })
     }
@@ -88,6 +96,9 @@ pub struct Session {
     pub counting: counting::CountingState,
     pub cross_check: cross_check::CrossCheckState,
     pub results: results::ResultsState,
+    pub recount: recount::RecountState,
+    /// The comparison with its original, made once a recount is sealed.
+    comparison: std::cell::OnceCell<Option<crate::domain::comparison::Comparison>>,
     /// The results hash, made once the count is sealed (a sealed record
     /// never changes, so it is not remade every frame).
     results_hash: std::cell::OnceCell<Option<crate::domain::hash::Hash256>>,
@@ -102,8 +113,23 @@ impl Session {
             counting: counting::CountingState::default(),
             cross_check: cross_check::CrossCheckState::default(),
             results: results::ResultsState::default(),
+            recount: recount::RecountState::default(),
+            comparison: std::cell::OnceCell::new(),
             results_hash: std::cell::OnceCell::new(),
         }
+    }
+
+    /// A sealed recount compared with its original; `None` otherwise.
+    pub fn comparison(&self) -> Option<&crate::domain::comparison::Comparison> {
+        self.record.count().seal()?;
+        self.record.count().recount()?;
+        self.comparison
+            .get_or_init(|| {
+                let results = self.record.results().ok()?;
+                let hash = crate::domain::hash::Hash256::of(&results.to_bytes());
+                crate::domain::comparison::compare(self.record.count(), &results, hash)
+            })
+            .as_ref()
     }
 
     /// The hash of the sealed count's results document; `None` until sealed.
@@ -126,6 +152,7 @@ pub struct PolltallyApp {
     pub start: start::StartState,
     pub notice: Option<Notice>,
     pub verify: verify::VerifyState,
+    pub tabulation: tabulation::TabulationState,
     commands: Vec<AppCommand>,
 }
 
@@ -143,6 +170,7 @@ impl PolltallyApp {
             start: start::StartState::default(),
             notice: None,
             verify: verify::VerifyState::default(),
+            tabulation: tabulation::TabulationState::default(),
             commands: Vec::new(),
         }
     }
@@ -190,6 +218,14 @@ impl PolltallyApp {
         });
         egui::CentralPanel::default().show(ui, |ui| match (&mut self.session, self.screen) {
             (_, Screen::Verify) => verify::verify_ui(ui, tr, &mut self.verify, &mut commands),
+            (_, Screen::Tabulation) => {
+                tabulation::tabulation_ui(ui, tr, &mut self.tabulation, &mut commands);
+            }
+            (Some(session), Screen::Recount) => {
+                // The comparison is made once, outside the mutable borrow.
+                let comparison = session.comparison().cloned();
+                recount::recount_ui(ui, tr, session, comparison.as_ref(), &mut commands);
+            }
             (None, _) | (Some(_), Screen::Start) => {
                 start::start_ui(
                     ui,
@@ -235,6 +271,8 @@ impl PolltallyApp {
             (egui::Key::F5, egui::Key::Num4),
             (egui::Key::F6, egui::Key::Num5),
             (egui::Key::F7, egui::Key::Num6),
+            (egui::Key::F8, egui::Key::Num7),
+            (egui::Key::F9, egui::Key::Num8),
         ];
         for ((function_key, digit), (screen, _)) in keys.into_iter().zip(Screen::COUNT_SCREENS) {
             let pressed = ctx.input_mut(|i| {
@@ -271,6 +309,9 @@ impl PolltallyApp {
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr.t(T::AppName)).strong().size(20.0));
             if self.session.is_none() {
+                if self.screen != Screen::Start && ui.button(tr.t(T::BackToStart)).clicked() {
+                    commands.push(AppCommand::ShowScreen(Screen::Start));
+                }
                 self.display_switches_ui(ui, tr, commands);
             }
             if let Some(session) = &self.session {
@@ -293,7 +334,9 @@ impl PolltallyApp {
             }
         });
         if self.session.is_some() {
-            ui.horizontal(|ui| {
+            // Wrapped: in Khmer the tabs and switches need more than one
+            // line on a small screen.
+            ui.horizontal_wrapped(|ui| {
                 for (n, (screen, title)) in Screen::COUNT_SCREENS.into_iter().enumerate() {
                     let text = format!("F{} {}", n + 2, tr.t(title));
                     if ui.selectable_label(self.screen == screen, text).clicked() {

@@ -76,9 +76,14 @@ pub fn start_ui(
         ));
         ui.add_space(8.0);
 
-        if ui.button(tr.t(T::OpenVerify)).clicked() {
-            commands.push(AppCommand::ShowScreen(crate::app::Screen::Verify));
-        }
+        ui.horizontal(|ui| {
+            if ui.button(tr.t(T::OpenVerify)).clicked() {
+                commands.push(AppCommand::ShowScreen(crate::app::Screen::Verify));
+            }
+            if ui.button(tr.t(T::OpenTabulation)).clicked() {
+                commands.push(AppCommand::ShowScreen(crate::app::Screen::Tabulation));
+            }
+        });
         if let Some(last) = &settings.last_record
             && ui
                 .button(tr.f(T::ReopenLast, &[("path", &last.display())]))

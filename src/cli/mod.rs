@@ -4,7 +4,7 @@
 //! 2 bad input or usage (nothing written).
 
 pub mod args;
-pub mod rule_line;
+
 pub mod show;
 pub mod summaries;
 
@@ -15,6 +15,7 @@ use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{CheckName, Figure};
 use crate::domain::recount::RecountMode;
 use crate::domain::results::short_code;
+use crate::domain::rule_line::parse_rule_line;
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::domain::seal::{Seal, parse_refusal, parse_signature};
 use crate::domain::seq::Seq;
@@ -27,7 +28,6 @@ use crate::store::{Record, StoreError};
 use crate::system::{SystemClock, write_file};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
 use clap::Parser;
-use rule_line::parse_rule_line;
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::Path;

@@ -13,6 +13,7 @@ pub mod person;
 pub mod reconciliation;
 pub mod recount;
 pub mod results;
+pub mod rule_line;
 pub mod ruling;
 pub mod seal;
 pub mod seats;

@@ -1,5 +1,5 @@
-//! The line format of `polltally rule --stdin`: `3`, `3 V3`, `I2`, each
-//! optionally followed by `dispute=5,7`.
+//! The line format of `polltally rule --stdin` and of the review screen:
+//! `3`, `3 V3`, `I2`, each optionally followed by `dispute=5,7`.
 
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::i18n::{Message, P};

@@ -1,0 +1,160 @@
+//! Tabulation screen: the commune election commission lists its stations'
+//! results files, tabulates them, and saves the commune results (JSON and
+//! PDF); the same checks and sums as `polltally tabulate`.
+
+use crate::app::command::AppCommand;
+use crate::app::theme;
+use crate::domain::tabulation::CommuneResults;
+use crate::i18n::{T, Tr};
+use eframe::egui::{self, RichText};
+use std::path::PathBuf;
+
+/// The files typed and the last outcome.
+#[derive(Debug, Clone, Default)]
+pub struct TabulationState {
+    /// One results file a line.
+    pub files: String,
+    /// Where the commune results go (`.json`; the PDF beside it).
+    pub out: String,
+    pub outcome: Option<Result<CommuneResults, String>>,
+}
+
+impl TabulationState {
+    /// The files listed, one a line, blank lines left out.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.files
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect()
+    }
+}
+
+pub fn tabulation_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    state: &mut TabulationState,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.heading(tr.t(T::TabFormTitle));
+    ui.weak(tr.t(T::TabHint));
+    ui.horizontal(|ui| {
+        let label = ui.label(tr.t(T::TabFiles));
+        ui.add(
+            egui::TextEdit::multiline(&mut state.files)
+                .desired_rows(6)
+                .desired_width(640.0),
+        )
+        .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(tr.t(T::TabOut));
+        ui.add(egui::TextEdit::singleline(&mut state.out).desired_width(560.0))
+            .labelled_by(label.id);
+    });
+    if ui
+        .button(RichText::new(tr.t(T::TabButton)).size(20.0))
+        .clicked()
+    {
+        commands.push(AppCommand::Tabulate {
+            files: state.paths(),
+            out: PathBuf::from(state.out.trim()),
+        });
+    }
+    ui.add_space(8.0);
+    match &state.outcome {
+        Some(Ok(c)) => commune_ui(ui, tr, c),
+        Some(Err(text)) => {
+            ui.label(
+                RichText::new(text)
+                    .color(theme::DIFFERS)
+                    .strong()
+                    .size(18.0),
+            );
+        }
+        None => {}
+    }
+}
+
+fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
+    if c.practice {
+        theme::practice_badge(ui, tr);
+    }
+    ui.label(
+        RichText::new(tr.f(
+            T::TabTitle,
+            &[
+                ("commune", &c.commune.get(tr.lang.code())),
+                ("code", &c.commune_code),
+                ("n", &tr.num(c.stations.len())),
+            ],
+        ))
+        .strong(),
+    );
+    for r in &c.replaced {
+        ui.label(tr.f(
+            T::TabReplaced,
+            &[
+                ("code", &r.code),
+                ("old", &r.results_hash.short(16)),
+                ("new", &r.replaced_by.short(16)),
+            ],
+        ));
+    }
+    match &c.missing_stations {
+        Some(missing) if !missing.is_empty() => {
+            ui.label(
+                RichText::new(tr.f(T::TabMissing, &[("list", &missing.join(", "))]))
+                    .color(theme::DIFFERS),
+            );
+        }
+        Some(_) => {
+            ui.label(tr.t(T::TabNoneMissing));
+        }
+        None => {
+            ui.weak(tr.t(T::TabListUnknown));
+        }
+    }
+    egui::Grid::new("commune_totals")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.label("");
+            ui.strong(tr.t(T::TabVotes));
+            ui.strong(tr.t(T::TabSeats));
+            ui.end_row();
+            for p in &c.parties {
+                let key = p.number.to_string();
+                ui.label(format!(
+                    "{} {}  {}",
+                    p.number,
+                    p.abbreviation,
+                    p.name.get(tr.lang.code())
+                ));
+                ui.label(tr.num(c.votes.get(&key).copied().unwrap_or(0)));
+                ui.label(
+                    RichText::new(tr.num(c.seats.get(&key).copied().unwrap_or(0)))
+                        .strong()
+                        .size(18.0),
+                );
+                ui.end_row();
+            }
+        });
+    for t in &c.ties {
+        let parties: Vec<String> = t.parties.iter().map(u32::to_string).collect();
+        ui.label(
+            RichText::new(tr.f(
+                T::TabTie,
+                &[
+                    ("seats", &tr.num(t.seats)),
+                    ("parties", &parties.join(", ")),
+                    ("quotient", &t.quotient),
+                ],
+            ))
+            .color(theme::DIFFERS)
+            .strong(),
+        );
+    }
+    ui.monospace(tr.f(T::TabHash, &[("hash", &c.hash())]));
+}

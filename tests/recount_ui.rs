@@ -1,0 +1,180 @@
+//! Recount, review, comparison and tabulation in the real app, driven
+//! through its accessibility tree with egui_kittest.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use eframe::egui::{self, Key};
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use polltally::app::places::Places;
+use polltally::app::{PolltallyApp, Settings, theme};
+use polltally::domain::time::{FixedClock, Timestamp};
+use polltally::journal::event::Event;
+use polltally::store::Record;
+use std::path::Path;
+
+fn harness(data_dir: &Path) -> Harness<'static, PolltallyApp> {
+    let places = Places::new(data_dir.to_path_buf());
+    Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_context_setup(theme::install)
+        .build_eframe(move |_cc| {
+            let clock = FixedClock(Timestamp::from_unix_seconds(1_812_000_000));
+            PolltallyApp::new(Box::new(clock), places, Settings::default())
+        })
+}
+
+/// Replaces the text of the field labelled `label` (of `role`).
+fn retype(h: &mut Harness<'_, PolltallyApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'_, PolltallyApp>, label: &str, text: &str) {
+    retype(h, Role::TextInput, label, text);
+}
+
+fn open(h: &mut Harness<'_, PolltallyApp>, record: &Path) {
+    type_into(h, "Count record file", s(record));
+    h.get_by_label("Open").click();
+    h.run();
+}
+
+#[test]
+fn a_review_is_started_ruled_and_compared_from_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = commune_station(dir.path(), "0101-01-0001", None);
+    let first = dir.path().join("first.polltally");
+    let mut lines = times("1", 4);
+    lines.extend(times("I4", 2));
+    sealed_count(&station, &first, &lines);
+
+    let mut h = harness(dir.path());
+    h.run();
+    open(&mut h, &first);
+    h.key_press(Key::F8);
+    h.run();
+    type_into(&mut h, "Ordered by", "Provincial Election Commission");
+    type_into(&mut h, "Reason", "complaint 4");
+    h.get_by_label("Start the recount").click();
+    h.run();
+    let recount = dir.path().join("first-recount-1.polltally");
+    assert!(recount.exists());
+    assert!(
+        h.query_by_label("Ballots ruled again: 0 of 2").is_some(),
+        "the review lists the invalid ballots"
+    );
+    // Seqs 7 and 8 were the I4 ballots; 3 was valid and is not under review.
+    type_into(&mut h, "Ballot number", "3");
+    type_into(&mut h, "Ruling", "2");
+    h.get_by_label("Record the ruling").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("3 is not a ballot under review")
+            .is_some()
+    );
+    for (seq, ruling) in [("7", "2 V3"), ("8", "I4")] {
+        type_into(&mut h, "Ballot number", seq);
+        type_into(&mut h, "Ruling", ruling);
+        h.get_by_label("Record the ruling").click();
+        h.run();
+    }
+    assert!(h.query_by_label("Ballots ruled again: 2 of 2").is_some());
+    // What the screen recorded is in the record.
+    let record = Record::open(&recount).unwrap();
+    let reviews: Vec<u64> = record
+        .journal()
+        .unwrap()
+        .into_iter()
+        .filter_map(|(_, body)| match body.event {
+            Event::Review { original_seq, .. } => Some(original_seq.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reviews, vec![7, 8]);
+    drop(record);
+
+    // Sealed, the recount screen shows the comparison and saves it.
+    h.get_by_label("Close count").click();
+    h.run();
+    ok(&[
+        "seal",
+        "--record",
+        s(&recount),
+        "--signed",
+        "Chan Sophea:chief",
+    ]);
+    open(&mut h, &recount);
+    h.key_press(Key::F8);
+    h.run();
+    assert!(
+        h.query_by_label("Rulings changed: 1 of 2 ruled again")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("ballot 7: invalid I4 -> party 2 (V3)")
+            .is_some()
+    );
+    h.get_by_label("Save the comparison (JSON and PDF)").click();
+    h.run();
+    assert!(recount.with_extension("comparison.json").exists());
+    assert!(recount.with_extension("comparison.pdf").exists());
+}
+
+#[test]
+fn a_commune_is_tabulated_from_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (code, party) in [("0101-01-0001", "1"), ("0101-01-0002", "2")] {
+        let station = commune_station(dir.path(), code, Some(&["0101-01-0001", "0101-01-0002"]));
+        let record = dir.path().join(format!("{code}.polltally"));
+        sealed_count(&station, &record, &times(party, 3));
+        files.push(export(&record));
+    }
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Tabulate a commune").click();
+    h.run();
+    let list: Vec<&str> = files.iter().map(|f| s(f)).collect();
+    retype(
+        &mut h,
+        Role::MultilineTextInput,
+        "Results files",
+        &list.join("\n"),
+    );
+    let out = dir.path().join("commune.json");
+    type_into(&mut h, "Save the commune results as", s(&out));
+    h.get_by_label("Tabulate").click();
+    h.run();
+    assert!(out.exists() && out.with_extension("pdf").exists());
+    assert!(
+        h.query_by_label("Every station of the commune has results.")
+            .is_some()
+    );
+    let c: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(c["votes"]["1"], 3);
+    assert!(
+        h.query_by_label_contains(&c["hash"].as_str().unwrap()[..16])
+            .is_some()
+    );
+    // The same file twice is refused on screen, in the screen's language.
+    h.get_by_label("ខ្មែរ").click();
+    h.run();
+    retype(
+        &mut h,
+        Role::MultilineTextInput,
+        "ឯកសារលទ្ធផល",
+        &format!("{}\n{}", list[0], list[0]),
+    );
+    h.get_by_label("សរុប").click();
+    h.run();
+    assert!(h.query_by_label_contains("ជាឯកសារលទ្ធផលដូចគ្នានឹង").is_some());
+}
