@@ -41,9 +41,9 @@ for party in 1 2 3; do
     "$bin" pile --record "$record" --party "$party" --count 4 >/dev/null
 done
 
-shot() { # SCREEN NAME [LANG]
+shot() { # SCREEN NAME [LANG] [RECORD]
     xvfb-run -a -s "-screen 0 1366x768x24" bash -c "
-        '$bin' open --record '$record' --screen $1 --lang ${3:-en} &
+        '$bin' open --record '${4:-$record}' --screen $1 --lang ${3:-en} &
         app=\$!
         sleep 4
         import -window root '$out/$2.png'
@@ -81,3 +81,39 @@ if command -v pango-view >/dev/null; then
         'គណបក្សយុវជនសង្គ្រោះជាតិ\nគណបក្សប្រជាធិបតេយ្យភូមិ\nគណបក្សយុត្តិធម៌ និងអភិវឌ្ឍន៍\nសាលាបឋមសិក្សាបឹងឈូក បន្ទប់ទី២')"
     echo "$out/pango-reference.png"
 fi
+
+# A review recount of the sealed count: half the ballots under review ruled
+# again (the invalid ones found valid for party 2), then all, sealed and
+# compared; and the commune results of this station with its recount.
+review="$work/review.polltally"
+under=$("$bin" recount --record "$record" --authority "Provincial Election Commission" \
+    --reason "complaint of party 2 about invalid ballots" --mode review --out "$review" \
+    | sed -n 's/^ballots under review (original seq): //p')
+set -- $under
+half=$(( ($# + 1) / 2 ))
+i=0
+for seq in $under; do
+    i=$((i + 1))
+    [ "$i" -gt "$half" ] && break
+    "$bin" rule --record "$review" --review-of "$seq" --party 2 --criterion V3 >/dev/null
+done
+shot recount review en "$review"
+i=0
+for seq in $under; do
+    i=$((i + 1))
+    [ "$i" -le "$half" ] && continue
+    "$bin" rule --record "$review" --review-of "$seq" --invalid I2 >/dev/null
+done
+for check in issued_vs_voted box_vs_issued box_vs_rulings; do
+    "$bin" explain --record "$review" --check "$check" --text "practice figures" >/dev/null
+done
+"$bin" seal --record "$review" --signed "Chan Sophea:chief" >/dev/null
+shot recount comparison-screen en "$review"
+"$bin" compare --original "$record" --recount "$review" --pdf "$work/comparison.pdf" >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/comparison.pdf" "$out/comparison-form"
+echo "$out/comparison-form.png"
+"$bin" export --record "$record" --out "$work/first.json" >/dev/null
+"$bin" export --record "$review" --out "$work/review.json" >/dev/null
+"$bin" tabulate --out "$work/commune.json" --pdf "$work/commune.pdf" "$work/first.json" "$work/review.json" >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/commune.pdf" "$out/commune-form"
+echo "$out/commune-form.png"

@@ -139,6 +139,10 @@ pub struct CommuneStation {
     pub results_hash: Hash256,
     /// For a recount: the results hash of the count it recounts.
     pub recount_of: Option<Hash256>,
+    pub valid: u64,
+    pub invalid: u64,
+    /// Party number (as a string) -> valid votes at this station.
+    pub votes: BTreeMap<String, u64>,
 }
 
 /// A station result replaced by a recount of it.
@@ -368,6 +372,9 @@ pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationEr
             code: f.doc.station.code.clone(),
             results_hash: f.hash,
             recount_of: f.doc.recount.as_ref().map(|r| r.original_results_hash),
+            valid: f.doc.figures.valid,
+            invalid: f.doc.figures.invalid,
+            votes: f.doc.votes.clone(),
         })
         .collect();
     stations.sort_by(|a, b| a.code.cmp(&b.code));

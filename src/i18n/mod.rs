@@ -122,6 +122,10 @@ texts! {
     TabTie => "Tie: {seats} seat(s) for a drawing of lots among parties {parties} (quotient {quotient})", "ស្មើគ្នា៖ អាសនៈ {seats} សម្រាប់ការចាប់ឆ្នោតរវាងគណបក្ស {parties} (ផលចែក {quotient})";
     TabHash => "commune results hash {hash}", "ហាសលទ្ធផលឃុំ សង្កាត់ {hash}";
     TabHashLabel => "Commune results hash (SHA-256)", "ហាសលទ្ធផលឃុំ សង្កាត់ (SHA-256)";
+    TabPerStation => "Votes per station", "សម្លេងឆ្នោតតាមការិយាល័យ";
+    TabValid => "valid", "ត្រឹមត្រូវ";
+    TabInvalid => "invalid", "មិនត្រឹមត្រូវ";
+    TabTotal => "Total", "សរុប";
     TabFormTitle => "Commune results and council seats", "លទ្ធផលឃុំ សង្កាត់ និងអាសនៈក្រុមប្រឹក្សា";
     TabStations => "Stations and their results hashes", "ការិយាល័យ និងហាសលទ្ធផល";
     TabAllocation => "Seat allocation (highest average, divisors 1, 2, 3, ...)", "ការបែងចែកអាសនៈ (មធ្យមភាគខ្ពស់បំផុត តួចែក ១ ២ ៣ ...)";

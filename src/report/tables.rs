@@ -381,13 +381,21 @@ pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
                 s.divisor.to_string(),
                 s.quotient.clone(),
                 if s.by_more_votes {
-                    w.t(T::TabByMoreVotes)
+                    "*".to_string()
                 } else {
                     String::new()
                 },
             ],
             9.0,
             false,
+        );
+    }
+    if c.allocation.iter().any(|s| s.by_more_votes) {
+        d.paragraph(
+            8.5,
+            false,
+            Tone::Black,
+            &format!("* {}", w.t(T::TabByMoreVotes)),
         );
     }
     for t in &c.ties {
@@ -406,6 +414,58 @@ pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
     }
     d.rule();
 
+    // Per station: valid, invalid and each party's votes; then each
+    // station's results hash.
+    d.heading(T::TabPerStation, 11.0);
+    let first_party = MARGIN + 58.0;
+    let step = (RIGHT - first_party) / c.parties.len().max(1) as f32;
+    let mut cols = vec![
+        Col::Left(MARGIN),
+        Col::Right(MARGIN + 44.0),
+        Col::Right(first_party - 2.0),
+    ];
+    cols.extend((1..=c.parties.len()).map(|i| Col::Right(first_party + step * i as f32)));
+    // Two header lines: Khmer names and party numbers, then English names
+    // and abbreviations.
+    let mut km = vec![
+        String::new(),
+        w.km(T::TabValid).into(),
+        w.km(T::TabInvalid).into(),
+    ];
+    km.extend(c.parties.iter().map(|p| p.number.to_string()));
+    d.row(&cols, &km, 7.0, true);
+    let mut en = vec![
+        String::new(),
+        w.en(T::TabValid).into(),
+        w.en(T::TabInvalid).into(),
+    ];
+    en.extend(c.parties.iter().map(|p| p.abbreviation.clone()));
+    d.row(&cols, &en, 7.0, true);
+    for s in &c.stations {
+        let mut cells = vec![s.code.clone(), s.valid.to_string(), s.invalid.to_string()];
+        cells.extend(c.parties.iter().map(|p| {
+            s.votes
+                .get(&p.number.to_string())
+                .copied()
+                .unwrap_or(0)
+                .to_string()
+        }));
+        d.row(&cols, &cells, 8.0, false);
+    }
+    let mut totals = vec![
+        w.t(T::TabTotal),
+        c.figures.valid.to_string(),
+        c.figures.invalid.to_string(),
+    ];
+    totals.extend(c.parties.iter().map(|p| {
+        c.votes
+            .get(&p.number.to_string())
+            .copied()
+            .unwrap_or(0)
+            .to_string()
+    }));
+    d.row(&cols, &totals, 8.0, true);
+    d.rule();
     d.heading(T::TabStations, 11.0);
     let station_cols = [Col::Left(MARGIN), Col::Left(MARGIN + 34.0)];
     for s in &c.stations {
