@@ -6,14 +6,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::record_with_rulings;
 use eframe::egui;
 use polltally::app::command::AppCommand;
 use polltally::app::places::Places;
 use polltally::app::{PolltallyApp, Screen, Settings, theme};
-use polltally::domain::ruling::{RulingChoice, RulingRequest};
-use polltally::domain::station::StationFile;
-use polltally::journal::event::Event;
-use polltally::store::Record;
 use polltally::system::SystemClock;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -24,28 +23,7 @@ const FRAMES: usize = 300;
 /// A record of the practice station holding `rulings` rulings.
 fn record_with(dir: &Path, rulings: usize) -> std::path::PathBuf {
     let path = dir.join(format!("count-{rulings}.polltally"));
-    let station = StationFile::parse(polltally::app::places::SAMPLE_STATION.to_vec()).unwrap();
-    let mut record = Record::create(&path, station, &SystemClock).unwrap();
-    for i in 0..rulings {
-        let choice = if i % 10 == 9 {
-            RulingChoice::Invalid {
-                code: format!("I{}", 1 + i % 6),
-            }
-        } else {
-            RulingChoice::Party {
-                party: 1 + (i % 12) as u32,
-                criterion: None,
-            }
-        };
-        let ruling = RulingRequest {
-            choice,
-            disputed_by: vec![],
-            note: None,
-        }
-        .resolve(record.count().definition())
-        .unwrap();
-        record.append(Event::Ruling(ruling), &SystemClock).unwrap();
-    }
+    record_with_rulings(&path, rulings, 10);
     path
 }
 

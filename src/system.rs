@@ -37,14 +37,20 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads and parses a station file; errors name the file.
-pub fn read_station(path: &Path) -> Result<StationFile, Message> {
-    let bytes = std::fs::read(path).map_err(|err| {
+/// Reads a whole file; the error names `field` (the argument it came
+/// from), the path and the system's reason.
+pub fn read_file(path: &Path, field: &str) -> Result<Vec<u8>, Message> {
+    std::fs::read(path).map_err(|err| {
         Message::new(P::CannotRead)
             .text("path", path.display())
             .text("detail", err)
-            .at("station")
-    })?;
+            .at(field)
+    })
+}
+
+/// Reads and parses a station file; errors name the file.
+pub fn read_station(path: &Path) -> Result<StationFile, Message> {
+    let bytes = read_file(path, "station")?;
     StationFile::parse(bytes).map_err(|err| {
         Message::new(P::InStationFile)
             .message("problem", err.message())

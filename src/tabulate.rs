@@ -6,19 +6,14 @@
 use crate::domain::hash::Hash256;
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::tabulation::{CommuneResults, StationResults, tabulate};
-use crate::i18n::{Explain, Message, P};
+use crate::i18n::Explain;
 use crate::verify::VerificationFailed;
 use std::path::{Path, PathBuf};
 
 /// Reads and verifies one results file. A file that is no results document
 /// is bad input; one that reads but does not add up has been changed.
 pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
-    let bytes = std::fs::read(path).map_err(|err| {
-        Message::new(P::CannotRead)
-            .text("path", path.display())
-            .text("detail", err)
-            .at("results")
-    })?;
+    let bytes = crate::system::read_file(path, "results")?;
     let file = path.display().to_string();
     match ResultsDocument::parse(&bytes) {
         Ok(doc) => Ok(StationResults {

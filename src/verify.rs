@@ -47,12 +47,7 @@ pub fn check_results(
     code: Option<&str>,
 ) -> anyhow::Result<Verified> {
     let typed = code.map(normalize_short_code).transpose()?;
-    let bytes = std::fs::read(results).map_err(|err| {
-        Message::new(P::CannotRead)
-            .text("path", results.display())
-            .text("detail", err)
-            .at("results")
-    })?;
+    let bytes = crate::system::read_file(results, "results")?;
     let doc = match ResultsDocument::parse(&bytes) {
         Ok(doc) => doc,
         // A file that is no results document at all is bad input; one that

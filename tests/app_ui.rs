@@ -6,27 +6,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::ui::{harness, type_into};
+
 use eframe::egui::{self, Key};
 use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use polltally::app::places::Places;
-use polltally::app::{PolltallyApp, Settings, theme};
+use polltally::app::PolltallyApp;
 use polltally::domain::reconciliation::Figure;
-use polltally::domain::time::{FixedClock, Timestamp};
 use polltally::i18n::Tr;
 use polltally::store::Record;
-
-fn harness(data_dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
-    let places = Places::new(data_dir.to_path_buf());
-    Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_context_setup(theme::install)
-        .build_eframe(move |_cc| {
-            let clock = FixedClock(Timestamp::from_unix_seconds(1_812_000_000));
-            PolltallyApp::new(Box::new(clock), places, Settings::default())
-        })
-}
 
 fn digit(n: u32) -> Key {
     [
@@ -50,13 +41,17 @@ fn press(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
     }
 }
 
-fn type_into(h: &mut Harness<'_, PolltallyApp>, label: &str, text: &str) {
-    let field = h.get_by_role_and_label(Role::TextInput, label);
-    field.focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
+/// The small fixture station with party 1 listed twice.
+fn bad_station(dir: &std::path::Path) -> std::path::PathBuf {
+    let station = dir.join("bad-station.json");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/station-small.json"
+    ))
+    .unwrap()
+    .replace("\"number\": 2,", "\"number\": 1,");
+    std::fs::write(&station, text).unwrap();
+    station
 }
 
 /// The app with the practice count open.
@@ -209,14 +204,7 @@ fn bad_files_on_the_start_screen_show_the_core_error_and_nothing_breaks() {
     h.run();
     assert!(h.query_by_label_contains("no such file").is_some());
 
-    let station = dir.path().join("bad-station.json");
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/station-small.json"
-    ))
-    .unwrap()
-    .replace("\"number\": 2,", "\"number\": 1,");
-    std::fs::write(&station, text).unwrap();
+    let station = bad_station(dir.path());
     type_into(&mut h, "Station file", station.to_str().unwrap());
     h.get_by_label("Start the count").click();
     h.run();
@@ -421,7 +409,11 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
         .is_some()
     );
     // A mistyped code is refused.
-    type_into(&mut h, "Short code from the form (optional)", "X");
+    type_into(
+        &mut h,
+        "Short code from the form (optional)",
+        &format!("{code}X"),
+    );
     h.get_by_label("Verify").click();
     h.run();
     assert!(h.query_by_label_contains("has 17 characters").is_some());
@@ -468,14 +460,7 @@ fn errors_are_shown_in_the_chosen_language() {
     assert!(h.query_by_label_contains("គ្មានឯកសារនេះទេ").is_some());
     assert!(h.query_by_label_contains("no such file").is_none());
 
-    let station = dir.path().join("bad-station.json");
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/station-small.json"
-    ))
-    .unwrap()
-    .replace("\"number\": 2,", "\"number\": 1,");
-    std::fs::write(&station, text).unwrap();
+    let station = bad_station(dir.path());
     type_into(&mut h, "ឯកសារការិយាល័យ", station.to_str().unwrap());
     h.get_by_label("ចាប់ផ្ដើមការរាប់").click();
     h.run();

@@ -216,19 +216,7 @@ fn a_full_recount_lists_every_partys_difference_and_recounts_chain() {
     let dir = tempfile::tempdir().unwrap();
     let first = original(dir.path());
     let full = dir.path().join("full.polltally");
-    ok(&[
-        "recount",
-        "--record",
-        s(&first),
-        "--authority",
-        "PEC",
-        "--reason",
-        "complaint",
-        "--mode",
-        "full",
-        "--out",
-        s(&full),
-    ]);
+    assert_eq!(recount(&first, &full, "PEC", "full").code, 0);
     // Every ballot again: 9 for party 1, 8 for party 2, 2 for party 3, 2 I4.
     let mut lines = times("1", 9);
     lines.extend(times("2", 8));
@@ -275,19 +263,7 @@ fn a_full_recount_lists_every_partys_difference_and_recounts_chain() {
     // the original figures, so its I4 ballots are 21 and 22): the line has
     // three counts.
     let national = dir.path().join("national.polltally");
-    ok(&[
-        "recount",
-        "--record",
-        s(&full),
-        "--authority",
-        "NEC",
-        "--reason",
-        "appeal",
-        "--mode",
-        "review",
-        "--out",
-        s(&national),
-    ]);
+    assert_eq!(recount(&full, &national, "NEC", "review").code, 0);
     ok(&[
         "rule",
         "--record",
@@ -353,20 +329,7 @@ fn a_recount_of_an_unsealed_count_is_refused_and_nothing_is_written() {
     let record = dir.path().join("open.polltally");
     ok(&["new", "--station", s(&station), "--record", s(&record)]);
     let out = dir.path().join("recount.polltally");
-    let args = [
-        "recount",
-        "--record",
-        s(&record),
-        "--authority",
-        "PEC",
-        "--reason",
-        "complaint",
-        "--mode",
-        "review",
-        "--out",
-        s(&out),
-    ];
-    let r = run(&args);
+    let r = recount(&record, &out, "PEC", "review");
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("only a sealed count can be recounted"),
@@ -411,19 +374,7 @@ fn a_changed_original_inside_a_recount_is_caught() {
     let dir = tempfile::tempdir().unwrap();
     let first = original(dir.path());
     let review = dir.path().join("review.polltally");
-    ok(&[
-        "recount",
-        "--record",
-        s(&first),
-        "--authority",
-        "PEC",
-        "--reason",
-        "complaint",
-        "--mode",
-        "review",
-        "--out",
-        s(&review),
-    ]);
+    assert_eq!(recount(&first, &review, "PEC", "review").code, 0);
     ok(&["verify", "--record", s(&review)]);
     let conn = rusqlite::Connection::open(&review).unwrap();
     conn.execute_batch("DROP TRIGGER ancestry_no_update")

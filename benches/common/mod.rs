@@ -14,13 +14,13 @@ use polltally::system::SystemClock;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// A sealed count of the sample station: `ballots` rulings (every ninth
-/// invalid), figures that fit, differing checks explained.
-pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
+/// A record of the sample station at `path` holding `rulings` rulings, one in
+/// `invalid_every` invalid, the others spread over the 12 parties.
+pub fn record_with_rulings(path: &Path, rulings: usize, invalid_every: usize) -> Record {
     let station = StationFile::parse(polltally::app::places::SAMPLE_STATION.to_vec()).unwrap();
-    let mut record = Record::create(&dir.join("bench.polltally"), station, &SystemClock).unwrap();
-    for i in 0..ballots {
-        let choice = if i % 9 == 8 {
+    let mut record = Record::create(path, station, &SystemClock).unwrap();
+    for i in 0..rulings {
+        let choice = if i % invalid_every == invalid_every - 1 {
             RulingChoice::Invalid {
                 code: format!("I{}", 1 + i % 6),
             }
@@ -39,6 +39,13 @@ pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
         .unwrap();
         record.append(Event::Ruling(ruling), &SystemClock).unwrap();
     }
+    record
+}
+
+/// A sealed count of the sample station: `ballots` rulings (every ninth
+/// invalid), figures that fit, differing checks explained.
+pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
+    let mut record = record_with_rulings(&dir.join("bench.polltally"), ballots, 9);
     let b = ballots as u64;
     let received = 700.max(b + 100);
     let figures: BTreeMap<Figure, u64> = [

@@ -292,37 +292,13 @@ fn comparison_body_ui(ui: &mut egui::Ui, tr: Tr, c: &Comparison) {
             }
         });
     if c.recount.mode == RecountMode::Review {
-        ui.label(tr.f(
-            T::CmpChanged,
-            &[
-                ("n", &tr.num(c.changed.len())),
-                ("reviewed", &tr.num(c.reviewed)),
-            ],
-        ));
+        ui.label(tr.changed_count(c));
         for r in &c.changed {
-            ui.label(tr.f(
-                T::CmpChangedRuling,
-                &[
-                    ("seq", &tr.num(r.original_seq)),
-                    ("old", &tr.verdict(&r.original)),
-                    ("new", &tr.verdict(&r.recount)),
-                ],
-            ));
+            ui.label(tr.changed_ruling(r));
         }
     }
     ui.label(RichText::new(tr.t(T::CmpLine)).strong());
     for (i, step) in c.line.iter().enumerate() {
-        let who = match &step.recount {
-            None => tr.t(T::CmpFirstCount).to_string(),
-            Some(b) => b.authority.clone(),
-        };
-        ui.label(format!(
-            "{}. {who}: {} {}, {} {}",
-            tr.num(i + 1),
-            tr.t(T::ValidVotes),
-            tr.num(step.valid),
-            tr.t(T::InvalidBallots),
-            tr.num(step.invalid)
-        ));
+        ui.label(tr.line_step(i, step));
     }
 }

@@ -81,41 +81,15 @@ fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
     if c.practice {
         theme::practice_badge(ui, tr);
     }
-    ui.label(
-        RichText::new(tr.f(
-            T::TabTitle,
-            &[
-                ("commune", &c.commune.get(tr.lang.code())),
-                ("code", &c.commune_code),
-                ("n", &tr.num(c.stations.len())),
-            ],
-        ))
-        .strong(),
-    );
+    ui.label(RichText::new(tr.commune_title(c)).strong());
     for r in &c.replaced {
-        ui.label(tr.f(
-            T::TabReplaced,
-            &[
-                ("code", &r.code),
-                ("old", &r.results_hash.short(16)),
-                ("new", &r.replaced_by.short(16)),
-            ],
-        ));
+        ui.label(tr.replaced(r));
     }
+    let missing = RichText::new(tr.missing_stations(c));
     match &c.missing_stations {
-        Some(missing) if !missing.is_empty() => {
-            ui.label(
-                RichText::new(tr.f(T::TabMissing, &[("list", &missing.join(", "))]))
-                    .color(theme::DIFFERS),
-            );
-        }
-        Some(_) => {
-            ui.label(tr.t(T::TabNoneMissing));
-        }
-        None => {
-            ui.weak(tr.t(T::TabListUnknown));
-        }
-    }
+        Some(list) if !list.is_empty() => ui.label(missing.color(theme::DIFFERS)),
+        _ => ui.label(missing),
+    };
     egui::Grid::new("commune_totals")
         .striped(true)
         .num_columns(3)
@@ -142,19 +116,7 @@ fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
             }
         });
     for t in &c.ties {
-        let parties: Vec<String> = t.parties.iter().map(u32::to_string).collect();
-        ui.label(
-            RichText::new(tr.f(
-                T::TabTie,
-                &[
-                    ("seats", &tr.num(t.seats)),
-                    ("parties", &parties.join(", ")),
-                    ("quotient", &t.quotient),
-                ],
-            ))
-            .color(theme::DIFFERS)
-            .strong(),
-        );
+        ui.label(RichText::new(tr.tie(t)).color(theme::DIFFERS).strong());
     }
     ui.monospace(tr.f(T::TabHash, &[("hash", &c.hash())]));
 }

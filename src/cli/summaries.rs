@@ -2,6 +2,7 @@
 //! the chosen language. The JSON files are the records; these are views.
 
 use crate::domain::comparison::{Change, Comparison};
+use crate::domain::recount::RecountMode;
 use crate::domain::tabulation::CommuneResults;
 use crate::i18n::{T, Tr};
 use std::fmt::Write;
@@ -30,30 +31,15 @@ pub fn comparison_text(c: &Comparison, tr: Tr) -> String {
     if c.practice {
         let _ = writeln!(out, "{}", tr.t(T::Practice));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        tr.f(
-            T::CmpTitle,
-            &[
-                ("station", &c.station_code),
-                ("mode", &tr.recount_mode(c.recount.mode)),
-                ("authority", &c.recount.authority),
-                ("reason", &c.recount.reason),
-            ]
-        )
+    let _ = writeln!(out, "{}", tr.recount_title(c));
+    let hashes = tr.f(
+        T::CmpHashes,
+        &[
+            ("original", &c.original_results_hash),
+            ("recount", &c.recount_results_hash),
+        ],
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        tr.f(
-            T::CmpHashes,
-            &[
-                ("original", &c.original_results_hash),
-                ("recount", &c.recount_results_hash),
-            ]
-        )
-    );
+    let _ = writeln!(out, "{hashes}");
     let _ = writeln!(
         out,
         "  {:<24} {:>8} {:>8} {:>8}",
@@ -73,47 +59,18 @@ pub fn comparison_text(c: &Comparison, tr: Tr) -> String {
     for k in &c.criteria {
         change_row(&mut out, tr, &k.code, &k.change);
     }
-    if c.recount.mode == crate::domain::recount::RecountMode::Review {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr.f(
-                T::CmpChanged,
-                &[
-                    ("n", &tr.num(c.changed.len())),
-                    ("reviewed", &tr.num(c.reviewed)),
-                ]
-            )
-        );
+    if c.recount.mode == RecountMode::Review {
+        let _ = writeln!(out, "{}", tr.changed_count(c));
         for r in &c.changed {
-            let _ = writeln!(
-                out,
-                "  {}",
-                tr.f(
-                    T::CmpChangedRuling,
-                    &[
-                        ("seq", &tr.num(r.original_seq)),
-                        ("old", &tr.verdict(&r.original)),
-                        ("new", &tr.verdict(&r.recount)),
-                    ]
-                )
-            );
+            let _ = writeln!(out, "  {}", tr.changed_ruling(r));
         }
     }
     let _ = writeln!(out, "{}", tr.t(T::CmpLine));
     for (i, step) in c.line.iter().enumerate() {
-        let who = match &step.recount {
-            None => tr.t(T::CmpFirstCount).to_string(),
-            Some(b) => b.authority.clone(),
-        };
         let _ = writeln!(
             out,
-            "  {}. {who}: {} {}, {} {} ({})",
-            tr.num(i + 1),
-            tr.t(T::ValidVotes),
-            tr.num(step.valid),
-            tr.t(T::InvalidBallots),
-            tr.num(step.invalid),
+            "  {} ({})",
+            tr.line_step(i, step),
             step.results_hash.short(16)
         );
     }
@@ -126,47 +83,11 @@ pub fn commune_text(c: &CommuneResults, tr: Tr) -> String {
     if c.practice {
         let _ = writeln!(out, "{}", tr.t(T::Practice));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        tr.f(
-            T::TabTitle,
-            &[
-                ("commune", &c.commune.get(tr.lang.code())),
-                ("code", &c.commune_code),
-                ("n", &tr.num(c.stations.len())),
-            ]
-        )
-    );
+    let _ = writeln!(out, "{}", tr.commune_title(c));
     for r in &c.replaced {
-        let _ = writeln!(
-            out,
-            "  {}",
-            tr.f(
-                T::TabReplaced,
-                &[
-                    ("code", &r.code),
-                    ("old", &r.results_hash.short(16)),
-                    ("new", &r.replaced_by.short(16)),
-                ]
-            )
-        );
+        let _ = writeln!(out, "  {}", tr.replaced(r));
     }
-    match &c.missing_stations {
-        Some(missing) if !missing.is_empty() => {
-            let _ = writeln!(
-                out,
-                "{}",
-                tr.f(T::TabMissing, &[("list", &missing.join(", "))])
-            );
-        }
-        Some(_) => {
-            let _ = writeln!(out, "{}", tr.t(T::TabNoneMissing));
-        }
-        None => {
-            let _ = writeln!(out, "{}", tr.t(T::TabListUnknown));
-        }
-    }
+    let _ = writeln!(out, "{}", tr.missing_stations(c));
     let _ = writeln!(
         out,
         "  {:<24} {:>10} {:>6}",
@@ -185,19 +106,7 @@ pub fn commune_text(c: &CommuneResults, tr: Tr) -> String {
         );
     }
     for t in &c.ties {
-        let parties: Vec<String> = t.parties.iter().map(u32::to_string).collect();
-        let _ = writeln!(
-            out,
-            "{}",
-            tr.f(
-                T::TabTie,
-                &[
-                    ("seats", &tr.num(t.seats)),
-                    ("parties", &parties.join(", ")),
-                    ("quotient", &t.quotient),
-                ]
-            )
-        );
+        let _ = writeln!(out, "{}", tr.tie(t));
     }
     let _ = writeln!(out, "{}", tr.f(T::TabHash, &[("hash", &c.hash())]));
     out

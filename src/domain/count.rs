@@ -304,6 +304,11 @@ impl Count {
     }
 
     pub fn apply_ruling(&mut self, seq: Seq, ruling: Ruling) {
+        self.insert_ruling(seq, ruling, None);
+    }
+
+    /// Counts a ruling (or a review's ruling of the ballot at `review_of`).
+    fn insert_ruling(&mut self, seq: Seq, ruling: Ruling, review_of: Option<Seq>) {
         self.tally.add(&ruling.verdict, ruling.is_disputed());
         self.rulings.insert(
             seq,
@@ -311,7 +316,7 @@ impl Count {
                 ruling,
                 later_disputes: Vec::new(),
                 voided_by: None,
-                review_of: None,
+                review_of,
             },
         );
         self.last_seq = seq;
@@ -397,20 +402,10 @@ impl Count {
     }
 
     pub fn apply_review(&mut self, seq: Seq, original: Seq, ruling: Ruling) {
-        self.tally.add(&ruling.verdict, ruling.is_disputed());
-        self.rulings.insert(
-            seq,
-            RulingRecord {
-                ruling,
-                later_disputes: Vec::new(),
-                voided_by: None,
-                review_of: Some(original),
-            },
-        );
+        self.insert_ruling(seq, ruling, Some(original));
         if let Some(state) = &mut self.recount {
             state.reviewed.insert(original, seq);
         }
-        self.last_seq = seq;
     }
 
     /// The recount this count is, if it is one.

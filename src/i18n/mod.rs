@@ -57,6 +57,7 @@ macro_rules! texts {
     };
 }
 
+pub mod describe;
 pub mod message;
 pub mod problems;
 

@@ -157,17 +157,7 @@ pub fn comparison_pdf(c: &Comparison) -> Vec<u8> {
     let mut d = Doc::new();
     let w = Words::default();
     d.heading(T::CmpFormTitle, 15.0);
-    let title = w.each(|tr| {
-        tr.f(
-            T::CmpTitle,
-            &[
-                ("station", &c.station_code),
-                ("mode", &tr.recount_mode(c.recount.mode)),
-                ("authority", &c.recount.authority),
-                ("reason", &c.recount.reason),
-            ],
-        )
-    });
+    let title = w.each(|tr| tr.recount_title(c));
     d.paragraph(10.0, false, Tone::Black, &title);
     d.paragraph(
         9.0,
@@ -233,41 +223,17 @@ pub fn comparison_pdf(c: &Comparison) -> Vec<u8> {
     }
     if c.recount.mode == RecountMode::Review {
         d.rule();
-        let line = w.each(|tr| {
-            tr.f(
-                T::CmpChanged,
-                &[("n", &c.changed.len()), ("reviewed", &c.reviewed)],
-            )
-        });
-        d.paragraph(10.0, true, Tone::Black, &line);
+        d.paragraph(10.0, true, Tone::Black, &w.each(|tr| tr.changed_count(c)));
         for r in &c.changed {
-            let line = w.each(|tr| {
-                tr.f(
-                    T::CmpChangedRuling,
-                    &[
-                        ("seq", &r.original_seq),
-                        ("old", &tr.verdict(&r.original)),
-                        ("new", &tr.verdict(&r.recount)),
-                    ],
-                )
-            });
-            d.paragraph(9.0, false, Tone::Black, &line);
+            d.paragraph(9.0, false, Tone::Black, &w.each(|tr| tr.changed_ruling(r)));
         }
     }
     d.rule();
     d.paragraph(10.0, true, Tone::Black, &w.t(T::CmpLine));
     for (i, step) in c.line.iter().enumerate() {
-        let who = match &step.recount {
-            None => w.t(T::CmpFirstCount),
-            Some(b) => b.authority.clone(),
-        };
         let line = format!(
-            "{}. {who}: {} {}, {} {}; {}",
-            i + 1,
-            w.t(T::ValidVotes),
-            step.valid,
-            w.t(T::InvalidBallots),
-            step.invalid,
+            "{}; {}",
+            w.each(|tr| tr.line_step(i, step)),
             grouped(&step.results_hash.to_hex())
         );
         d.paragraph(8.5, false, Tone::Black, &line);
@@ -285,16 +251,7 @@ pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
     let mut d = Doc::new();
     let w = Words::default();
     d.heading(T::TabFormTitle, 15.0);
-    let title = w.each(|tr| {
-        tr.f(
-            T::TabTitle,
-            &[
-                ("commune", &c.commune.get(tr.lang.code())),
-                ("code", &c.commune_code),
-                ("n", &c.stations.len()),
-            ],
-        )
-    });
+    let title = w.each(|tr| tr.commune_title(c));
     d.paragraph(10.0, false, Tone::Black, &title);
     d.paragraph(9.0, false, Tone::Black, &w.name(&c.election.name));
     d.rule();
@@ -399,18 +356,7 @@ pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
         );
     }
     for t in &c.ties {
-        let parties: Vec<String> = t.parties.iter().map(u32::to_string).collect();
-        let line = w.each(|tr| {
-            tr.f(
-                T::TabTie,
-                &[
-                    ("seats", &t.seats),
-                    ("parties", &parties.join(", ")),
-                    ("quotient", &t.quotient),
-                ],
-            )
-        });
-        d.paragraph(9.5, true, Tone::Red, &line);
+        d.paragraph(9.5, true, Tone::Red, &w.each(|tr| tr.tie(t)));
     }
     d.rule();
 
@@ -477,26 +423,9 @@ pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
         );
     }
     for r in &c.replaced {
-        let line = w.each(|tr| {
-            tr.f(
-                T::TabReplaced,
-                &[
-                    ("code", &r.code),
-                    ("old", &r.results_hash.short(16)),
-                    ("new", &r.replaced_by.short(16)),
-                ],
-            )
-        });
-        d.paragraph(8.0, false, Tone::Black, &line);
+        d.paragraph(8.0, false, Tone::Black, &w.each(|tr| tr.replaced(r)));
     }
-    let missing = match &c.missing_stations {
-        Some(list) if !list.is_empty() => {
-            w.each(|tr| tr.f(T::TabMissing, &[("list", &list.join(", "))]))
-        }
-        Some(_) => w.t(T::TabNoneMissing),
-        None => w.t(T::TabListUnknown),
-    };
-    d.paragraph(8.5, true, Tone::Black, &missing);
+    d.paragraph(8.5, true, Tone::Black, &w.each(|tr| tr.missing_stations(c)));
 
     let hash = c.hash();
     let top = format!("{} | {}", c.commune_code, c.election.id);

@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+pub mod ui;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_polltally");
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -222,4 +224,21 @@ pub fn export(record: &Path) -> PathBuf {
 /// `n` copies of a rule line.
 pub fn times(line: &'static str, n: usize) -> Vec<&'static str> {
     vec![line; n]
+}
+
+/// Runs `polltally recount` of `original` into `out` (reason "complaint").
+pub fn recount(original: &Path, out: &Path, authority: &str, mode: &str) -> Run {
+    run(&[
+        "recount",
+        "--record",
+        s(original),
+        "--authority",
+        authority,
+        "--reason",
+        "complaint",
+        "--mode",
+        mode,
+        "--out",
+        s(out),
+    ])
 }

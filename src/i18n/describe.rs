@@ -1,0 +1,110 @@
+//! Sentences about recounts and commune results, made once for every place
+//! that shows them: the CLI's summaries, the PDFs (in each language) and the
+//! app's screens.
+
+use super::{T, Tr};
+use crate::domain::comparison::{ChangedRuling, Comparison, LineStep};
+use crate::domain::tabulation::{CommuneResults, Replaced, TieRow};
+
+impl Tr {
+    /// `Station S: review ... ordered by A (R)`.
+    pub fn recount_title(self, c: &Comparison) -> String {
+        self.f(
+            T::CmpTitle,
+            &[
+                ("station", &c.station_code),
+                ("mode", &self.recount_mode(c.recount.mode)),
+                ("authority", &c.recount.authority),
+                ("reason", &c.recount.reason),
+            ],
+        )
+    }
+
+    /// `Rulings changed: n of m ruled again`.
+    pub fn changed_count(self, c: &Comparison) -> String {
+        self.f(
+            T::CmpChanged,
+            &[
+                ("n", &self.num(c.changed.len())),
+                ("reviewed", &self.num(c.reviewed)),
+            ],
+        )
+    }
+
+    /// `ballot 17: invalid I4 -> party 2 (V3)`.
+    pub fn changed_ruling(self, r: &ChangedRuling) -> String {
+        self.f(
+            T::CmpChangedRuling,
+            &[
+                ("seq", &self.num(r.original_seq)),
+                ("old", &self.verdict(&r.original)),
+                ("new", &self.verdict(&r.recount)),
+            ],
+        )
+    }
+
+    /// One count of the line: `2. NEC: Valid votes 46, Invalid ballots 4`.
+    pub fn line_step(self, index: usize, step: &LineStep) -> String {
+        let who = match &step.recount {
+            None => self.t(T::CmpFirstCount).to_string(),
+            Some(b) => b.authority.clone(),
+        };
+        format!(
+            "{}. {who}: {} {}, {} {}",
+            self.num(index + 1),
+            self.t(T::ValidVotes),
+            self.num(step.valid),
+            self.t(T::InvalidBallots),
+            self.num(step.invalid)
+        )
+    }
+
+    /// `Commune C (code): n stations`.
+    pub fn commune_title(self, c: &CommuneResults) -> String {
+        self.f(
+            T::TabTitle,
+            &[
+                ("commune", &c.commune.get(self.lang.code())),
+                ("code", &c.commune_code),
+                ("n", &self.num(c.stations.len())),
+            ],
+        )
+    }
+
+    /// `station S: results a replaced by the recount b`.
+    pub fn replaced(self, r: &Replaced) -> String {
+        self.f(
+            T::TabReplaced,
+            &[
+                ("code", &r.code),
+                ("old", &r.results_hash.short(16)),
+                ("new", &r.replaced_by.short(16)),
+            ],
+        )
+    }
+
+    /// The stations without results, or that there are none, or that the
+    /// station files do not say.
+    pub fn missing_stations(self, c: &CommuneResults) -> String {
+        match &c.missing_stations {
+            Some(missing) if !missing.is_empty() => {
+                self.f(T::TabMissing, &[("list", &missing.join(", "))])
+            }
+            Some(_) => self.t(T::TabNoneMissing).to_string(),
+            None => self.t(T::TabListUnknown).to_string(),
+        }
+    }
+
+    /// `Tie: n seat(s) for a drawing of lots among parties ...`.
+    pub fn tie(self, t: &TieRow) -> String {
+        let parties: Vec<String> = t.parties.iter().map(u32::to_string).collect();
+        self.f(
+            T::TabTie,
+            &[
+                ("seats", &self.num(t.seats)),
+                ("parties", &parties.join(", ")),
+                ("quotient", &t.quotient),
+            ],
+        )
+    }
+}
