@@ -56,6 +56,13 @@ fn a_review_that_turns_invalid_ballots_valid_changes_the_tallies_exactly() {
         made.stdout
     );
     let rec = s(&review);
+    let shown = show_json(&review);
+    assert_eq!(
+        shown["recount"]["under_review"],
+        serde_json::json!([18, 19, 20, 21, 22, 23])
+    );
+    assert_eq!(shown["recount"]["carried_over"], 15);
+    assert_eq!(shown["ruled"], 15);
     // A plain ruling, or one of a ballot not under review, is refused.
     let r = run(&["rule", "--record", rec, "--party", "1"]);
     assert_eq!(r.code, 2);

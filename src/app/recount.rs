@@ -24,6 +24,8 @@ pub struct RecountState {
     pub mode: RecountMode,
     pub original_seq: String,
     pub ruling: String,
+    /// Put the cursor back in the ballot number field on the next frame.
+    pub focus_seq: bool,
 }
 
 impl Default for RecountState {
@@ -34,6 +36,7 @@ impl Default for RecountState {
             mode: RecountMode::Review,
             original_seq: String::new(),
             ruling: String::new(),
+            focus_seq: true,
         }
     }
 }
@@ -165,6 +168,9 @@ fn review_ui(
     ));
     ui.weak(tr.t(T::ReviewHint));
     let seq_field = field(ui, tr.t(T::ReviewSeq), &mut state.original_seq, 120.0);
+    if std::mem::take(&mut state.focus_seq) {
+        seq_field.request_focus();
+    }
     let ruling_field = field(ui, tr.t(T::ReviewRuling), &mut state.ruling, 200.0);
     let entered = (seq_field.lost_focus() || ruling_field.lost_focus())
         && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -174,6 +180,7 @@ fn review_ui(
                 commands.push(AppCommand::Append(event));
                 state.original_seq.clear();
                 state.ruling.clear();
+                state.focus_seq = true;
             }
             Err(text) => commands.push(AppCommand::Notify(Notice {
                 text: tr.message(&text),

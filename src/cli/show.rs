@@ -21,7 +21,7 @@ fn figure_values(figures: &Figures, valid: u64, invalid: u64) -> Map<String, Val
 
 /// The JSON view. Keys are a contract: `station`, `definition_hash`,
 /// `head_hash`, `entries`, `ruled`, `votes`, `invalid`, `disputed`,
-/// `figures`, `checks`.
+/// `figures`, `checks`; and `recount` (null for a first count).
 pub fn json(record: &Record) -> Value {
     let count = record.count();
     let def = count.definition();
@@ -80,6 +80,15 @@ pub fn json(record: &Record) -> Value {
         "ballots_in_books": def.ballots_in_books(),
         "pile_counts": piles,
         "checks": checks,
+        "recount": count.recount().map(|state| json!({
+            "original_results_hash": state.binding.original_results_hash.to_hex(),
+            "authority": state.binding.authority,
+            "reason": state.binding.reason,
+            "mode": state.binding.mode.key(),
+            "carried_over": state.carried,
+            "under_review": state.to_review.keys().map(|s| s.0).collect::<Vec<_>>(),
+            "reviewed": state.reviewed.keys().map(|s| s.0).collect::<Vec<_>>(),
+        })),
     })
 }
 
@@ -96,6 +105,35 @@ pub fn summary(record: &Record, tr: Tr) -> String {
     };
     if def.practice {
         line(tr.t(T::Practice).into());
+    }
+    if let Some(state) = count.recount() {
+        let b = &state.binding;
+        line(format!(
+            "{}: {}",
+            tr.t(T::FormRecount),
+            tr.f(
+                T::FormRecountOf,
+                &[
+                    ("mode", &tr.recount_mode(b.mode)),
+                    ("authority", &b.authority),
+                    ("reason", &b.reason),
+                ],
+            )
+        ));
+        line(format!(
+            "{}: {}",
+            tr.t(T::FormOriginalResults),
+            b.original_results_hash
+        ));
+        if b.mode == crate::domain::recount::RecountMode::Review {
+            line(tr.f(
+                T::ReviewProgress,
+                &[
+                    ("done", &tr.num(state.reviewed.len())),
+                    ("of", &tr.num(state.to_review.len())),
+                ],
+            ));
+        }
     }
     if let Some((seq, seal)) = count.seal() {
         line(format!(

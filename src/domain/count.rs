@@ -776,6 +776,114 @@ mod tests {
         }
     }
 
+    /// A sealed count of the small station: party 1, I2, party 2 disputed
+    /// by 1, party 3 (seqs 2-5), and a review recount of it.
+    fn review_of_sealed() -> (Count, Hash256) {
+        let bytes = include_bytes!("../../tests/fixtures/station-small.json").to_vec();
+        let station = StationFile::parse(bytes).unwrap();
+        let mut c = count();
+        c.apply_other(Seq(1));
+        let invalid = RulingChoice::Invalid { code: "I2".into() };
+        let rulings = [
+            ruling(&c, party(1), vec![]),
+            ruling(&c, invalid, vec![]),
+            ruling(&c, party(2), vec![1]),
+            ruling(&c, party(3), vec![]),
+        ];
+        for (i, r) in rulings.into_iter().enumerate() {
+            c.apply_ruling(Seq(2 + i as u64), r);
+        }
+        c.apply_seal(
+            Seq(6),
+            Seal {
+                at: crate::domain::time::Timestamp::from_unix_seconds(0),
+                app_version: "test".into(),
+                signed: vec![],
+                refused: vec![],
+            },
+        );
+        let results =
+            crate::domain::results::ResultsDocument::of_sealed(&c, &station, Hash256::ZERO)
+                .unwrap();
+        let hash = Hash256::of(&results.to_bytes());
+        let origin = Arc::new(Origin {
+            count: c.clone(),
+            results,
+            results_hash: hash,
+        });
+        (
+            Count::for_recount(Arc::new(c.definition().clone()), origin),
+            hash,
+        )
+    }
+
+    fn binding(hash: Hash256, mode: RecountMode) -> RecountBinding {
+        RecountBinding {
+            original_results_hash: hash,
+            authority: "PEC".into(),
+            reason: "complaint".into(),
+            mode,
+        }
+    }
+
+    #[test]
+    fn a_recount_opens_only_against_the_original_it_names() {
+        let (recount, hash) = review_of_sealed();
+        let good = binding(hash, RecountMode::Review);
+        assert_eq!(recount.check_opening(Some(&good)), Ok(()));
+        let other = binding(Hash256::of(b"another count"), RecountMode::Review);
+        assert!(matches!(
+            recount.check_opening(Some(&other)),
+            Err(CountError::RecountOfAnother { .. })
+        ));
+        assert_eq!(
+            recount.check_opening(None),
+            Err(CountError::OriginalWithoutRecount)
+        );
+        assert_eq!(
+            count().check_opening(Some(&good)),
+            Err(CountError::RecountWithoutOriginal)
+        );
+    }
+
+    #[test]
+    fn a_review_carries_valid_rulings_and_rules_the_rest_again() {
+        let (mut c, hash) = review_of_sealed();
+        c.apply_opening(Seq(1), Some(binding(hash, RecountMode::Review)));
+        let state = c.recount().unwrap();
+        // The invalid ballot (3) and the disputed one (4) are under review.
+        assert_eq!(
+            state.to_review.keys().copied().collect::<Vec<_>>(),
+            vec![Seq(3), Seq(4)]
+        );
+        assert_eq!(state.carried, 2);
+        assert_eq!(c.tally().ruled(), 2);
+        assert_eq!(c.tally().votes_for(PartyNumber(2)), 0);
+        let r = ruling(&c, party(4), vec![]);
+        assert_eq!(c.check_ruling(&r), Err(CountError::ReviewNeedsOriginal));
+        assert!(matches!(
+            c.check_review(Seq(2), &r),
+            Err(CountError::NotUnderReview { .. })
+        ));
+        c.check_review(Seq(3), &r).unwrap();
+        c.apply_review(Seq(2), Seq(3), r.clone());
+        assert_eq!(c.tally().votes_for(PartyNumber(4)), 1);
+        assert!(matches!(
+            c.check_review(Seq(3), &r),
+            Err(CountError::AlreadyReviewed { by: Seq(2), .. })
+        ));
+        assert!(
+            c.sealing_gaps()
+                .contains(&SealingGap::Unreviewed { reviewed: 1, of: 2 })
+        );
+        // A voided review frees its ballot to be ruled again.
+        c.apply_void(Seq(3), Seq(2));
+        assert_eq!(c.tally().votes_for(PartyNumber(4)), 0);
+        c.check_review(Seq(3), &r).unwrap();
+        // The original's figures came with the opening entry.
+        assert_eq!(c.figures(), c.origin().unwrap().count.figures());
+    }
+
     #[test]
     fn a_void_takes_the_ruling_out_of_the_tally() {
         let mut c = count();
