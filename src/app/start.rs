@@ -99,7 +99,7 @@ pub fn start_ui(
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button(tr.t(T::Browse)).clicked() {
-                match pick_file(("polltally", &["polltally", "sqlite", "db"]), false) {
+                match pick_file((tr.t(T::RecordPath), &["polltally", "sqlite", "db"]), false) {
                     Some(path) => commands.push(AppCommand::OpenRecord(path)),
                     None => commands.push(AppCommand::Notify(Notice {
                         text: tr.t(T::NoDialog).into(),
@@ -123,7 +123,7 @@ pub fn start_ui(
         ui.weak(tr.f(T::NewRecordHint, &[("dir", &places.data_dir().display())]));
         ui.horizontal(|ui| {
             if ui.button(tr.t(T::Browse)).clicked() {
-                match pick_file(("station", &["json"]), false) {
+                match pick_file((tr.t(T::StationPath), &["json"]), false) {
                     Some(path) => state.station_path = path.display().to_string(),
                     None => commands.push(AppCommand::Notify(Notice {
                         text: tr.t(T::NoDialog).into(),

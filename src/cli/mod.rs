@@ -4,6 +4,7 @@
 //! 2 bad input or usage (nothing written).
 
 pub mod args;
+pub mod help;
 
 pub mod show;
 pub mod summaries;
@@ -27,7 +28,7 @@ use crate::journal::replay::ChainError;
 use crate::store::{Record, StoreError};
 use crate::system::{SystemClock, write_file};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -44,7 +45,30 @@ pub use crate::verify::VerificationFailed;
 
 /// Runs the command line with the process's arguments.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The help is shown in the language asked for, so `--lang` is read
+    // before the arguments are parsed.
+    let asked = args
+        .iter()
+        .zip(
+            args.iter()
+                .skip(1)
+                .chain(std::iter::once(&std::ffi::OsString::new())),
+        )
+        .find_map(|(a, next)| match a.to_str() {
+            Some("--lang") => next.to_str().map(str::to_string),
+            Some(other) => other.strip_prefix("--lang=").map(str::to_string),
+            None => None,
+        });
+    let help_lang = asked
+        .as_deref()
+        .and_then(|l| parse_lang(l).ok())
+        .unwrap_or_default();
+    let command = help::localize(Cli::command(), help_lang);
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

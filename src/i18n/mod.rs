@@ -58,6 +58,7 @@ macro_rules! texts {
 }
 
 pub mod describe;
+pub mod help;
 pub mod message;
 pub mod problems;
 
@@ -157,6 +158,11 @@ texts! {
     TabFiles => "Results files", "ឯកសារលទ្ធផល";
     TabOut => "Save the commune results as", "រក្សាទុកលទ្ធផលឃុំ សង្កាត់ជា";
     TabButton => "Tabulate", "សរុប";
+    HelpVersion => "Print the version", "បង្ហាញកំណែ";
+    HelpHelp => "Print this help", "បង្ហាញជំនួយនេះ";
+    HelpOptions => "Options", "ជម្រើស";
+    HelpCommands => "Commands", "ពាក្យបញ្ជា";
+    HelpUsage => "Usage:", "ការប្រើ៖";
     CliWrote => "wrote {path}", "បានសរសេរ {path}";
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
@@ -391,6 +397,14 @@ impl Tr {
 
     /// The text of a problem key (see [`Tr::message`] to fill it).
     pub fn problem(self, key: P) -> &'static str {
+        match self.lang {
+            Lang::En => key.en(),
+            Lang::Km => key.km(),
+        }
+    }
+
+    /// The text of a help key.
+    pub fn help(self, key: help::H) -> &'static str {
         match self.lang {
             Lang::En => key.en(),
             Lang::Km => key.km(),

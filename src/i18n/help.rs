@@ -1,0 +1,99 @@
+//! The help table: the command line's help texts, keyed by their English
+//! wording as clap makes it from the doc comments of `src/cli/args.rs` (a
+//! test fails when one of them has no entry here).
+
+texts! {
+    /// A key of the help table.
+    H;
+    About => "Offline ballot counting for polling-station commissions", "ការរាប់សន្លឹកឆ្នោតក្រៅបណ្ដាញ សម្រាប់គណៈកម្មការការិយាល័យបោះឆ្នោត";
+    LongAbout => "Offline ballot counting for polling-station commissions.\n\nA count record is one SQLite file holding the station file and an append-only, hash-chained journal of everything the commission records.\n\nWithout a subcommand, polltally opens the counting window on the practice count.\n\nExit codes: 0 ok, 1 verification failed, 2 bad input or usage (nothing written).", "ការរាប់សន្លឹកឆ្នោតក្រៅបណ្ដាញ សម្រាប់គណៈកម្មការការិយាល័យបោះឆ្នោត។\n\nកំណត់ត្រាការរាប់ជាឯកសារ SQLite មួយ ដែលផ្ទុកឯកសារការិយាល័យ និងកំណត់ហេតុបន្ថែមតែប៉ុណ្ណោះ ភ្ជាប់ដោយហាស នៃអ្វីៗទាំងអស់ដែលគណៈកម្មការកត់ត្រា។\n\nបើគ្មានពាក្យបញ្ជារង polltally បើកបង្អួចរាប់លើការរាប់សាកល្បង។\n\nកូដចេញ៖ 0 ត្រឹមត្រូវ 1 ការផ្ទៀងផ្ទាត់បរាជ័យ 2 ការបញ្ចូលខុស ឬការប្រើខុស (គ្មានអ្វីត្រូវបានសរសេរ)។";
+    Lang => "The language of messages, summaries and the app: en or km", "ភាសានៃសារ សេចក្ដីសង្ខេប និងកម្មវិធី៖ en ឬ km";
+    Open => "Open the counting window (what `polltally` alone does, on the practice count)", "បើកបង្អួចរាប់ (ដូច `polltally` តែឯង លើការរាប់សាកល្បង)";
+    OpenRecord => "The count record to open", "កំណត់ត្រាការរាប់ដែលត្រូវបើក";
+    OpenScreen => "The screen to show first: station, reconciliation, counting, cross-check, results or verify", "អេក្រង់ដែលត្រូវបង្ហាញមុន៖ station, reconciliation, counting, cross-check, results ឬ verify";
+    New => "Start a new count record from a station file", "ចាប់ផ្ដើមកំណត់ត្រាការរាប់ថ្មីពីឯកសារការិយាល័យ";
+    NewStation => "The station file issued by the commune election commission", "ឯកសារការិយាល័យដែលចេញដោយគណៈកម្មការឃុំ សង្កាត់";
+    NewRecord => "Where to create the count record (must not exist)", "កន្លែងបង្កើតកំណត់ត្រាការរាប់ (មិនត្រូវមានរួចទេ)";
+    Figures => "Record reconciliation figures (a later value replaces an earlier one)", "កត់ត្រាតួលេខផ្ទៀងផ្ទាត់ (តម្លៃក្រោយជំនួសតម្លៃមុន)";
+    FigureR => "R: ballots received", "R៖ សន្លឹកឆ្នោតដែលបានទទួល";
+    FigureU => "U: ballots unused", "U៖ សន្លឹកឆ្នោតមិនបានប្រើ";
+    FigureS => "S: ballots spoiled and cancelled", "S៖ សន្លឹកឆ្នោតខូច និងលុបចោល";
+    FigureV => "V: voters marked on the voter list", "V៖ អ្នកបោះឆ្នោតដែលបានគូសក្នុងបញ្ជី";
+    FigureT => "T: voters on the supplementary list", "T៖ អ្នកបោះឆ្នោតក្នុងបញ្ជីបន្ថែម";
+    FigureD => "D: of V, voters admitted with temporary identity documents", "D៖ ក្នុង V អ្នកបោះឆ្នោតដែលប្រើលិខិតបញ្ជាក់អត្តសញ្ញាណបណ្ដោះអាសន្ន";
+    FigureB => "B: ballots found in the box", "B៖ សន្លឹកឆ្នោតដែលរកឃើញក្នុងហិប";
+    Rule => "Rule a ballot valid for a party or invalid under a criterion", "សម្រេចសន្លឹកឆ្នោតថាត្រឹមត្រូវសម្រាប់គណបក្ស ឬមិនត្រឹមត្រូវតាមលក្ខខណ្ឌ";
+    RuleParty => "Valid for this party (its number on the ballot)", "ត្រឹមត្រូវសម្រាប់គណបក្សនេះ (លេខរបស់វានៅលើសន្លឹកឆ្នោត)";
+    RuleCriterion => "The valid criterion (default: the first valid one, V1)", "លក្ខខណ្ឌត្រឹមត្រូវ (លំនាំដើម៖ លក្ខខណ្ឌត្រឹមត្រូវទីមួយ V1)";
+    RuleInvalid => "Invalid under this criterion", "មិនត្រឹមត្រូវតាមលក្ខខណ្ឌនេះ";
+    RuleDisputedBy => "A party whose agent disputes the ruling (repeat for several)", "គណបក្សដែលភ្នាក់ងាររបស់ខ្លួនជំទាស់ការសម្រេច (ធ្វើម្ដងទៀតសម្រាប់ច្រើន)";
+    RuleStdin => "Read one ruling a line: `3`, `3 V3`, `I2`, optionally followed by `dispute=5,7`", "អានការសម្រេចមួយក្នុងមួយបន្ទាត់៖ `3`, `3 V3`, `I2` អាចតាមដោយ `dispute=5,7`";
+    RuleReviewOf => "In a review recount: the original seq of the ballot ruled again", "ក្នុងការពិនិត្យឡើងវិញ៖ លេខដើមនៃសន្លឹកឆ្នោតដែលត្រូវសម្រេចម្ដងទៀត";
+    Void => "Void a ruling, with the reason", "លុបការសម្រេច ជាមួយមូលហេតុ";
+    VoidSeq => "The seq of the ruling to void", "លេខនៃការសម្រេចដែលត្រូវលុប";
+    Dispute => "Record that party agents dispute a ruling already recorded", "កត់ត្រាថាភ្នាក់ងារគណបក្សជំទាស់ការសម្រេចដែលបានកត់ត្រារួច";
+    DisputeSeq => "The seq of the ruling disputed", "លេខនៃការសម្រេចដែលត្រូវបានជំទាស់";
+    DisputeParty => "A disputing party (repeat for several)", "គណបក្សដែលជំទាស់ (ធ្វើម្ដងទៀតសម្រាប់ច្រើន)";
+    Present => "Record a person present: commission member, party agent or observer", "កត់ត្រាបុគ្គលដែលមានវត្តមាន៖ សមាជិកគណៈកម្មការ ភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍";
+    PresentRole => "chief, secretary, member, party_agent or observer", "chief, secretary, member, party_agent ឬ observer (ប្រធាន លេខាធិការ សមាជិក ភ្នាក់ងារគណបក្ស អ្នកសង្កេតការណ៍)";
+    PresentParty => "The party a party agent represents", "គណបក្សដែលភ្នាក់ងារគណបក្សតំណាង";
+    PresentOrganisation => "The organisation an observer represents", "អង្គការដែលអ្នកសង្កេតការណ៍តំណាង";
+    Withdraw => "Withdraw a presence entry (a mistake, or the person left)", "ដកធាតុវត្តមានចេញ (កំហុស ឬបុគ្គលនោះចាកចេញ)";
+    WithdrawSeq => "The seq of the presence entry", "លេខនៃធាតុវត្តមាន";
+    Pile => "Record the number of ballots in a party's pile", "កត់ត្រាចំនួនសន្លឹកឆ្នោតក្នុងគំនររបស់គណបក្ស";
+    Explain => "Record the written explanation for a check", "កត់ត្រាការពន្យល់ជាលាយលក្ខណ៍អក្សរសម្រាប់ការពិនិត្យ";
+    ExplainCheck => "stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling or cross_check:<party>", "stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling ឬ cross_check:<គណបក្ស>";
+    Show => "Show the count: figures, tally and checks", "បង្ហាញការរាប់៖ តួលេខ លទ្ធផលរាប់ និងការពិនិត្យ";
+    ShowJson => "Print JSON instead of the summary", "បង្ហាញ JSON ជំនួសសេចក្ដីសង្ខេប";
+    ShowNumerals => "Figures in the summary in western digits or khmer numerals", "តួលេខក្នុងសេចក្ដីសង្ខេបជាលេខអារ៉ាប់ ឬលេខខ្មែរ";
+    Seal => "Seal the count: nothing can be recorded after it", "បិទត្រាការរាប់៖ មិនអាចកត់ត្រាអ្វីបន្ទាប់ពីនេះបានទេ";
+    SealSigned => "Someone who signed, as NAME:ROLE (repeat for each)", "អ្នកដែលបានចុះហត្ថលេខា ជា ឈ្មោះ:តួនាទី (ធ្វើម្ដងទៀតសម្រាប់ម្នាក់ៗ)";
+    SealRefused => "Someone who refused to sign, as NAME:ROLE:REASON (repeat for each)", "អ្នកដែលបដិសេធមិនចុះហត្ថលេខា ជា ឈ្មោះ:តួនាទី:មូលហេតុ (ធ្វើម្ដងទៀតសម្រាប់ម្នាក់ៗ)";
+    Export => "Write the results document of a sealed count (the bytes that are hashed)", "សរសេរឯកសារលទ្ធផលនៃការរាប់ដែលបានបិទត្រា (បៃដែលត្រូវបានហាស)";
+    Recount => "Start a recount of a sealed count, as ordered by an authority: a new record linked to the original by its results hash", "ចាប់ផ្ដើមការរាប់ឡើងវិញនៃការរាប់ដែលបានបិទត្រា តាមបញ្ជារបស់អាជ្ញាធរ៖ កំណត់ត្រាថ្មីភ្ជាប់នឹងការរាប់ដើមដោយហាសលទ្ធផលរបស់វា";
+    RecountRecord => "The sealed count to recount", "ការរាប់ដែលបានបិទត្រាដែលត្រូវរាប់ឡើងវិញ";
+    RecountAuthority => "Who ordered the recount (e.g. the provincial election commission)", "អ្នកដែលបញ្ជាឱ្យរាប់ឡើងវិញ (ឧ. គណៈកម្មការរាជធានី ខេត្ត)";
+    RecountReason => "Why (e.g. the complaint it answers)", "មូលហេតុ (ឧ. បណ្ដឹងដែលវាឆ្លើយតប)";
+    RecountMode => "full: every ballot ruled again; review: only the ballots the original ruled invalid or disputed, by their original seq", "full៖ សន្លឹកឆ្នោតទាំងអស់ត្រូវសម្រេចម្ដងទៀត; review៖ តែសន្លឹកឆ្នោតដែលការរាប់ដើមសម្រេចថាមិនត្រឹមត្រូវ ឬមានការជំទាស់ តាមលេខដើមរបស់វា";
+    RecountOut => "Where to create the recount record (must not exist)", "កន្លែងបង្កើតកំណត់ត្រាការរាប់ឡើងវិញ (មិនត្រូវមានរួចទេ)";
+    Compare => "Compare a recount with its original: per party, per criterion, the totals, every changed ruling, and the whole line of recounts", "ប្រៀបធៀបការរាប់ឡើងវិញជាមួយការរាប់ដើម៖ តាមគណបក្ស តាមលក្ខខណ្ឌ សរុប ការសម្រេចដែលបានផ្លាស់ប្ដូរ និងខ្សែនៃការរាប់ឡើងវិញទាំងមូល";
+    CompareJson => "Write the comparison as JSON", "សរសេរការប្រៀបធៀបជា JSON";
+    ComparePdf => "Write the comparison as a PDF", "សរសេរការប្រៀបធៀបជា PDF";
+    Tabulate => "Sum the results files of a commune and allocate its council seats", "បូកឯកសារលទ្ធផលនៃឃុំ សង្កាត់ ហើយបែងចែកអាសនៈក្រុមប្រឹក្សា";
+    TabulateOut => "Where to write the commune results (JSON)", "កន្លែងសរសេរលទ្ធផលឃុំ សង្កាត់ (JSON)";
+    TabulatePdf => "Also write the commune results as a PDF", "សរសេរលទ្ធផលឃុំ សង្កាត់ជា PDF ផងដែរ";
+    TabulateFiles => "The stations' results files", "ឯកសារលទ្ធផលនៃការិយាល័យ";
+    Pdf => "Write the results form of a sealed count as a PDF", "សរសេរសន្លឹកលទ្ធផលនៃការរាប់ដែលបានបិទត្រាជា PDF";
+    PdfCopy => "Which copy: A (sealed to the NEC), B (posted at the station), C (to the commune election commission)", "ច្បាប់ណា៖ A (បិទត្រាផ្ញើ គ.ជ.ប) B (បិទផ្សាយនៅការិយាល័យ) C (ផ្ញើគណៈកម្មការឃុំ សង្កាត់)";
+    PdfAnnex => "Add the ruling log annex: every journal entry in order", "បន្ថែមឧបសម្ព័ន្ធបញ្ជីការសម្រេច៖ ធាតុកំណត់ហេតុទាំងអស់តាមលំដាប់";
+    PdfNumerals => "Figures in western digits or khmer numerals (default: the station file's)", "តួលេខជាលេខអារ៉ាប់ ឬលេខខ្មែរ (លំនាំដើម៖ តាមឯកសារការិយាល័យ)";
+    Verify => "Verify a record's hash chain, or a results file (alone, against a record, or against a short code typed from a posted form)", "ផ្ទៀងផ្ទាត់ខ្សែហាសនៃកំណត់ត្រា ឬឯកសារលទ្ធផល (តែឯង ធៀបនឹងកំណត់ត្រា ឬធៀបនឹងកូដខ្លីពីសន្លឹកដែលបិទផ្សាយ)";
+    VerifyHead => "The head hash the record must end at (e.g. from a printed form)", "ហាសក្បាលដែលកំណត់ត្រាត្រូវបញ្ចប់ (ឧ. ពីសន្លឹកដែលបានបោះពុម្ព)";
+    VerifyResults => "A results file made by `polltally export`", "ឯកសារលទ្ធផលដែលបង្កើតដោយ `polltally export`";
+    VerifyCode => "The short code printed on a posted form", "កូដខ្លីដែលបោះពុម្ពលើសន្លឹកដែលបិទផ្សាយ";
+}
+
+impl H {
+    /// The key whose English text is `english`.
+    pub fn find(english: &str) -> Option<H> {
+        H::ALL.iter().copied().find(|h| h.en() == english)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_help_text_has_khmer_and_english() {
+        for key in H::ALL {
+            assert!(!key.en().trim().is_empty(), "{key:?}");
+            assert!(
+                key.km()
+                    .chars()
+                    .any(|c| ('\u{1780}'..='\u{17ff}').contains(&c)),
+                "{key:?}"
+            );
+        }
+    }
+}
