@@ -34,6 +34,23 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Writes a line to standard output. A reader that went away (`| head`)
+/// is not an error of the command: what was recorded stays recorded.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// [`say!`] without the line break.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a verification failed (broken chain, head or hash mismatch).
@@ -262,16 +279,16 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             let seq = record.append(Event::Sealed(seal), clock)?;
             let results = record.results()?;
             let hash = Hash256::of(&results.to_bytes());
-            println!("ok {seq}");
-            println!("{}", tr.f(T::CliResultsHash, &[("hash", &hash)]));
-            println!("{}", tr.f(T::CliShortCode, &[("code", &short_code(&hash))]));
+            say!("ok {seq}");
+            say!("{}", tr.f(T::CliResultsHash, &[("hash", &hash)]));
+            say!("{}", tr.f(T::CliShortCode, &[("code", &short_code(&hash))]));
             Ok(())
         }
         Command::Export { record, out } => {
             let record = Record::open(&record)?;
             let bytes = record.results()?.to_bytes();
             write_file(&out, &bytes)?;
-            println!(
+            say!(
                 "{}",
                 tr.f(T::CliResultsHash, &[("hash", &Hash256::of(&bytes))])
             );
@@ -303,7 +320,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             let record = Record::open(&record)?;
             let pdf = crate::report::render_record(&record, copy, annex, numerals)?;
             write_file(&out, &pdf)?;
-            println!("{}", tr.f(T::CliWrote, &[("path", &out.display())]));
+            say!("{}", tr.f(T::CliWrote, &[("path", &out.display())]));
             Ok(())
         }
     }
@@ -313,7 +330,7 @@ fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> an
     let station = crate::system::read_station(station_path)?;
     let record = Record::create(record_path, station, clock)?;
     let def = record.station().definition();
-    println!(
+    say!(
         "{}",
         tr.f(
             T::CliCreated,
@@ -331,7 +348,7 @@ fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> an
 fn append_one(path: &Path, event: Event, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut record = Record::open(path)?;
     let seq = record.append(event, clock)?;
-    println!("ok {seq}");
+    say!("ok {seq}");
     Ok(())
 }
 
@@ -379,7 +396,7 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
         None => Event::Ruling(ruling),
     };
     let seq = record.append(event, clock)?;
-    println!("ok {seq}");
+    say!("ok {seq}");
     Ok(())
 }
 
@@ -397,7 +414,7 @@ fn compare(
     if let Some(pdf) = pdf {
         write_file(pdf, &crate::report::comparison_pdf(&comparison))?;
     }
-    print!("{}", summaries::comparison_text(&comparison, tr));
+    say_raw!("{}", summaries::comparison_text(&comparison, tr));
     Ok(())
 }
 
@@ -412,7 +429,7 @@ fn tabulate(
     if let Some(pdf) = pdf {
         write_file(pdf, &crate::report::commune_pdf(&commune))?;
     }
-    print!("{}", summaries::commune_text(&commune, tr));
+    say_raw!("{}", summaries::commune_text(&commune, tr));
     Ok(())
 }
 
@@ -432,7 +449,7 @@ fn recount(
         return Ok(());
     };
     if mode == RecountMode::Full {
-        println!(
+        say!(
             "{}",
             tr.f(
                 T::CliFullRecountCreated,
@@ -444,7 +461,7 @@ fn recount(
         );
         return Ok(());
     }
-    println!(
+    say!(
         "{}",
         tr.f(
             T::CliRecountCreated,
@@ -459,7 +476,7 @@ fn recount(
     );
     {
         let seqs: Vec<String> = state.to_review.keys().map(|s| s.0.to_string()).collect();
-        println!("{}", tr.f(T::CliUnderReview, &[("list", &seqs.join(" "))]));
+        say!("{}", tr.f(T::CliUnderReview, &[("list", &seqs.join(" "))]));
     }
     Ok(())
 }
@@ -530,9 +547,9 @@ pub fn verify_results(
 ) -> anyhow::Result<()> {
     let verified = crate::verify::check_results(results, record, code)?;
     if verified.practice {
-        println!("{}", tr.t(T::Practice));
+        say!("{}", tr.t(T::Practice));
     }
-    println!(
+    say!(
         "{}",
         tr.f(
             T::CliResultsVerified,
@@ -567,7 +584,7 @@ fn verify(path: &Path, head: Option<&str>, tr: Tr) -> anyhow::Result<()> {
             .at("head");
         return Err(VerificationFailed(message).into());
     }
-    println!(
+    say!(
         "{}",
         tr.f(
             T::CliChainIntact,
