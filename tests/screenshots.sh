@@ -66,6 +66,8 @@ done
 "$bin" seal --record "$record" --signed "Chan Sophea:chief" \
     --refused "Keo Rith:party agent 3:the blank ballots were not shown to the agents" >/dev/null
 shot results sealed
+shot recount recount-start
+shot tabulation tabulation km
 "$bin" pdf --record "$record" --out "$work/form-B.pdf" --copy B >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/form-B.pdf" "$out/form-B"
 echo "$out/form-B.png"

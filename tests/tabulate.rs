@@ -131,11 +131,37 @@ fn a_commune_is_summed_its_seats_allocated_and_missing_stations_named() {
     assert!(text.contains("លទ្ធផលឃុំ សង្កាត់ និងអាសនៈក្រុមប្រឹក្សា"), "{text}");
     assert!(text.contains("Commune results and council seats"), "{text}");
     assert!(text.contains(&doc.hash().to_hex()[..4]), "{text}");
+    // Anyone can check the file, alone or by tabulating the stations again.
+    let r = ok(&["verify", "--commune", s(&out)]);
+    assert!(
+        r.stdout.starts_with("ok: commune 010101, 3 stations"),
+        "{}",
+        r.stdout
+    );
+    let mut again = vec!["verify", "--commune", s(&out)];
+    again.extend(files.iter().map(|(_, r)| s(r)));
+    ok(&again);
+    let r = run(&again[..again.len() - 1]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("tabulating the results files gives"),
+        "{}",
+        r.stderr
+    );
     // An edited commune file no longer verifies.
     let edited = String::from_utf8(bytes)
         .unwrap()
         .replace("\"1\":18", "\"1\":19");
     assert!(CommuneResults::parse(edited.as_bytes()).is_err());
+    let edited_path = dir.path().join("edited-commune.json");
+    std::fs::write(&edited_path, &edited).unwrap();
+    let r = run(&["verify", "--commune", s(&edited_path)]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the hash does not match the document"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

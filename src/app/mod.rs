@@ -382,15 +382,16 @@ pub struct Launch {
 pub fn run(launch: Launch) -> anyhow::Result<()> {
     let places = Places::from_environment()?;
     let mut commands = Vec::new();
+    // The language first, so that the opening notice is in it.
+    if let Some(lang) = launch.lang {
+        commands.push(AppCommand::SetLanguage(lang));
+    }
     match launch.record {
         Some(path) => commands.push(AppCommand::OpenRecord(path)),
         None => commands.push(AppCommand::OpenPractice),
     }
     if let Some(screen) = launch.screen {
         commands.push(AppCommand::ShowScreen(screen));
-    }
-    if let Some(lang) = launch.lang {
-        commands.push(AppCommand::SetLanguage(lang));
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -209,7 +209,12 @@ pub enum Command {
     /// Verify a record's hash chain, or a results file (alone, against a
     /// record, or against a short code typed from a posted form).
     Verify {
-        #[arg(long, value_name = "PATH", required_unless_present = "results")]
+        #[arg(
+            long,
+            value_name = "PATH",
+            required_unless_present_any = ["results", "commune"],
+            conflicts_with = "commune"
+        )]
         record: Option<PathBuf>,
         /// The head hash the record must end at (e.g. from a printed form).
         #[arg(
@@ -230,6 +235,14 @@ pub enum Command {
             conflicts_with = "record"
         )]
         code: Option<String>,
+        /// A commune results file made by `polltally tabulate`: its own
+        /// hash, and with the stations' results files, that tabulating them
+        /// again gives the same file.
+        #[arg(long, value_name = "FILE", conflicts_with = "results")]
+        commune: Option<PathBuf>,
+        /// With --commune: the stations' results files.
+        #[arg(value_name = "RESULTS_FILE", requires = "commune")]
+        files: Vec<PathBuf>,
     },
 }
 

@@ -243,10 +243,16 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             Ok(())
         }
         Command::Verify {
+            commune: Some(commune),
+            files,
+            ..
+        } => verify_commune(&commune, &files, tr),
+        Command::Verify {
             record,
             head,
             results,
             code,
+            ..
         } => match (results, record) {
             (Some(results), record) => {
                 verify_results(&results, record.as_deref(), code.as_deref(), tr)
@@ -558,6 +564,42 @@ pub fn verify_results(
                 ("election", &verified.election),
                 ("hash", &verified.hash),
                 ("code", &verified.code),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// Checks a commune results file's own hash; with the stations' results
+/// files, that tabulating them again gives the same bytes.
+fn verify_commune(path: &Path, files: &[std::path::PathBuf], tr: Tr) -> anyhow::Result<()> {
+    use crate::domain::tabulation::CommuneResults;
+    let bytes = crate::system::read_file(path, "commune")?;
+    let commune = CommuneResults::parse(&bytes)
+        .map_err(|problem| VerificationFailed(problem.at(path.display().to_string())))?;
+    if !files.is_empty() {
+        let again = crate::tabulate::tabulate_files(files)?.to_bytes();
+        if again != bytes {
+            let a: serde_json::Value = serde_json::from_slice(&bytes)?;
+            let b: serde_json::Value = serde_json::from_slice(&again)?;
+            let problem = match crate::domain::results::first_difference(&a, &b) {
+                Some((field, file, tabulated)) => Message::new(P::CommuneDiffers)
+                    .text("file", file)
+                    .text("tabulated", tabulated)
+                    .at(field),
+                None => Message::new(P::BytesDiffer),
+            };
+            return Err(VerificationFailed(problem).into());
+        }
+    }
+    say!(
+        "{}",
+        tr.f(
+            T::CliCommuneVerified,
+            &[
+                ("code", &commune.commune_code),
+                ("n", &tr.num(commune.stations.len())),
+                ("hash", &commune.hash()),
             ]
         )
     );

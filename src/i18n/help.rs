@@ -70,6 +70,8 @@ texts! {
     Verify => "Verify a record's hash chain, or a results file (alone, against a record, or against a short code typed from a posted form)", "ផ្ទៀងផ្ទាត់ខ្សែហាសនៃកំណត់ត្រា ឬឯកសារលទ្ធផល (តែឯង ធៀបនឹងកំណត់ត្រា ឬធៀបនឹងកូដខ្លីពីសន្លឹកដែលបិទផ្សាយ)";
     VerifyHead => "The head hash the record must end at (e.g. from a printed form)", "ហាសក្បាលដែលកំណត់ត្រាត្រូវបញ្ចប់ (ឧ. ពីសន្លឹកដែលបានបោះពុម្ព)";
     VerifyResults => "A results file made by `polltally export`", "ឯកសារលទ្ធផលដែលបង្កើតដោយ `polltally export`";
+    VerifyCommune => "A commune results file made by `polltally tabulate`: its own hash, and with the stations' results files, that tabulating them again gives the same file", "ឯកសារលទ្ធផលឃុំ សង្កាត់ដែលបង្កើតដោយ `polltally tabulate`៖ ហាសរបស់វាផ្ទាល់ ហើយជាមួយឯកសារលទ្ធផលនៃការិយាល័យ ថាការបូកឡើងវិញផ្ដល់ឯកសារដូចគ្នា";
+    VerifyFiles => "With --commune: the stations' results files", "ជាមួយ --commune៖ ឯកសារលទ្ធផលនៃការិយាល័យ";
     VerifyCode => "The short code printed on a posted form", "កូដខ្លីដែលបោះពុម្ពលើសន្លឹកដែលបិទផ្សាយ";
 }
 

@@ -163,6 +163,7 @@ texts! {
     HelpOptions => "Options", "ជម្រើស";
     HelpCommands => "Commands", "ពាក្យបញ្ជា";
     HelpUsage => "Usage:", "ការប្រើ៖";
+    CliCommuneVerified => "ok: commune {code}, {n} stations, commune results hash {hash}", "ត្រឹមត្រូវ៖ ឃុំ សង្កាត់ {code} ការិយាល័យ {n} ហាសលទ្ធផលឃុំ សង្កាត់ {hash}";
     CliWrote => "wrote {path}", "បានសរសេរ {path}";
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
