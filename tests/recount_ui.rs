@@ -124,6 +124,13 @@ fn a_commune_is_tabulated_from_the_app() {
         "Results files",
         &list.join("\n"),
     );
+    // Without a file to save to, nothing is written and the screen says why.
+    h.get_by_label("Tabulate").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Save the commune results as: must not be empty")
+            .is_some()
+    );
     let out = dir.path().join("commune.json");
     type_into(&mut h, "Save the commune results as", s(&out));
     h.get_by_label("Tabulate").click();

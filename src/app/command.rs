@@ -159,6 +159,11 @@ impl PolltallyApp {
             },
             AppCommand::Tabulate { files, out } => {
                 let outcome = crate::tabulate::tabulate_files(&files).and_then(|commune| {
+                    if out.as_os_str().is_empty() {
+                        return Err(crate::i18n::Message::new(crate::i18n::P::MustNotBeEmpty)
+                            .at(tr.t(T::TabOut))
+                            .into());
+                    }
                     crate::system::write_file(&out, &commune.to_bytes())?;
                     crate::system::write_file(
                         &out.with_extension("pdf"),
