@@ -259,7 +259,7 @@ mod tests {
     fn count() -> Count {
         let file = StationFile::parse(SAMPLE_STATION.to_vec()).unwrap();
         let mut c = Count::new(Arc::new(file.definition().clone()));
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         c
     }
 

@@ -284,11 +284,6 @@ impl Count {
         self.last_seq.next()
     }
 
-    /// Notes an event that changes no derived state (the opening entry).
-    pub fn apply_other(&mut self, seq: Seq) {
-        self.last_seq = seq;
-    }
-
     // ---- rulings ----
 
     pub fn check_ruling(&self, ruling: &Ruling) -> Result<(), CountError> {
@@ -782,7 +777,7 @@ mod tests {
         let bytes = include_bytes!("../../tests/fixtures/station-small.json").to_vec();
         let station = StationFile::parse(bytes).unwrap();
         let mut c = count();
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         let invalid = RulingChoice::Invalid { code: "I2".into() };
         let rulings = [
             ruling(&c, party(1), vec![]),
@@ -887,7 +882,7 @@ mod tests {
     #[test]
     fn a_void_takes_the_ruling_out_of_the_tally() {
         let mut c = count();
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         let r = ruling(&c, party(2), vec![1]);
         c.apply_ruling(Seq(2), r);
         assert_eq!(c.tally().votes_for(PartyNumber(2)), 1);
@@ -902,7 +897,7 @@ mod tests {
     #[test]
     fn voids_refuse_twice_voids_unknown_and_other_events() {
         let mut c = count();
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         let r = ruling(&c, party(1), vec![]);
         c.apply_ruling(Seq(2), r);
         c.apply_void(Seq(3), Seq(2));
@@ -947,7 +942,7 @@ mod tests {
     #[test]
     fn a_later_dispute_counts_once_and_leaves_with_a_void() {
         let mut c = count();
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         let r = ruling(&c, party(2), vec![]);
         c.apply_ruling(Seq(2), r);
         c.check_dispute(Seq(2), &[PartyNumber(1), PartyNumber(3)])
@@ -989,7 +984,7 @@ mod tests {
     fn presence_is_recorded_and_withdrawn_once() {
         use crate::domain::person::Role;
         let mut c = count();
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         let p = Person {
             name: "Chan Sophea".into(),
             role: Role::Chief,
@@ -1014,7 +1009,7 @@ mod tests {
     #[test]
     fn figure_history_keeps_every_value() {
         let mut c = count();
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         for (seq, value) in [(2, 498), (3, 500)] {
             let mut f = BTreeMap::new();
             f.insert(Figure::Received, value);
@@ -1031,7 +1026,7 @@ mod tests {
     #[test]
     fn sealing_gaps_list_missing_figures_unexplained_checks_and_unruled_ballots() {
         let mut c = count();
-        c.apply_other(Seq(1));
+        c.apply_opening(Seq(1), None);
         assert_eq!(c.sealing_gaps().len(), 7);
         let mut f = BTreeMap::new();
         for (figure, value) in [
@@ -1127,7 +1122,7 @@ mod tests {
         #[test]
         fn incremental_tally_equals_a_fresh_fold(steps in prop::collection::vec(step(), 1..120)) {
             let mut c = count();
-            c.apply_other(Seq(1));
+            c.apply_opening(Seq(1), None);
             let invalid_codes = ["I1", "I2", "I3", "I4", "I5", "I6"];
             let mut history: Vec<(Seq, Ruling)> = vec![];
             let mut voided: Vec<Seq> = vec![];
