@@ -139,7 +139,7 @@ pub fn cross_check_ui(
                                 ui.label(RichText::new(tr.num(0)).color(theme::HOLDS).strong())
                             }
                             CheckStatus::Differs(d) => ui.label(
-                                RichText::new(theme::signed(d))
+                                RichText::new(tr.difference(d))
                                     .color(theme::ON_COLOUR)
                                     .background_color(theme::DIFFERS)
                                     .strong()

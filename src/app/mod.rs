@@ -222,9 +222,7 @@ impl PolltallyApp {
                 tabulation::tabulation_ui(ui, tr, &mut self.tabulation, &mut commands);
             }
             (Some(session), Screen::Recount) => {
-                // The comparison is made once, outside the mutable borrow.
-                let comparison = session.comparison().cloned();
-                recount::recount_ui(ui, tr, session, comparison.as_ref(), &mut commands);
+                recount::recount_ui(ui, tr, session, &mut commands);
             }
             (None, _) | (Some(_), Screen::Start) => {
                 start::start_ui(

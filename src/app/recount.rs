@@ -12,7 +12,7 @@ use crate::domain::count::Count;
 use crate::domain::recount::RecountMode;
 use crate::domain::rule_line::parse_rule_line;
 use crate::domain::seq::Seq;
-use crate::i18n::{Explain, T, Tr};
+use crate::i18n::{Explain, Message, P, T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
 
@@ -93,11 +93,9 @@ pub fn recount_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     session: &mut Session,
-    comparison: Option<&Comparison>,
     commands: &mut Vec<AppCommand>,
 ) {
     let count = session.record.count();
-    let state = &mut session.recount;
     if let Some(recount) = count.recount() {
         let b = &recount.binding;
         ui.heading(RichText::new(tr.t(T::FormRecount)).color(theme::DIFFERS));
@@ -118,13 +116,13 @@ pub fn recount_ui(
     }
     match (count.recount(), count.seal()) {
         (Some(recount), None) if recount.binding.mode == RecountMode::Review => {
-            review_ui(ui, tr, count, state, commands);
+            review_ui(ui, tr, count, &mut session.recount, commands);
         }
         (Some(_), None) => {
             ui.label(tr.t(T::RecountFullHint));
         }
-        (Some(_), Some(_)) => comparison_ui(ui, tr, comparison, commands),
-        (None, Some(_)) => start_ui(ui, tr, state, commands),
+        (Some(_), Some(_)) => comparison_ui(ui, tr, session.comparison(), commands),
+        (None, Some(_)) => start_ui(ui, tr, &mut session.recount, commands),
         (None, None) => {
             ui.label(tr.t(T::RecountNeedsSeal));
         }
@@ -175,7 +173,7 @@ fn review_ui(
     let entered = (seq_field.lost_focus() || ruling_field.lost_focus())
         && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if ui.button(tr.t(T::ReviewRecord)).clicked() || entered {
-        match review_event(count, state) {
+        match review_event(count, state, tr) {
             Ok(event) => {
                 commands.push(AppCommand::Append(event));
                 state.original_seq.clear();
@@ -219,15 +217,17 @@ fn review_ui(
 }
 
 /// The event the typed seq and ruling ask for, checked against the count.
-fn review_event(count: &Count, state: &RecountState) -> Result<Event, crate::i18n::Message> {
+/// Problems with what was typed name the field by its label on the screen.
+fn review_event(count: &Count, state: &RecountState, tr: Tr) -> Result<Event, Message> {
     let typed = state.original_seq.trim();
     let original = typed.parse::<u64>().map(Seq).map_err(|_| {
-        crate::i18n::Message::new(crate::i18n::P::NotPartyNumberAt)
+        Message::new(P::NotBallotNumber)
             .quoted("value", typed)
-            .at("review_of")
+            .at(tr.t(T::ReviewSeq))
     })?;
-    let request = parse_rule_line(&state.ruling)?
-        .ok_or_else(|| crate::i18n::Message::new(crate::i18n::P::MustNotBeEmpty).at("ruling"))?;
+    let request = parse_rule_line(&state.ruling)
+        .map_err(|e| e.at(tr.t(T::ReviewRuling)))?
+        .ok_or_else(|| Message::new(P::MustNotBeEmpty).at(tr.t(T::ReviewRuling)))?;
     let ruling = request
         .resolve(count.definition())
         .map_err(|e| e.message())?;
@@ -277,12 +277,11 @@ fn comparison_body_ui(ui: &mut egui::Ui, tr: Tr, c: &Comparison) {
                 } else {
                     theme::DIFFERS
                 };
-                let difference = if ch.difference == 0 {
-                    "0".to_string()
-                } else {
-                    theme::signed(ch.difference)
-                };
-                ui.label(RichText::new(tr.num(difference)).color(color).strong());
+                ui.label(
+                    RichText::new(tr.difference(ch.difference))
+                        .color(color)
+                        .strong(),
+                );
                 ui.end_row();
             };
             for p in &c.parties {

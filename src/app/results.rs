@@ -27,7 +27,7 @@ pub fn gap_text(tr: Tr, gap: &SealingGap) -> String {
             T::GapUnexplained,
             &[
                 ("check", &tr.check(*check)),
-                ("d", &theme::signed(*difference)),
+                ("d", &tr.difference(*difference)),
             ],
         ),
         SealingGap::RulingIncomplete { ruled, in_box } => {

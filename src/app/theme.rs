@@ -129,8 +129,3 @@ pub fn big_button(
 ) -> egui::Response {
     ui.add_sized(size, egui::Button::new(text.color(ON_COLOUR)).fill(fill))
 }
-
-/// `+3` / `-2` for a signed difference.
-pub fn signed(d: i64) -> String {
-    format!("{d:+}")
-}

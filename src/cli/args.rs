@@ -32,7 +32,7 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: Option<PathBuf>,
         /// The screen to show first: station, reconciliation, counting,
-        /// cross-check, results or verify.
+        /// cross-check, results, verify, recount or tabulation.
         #[arg(long, value_name = "NAME")]
         screen: Option<String>,
     },

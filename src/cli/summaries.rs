@@ -7,21 +7,13 @@ use crate::domain::tabulation::CommuneResults;
 use crate::i18n::{T, Tr};
 use std::fmt::Write;
 
-fn signed(n: i64) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else {
-        n.to_string()
-    }
-}
-
 fn change_row(out: &mut String, tr: Tr, label: &str, c: &Change) {
     let _ = writeln!(
         out,
         "  {label:<24} {:>8} {:>8} {:>8}",
         tr.num(c.original),
         tr.num(c.recount),
-        tr.num(signed(c.difference))
+        tr.difference(c.difference)
     );
 }
 

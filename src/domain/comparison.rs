@@ -5,6 +5,7 @@
 
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
+use crate::domain::limits::signed;
 use crate::domain::recount::{RecountBinding, RecountMode};
 use crate::domain::results::{PRACTICE_NOTICE, ResultsDocument};
 use crate::domain::ruling::Verdict;
@@ -25,7 +26,6 @@ pub struct Change {
 
 impl Change {
     pub fn new(original: u64, recount: u64) -> Change {
-        let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
         Change {
             original,
             recount,

@@ -185,7 +185,7 @@ impl Explain for SealingGap {
                 .text("figure", figure),
             SealingGap::Unexplained { check, difference } => Message::new(P::GapUnexplained)
                 .text("check", check)
-                .text("difference", format!("{difference:+}")),
+                .text("difference", crate::i18n::difference_text(*difference)),
             SealingGap::RulingIncomplete { ruled, in_box } => Message::new(P::GapUnruled)
                 .num("ruled", *ruled)
                 .num("in_box", *in_box),

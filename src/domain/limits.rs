@@ -10,3 +10,9 @@ pub const MAX_PARTIES: usize = 99;
 
 /// The longest free text (notes, reasons, explanations) in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// A count as a signed number, for differences. Counts are bounded by
+/// [`MAX_COUNT`] (< 2^53), so this never saturates in practice.
+pub fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}

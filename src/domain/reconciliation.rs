@@ -2,6 +2,7 @@
 //! the derived ones (I, ΣP, X) and the checks between them, each holding,
 //! differing by a signed amount, or pending while an input is missing.
 
+use crate::domain::limits::signed;
 use crate::domain::party::PartyNumber;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
@@ -108,11 +109,6 @@ impl Figures {
     }
 }
 
-fn signed(n: u64) -> i64 {
-    // Counts are bounded by MAX_COUNT (< 2^53), so this never saturates.
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
 /// The name of a check, as used in commands, JSON and forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CheckName {
@@ -197,6 +193,18 @@ impl CheckStatus {
             CheckStatus::Holds => "holds",
             CheckStatus::Differs(_) => "differs",
             CheckStatus::Pending => "pending",
+        }
+    }
+
+    /// The status a word and a difference write (`"differs", Some(3)`), if
+    /// they are one: the inverse of [`CheckStatus::word`] with
+    /// [`CheckStatus::difference`].
+    pub fn from_parts(word: &str, difference: Option<i64>) -> Option<CheckStatus> {
+        match (word, difference) {
+            ("holds", Some(0)) => Some(CheckStatus::Holds),
+            ("differs", Some(d)) if d != 0 => Some(CheckStatus::Differs(d)),
+            ("pending", None) => Some(CheckStatus::Pending),
+            _ => None,
         }
     }
 

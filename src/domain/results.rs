@@ -4,6 +4,7 @@
 
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
+use crate::domain::limits::signed;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{
@@ -74,6 +75,18 @@ pub struct CheckPart {
     pub status: String,
     pub difference: Option<i64>,
     pub explanation: Option<String>,
+}
+
+impl CheckPart {
+    /// The check the name names, if it is one.
+    pub fn check(&self) -> Option<CheckName> {
+        self.name.parse().ok()
+    }
+
+    /// The status the file states, if its word and difference are one.
+    pub fn state(&self) -> Option<CheckStatus> {
+        CheckStatus::from_parts(&self.status, self.difference)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,10 +175,6 @@ impl Explain for ResultsError {
 }
 
 crate::explained_error!(ResultsError);
-
-fn signed(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
 
 impl ResultsDocument {
     /// The results of a sealed count. `head` is the hash of the last entry
@@ -370,7 +379,7 @@ impl ResultsDocument {
                     Message::new(P::NoSuchCheck),
                 );
             };
-            if expected.word() != check.status || expected.difference() != check.difference {
+            if check.state() != Some(expected) {
                 return bad(
                     &format!("checks.{}", check.name),
                     format!("{} {:?}", check.status, check.difference),

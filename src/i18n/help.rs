@@ -10,7 +10,7 @@ texts! {
     Lang => "The language of messages, summaries and the app: en or km", "ភាសានៃសារ សេចក្ដីសង្ខេប និងកម្មវិធី៖ en ឬ km";
     Open => "Open the counting window (what `polltally` alone does, on the practice count)", "បើកបង្អួចរាប់ (ដូច `polltally` តែឯង លើការរាប់សាកល្បង)";
     OpenRecord => "The count record to open", "កំណត់ត្រាការរាប់ដែលត្រូវបើក";
-    OpenScreen => "The screen to show first: station, reconciliation, counting, cross-check, results or verify", "អេក្រង់ដែលត្រូវបង្ហាញមុន៖ station, reconciliation, counting, cross-check, results ឬ verify";
+    OpenScreen => "The screen to show first: station, reconciliation, counting, cross-check, results, verify, recount or tabulation", "អេក្រង់ដែលត្រូវបង្ហាញមុន៖ station, reconciliation, counting, cross-check, results, verify, recount ឬ tabulation";
     New => "Start a new count record from a station file", "ចាប់ផ្ដើមកំណត់ត្រាការរាប់ថ្មីពីឯកសារការិយាល័យ";
     NewStation => "The station file issued by the commune election commission", "ឯកសារការិយាល័យដែលចេញដោយគណៈកម្មការឃុំ សង្កាត់";
     NewRecord => "Where to create the count record (must not exist)", "កន្លែងបង្កើតកំណត់ត្រាការរាប់ (មិនត្រូវមានរួចទេ)";

@@ -166,7 +166,7 @@ impl Tr {
 }
 
 /// Fills `{name}` placeholders in one pass; unknown names stay as written.
-fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
+pub(crate) fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

@@ -441,7 +441,7 @@ impl Tr {
     pub fn status(self, status: CheckStatus) -> String {
         match status {
             CheckStatus::Holds => self.t(T::Holds).into(),
-            CheckStatus::Differs(d) => self.f(T::Differs, &[("d", &self.num(format!("{d:+}")))]),
+            CheckStatus::Differs(d) => self.f(T::Differs, &[("d", &self.difference(d))]),
             CheckStatus::Pending => self.t(T::Pending).into(),
         }
     }
@@ -480,12 +480,22 @@ impl Tr {
 
     /// The text of `key` with `{name}` placeholders filled.
     pub fn f(self, key: T, args: &[(&str, &dyn Display)]) -> String {
-        let mut text = self.t(key).to_string();
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), &value.to_string());
-        }
-        text
+        message::fill(self.t(key), |name| {
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| value.to_string())
+        })
     }
+
+    /// A difference in these numerals: `+3`, `-2`, `0`.
+    pub fn difference(self, d: i64) -> String {
+        self.num(difference_text(d))
+    }
+}
+
+/// A signed difference as written everywhere: `+3`, `-2`, `0`.
+pub fn difference_text(d: i64) -> String {
+    if d == 0 { "0".into() } else { format!("{d:+}") }
 }
 
 /// The placeholder names of a template, sorted, for table checks.

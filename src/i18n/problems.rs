@@ -170,7 +170,7 @@ texts! {
     InStationFile => "{problem} (station file {path})", "{problem} (ឯកសារការិយាល័យ {path})";
     NoHome => "no home directory to keep the count records in", "គ្មានថតផ្ទះសម្រាប់រក្សាទុកកំណត់ត្រាការរាប់ទេ";
     WindowFailed => "the window could not be opened: {detail}", "មិនអាចបើកបង្អួចបានទេ៖ {detail}";
-    NotScreen => "{value} is not a screen (station, reconciliation, counting, cross-check, results)", "{value} មិនមែនជាអេក្រង់ទេ (station, reconciliation, counting, cross-check, results)";
+    NotScreen => "{value} is not a screen (station, reconciliation, counting, cross-check, results, verify, recount, tabulation)", "{value} មិនមែនជាអេក្រង់ទេ (station, reconciliation, counting, cross-check, results, verify, recount, tabulation)";
     VerifyNeedsInput => "give --record or --results", "សូមផ្ដល់ --record ឬ --results";
     RuleNeedsChoice => "give either --party or --invalid", "សូមផ្ដល់ --party ឬ --invalid";
     NotLang => "{value} is not en or km", "{value} មិនមែនជា en ឬ km ទេ";
@@ -178,6 +178,7 @@ texts! {
     NotCopy => "{value} is not a copy (A, B or C)", "{value} មិនមែនជាច្បាប់ចម្លងទេ (A, B ឬ C)";
     LineUnreadable => "line {n}: cannot be read: {detail}", "បន្ទាត់ {n}៖ មិនអាចអានបាន៖ {detail}";
     Line => "line {n}: {text}: {problem}", "បន្ទាត់ {n}៖ {text}៖ {problem}";
+    NotBallotNumber => "{value} is not a ballot number (the number written on its back)", "{value} មិនមែនជាលេខសន្លឹកឆ្នោតទេ (លេខដែលសរសេរនៅខាងក្រោយ)";
     NotPartyNumberAt => "{value} is not a party number", "{value} មិនមែនជាលេខគណបក្សទេ";
     PartyFirst => "{value} is not a party number (write the party first, then its valid criterion: `3 V3`)", "{value} មិនមែនជាលេខគណបក្សទេ (សរសេរគណបក្សមុន បន្ទាប់មកលក្ខខណ្ឌត្រឹមត្រូវ៖ `3 V3`)";
     DisputeAlone => "a dispute needs a ruling before it: `3 dispute=5`", "ការជំទាស់ត្រូវការការសម្រេចនៅពីមុខ៖ `3 dispute=5`";

@@ -5,7 +5,7 @@
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::{Hash256, grouped};
 use crate::domain::reconciliation::{CheckName, CheckStatus};
-use crate::domain::results::{ResultsDocument, short_code};
+use crate::domain::results::{CheckPart, ResultsDocument, short_code};
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::i18n::{Lang, T, Tr};
 use crate::journal::entry::EntryBody;
@@ -61,23 +61,20 @@ impl Words {
         format!("{} / {}", self.km.f(key, args), self.en.f(key, args))
     }
 
-    /// A check's name, from its key in the results file (`stock`,
-    /// `cross_check:3`), in both languages; an unknown key as it is.
-    pub fn check(&self, key: &str) -> String {
-        match key.parse::<CheckName>() {
-            Ok(name) => format!("{} / {}", self.km.check(name), self.en.check(name)),
-            Err(_) => key.to_string(),
+    /// A check's name in both languages; a name the file gives that is no
+    /// check, as it is.
+    pub fn check(&self, check: &CheckPart) -> String {
+        match check.check() {
+            Some(name) => format!("{} / {}", self.km.check(name), self.en.check(name)),
+            None => check.name.clone(),
         }
     }
 
-    /// A check's status (`holds`, `differs` with its difference, `pending`)
-    /// in both languages, figures in the form's numerals.
-    pub fn status(&self, word: &str, difference: Option<i64>) -> String {
-        let status = match (word, difference) {
-            ("holds", _) => CheckStatus::Holds,
-            ("differs", Some(d)) => CheckStatus::Differs(d),
-            ("pending", _) => CheckStatus::Pending,
-            _ => return word.to_string(),
+    /// A check's status in both languages, figures in the form's numerals;
+    /// a status the file gives that is no status, as it is.
+    pub fn status(&self, check: &CheckPart) -> String {
+        let Some(status) = check.state() else {
+            return check.status.clone();
         };
         let km = self.km.with_numerals(self.numerals).status(status);
         let en = self.en.with_numerals(self.numerals).status(status);
@@ -382,29 +379,33 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
     flow.down(12.0);
     // Cross-checks that hold, or whose pile was not counted, take one line
     // each group; checks that differ are listed one by one.
-    let is_cross = |name: &str| name.starts_with("cross_check:");
-    let group = |status: &str| -> Vec<&str> {
+    let cross_party = |c: &CheckPart| match c.check() {
+        Some(CheckName::CrossCheck(party)) => Some(party),
+        _ => None,
+    };
+    let group = |status: CheckStatus| -> Vec<String> {
         doc.checks
             .iter()
-            .filter(|c| is_cross(&c.name) && c.status == status)
-            .map(|c| c.name.trim_start_matches("cross_check:"))
+            .filter(|c| c.state() == Some(status))
+            .filter_map(|c| cross_party(c).map(|p| p.to_string()))
             .collect()
     };
-    let (cross_holding, cross_pending) = (group("holds"), group("pending"));
+    let (cross_holding, cross_pending) = (group(CheckStatus::Holds), group(CheckStatus::Pending));
+    let differs = |c: &CheckPart| matches!(c.state(), Some(CheckStatus::Differs(_)));
     let shown = doc
         .checks
         .iter()
-        .filter(|c| !is_cross(&c.name) || c.status == "differs");
+        .filter(|c| cross_party(c).is_none() || differs(c));
     // Each check: its name and status in both languages, then any
     // explanation beneath.
     let status_x = MARGIN + 112.0;
     for check in shown {
-        let name = w.check(&check.name);
-        let status = w.status(&check.status, check.difference);
+        let name = w.check(check);
+        let status = w.status(check);
         let explanation = check.explanation.as_deref().unwrap_or("");
         let lines = wrap(explanation, 9.0, false, RIGHT - MARGIN - 6.0);
         flow.need(4.4 + 4.2 * lines.len() as f32);
-        let tone = if check.status == "differs" {
+        let tone = if differs(check) {
             Tone::Red
         } else {
             Tone::Black

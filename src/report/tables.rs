@@ -135,20 +135,12 @@ fn text_item(x: f32, y: f32, size: f32, bold: bool, tone: Tone, text: &str) -> I
     }
 }
 
-fn signed(n: i64) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else {
-        n.to_string()
-    }
-}
-
 fn change_cells(label: String, c: &Change) -> Vec<String> {
     vec![
         label,
         c.original.to_string(),
         c.recount.to_string(),
-        signed(c.difference),
+        crate::i18n::difference_text(c.difference),
     ]
 }
 
