@@ -6,7 +6,7 @@
 use crate::domain::hash::Hash256;
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::tabulation::{CommuneResults, StationResults, tabulate};
-use crate::i18n::Explain;
+use crate::i18n::{Explain, P};
 use crate::verify::VerificationFailed;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,21 @@ pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
         }
         Err(err) => Err(VerificationFailed(err.message().at(file)).into()),
     }
+}
+
+/// Checks a commune results file's own hash and, given the stations'
+/// results files, that tabulating them again gives the same bytes.
+pub fn check_commune(path: &Path, files: &[PathBuf]) -> anyhow::Result<CommuneResults> {
+    let bytes = crate::system::read_file(path, "commune")?;
+    let commune = CommuneResults::parse(&bytes)
+        .map_err(|problem| VerificationFailed(problem.at(path.display().to_string())))?;
+    if !files.is_empty() {
+        let again = tabulate_files(files)?.to_bytes();
+        if again != bytes {
+            return Err(crate::verify::differs(&bytes, &again, P::CommuneDiffers).into());
+        }
+    }
+    Ok(commune)
 }
 
 /// Reads every file and tabulates the commune.

@@ -28,6 +28,43 @@ fn in_file(problem: Message, path: &Path) -> Message {
         .text("path", path.display())
 }
 
+/// Two JSON files that should be the same bytes and are not: the first
+/// field where they differ, told with `says` (`{found}`, `{expected}`).
+pub fn differs(found: &[u8], expected: &[u8], says: P) -> VerificationFailed {
+    let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).ok();
+    let first = parse(found)
+        .zip(parse(expected))
+        .and_then(|(a, b)| first_difference(&a, &b));
+    VerificationFailed(match first {
+        Some((field, found, expected)) => Message::new(says)
+            .text("found", found)
+            .text("expected", expected)
+            .at(field),
+        None => Message::new(P::BytesDiffer),
+    })
+}
+
+/// A record opened and verified, that ends at `head` when one is given.
+pub fn check_record(path: &Path, head: Option<Hash256>) -> anyhow::Result<Record> {
+    let record = Record::open(path)?;
+    if let Some(expected) = head
+        && expected != record.head()
+    {
+        let message = match record.seq_of_hash(expected)? {
+            Some(seq) => Message::new(P::HeadAdded)
+                .text("expected", expected)
+                .num("seq", seq.0),
+            None => Message::new(P::HeadMissing).text("expected", expected),
+        };
+        let message = message
+            .num("n", record.entries())
+            .text("head", record.head())
+            .at("head");
+        return Err(VerificationFailed(message).into());
+    }
+    Ok(record)
+}
+
 /// What a results file that passed is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verified {
@@ -95,16 +132,7 @@ pub fn check_results(
         }
         let expected_bytes = expected.to_bytes();
         if expected_bytes != bytes {
-            let a: serde_json::Value = serde_json::from_slice(&bytes)?;
-            let b: serde_json::Value = serde_json::from_slice(&expected_bytes)?;
-            let detail = match first_difference(&a, &b) {
-                Some((path, file, rec)) => Message::new(P::FileSaysRecordSays)
-                    .text("file", file)
-                    .text("record", rec)
-                    .at(path),
-                None => Message::new(P::BytesDiffer),
-            };
-            return Err(VerificationFailed(detail).into());
+            return Err(differs(&bytes, &expected_bytes, P::FileSaysRecordSays).into());
         }
     }
     Ok(Verified {

@@ -570,28 +570,9 @@ pub fn verify_results(
     Ok(())
 }
 
-/// Checks a commune results file's own hash; with the stations' results
-/// files, that tabulating them again gives the same bytes.
+/// Prints the outcome of [`crate::tabulate::check_commune`].
 fn verify_commune(path: &Path, files: &[std::path::PathBuf], tr: Tr) -> anyhow::Result<()> {
-    use crate::domain::tabulation::CommuneResults;
-    let bytes = crate::system::read_file(path, "commune")?;
-    let commune = CommuneResults::parse(&bytes)
-        .map_err(|problem| VerificationFailed(problem.at(path.display().to_string())))?;
-    if !files.is_empty() {
-        let again = crate::tabulate::tabulate_files(files)?.to_bytes();
-        if again != bytes {
-            let a: serde_json::Value = serde_json::from_slice(&bytes)?;
-            let b: serde_json::Value = serde_json::from_slice(&again)?;
-            let problem = match crate::domain::results::first_difference(&a, &b) {
-                Some((field, file, tabulated)) => Message::new(P::CommuneDiffers)
-                    .text("file", file)
-                    .text("tabulated", tabulated)
-                    .at(field),
-                None => Message::new(P::BytesDiffer),
-            };
-            return Err(VerificationFailed(problem).into());
-        }
-    }
+    let commune = crate::tabulate::check_commune(path, files)?;
     say!(
         "{}",
         tr.f(
@@ -607,25 +588,10 @@ fn verify_commune(path: &Path, files: &[std::path::PathBuf], tr: Tr) -> anyhow::
 }
 
 fn verify(path: &Path, head: Option<&str>, tr: Tr) -> anyhow::Result<()> {
-    let expected: Option<Hash256> = head
+    let head: Option<Hash256> = head
         .map(|h| h.parse().map_err(|e: Message| e.at("head")))
         .transpose()?;
-    let record = Record::open(path)?;
-    if let Some(expected) = expected
-        && expected != record.head()
-    {
-        let message = match record.seq_of_hash(expected)? {
-            Some(seq) => Message::new(P::HeadAdded)
-                .text("expected", expected)
-                .num("seq", seq.0),
-            None => Message::new(P::HeadMissing).text("expected", expected),
-        };
-        let message = message
-            .num("n", record.entries())
-            .text("head", record.head())
-            .at("head");
-        return Err(VerificationFailed(message).into());
-    }
+    let record = crate::verify::check_record(path, head)?;
     say!(
         "{}",
         tr.f(

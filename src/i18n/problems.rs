@@ -157,8 +157,8 @@ texts! {
     CodeMismatch => "{typed} does not match this results file (its code is {code}); the form and the file disagree", "{typed} មិនត្រូវនឹងឯកសារលទ្ធផលនេះទេ (កូដរបស់វាគឺ {code}); សន្លឹកលទ្ធផល និងឯកសារមិនស៊ីគ្នា";
     OtherElection => "the results file is for election {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការបោះឆ្នោត {file} កំណត់ត្រាសម្រាប់ {record}";
     OtherStation => "the results file is for station {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការិយាល័យ {file} កំណត់ត្រាសម្រាប់ {record}";
-    FileSaysRecordSays => "the results file says {file}, the record says {record}", "ឯកសារលទ្ធផលនិយាយថា {file} កំណត់ត្រានិយាយថា {record}";
-    CommuneDiffers => "the commune file says {file}, tabulating the results files gives {tabulated}", "ឯកសារឃុំ សង្កាត់និយាយថា {file} ការបូកឯកសារលទ្ធផលផ្ដល់ {tabulated}";
+    FileSaysRecordSays => "the results file says {found}, the record says {expected}", "ឯកសារលទ្ធផលនិយាយថា {found} កំណត់ត្រានិយាយថា {expected}";
+    CommuneDiffers => "the commune file says {found}, tabulating the results files gives {expected}", "ឯកសារឃុំ សង្កាត់និយាយថា {found} ការបូកឯកសារលទ្ធផលផ្ដល់ {expected}";
     BytesDiffer => "the bytes differ", "បៃខុសគ្នា";
     HeadAdded => "{expected} is entry {seq}, but the record ends at entry {n} (hash {head}): entries were added after it", "{expected} ជាធាតុ {seq} ប៉ុន្តែកំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ មានធាតុបន្ថែមក្រោយវា";
     HeadMissing => "{expected} is not in the record; the record ends at entry {n} (hash {head}): entries after it are missing or were changed", "{expected} មិនមានក្នុងកំណត់ត្រាទេ; កំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ ធាតុក្រោយវាបាត់ ឬត្រូវបានកែ";
