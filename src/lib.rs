@@ -19,3 +19,6 @@ pub mod store;
 pub mod system;
 pub mod tabulate;
 pub mod verify;
+
+/// This build's version, written into every record it opens and every seal.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

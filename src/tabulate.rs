@@ -43,6 +43,19 @@ pub fn check_commune(path: &Path, files: &[PathBuf]) -> anyhow::Result<CommuneRe
     Ok(commune)
 }
 
+/// Writes the commune results file, and its PDF when asked.
+pub fn write_commune(
+    commune: &CommuneResults,
+    out: &Path,
+    pdf: Option<&Path>,
+) -> anyhow::Result<()> {
+    crate::system::write_file(out, &commune.to_bytes())?;
+    if let Some(pdf) = pdf {
+        crate::system::write_file(pdf, &crate::report::commune_pdf(commune))?;
+    }
+    Ok(())
+}
+
 /// Reads every file and tabulates the commune.
 pub fn tabulate_files(paths: &[PathBuf]) -> anyhow::Result<CommuneResults> {
     let files = paths

@@ -126,12 +126,7 @@ impl PolltallyApp {
             }
             AppCommand::Seal { signed, refused } => match &mut self.session {
                 Some(session) => {
-                    let seal = Seal {
-                        at: self.clock.now(),
-                        app_version: env!("CARGO_PKG_VERSION").to_string(),
-                        signed,
-                        refused,
-                    };
+                    let seal = Seal::new(self.clock.now(), signed, refused);
                     session
                         .record
                         .append(Event::Sealed(seal), self.clock.as_ref())
@@ -158,19 +153,17 @@ impl PolltallyApp {
                 None => Ok(()),
             },
             AppCommand::Tabulate { files, out } => {
-                let outcome = crate::tabulate::tabulate_files(&files).and_then(|commune| {
-                    if out.as_os_str().is_empty() {
-                        return Err(crate::i18n::Message::new(crate::i18n::P::MustNotBeEmpty)
-                            .at(tr.t(T::TabOut))
-                            .into());
-                    }
-                    crate::system::write_file(&out, &commune.to_bytes())?;
-                    crate::system::write_file(
-                        &out.with_extension("pdf"),
-                        &crate::report::commune_pdf(&commune),
-                    )?;
-                    Ok(commune)
-                });
+                let outcome = if out.as_os_str().is_empty() {
+                    Err(crate::i18n::Message::new(crate::i18n::P::MustNotBeEmpty)
+                        .at(tr.t(T::TabOut))
+                        .into())
+                } else {
+                    crate::tabulate::tabulate_files(&files).and_then(|commune| {
+                        let pdf = out.with_extension("pdf");
+                        crate::tabulate::write_commune(&commune, &out, Some(&pdf))?;
+                        Ok(commune)
+                    })
+                };
                 self.tabulation.outcome = Some(outcome.map_err(|err| tr.error(&err)));
                 Ok(())
             }
@@ -232,8 +225,7 @@ impl PolltallyApp {
         )?;
         let tr = self.tr();
         self.notice = Some(info(tr.f(T::Created, &[("path", &path.display())])));
-        self.session = Some(Session::new(record));
-        self.settings.last_record = Some(path);
+        self.open_session(record);
         self.screen = Screen::Recount;
         Ok(())
     }

@@ -174,12 +174,12 @@ fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<
                 SignChoice::Absent => {}
             }
         }
-        let probe = Seal {
-            at: crate::domain::time::Timestamp::from_unix_seconds(0),
-            app_version: String::new(),
-            signed: signed.clone(),
-            refused: refused.clone(),
-        };
+        // The time does not matter to the check.
+        let probe = Seal::new(
+            crate::domain::time::Timestamp::from_unix_seconds(0),
+            signed.clone(),
+            refused.clone(),
+        );
         match count.check_seal(&probe) {
             Ok(()) => commands.push(AppCommand::Seal { signed, refused }),
             Err(err) => commands.push(AppCommand::Notify(Notice {

@@ -275,12 +275,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 .map(|r| parse_refusal(r))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| e.at("refused"))?;
-            let seal = Seal {
-                at: clock.now(),
-                app_version: env!("CARGO_PKG_VERSION").to_string(),
-                signed,
-                refused,
-            };
+            let seal = Seal::new(clock.now(), signed, refused);
             let mut record = Record::open(&record)?;
             let seq = record.append(Event::Sealed(seal), clock)?;
             let results = record.results()?;
@@ -431,10 +426,7 @@ fn tabulate(
     tr: Tr,
 ) -> anyhow::Result<()> {
     let commune = crate::tabulate::tabulate_files(results)?;
-    write_file(out, &commune.to_bytes())?;
-    if let Some(pdf) = pdf {
-        write_file(pdf, &crate::report::commune_pdf(&commune))?;
-    }
+    crate::tabulate::write_commune(&commune, out, pdf)?;
     say_raw!("{}", summaries::commune_text(&commune, tr));
     Ok(())
 }
@@ -526,11 +518,10 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, Message> {
-    match text {
-        "en" => Ok(Lang::En),
-        "km" => Ok(Lang::Km),
-        other => Err(Message::new(P::NotLang).quoted("value", other).at("lang")),
-    }
+    Lang::ALL
+        .into_iter()
+        .find(|lang| lang.code() == text)
+        .ok_or_else(|| Message::new(P::NotLang).quoted("value", text).at("lang"))
 }
 
 fn parse_numerals(text: Option<&str>) -> Result<Option<Numerals>, Message> {

@@ -48,6 +48,16 @@ fn check_part(field: &str, i: usize, what: &str, text: &str) -> Result<(), Messa
 }
 
 impl Seal {
+    /// The chief's seal at `at`, made by this version of polltally.
+    pub fn new(at: Timestamp, signed: Vec<Signature>, refused: Vec<RefusalToSign>) -> Seal {
+        Seal {
+            at,
+            app_version: crate::APP_VERSION.into(),
+            signed,
+            refused,
+        }
+    }
+
     /// Checks the names: at least one signature; every name, role and reason
     /// a real text; no one both signing and refusing.
     pub fn check(&self) -> Result<(), Message> {

@@ -348,21 +348,22 @@ pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationEr
         .collect();
     let allocation = allocate(&by_party, head.council_seats);
 
-    let listed: Option<BTreeSet<String>> = files
+    // Every station any file lists, less those counted; unknown when no
+    // file lists the commune's stations.
+    let lists: Vec<&Vec<String>> = files
         .iter()
         .filter_map(|f| f.doc.commune_stations.as_ref())
-        .fold(None, |acc: Option<BTreeSet<String>>, list| {
-            let mut set = acc.unwrap_or_default();
-            set.extend(list.iter().cloned());
-            Some(set)
-        });
+        .collect();
     let present: BTreeSet<&str> = counted
         .iter()
         .map(|f| f.doc.station.code.as_str())
         .collect();
-    let missing_stations = listed.map(|all| {
-        all.into_iter()
+    let missing_stations = (!lists.is_empty()).then(|| {
+        let listed: BTreeSet<&String> = lists.into_iter().flatten().collect();
+        listed
+            .into_iter()
             .filter(|code| !present.contains(code.as_str()))
+            .cloned()
             .collect()
     });
 

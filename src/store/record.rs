@@ -254,7 +254,7 @@ impl Record {
             election_id: def.election.id.clone(),
             station_code: def.station.code.clone(),
             definition_hash: station.hash(),
-            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            app_version: crate::APP_VERSION.to_string(),
             recount: recount.as_ref().map(|(_, binding)| binding.clone()),
         };
         let mut replay = Replay::new(station.clone());
