@@ -65,22 +65,15 @@ pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // The help is shown in the language asked for, so `--lang` is read
     // before the arguments are parsed.
-    let asked = args
-        .iter()
-        .zip(
-            args.iter()
-                .skip(1)
-                .chain(std::iter::once(&std::ffi::OsString::new())),
-        )
-        .find_map(|(a, next)| match a.to_str() {
-            Some("--lang") => next.to_str().map(str::to_string),
-            Some(other) => other.strip_prefix("--lang=").map(str::to_string),
+    let asked = args.iter().enumerate().find_map(|(i, arg)| {
+        let arg = arg.to_str()?;
+        match arg.strip_prefix("--lang=") {
+            Some(code) => Some(code),
+            None if arg == "--lang" => args.get(i + 1)?.to_str(),
             None => None,
-        });
-    let help_lang = asked
-        .as_deref()
-        .and_then(|l| parse_lang(l).ok())
-        .unwrap_or_default();
+        }
+    });
+    let help_lang = asked.and_then(|l| parse_lang(l).ok()).unwrap_or_default();
     let command = help::localize(Cli::command(), help_lang);
     let parsed = command
         .try_get_matches_from(&args)
@@ -233,12 +226,10 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
             let tr = tr.with_numerals(numerals.unwrap_or(record.count().definition().numerals));
-            let mut out = std::io::stdout().lock();
             if json {
-                let value = show::json(&record);
-                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+                say!("{}", serde_json::to_string_pretty(&show::json(&record))?);
             } else {
-                write!(out, "{}", show::summary(&record, tr))?;
+                say_raw!("{}", show::summary(&record, tr));
             }
             Ok(())
         }

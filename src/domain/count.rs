@@ -229,6 +229,19 @@ pub struct RecountState {
     pub carried: u64,
 }
 
+/// May `binding` open a recount of the count whose results hash is
+/// `original`? It must name that hash, an authority and a reason.
+pub fn check_binding(binding: &RecountBinding, original: Hash256) -> Result<(), CountError> {
+    if binding.original_results_hash != original {
+        return Err(CountError::RecountOfAnother {
+            bound: binding.original_results_hash,
+            original,
+        });
+    }
+    check_free_text(&binding.authority).map_err(|e| CountError::Recount(e.at("authority")))?;
+    check_free_text(&binding.reason).map_err(|e| CountError::Recount(e.at("reason")))
+}
+
 /// `3, 8, 17` (at most 20, then `...`).
 fn seq_list<'a>(seqs: impl Iterator<Item = &'a Seq>) -> String {
     let all: Vec<String> = seqs.map(|s| s.0.to_string()).collect();
@@ -324,17 +337,7 @@ impl Count {
     pub fn check_opening(&self, recount: Option<&RecountBinding>) -> Result<(), CountError> {
         match (recount, &self.origin) {
             (None, None) => Ok(()),
-            (Some(binding), Some(origin)) => {
-                if binding.original_results_hash != origin.results_hash {
-                    return Err(CountError::RecountOfAnother {
-                        bound: binding.original_results_hash,
-                        original: origin.results_hash,
-                    });
-                }
-                check_free_text(&binding.authority)
-                    .map_err(|e| CountError::Recount(e.at("authority")))?;
-                check_free_text(&binding.reason).map_err(|e| CountError::Recount(e.at("reason")))
-            }
+            (Some(binding), Some(origin)) => check_binding(binding, origin.results_hash),
             (Some(_), None) => Err(CountError::RecountWithoutOriginal),
             (None, Some(_)) => Err(CountError::OriginalWithoutRecount),
         }

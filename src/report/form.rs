@@ -131,20 +131,19 @@ pub fn pages(
     pages
 }
 
-/// A heading: the Khmer line, then the English beneath it.
-fn heading(w: &Words, flow: &mut Flow, key: T, size: f32) {
+/// A heading: the Khmer line, then the English beneath it, kept together
+/// on one page.
+pub(crate) fn heading(w: &Words, flow: &mut Flow, key: T, size: f32) {
+    flow.need(line_height(size) + line_height(size * 0.75));
     flow.text(MARGIN, size, true, Tone::Black, w.km(key));
     flow.down(size);
     flow.text(MARGIN, size * 0.75, true, Tone::Black, w.en(key));
     flow.down(size * 0.75);
 }
 
-/// Wrapped text from `x` to the right margin.
+/// Wrapped text from `x` to the right margin, in black.
 fn paragraph(flow: &mut Flow, x: f32, size: f32, bold: bool, text: &str) {
-    for line in wrap(text, size, bold, RIGHT - x) {
-        flow.text(x, size, bold, Tone::Black, &line);
-        flow.down(size);
-    }
+    flow.paragraph(x, size, bold, Tone::Black, text);
 }
 
 fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {

@@ -188,6 +188,16 @@ impl Flow {
         self.text(x, size, bold, Tone::Black, &text);
     }
 
+    /// Text wrapped from `x` to the right margin, a new page whenever the
+    /// next line does not fit.
+    pub fn paragraph(&mut self, x: f32, size: f32, bold: bool, tone: Tone, text: &str) {
+        for line in wrap(text, size, bold, PAGE_WIDTH - MARGIN - x) {
+            self.need(line_height(size));
+            self.text(x, size, bold, tone, &line);
+            self.down(size);
+        }
+    }
+
     /// Moves down by one line of `size`.
     pub fn down(&mut self, size: f32) {
         self.y += line_height(size);

@@ -11,7 +11,7 @@ use crate::i18n::T;
 use crate::report::form::Words;
 use crate::report::layout::{
     FOOTER_HEIGHT, Flow, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, fit_size, line_height,
-    text_width, wrap,
+    text_width,
 };
 use crate::report::pdf;
 
@@ -38,22 +38,14 @@ impl Doc {
     }
 
     /// A heading: Khmer, then English beneath.
+    /// A heading, with room for a first line of what follows it.
     fn heading(&mut self, key: T, size: f32) {
         self.flow.need(line_height(size) * 2.0 + 6.0);
-        self.flow
-            .text(MARGIN, size, true, Tone::Black, self.w.km(key));
-        self.flow.down(size);
-        self.flow
-            .text(MARGIN, size * 0.75, true, Tone::Black, self.w.en(key));
-        self.flow.down(size * 0.75);
+        crate::report::form::heading(&self.w, &mut self.flow, key, size);
     }
 
     fn paragraph(&mut self, size: f32, bold: bool, tone: Tone, text: &str) {
-        for line in wrap(text, size, bold, RIGHT - MARGIN) {
-            self.flow.need(line_height(size));
-            self.flow.text(MARGIN, size, bold, tone, &line);
-            self.flow.down(size);
-        }
+        self.flow.paragraph(MARGIN, size, bold, tone, text);
     }
 
     /// One row of cells; text cells are shrunk to fit before the next column.

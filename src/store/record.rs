@@ -1,6 +1,6 @@
 //! Opening, creating and appending to a count record.
 
-use crate::domain::count::Count;
+use crate::domain::count::{Count, check_binding};
 use crate::domain::hash::Hash256;
 use crate::domain::recount::{Origin, RecountBinding, RecountMode};
 use crate::domain::results::{ResultsDocument, ResultsError};
@@ -182,17 +182,8 @@ impl Record {
             reason: reason.trim().to_string(),
             mode,
         };
-        // Checked before any file is made, with the same rules as on replay.
-        let probe = Count::for_recount(
-            Arc::new(original.station.definition().clone()),
-            Arc::new(Origin {
-                count: original.count.clone(),
-                results,
-                results_hash: binding.original_results_hash,
-            }),
-        );
-        probe
-            .check_opening(Some(&binding))
+        // Checked before any file is made, by the rule replay applies.
+        check_binding(&binding, binding.original_results_hash)
             .map_err(|err| StoreError::Refused(err.into()))?;
         let station = original.station.clone();
         Record::create_file(path, |path| {
@@ -257,7 +248,6 @@ impl Record {
             app_version: crate::APP_VERSION.to_string(),
             recount: recount.as_ref().map(|(_, binding)| binding.clone()),
         };
-        let mut replay = Replay::new(station.clone());
         let body = EntryBody {
             seq: Seq::FIRST,
             at: clock.now(),
@@ -283,6 +273,7 @@ impl Record {
             drop(conn);
             return Record::open(path);
         }
+        let mut replay = Replay::new(station.clone());
         replay.push(&stored)?;
         let done = replay.finish()?;
         Ok(Record {
