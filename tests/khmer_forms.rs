@@ -15,18 +15,15 @@ fn sample_form() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
     let (dir, record) = new_record(&sample_station());
     let rec = s(&record);
     record_figures(rec, [700, 660, 0, 40, 0, 0, 40]);
-    let lines: String = (0..40)
-        .map(|i| {
+    rule_lines(
+        rec,
+        (0..40).map(|i| {
             if i % 8 == 7 {
-                "I1\n".into()
+                "I1".to_string()
             } else {
-                format!("{}\n", 1 + i % 12)
+                (1 + i % 12).to_string()
             }
-        })
-        .collect();
-    assert_eq!(
-        run_with_input(&["rule", "--record", rec, "--stdin"], &lines).code,
-        0
+        }),
     );
     ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
     let out = dir.path().join("form.pdf");

@@ -229,11 +229,7 @@ fn a_full_recount_lists_every_partys_difference_and_recounts_chain() {
     lines.extend(times("2", 8));
     lines.extend(times("3", 2));
     lines.extend(times("I4", 2));
-    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    assert_eq!(
-        run_with_input(&["rule", "--record", s(&full), "--stdin"], &input).code,
-        0
-    );
+    rule_lines(s(&full), &lines);
     ok(&[
         "seal",
         "--record",

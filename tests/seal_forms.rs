@@ -15,17 +15,16 @@ fn figures(rec: &str, in_box: u64) {
 
 /// 20 rulings: parties 1-4 in turn, with I2 for every fifth ballot.
 fn rulings(rec: &str) {
-    let lines: String = (0..20)
-        .map(|i| {
+    rule_lines(
+        rec,
+        (0..20).map(|i| {
             if i % 5 == 4 {
-                "I2\n".to_string()
+                "I2".to_string()
             } else {
-                format!("{}\n", 1 + i % 4)
+                (1 + i % 4).to_string()
             }
-        })
-        .collect();
-    let r = run_with_input(&["rule", "--record", rec, "--stdin"], &lines);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        }),
+    );
 }
 
 /// A sealed count of the small station; returns its directory and record.
@@ -605,18 +604,15 @@ fn the_annex_lists_every_entry_and_practice_is_marked_on_every_page() {
     let (dir, record) = new_record(&sample_station());
     let rec = s(&record);
     record_figures(rec, [700, 100, 0, 600, 0, 0, 150]);
-    let lines: String = (0..150)
-        .map(|i| {
+    rule_lines(
+        rec,
+        (0..150).map(|i| {
             if i % 7 == 0 {
-                "I3\n".into()
+                "I3".to_string()
             } else {
-                format!("{}\n", 1 + i % 12)
+                (1 + i % 12).to_string()
             }
-        })
-        .collect();
-    assert_eq!(
-        run_with_input(&["rule", "--record", rec, "--stdin"], &lines).code,
-        0
+        }),
     );
     ok(&[
         "void",

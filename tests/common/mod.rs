@@ -208,10 +208,15 @@ pub fn sealed_count(station: &Path, record: &Path, lines: &[&str]) {
     ok(&["new", "--station", s(station), "--record", rec]);
     let n = lines.len() as u64;
     record_figures(rec, [500, 500 - n, 0, n, 0, 0, n]);
-    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    rule_lines(rec, lines);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+}
+
+/// Rules every line (`rule --stdin`) and insists on exit 0.
+pub fn rule_lines<L: std::fmt::Display>(rec: &str, lines: impl IntoIterator<Item = L>) {
+    let input: String = lines.into_iter().map(|l| format!("{l}\n")).collect();
     let r = run_with_input(&["rule", "--record", rec, "--stdin"], &input);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
 }
 
 /// Exports a sealed record's results file next to it.
