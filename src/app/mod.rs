@@ -257,7 +257,7 @@ impl PolltallyApp {
         }
     }
 
-    /// F2-F6 and Ctrl+1-5 switch between the screens of an open count.
+    /// F2-F9 and Ctrl+1-8 switch between the screens of an open count.
     fn screen_keys(&mut self, ctx: &egui::Context) {
         if self.session.is_none() {
             return;

@@ -37,8 +37,8 @@ pub fn gap_text(tr: Tr, gap: &SealingGap) -> String {
     }
 }
 
-fn totals_grid(ui: &mut egui::Ui, id: &str, rows: Vec<(String, u64)>, tr: Tr) {
-    let total: u64 = rows.iter().map(|(_, n)| n).sum();
+/// Rows and the tally's own total beneath them.
+fn totals_grid(ui: &mut egui::Ui, id: &str, rows: Vec<(String, u64)>, total: u64, tr: Tr) {
     egui::Grid::new(id)
         .striped(true)
         .num_columns(2)
@@ -225,7 +225,7 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                     )
                 })
                 .collect();
-            totals_grid(ui, "votes", votes, tr);
+            totals_grid(ui, "votes", votes, tally.valid_total(), tr);
 
             let ui = &mut columns[1];
             ui.label(RichText::new(tr.t(T::InvalidPerCriterion)).strong());
@@ -239,7 +239,7 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                     )
                 })
                 .collect();
-            totals_grid(ui, "invalid", invalid, tr);
+            totals_grid(ui, "invalid", invalid, tally.invalid_total(), tr);
             ui.add_space(6.0);
             ui.label(RichText::new(tr.t(T::ValidPerCriterion)).strong());
             let valid = def
@@ -256,7 +256,7 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                     )
                 })
                 .collect();
-            totals_grid(ui, "valid", valid, tr);
+            totals_grid(ui, "valid", valid, tally.valid_total(), tr);
             ui.add_space(6.0);
             ui.label(
                 RichText::new(format!(
