@@ -13,7 +13,7 @@ use eframe::egui;
 use polltally::app::command::AppCommand;
 use polltally::app::places::Places;
 use polltally::app::{PolltallyApp, Screen, Settings, theme};
-use polltally::system::SystemClock;
+use polltally::shell::clock::SystemClock;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -38,6 +38,9 @@ fn median_frame(dir: &Path, path: &Path) -> Duration {
     );
     app.apply(AppCommand::OpenRecord(path.to_path_buf()));
     app.apply(AppCommand::ShowScreen(Screen::Counting));
+    // The frames timed are the counting screen over this record.
+    assert_eq!(app.screen, Screen::Counting);
+    assert!(app.session.is_some(), "{} did not open", path.display());
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,

@@ -11,8 +11,8 @@
 use polltally::domain::ruling::{RulingChoice, RulingRequest};
 use polltally::domain::station::StationFile;
 use polltally::journal::event::Event;
+use polltally::shell::clock::SystemClock;
 use polltally::store::Record;
-use polltally::system::SystemClock;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -12,7 +12,7 @@ mod common;
 use common::sealed_record;
 use polltally::domain::results::ResultsDocument;
 use polltally::domain::tabulation::{StationResults, tabulate};
-use polltally::tabulate::read_results;
+use polltally::shell::tabulate::read_results;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -67,7 +67,7 @@ fn main() {
         .map(|i| {
             let doc = station_doc(&template, i, &mut seed);
             let path = files_dir.join(format!("{}.json", doc.station.code));
-            std::fs::write(&path, doc.to_bytes()).unwrap();
+            std::fs::write(&path, doc.to_bytes().unwrap()).unwrap();
             path
         })
         .collect();
@@ -115,7 +115,7 @@ fn main() {
     for files in by_commune.values() {
         let commune = tabulate(files).unwrap();
         seats += commune.allocation.len() as u64;
-        bytes_out += commune.to_bytes().len();
+        bytes_out += commune.to_bytes().unwrap().len();
     }
     let total = started.elapsed();
     println!(

@@ -8,17 +8,13 @@
 
 pub mod app;
 pub mod cli;
-pub mod compare;
 pub mod domain;
 pub mod fonts;
 pub mod i18n;
 pub mod illustration;
 pub mod journal;
 pub mod report;
+pub mod shell;
 pub mod store;
-pub mod system;
-pub mod tabulate;
-pub mod verify;
 
-/// This build's version, written into every record it opens and every seal.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use domain::APP_VERSION;

@@ -27,6 +27,7 @@ fn lcg(state: &mut u64) -> u64 {
 fn acknowledged_rulings_survive_sigkill() {
     let (_dir, record) = new_record(&fixture("station-small.json"));
     let mut state = 2027u64;
+    let mut interrupted = 0;
     let mut total_acked = 0;
     for trial in 0..TRIALS {
         // The lines this trial sends: parties 1-4 in a trial-specific order.
@@ -83,12 +84,19 @@ fn acknowledged_rulings_survive_sigkill() {
             );
         }
         total_acked += acks.len();
+        if acks.len() < lines.len() {
+            interrupted += 1;
+        }
         drop(record_now);
         ok(&["verify", "--record", s(&record)]);
     }
     eprintln!("{TRIALS} trials, {total_acked} rulings acknowledged before the kills");
     // The kills did land while rulings were being made.
     assert!(total_acked > 0);
+    assert!(
+        interrupted > 0,
+        "no SIGKILL landed while rulings were being made in {TRIALS} trials"
+    );
     let v = show_json(&record);
     assert!(v["ruled"].as_u64().unwrap() >= total_acked as u64);
 }

@@ -9,8 +9,8 @@ use polltally::domain::seal::{Seal, Signature};
 use polltally::domain::station::StationFile;
 use polltally::domain::time::Clock;
 use polltally::journal::event::Event;
+use polltally::shell::clock::SystemClock;
 use polltally::store::Record;
-use polltally::system::SystemClock;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -154,17 +154,20 @@ impl PolltallyApp {
             },
             AppCommand::Tabulate { files, out } => {
                 let outcome = if out.as_os_str().is_empty() {
-                    Err(crate::i18n::Message::new(crate::i18n::P::MustNotBeEmpty)
-                        .at(tr.t(T::TabOut))
-                        .into())
+                    Err(crate::domain::message::Message::new(
+                        crate::domain::message::P::MustNotBeEmpty,
+                    )
+                    .at(tr.t(T::TabOut))
+                    .into())
                 } else {
-                    crate::tabulate::tabulate_files(&files).and_then(|commune| {
+                    crate::shell::tabulate::tabulate_files(&files).and_then(|commune| {
                         let pdf = out.with_extension("pdf");
-                        crate::tabulate::write_commune(&commune, &out, Some(&pdf))?;
+                        crate::shell::tabulate::write_commune(&commune, &out, Some(&pdf))?;
                         Ok(commune)
                     })
                 };
-                self.tabulation.outcome = Some(outcome.map_err(|err| tr.error(&err)));
+                self.tabulation.outcome =
+                    Some(outcome.map_err(|err| crate::shell::explain::error_text(tr, &err)));
                 Ok(())
             }
             AppCommand::Verify {
@@ -173,15 +176,19 @@ impl PolltallyApp {
                 code,
             } => {
                 self.verify.outcome = Some(
-                    crate::verify::check_results(&results, record.as_deref(), code.as_deref())
-                        .map_err(|err| tr.error(&err)),
+                    crate::shell::verify::check_results(
+                        &results,
+                        record.as_deref(),
+                        code.as_deref(),
+                    )
+                    .map_err(|err| crate::shell::explain::error_text(tr, &err)),
                 );
                 Ok(())
             }
         };
         if let Err(err) = result {
             self.notice = Some(Notice {
-                text: tr.error(&err),
+                text: crate::shell::explain::error_text(tr, &err),
                 is_error: true,
             });
         }
@@ -231,7 +238,7 @@ impl PolltallyApp {
     }
 
     fn new_count(&mut self, station: &Path, record: Option<PathBuf>) -> anyhow::Result<()> {
-        let file = crate::system::read_station(station)?;
+        let file = crate::shell::files::read_station(station)?;
         let path = match record {
             Some(path) => path,
             None => self.places.new_record_path(&file, self.clock.as_ref())?,
@@ -260,16 +267,19 @@ fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Resu
     let mut written = Vec::new();
     for copy in Copy::ALL {
         let path = dir.join(format!("{stem}-copy-{}.pdf", copy.letter()));
-        crate::system::write_file(&path, &render_record(record, copy, false, Some(numerals))?)?;
+        crate::shell::files::write_file(
+            &path,
+            &render_record(record, copy, false, Some(numerals))?,
+        )?;
         written.push(path);
     }
     let annex = dir.join(format!("{stem}-annex.pdf"));
-    crate::system::write_file(
+    crate::shell::files::write_file(
         &annex,
         &render_record(record, Copy::B, true, Some(numerals))?,
     )?;
     let results = dir.join(format!("{stem}-results.json"));
-    crate::system::write_file(&results, &record.results()?.to_bytes())?;
+    crate::shell::files::write_file(&results, &record.results()?.to_bytes()?)?;
     let forms: Vec<PathBuf> = written.clone();
     written.push(annex);
     written.push(results);
@@ -311,8 +321,8 @@ fn save_comparison(session: &Session) -> anyhow::Result<String> {
     };
     let json = session.record.path().with_extension("comparison.json");
     let pdf = session.record.path().with_extension("comparison.pdf");
-    crate::system::write_file(&json, &comparison.to_bytes())?;
-    crate::system::write_file(&pdf, &crate::report::comparison_pdf(comparison))?;
+    crate::shell::files::write_file(&json, &comparison.to_bytes()?)?;
+    crate::shell::files::write_file(&pdf, &crate::report::comparison_pdf(comparison)?)?;
     Ok(format!("{}, {}", json.display(), pdf.display()))
 }
 

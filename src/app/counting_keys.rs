@@ -321,10 +321,16 @@ mod tests {
         let out = keys(&mut s, &c, &[Letter('X'), Digit(5)]);
         assert_eq!(party_of(&out[0]), (5, Some("V3".into())));
         assert_eq!(s.armed, None);
-        // Esc drops a picked mark; Backspace drops typed digits first.
-        keys(&mut s, &c, &[Letter('Z'), Escape]);
+        // Esc drops a picked mark: the next party is ruled with the
+        // default mark.
+        keys(&mut s, &c, &[Letter('Z')]);
+        assert!(s.armed.is_some());
+        keys(&mut s, &c, &[Escape]);
         assert_eq!(s.armed, None);
-        keys(&mut s, &c, &[Digit(1), Backspace]);
+        let out = keys(&mut s, &c, &[Digit(5)]);
+        assert_eq!(party_of(&out[0]), (5, None));
+        // Backspace drops typed digits first, and does nothing else.
+        assert!(keys(&mut s, &c, &[Digit(1), Backspace]).is_empty());
         assert!(s.digits.is_empty());
     }
 

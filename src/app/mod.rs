@@ -126,7 +126,7 @@ impl Session {
         self.comparison
             .get_or_init(|| {
                 let results = self.record.results().ok()?;
-                let hash = crate::domain::hash::Hash256::of(&results.to_bytes());
+                let hash = results.hash().ok()?;
                 crate::domain::comparison::compare(self.record.count(), &results, hash)
             })
             .as_ref()
@@ -137,7 +137,7 @@ impl Session {
         self.record.count().seal()?;
         *self.results_hash.get_or_init(|| {
             let results = self.record.results().ok()?;
-            Some(crate::domain::hash::Hash256::of(&results.to_bytes()))
+            results.hash().ok()
         })
     }
 }
@@ -200,7 +200,9 @@ impl PolltallyApp {
         let station_default = self.session.as_ref().map_or(Numerals::Western, |s| {
             s.record.count().definition().numerals
         });
-        Tr::new(self.settings.lang).with_numerals(self.settings.numerals.unwrap_or(station_default))
+        Tr::new(self.settings.lang)
+            .with_numerals(self.settings.numerals.unwrap_or(station_default))
+            .on_screen()
     }
 
     /// Queues a command, to be applied after the current frame.
@@ -405,14 +407,14 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         Box::new(move |cc| {
             Ok(Box::new(PolltallyApp::from_creation_context(
                 cc,
-                Box::new(crate::system::SystemClock),
+                Box::new(crate::shell::clock::SystemClock),
                 places,
                 commands,
             )))
         }),
     )
     .map_err(|err| {
-        crate::i18n::Message::new(crate::i18n::P::WindowFailed)
+        crate::domain::message::Message::new(crate::domain::message::P::WindowFailed)
             .text("detail", err)
             .into()
     })

@@ -2,9 +2,9 @@
 //! `POLLTALLY_DATA_DIR`), the practice records and the default place for new
 //! count records.
 
+use crate::domain::message::{Message, P};
 use crate::domain::station::StationFile;
 use crate::domain::time::Clock;
-use crate::i18n::{Message, P};
 use crate::store::Record;
 use std::path::{Path, PathBuf};
 

@@ -5,8 +5,8 @@
 use crate::app::command::AppCommand;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
+use crate::domain::message::Explain;
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus, Figure};
-use crate::i18n::Explain;
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};

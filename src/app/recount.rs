@@ -9,10 +9,11 @@ use crate::app::counting::verdict_text;
 use crate::app::{Notice, Session, theme};
 use crate::domain::comparison::Comparison;
 use crate::domain::count::Count;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::recount::RecountMode;
 use crate::domain::rule_line::parse_rule_line;
 use crate::domain::seq::Seq;
-use crate::i18n::{Explain, Message, P, T, Tr};
+use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
 

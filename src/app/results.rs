@@ -5,37 +5,16 @@
 use crate::app::command::AppCommand;
 use crate::app::reconciliation::{ReconciliationView, check_status_ui};
 use crate::app::{Notice, Session, theme};
-use crate::domain::count::{Count, SealingGap};
+use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
 use crate::domain::hash::grouped;
+use crate::domain::message::Explain;
 use crate::domain::results::short_code;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::domain::seq::Seq;
-use crate::i18n::Explain;
 use crate::i18n::{T, Tr};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
-
-/// A sealing gap as a sentence.
-pub fn gap_text(tr: Tr, gap: &SealingGap) -> String {
-    match gap {
-        SealingGap::FigureMissing(figure) => tr.f(
-            T::GapFigure,
-            &[("symbol", &figure.symbol()), ("name", &tr.figure(*figure))],
-        ),
-        SealingGap::Unexplained { check, difference } => tr.f(
-            T::GapUnexplained,
-            &[
-                ("check", &tr.check(*check)),
-                ("d", &tr.difference(*difference)),
-            ],
-        ),
-        SealingGap::RulingIncomplete { ruled, in_box } => {
-            tr.f(T::GapRuling, &[("ruled", ruled), ("in_box", in_box)])
-        }
-        SealingGap::Unreviewed { .. } => tr.message(&gap.message()),
-    }
-}
 
 /// Rows and the tally's own total beneath them.
 fn totals_grid(ui: &mut egui::Ui, id: &str, rows: Vec<(String, u64)>, total: u64, tr: Tr) {
@@ -105,7 +84,9 @@ fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<
     if !gaps.is_empty() {
         ui.label(tr.t(T::SealingGaps));
         for gap in &gaps {
-            ui.label(RichText::new(format!("- {}", gap_text(tr, gap))).color(theme::DIFFERS));
+            ui.label(
+                RichText::new(format!("- {}", tr.message(&gap.message()))).color(theme::DIFFERS),
+            );
         }
         return;
     }

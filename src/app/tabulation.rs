@@ -118,5 +118,8 @@ fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
     for t in &c.ties {
         ui.label(RichText::new(tr.tie(t)).color(theme::DIFFERS).strong());
     }
-    ui.monospace(tr.f(T::TabHash, &[("hash", &c.hash())]));
+    match c.hash() {
+        Ok(hash) => ui.monospace(tr.f(T::TabHash, &[("hash", &hash)])),
+        Err(err) => ui.label(RichText::new(tr.message(&err)).color(theme::DIFFERS)),
+    };
 }

@@ -5,7 +5,7 @@
 use crate::app::command::AppCommand;
 use crate::app::theme;
 use crate::i18n::{T, Tr};
-use crate::verify::Verified;
+use crate::shell::verify::Verified;
 use eframe::egui::{self, RichText};
 use std::path::PathBuf;
 

@@ -31,7 +31,7 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
 
 fn text(tr: Tr, english: &str) -> String {
     match H::find(english) {
-        Some(key) => tr.help(key).to_string(),
+        Some(key) => tr.t(key).to_string(),
         None => english.to_string(),
     }
 }

@@ -11,6 +11,7 @@ pub mod summaries;
 
 use crate::app::{Launch, Screen};
 use crate::domain::hash::Hash256;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{CheckName, Figure};
@@ -22,11 +23,12 @@ use crate::domain::seal::{Seal, parse_refusal, parse_signature};
 use crate::domain::seq::Seq;
 use crate::domain::text::Numerals;
 use crate::domain::time::Clock;
-use crate::i18n::{Explain, Lang, Message, P, T, Tr};
+use crate::i18n::{Lang, T, Tr};
 use crate::journal::event::Event;
 use crate::journal::replay::ChainError;
+use crate::shell::clock::SystemClock;
+use crate::shell::files::write_file;
 use crate::store::{Record, StoreError};
-use crate::system::{SystemClock, write_file};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
 use clap::{CommandFactory, FromArgMatches};
 use std::collections::BTreeMap;
@@ -58,7 +60,7 @@ pub const EXIT_VERIFY_FAILED: u8 = 1;
 /// Exit code: bad input or usage; nothing was written.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-pub use crate::verify::VerificationFailed;
+pub use crate::shell::verify::VerificationFailed;
 
 /// Runs the command line with the process's arguments.
 pub fn run() -> ExitCode {
@@ -100,7 +102,11 @@ pub fn run() -> ExitCode {
     match execute(command, lang, &SystemClock) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(err) => {
-            eprintln!("{}: {}", tr.t(T::Error), tr.error(&err));
+            eprintln!(
+                "{}: {}",
+                tr.t(T::Error),
+                crate::shell::explain::error_text(tr, &err)
+            );
             ExitCode::from(exit_code(&err))
         }
     }
@@ -270,7 +276,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             let mut record = Record::open(&record)?;
             let seq = record.append(Event::Sealed(seal), clock)?;
             let results = record.results()?;
-            let hash = Hash256::of(&results.to_bytes());
+            let hash = results.hash()?;
             say!("ok {seq}");
             say!("{}", tr.f(T::CliResultsHash, &[("hash", &hash)]));
             say!("{}", tr.f(T::CliShortCode, &[("code", &short_code(&hash))]));
@@ -278,7 +284,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
         }
         Command::Export { record, out } => {
             let record = Record::open(&record)?;
-            let bytes = record.results()?.to_bytes();
+            let bytes = record.results()?.to_bytes()?;
             write_file(&out, &bytes)?;
             say!(
                 "{}",
@@ -319,7 +325,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
 }
 
 fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
-    let station = crate::system::read_station(station_path)?;
+    let station = crate::shell::files::read_station(station_path)?;
     let record = Record::create(record_path, station, clock)?;
     let def = record.station().definition();
     say!(
@@ -399,12 +405,12 @@ fn compare(
     pdf: Option<&Path>,
     tr: Tr,
 ) -> anyhow::Result<()> {
-    let comparison = crate::compare::compare_records(original, recount)?;
+    let comparison = crate::shell::compare::compare_records(original, recount)?;
     if let Some(out) = out {
-        write_file(out, &comparison.to_bytes())?;
+        write_file(out, &comparison.to_bytes()?)?;
     }
     if let Some(pdf) = pdf {
-        write_file(pdf, &crate::report::comparison_pdf(&comparison))?;
+        write_file(pdf, &crate::report::comparison_pdf(&comparison)?)?;
     }
     say_raw!("{}", summaries::comparison_text(&comparison, tr));
     Ok(())
@@ -416,9 +422,9 @@ fn tabulate(
     pdf: Option<&Path>,
     tr: Tr,
 ) -> anyhow::Result<()> {
-    let commune = crate::tabulate::tabulate_files(results)?;
-    crate::tabulate::write_commune(&commune, out, pdf)?;
-    say_raw!("{}", summaries::commune_text(&commune, tr));
+    let commune = crate::shell::tabulate::tabulate_files(results)?;
+    crate::shell::tabulate::write_commune(&commune, out, pdf)?;
+    say_raw!("{}", summaries::commune_text(&commune, tr)?);
     Ok(())
 }
 
@@ -533,7 +539,7 @@ pub fn verify_results(
     code: Option<&str>,
     tr: Tr,
 ) -> anyhow::Result<()> {
-    let verified = crate::verify::check_results(results, record, code)?;
+    let verified = crate::shell::verify::check_results(results, record, code)?;
     if verified.practice {
         say!("{}", tr.t(T::Practice));
     }
@@ -552,9 +558,9 @@ pub fn verify_results(
     Ok(())
 }
 
-/// Prints the outcome of [`crate::tabulate::check_commune`].
+/// Prints the outcome of [`crate::shell::tabulate::check_commune`].
 fn verify_commune(path: &Path, files: &[std::path::PathBuf], tr: Tr) -> anyhow::Result<()> {
-    let commune = crate::tabulate::check_commune(path, files)?;
+    let commune = crate::shell::tabulate::check_commune(path, files)?;
     say!(
         "{}",
         tr.f(
@@ -562,7 +568,7 @@ fn verify_commune(path: &Path, files: &[std::path::PathBuf], tr: Tr) -> anyhow::
             &[
                 ("code", &commune.commune_code),
                 ("n", &tr.num(commune.stations.len())),
-                ("hash", &commune.hash()),
+                ("hash", &commune.hash()?),
             ]
         )
     );
@@ -573,7 +579,7 @@ fn verify(path: &Path, head: Option<&str>, tr: Tr) -> anyhow::Result<()> {
     let head: Option<Hash256> = head
         .map(|h| h.parse().map_err(|e: Message| e.at("head")))
         .transpose()?;
-    let record = crate::verify::check_record(path, head)?;
+    let record = crate::shell::verify::check_record(path, head)?;
     say!(
         "{}",
         tr.f(

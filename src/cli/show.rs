@@ -3,6 +3,7 @@
 //! already hold.
 
 use crate::domain::reconciliation::{Figure, Figures};
+use crate::domain::results::CheckPart;
 use crate::i18n::{T, Tr};
 use crate::store::Record;
 use serde_json::{Map, Value, json};
@@ -45,23 +46,7 @@ pub fn json(record: &Record) -> Value {
         .iter()
         .map(|(party, n)| (party.to_string(), json!(n)))
         .collect();
-    let checks: Vec<Value> = count
-        .checks()
-        .iter()
-        .map(|c| {
-            json!({
-                "name": c.name.to_string(),
-                "status": c.status.word(),
-                "difference": c.status.difference(),
-                "explanation": c.explanation,
-            })
-        })
-        .collect();
-    let voided = count
-        .rulings()
-        .values()
-        .filter(|r| r.voided_by.is_some())
-        .count();
+    let checks: Vec<CheckPart> = count.checks().into_iter().map(CheckPart::of).collect();
     json!({
         "station": def.station.code,
         "election": def.election.id,
@@ -70,7 +55,7 @@ pub fn json(record: &Record) -> Value {
         "head_hash": record.head().to_hex(),
         "entries": record.entries(),
         "ruled": tally.ruled(),
-        "voided": voided,
+        "voided": count.voided(),
         "votes": votes,
         "invalid": by_code(tally.invalid()),
         "valid_by_criterion": by_code(tally.valid_by_criterion()),
@@ -165,16 +150,11 @@ pub fn summary(record: &Record, tr: Tr) -> String {
         T::SummaryJournal,
         &[("entries", &record.entries()), ("head", &record.head())],
     ));
-    let voided = count
-        .rulings()
-        .values()
-        .filter(|r| r.voided_by.is_some())
-        .count();
     line(tr.f(
         T::SummaryRulings,
         &[
             ("live", &tally.ruled()),
-            ("voided", &voided),
+            ("voided", &count.voided()),
             ("disputed", &tally.disputed()),
         ],
     ));

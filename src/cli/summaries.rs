@@ -2,6 +2,7 @@
 //! the chosen language. The JSON files are the records; these are views.
 
 use crate::domain::comparison::{Change, Comparison};
+use crate::domain::message::Message;
 use crate::domain::recount::RecountMode;
 use crate::domain::tabulation::CommuneResults;
 use crate::i18n::{T, Tr};
@@ -70,7 +71,7 @@ pub fn comparison_text(c: &Comparison, tr: Tr) -> String {
 }
 
 /// The commune's totals and seats.
-pub fn commune_text(c: &CommuneResults, tr: Tr) -> String {
+pub fn commune_text(c: &CommuneResults, tr: Tr) -> Result<String, Message> {
     let mut out = String::new();
     if c.practice {
         let _ = writeln!(out, "{}", tr.t(T::Practice));
@@ -100,6 +101,6 @@ pub fn commune_text(c: &CommuneResults, tr: Tr) -> String {
     for t in &c.ties {
         let _ = writeln!(out, "{}", tr.tie(t));
     }
-    let _ = writeln!(out, "{}", tr.f(T::TabHash, &[("hash", &c.hash())]));
-    out
+    let _ = writeln!(out, "{}", tr.f(T::TabHash, &[("hash", &c.hash()?)]));
+    Ok(out)
 }

@@ -6,6 +6,7 @@
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
 use crate::domain::limits::signed;
+use crate::domain::message::Message;
 use crate::domain::recount::{RecountBinding, RecountMode};
 use crate::domain::results::{PRACTICE_NOTICE, ResultsDocument};
 use crate::domain::ruling::Verdict;
@@ -106,8 +107,8 @@ pub struct Comparison {
 
 impl Comparison {
     /// Canonical JSON (RFC 8785).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        crate::journal::canonical::to_canonical(self).unwrap_or_default()
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Message> {
+        crate::domain::canonical::to_canonical(self)
     }
 }
 

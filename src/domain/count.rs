@@ -6,6 +6,7 @@
 
 use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_COUNT;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{
@@ -17,7 +18,6 @@ use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
-use crate::i18n::{Explain, Message, P};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -180,12 +180,12 @@ pub enum SealingGap {
 impl Explain for SealingGap {
     fn message(&self) -> Message {
         match self {
-            SealingGap::FigureMissing(figure) => Message::new(P::GapFigure)
-                .text("symbol", figure.symbol())
-                .text("figure", figure),
+            SealingGap::FigureMissing(figure) => {
+                Message::new(P::GapFigure).figure("figure", *figure)
+            }
             SealingGap::Unexplained { check, difference } => Message::new(P::GapUnexplained)
-                .text("check", check)
-                .text("difference", crate::i18n::difference_text(*difference)),
+                .check("check", *check)
+                .signed("difference", *difference),
             SealingGap::RulingIncomplete { ruled, in_box } => Message::new(P::GapUnruled)
                 .num("ruled", *ruled)
                 .num("in_box", *in_box),
@@ -195,8 +195,6 @@ impl Explain for SealingGap {
         }
     }
 }
-
-crate::explained_error!(CountError, SealingGap);
 
 /// The derived state of one count.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -722,6 +720,11 @@ impl Count {
         &self.rulings
     }
 
+    /// How many rulings were voided.
+    pub fn voided(&self) -> u64 {
+        self.rulings.values().filter(|r| !r.is_live()).count() as u64
+    }
+
     /// The latest live ruling, if any (what a "void last" key would void).
     pub fn last_live_ruling(&self) -> Option<(Seq, &Ruling)> {
         self.rulings
@@ -803,7 +806,7 @@ mod tests {
         let results =
             crate::domain::results::ResultsDocument::of_sealed(&c, &station, Hash256::ZERO)
                 .unwrap();
-        let hash = Hash256::of(&results.to_bytes());
+        let hash = results.hash().unwrap();
         let origin = Arc::new(Origin {
             count: c.clone(),
             results,

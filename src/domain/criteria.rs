@@ -1,8 +1,8 @@
 //! Ballot validity criteria: every ruling names exactly one. The default set
 //! is DESIGN.md's; a station file may replace it.
 
+use crate::domain::message::{Message, P};
 use crate::domain::text::LocalizedText;
-use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! SHA-256 digests as a value type, written as 64 lowercase hex digits
 //! wherever they are stored, hashed or shown.
 
-use crate::i18n::{Message, P};
+use crate::domain::message::{Message, P};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 use std::fmt;

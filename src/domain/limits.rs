@@ -16,3 +16,9 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 pub fn signed(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
+
+/// A signed difference as written everywhere, in any language: `+3`, `-2`,
+/// `0`.
+pub fn difference_text(d: i64) -> String {
+    if d == 0 { "0".into() } else { format!("{d:+}") }
+}

@@ -3,11 +3,13 @@
 //! no database, no clock, no window. The journal folds its events into a
 //! [`count::Count`]; the shells (store, CLI, app) only call in.
 
+pub mod canonical;
 pub mod comparison;
 pub mod count;
 pub mod criteria;
 pub mod hash;
 pub mod limits;
+pub mod message;
 pub mod party;
 pub mod person;
 pub mod reconciliation;
@@ -23,3 +25,6 @@ pub mod tabulation;
 pub mod tally;
 pub mod text;
 pub mod time;
+
+/// This build's version, written into every record it opens and every seal.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,10 +1,10 @@
 //! The people present at the count: commission members, party agents and
 //! observers. Their presence is recorded in the journal; the forms print them.
 
+use crate::domain::message::{Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::ruling::{check_free_text, not_on_ballot};
 use crate::domain::station::StationDefinition;
-use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 
 /// What a person present does at the count.

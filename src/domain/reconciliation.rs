@@ -3,10 +3,10 @@
 //! differing by a signed amount, or pending while an input is missing.
 
 use crate::domain::limits::signed;
+use crate::domain::message::{Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
-use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;

@@ -7,8 +7,8 @@
 
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
+use crate::domain::message::{Message, P};
 use crate::domain::results::ResultsDocument;
-use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 
 /// How much a recount rules again.

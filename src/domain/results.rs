@@ -5,17 +5,17 @@
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
 use crate::domain::limits::signed;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{
-    CheckName, CheckNumbers, CheckStatus, Figure, Figures, check_status,
+    Check, CheckName, CheckNumbers, CheckStatus, Figure, Figures, check_status,
 };
 use crate::domain::recount::RecountBinding;
 use crate::domain::seal::{RefusalToSign, Signature};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use crate::domain::time::{Date, Timestamp};
-use crate::i18n::{Explain, Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -78,6 +78,16 @@ pub struct CheckPart {
 }
 
 impl CheckPart {
+    /// A check of the count as documents and `show --json` write it.
+    pub fn of(check: Check) -> CheckPart {
+        CheckPart {
+            name: check.name.to_string(),
+            status: check.status.word().into(),
+            difference: check.status.difference(),
+            explanation: check.explanation,
+        }
+    }
+
     /// The check the name names, if it is one.
     pub fn check(&self) -> Option<CheckName> {
         self.name.parse().ok()
@@ -154,6 +164,19 @@ pub enum ResultsError {
     },
 }
 
+impl ResultsError {
+    /// Whether the bytes are no results document at all (bad input), as
+    /// opposed to a results document that does not add up (a changed file).
+    pub fn is_not_results(&self) -> bool {
+        match self {
+            ResultsError::Unreadable(_) | ResultsError::Format(_) => true,
+            ResultsError::NotSealed
+            | ResultsError::NotCanonical
+            | ResultsError::Inconsistent { .. } => false,
+        }
+    }
+}
+
 impl Explain for ResultsError {
     fn message(&self) -> Message {
         let file = |problem: Message| Message::new(P::ResultsFile).message("problem", problem);
@@ -173,8 +196,6 @@ impl Explain for ResultsError {
         }
     }
 }
-
-crate::explained_error!(ResultsError);
 
 impl ResultsDocument {
     /// The results of a sealed count. `head` is the hash of the last entry
@@ -251,22 +272,13 @@ impl ResultsDocument {
                 .map(|(c, n)| (c.to_string(), *n))
                 .collect(),
             disputed: tally.disputed(),
-            voided: count.rulings().values().filter(|r| !r.is_live()).count() as u64,
+            voided: count.voided(),
             pile_counts: count
                 .piles()
                 .iter()
                 .map(|(p, n)| (p.to_string(), *n))
                 .collect(),
-            checks: count
-                .checks()
-                .into_iter()
-                .map(|c| CheckPart {
-                    name: c.name.to_string(),
-                    status: c.status.word().into(),
-                    difference: c.status.difference(),
-                    explanation: c.explanation,
-                })
-                .collect(),
+            checks: count.checks().into_iter().map(CheckPart::of).collect(),
             people_present: count
                 .people()
                 .values()
@@ -290,9 +302,13 @@ impl ResultsDocument {
     }
 
     /// The canonical bytes: what is exported and hashed.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        // A struct of strings, integers and maps always encodes.
-        crate::journal::canonical::to_canonical(self).unwrap_or_default()
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Message> {
+        crate::domain::canonical::to_canonical(self)
+    }
+
+    /// The results hash: SHA-256 of the canonical bytes.
+    pub fn hash(&self) -> Result<Hash256, Message> {
+        self.to_bytes().map(|bytes| Hash256::of(&bytes))
     }
 
     /// Reads a results file: the format, canonical bytes, and the sums and
@@ -309,7 +325,7 @@ impl ResultsDocument {
         }
         let doc: ResultsDocument =
             serde_json::from_value(value).map_err(|e| ResultsError::Unreadable(e.to_string()))?;
-        if doc.to_bytes() != bytes {
+        if doc.to_bytes().ok().as_deref() != Some(bytes) {
             return Err(ResultsError::NotCanonical);
         }
         doc.check_consistency()?;

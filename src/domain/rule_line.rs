@@ -1,8 +1,8 @@
 //! The line format of `polltally rule --stdin` and of the review screen:
 //! `3`, `3 V3`, `I2`, each optionally followed by `dispute=5,7`.
 
+use crate::domain::message::{Message, P};
 use crate::domain::ruling::{RulingChoice, RulingRequest};
-use crate::i18n::{Message, P};
 
 /// Parses one line; `Ok(None)` for a blank line.
 pub fn parse_rule_line(line: &str) -> Result<Option<RulingRequest>, Message> {

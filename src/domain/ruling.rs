@@ -3,9 +3,9 @@
 
 use crate::domain::criteria::{CriterionCode, Validity};
 use crate::domain::limits::MAX_TEXT_CHARS;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::station::StationDefinition;
-use crate::i18n::{Explain, Message, P};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -120,8 +120,6 @@ impl Explain for RulingError {
         }
     }
 }
-
-crate::explained_error!(RulingError);
 
 /// A ruling as a user asks for it (CLI flags, a line of `rule --stdin`, a
 /// key on the counting screen), before it is checked against the station.

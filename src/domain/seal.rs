@@ -2,9 +2,9 @@
 //! the result and those who refused (and why). After the seal, nothing can be
 //! added to the count.
 
+use crate::domain::message::{Message, P};
 use crate::domain::ruling::check_free_text;
 use crate::domain::time::Timestamp;
-use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
 
 /// Someone who signed the result.
@@ -52,7 +52,7 @@ impl Seal {
     pub fn new(at: Timestamp, signed: Vec<Signature>, refused: Vec<RefusalToSign>) -> Seal {
         Seal {
             at,
-            app_version: crate::APP_VERSION.into(),
+            app_version: crate::domain::APP_VERSION.into(),
             signed,
             refused,
         }

@@ -6,10 +6,10 @@
 use crate::domain::criteria::{CriteriaSet, Criterion, CriterionCode, Validity};
 use crate::domain::hash::Hash256;
 use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::{Party, PartyNumber};
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::Date;
-use crate::i18n::{Explain, Message, P};
 use serde::Deserialize;
 use std::fmt;
 
@@ -29,8 +29,6 @@ impl Explain for StationError {
         self.problem.clone().at(self.path.as_str())
     }
 }
-
-crate::explained_error!(StationError);
 
 fn fail<T>(path: impl Into<String>, problem: Message) -> Result<T, StationError> {
     Err(StationError {

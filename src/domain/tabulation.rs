@@ -8,11 +8,11 @@
 //! anyone can trace a commune total back to the posted forms.
 
 use crate::domain::hash::Hash256;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::results::{ElectionPart, PRACTICE_NOTICE, PartyPart, ResultsDocument};
 use crate::domain::seats::{allocate, quotient_text};
 use crate::domain::text::LocalizedText;
-use crate::i18n::{Explain, Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -129,8 +129,6 @@ impl Explain for TabulationError {
     }
 }
 
-crate::explained_error!(TabulationError);
-
 /// A station counted in the commune total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -234,20 +232,21 @@ pub struct CommuneResults {
 
 impl CommuneResults {
     /// The hash of the document without its `hash` key.
-    pub fn hash(&self) -> Hash256 {
-        Hash256::of(&crate::journal::canonical::to_canonical(self).unwrap_or_default())
+    pub fn hash(&self) -> Result<Hash256, Message> {
+        crate::domain::canonical::to_canonical(self).map(|bytes| Hash256::of(&bytes))
     }
 
     /// The file's bytes: canonical JSON of the document with its `hash`.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut value = serde_json::to_value(self).unwrap_or_default();
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Message> {
+        let mut value = serde_json::to_value(self)
+            .map_err(|err| Message::new(P::NotEncodable).text("detail", err))?;
         if let Some(object) = value.as_object_mut() {
             object.insert(
                 "hash".into(),
-                serde_json::Value::String(self.hash().to_hex()),
+                serde_json::Value::String(self.hash()?.to_hex()),
             );
         }
-        crate::journal::canonical::to_canonical(&value).unwrap_or_default()
+        crate::domain::canonical::to_canonical(&value)
     }
 
     /// Reads a commune results file and checks its hash.
@@ -259,7 +258,7 @@ impl CommuneResults {
             .and_then(|o| o.remove("hash"))
             .and_then(|h| h.as_str().and_then(|h| h.parse::<Hash256>().ok()));
         let doc: CommuneResults = serde_json::from_value(value).map_err(Message::verbatim)?;
-        if stated != Some(doc.hash()) || doc.to_bytes() != bytes {
+        if stated != Some(doc.hash()?) || doc.to_bytes()? != bytes {
             return Err(Message::new(P::CommuneHashMismatch));
         }
         Ok(doc)

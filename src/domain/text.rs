@@ -1,7 +1,7 @@
 //! Texts given in several languages (`{"en": "...", "km": "..."}`), as the
 //! station file and the criteria carry them.
 
-use crate::i18n::{Message, P};
+use crate::domain::message::{Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

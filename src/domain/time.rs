@@ -1,7 +1,7 @@
 //! Calendar dates and instants, without a clock. The shells pass time in
 //! through [`Clock`] so that the core and its tests stay deterministic.
 
-use crate::i18n::{Message, P};
+use crate::domain::message::{Message, P};
 use std::fmt;
 use std::str::FromStr;
 

@@ -2,6 +2,8 @@
 //! wording as clap makes it from the doc comments of `src/cli/args.rs` (a
 //! test fails when one of them has no entry here).
 
+use super::Bilingual;
+
 texts! {
     /// A key of the help table.
     H;

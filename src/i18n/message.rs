@@ -1,99 +1,16 @@
-//! Messages that explain a problem, kept free of any one language: a key of
-//! the problem table and its arguments. The core returns them inside its
-//! error types; the app and the CLI render them in the chosen language, and
-//! an error's `Display` is its English rendering.
+//! Rendering the core's language-free messages ([`Message`]: a problem key
+//! and its arguments) in a language, and the English `Display` of every
+//! error type of the core that carries one.
 
-use super::problems::P;
-use super::{Lang, Tr};
+use super::{Lang, Names, Tr};
+use crate::domain::count::{CountError, SealingGap};
+use crate::domain::message::{Arg, Message};
+use crate::domain::results::ResultsError;
+use crate::domain::ruling::RulingError;
+use crate::domain::station::StationError;
+use crate::domain::tabulation::TabulationError;
+use crate::journal::replay::{ChainError, EventError};
 use std::fmt;
-
-/// A value filling a placeholder of a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
-    /// Shown as is: names, codes, quoted values, hashes, paths.
-    Text(String),
-    /// A number, shown in the chosen numerals.
-    Num(u64),
-    /// A nested message, rendered in the same language.
-    Message(Box<Message>),
-    /// Several messages, joined by "; ".
-    List(Vec<Message>),
-}
-
-/// A problem, named by key, with its arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    /// A template of the problem table.
-    Text {
-        key: P,
-        args: Vec<(&'static str, Arg)>,
-    },
-    /// A problem with a field (`parties[3].number: ...`). Field names are
-    /// the file's or the command line's, the same in every language.
-    At {
-        field: String,
-        problem: Box<Message>,
-    },
-    /// Text from outside polltally (the JSON parser, SQLite, the operating
-    /// system) that has no translation; shown as it came.
-    Verbatim(String),
-}
-
-impl Message {
-    pub fn new(key: P) -> Message {
-        Message::Text {
-            key,
-            args: Vec::new(),
-        }
-    }
-
-    /// Adds a text argument.
-    pub fn text(self, name: &'static str, value: impl fmt::Display) -> Message {
-        self.with(name, Arg::Text(value.to_string()))
-    }
-
-    /// Adds a quoted text argument (`"abc"`), for values the user typed.
-    pub fn quoted(self, name: &'static str, value: &str) -> Message {
-        self.with(name, Arg::Text(format!("{value:?}")))
-    }
-
-    /// Adds a number argument.
-    pub fn num(self, name: &'static str, value: impl Into<u64>) -> Message {
-        self.with(name, Arg::Num(value.into()))
-    }
-
-    /// Adds a nested message argument.
-    pub fn message(self, name: &'static str, value: Message) -> Message {
-        self.with(name, Arg::Message(Box::new(value)))
-    }
-
-    /// Adds a list of messages, shown joined by "; ".
-    pub fn list(self, name: &'static str, items: Vec<Message>) -> Message {
-        self.with(name, Arg::List(items))
-    }
-
-    fn with(self, name: &'static str, arg: Arg) -> Message {
-        match self {
-            Message::Text { key, mut args } => {
-                args.push((name, arg));
-                Message::Text { key, args }
-            }
-            other => other,
-        }
-    }
-
-    /// This message as the problem of `field`.
-    pub fn at(self, field: impl Into<String>) -> Message {
-        Message::At {
-            field: field.into(),
-            problem: Box::new(self),
-        }
-    }
-
-    pub fn verbatim(text: impl fmt::Display) -> Message {
-        Message::Verbatim(text.to_string())
-    }
-}
 
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -103,41 +20,52 @@ impl fmt::Display for Message {
 
 impl std::error::Error for Message {}
 
-/// An error that can say what is wrong as a [`Message`].
-pub trait Explain {
-    fn message(&self) -> Message;
-}
-
-impl Explain for Message {
-    fn message(&self) -> Message {
-        self.clone()
-    }
-}
-
 /// Gives an [`Explain`] type its English `Display` and makes it an error.
-#[macro_export]
 macro_rules! explained_error {
     ($($t:ty),* $(,)?) => {$(
         impl std::fmt::Display for $t {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                let message = $crate::i18n::message::Explain::message(self);
+                let message = $crate::domain::message::Explain::message(self);
                 std::fmt::Display::fmt(&message, f)
             }
         }
         impl std::error::Error for $t {}
     )*};
 }
+pub(crate) use explained_error;
+
+explained_error!(
+    StationError,
+    CountError,
+    SealingGap,
+    RulingError,
+    ResultsError,
+    TabulationError,
+    EventError,
+    ChainError,
+);
 
 impl Tr {
     /// A message in this language and these numerals.
     pub fn message(self, message: &Message) -> String {
         match message {
-            Message::Text { key, args } => fill(self.problem(*key), |name| {
+            Message::Text { key, args } => fill(self.t(*key), |name| {
                 args.iter()
                     .find(|(n, _)| *n == name)
                     .map(|(_, arg)| match arg {
                         Arg::Text(text) => text.clone(),
                         Arg::Num(n) => self.num(n),
+                        Arg::Signed(d) => self.difference(*d),
+                        Arg::Figure(figure) => match self.names {
+                            Names::Keys => format!("{} ({})", figure.symbol(), figure.key()),
+                            Names::Labels => {
+                                format!("{} {}", figure.symbol(), self.figure(*figure))
+                            }
+                        },
+                        Arg::Check(check) => match self.names {
+                            Names::Keys => check.to_string(),
+                            Names::Labels => self.check(*check),
+                        },
                         Arg::Message(inner) => self.message(inner),
                         Arg::List(items) => items
                             .iter()
@@ -149,19 +77,6 @@ impl Tr {
             Message::At { field, problem } => format!("{field}: {}", self.message(problem)),
             Message::Verbatim(text) => text.clone(),
         }
-    }
-
-    /// An error of the shells (anyhow) in this language: each cause of the
-    /// chain that polltally can explain is rendered from the table, others as
-    /// they are; causes are joined by ": " like `{:#}`.
-    pub fn error(self, err: &anyhow::Error) -> String {
-        err.chain()
-            .map(|cause| match super::problems::explain(cause) {
-                Some(message) => self.message(&message),
-                None => cause.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(": ")
     }
 }
 
@@ -193,6 +108,7 @@ pub(crate) fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::message::P;
     use crate::domain::text::Numerals;
 
     #[test]
@@ -207,6 +123,35 @@ mod tests {
         );
         let km = Tr::new(Lang::Km).with_numerals(Numerals::Khmer).message(&m);
         assert!(km.starts_with("received: ១០០០០០១ "), "{km}");
+    }
+
+    #[test]
+    fn figures_and_checks_are_named_by_key_on_the_command_line_and_by_name_on_screen() {
+        use crate::domain::reconciliation::{CheckName, Figure};
+        let figure = Message::new(P::GapFigure).figure("figure", Figure::Received);
+        let check = Message::new(P::GapUnexplained)
+            .check("check", CheckName::IssuedVsVoted)
+            .signed("difference", 18);
+        assert_eq!(figure.to_string(), "R (received) is not recorded");
+        assert_eq!(
+            check.to_string(),
+            "issued_vs_voted differs by +18 and has no explanation"
+        );
+        let screen = Tr::new(Lang::En).on_screen();
+        assert_eq!(
+            screen.message(&figure),
+            "R Ballots received is not recorded"
+        );
+        assert_eq!(
+            screen.message(&check),
+            "Issued = voters marked + supplementary differs by +18 and has no explanation"
+        );
+        let km = Tr::new(Lang::Km)
+            .with_numerals(Numerals::Khmer)
+            .on_screen()
+            .message(&check);
+        assert!(km.contains("+១៨"), "{km}");
+        assert!(!km.contains("issued_vs_voted"), "{km}");
     }
 
     #[test]

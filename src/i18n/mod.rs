@@ -36,24 +36,41 @@ impl Lang {
     }
 }
 
+/// A table's texts for one key, in each language.
+pub trait Bilingual: Copy {
+    fn en(self) -> &'static str;
+    fn km(self) -> &'static str;
+}
+
+/// The texts of every key of an enum, in English and Khmer. The match is
+/// exhaustive, so a key without texts does not compile.
+macro_rules! translations {
+    ($name:ident; $($key:ident => $en:expr, $km:expr;)*) => {
+        impl $name {
+            /// Every key, for table-wide checks.
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
+        }
+
+        impl $crate::i18n::Bilingual for $name {
+            fn en(self) -> &'static str {
+                match self { $($name::$key => $en,)* }
+            }
+
+            fn km(self) -> &'static str {
+                match self { $($name::$key => $km,)* }
+            }
+        }
+    };
+}
+
+/// A key enum and its texts in one table.
 macro_rules! texts {
     ($(#[$doc:meta])* $name:ident; $($key:ident => $en:expr, $km:expr;)*) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum $name { $($key,)* }
 
-        impl $name {
-            /// Every key, for table-wide checks.
-            pub const ALL: &'static [$name] = &[$($name::$key,)*];
-
-            pub(crate) fn en(self) -> &'static str {
-                match self { $($name::$key => $en,)* }
-            }
-
-            pub(crate) fn km(self) -> &'static str {
-                match self { $($name::$key => $km,)* }
-            }
-        }
+        translations!($name; $($key => $en, $km;)*);
     };
 }
 
@@ -61,9 +78,6 @@ pub mod describe;
 pub mod help;
 pub mod message;
 pub mod problems;
-
-pub use message::{Explain, Message};
-pub use problems::P;
 
 texts! {
     /// A key of the translation table.
@@ -293,9 +307,6 @@ texts! {
     SealingTitle => "Sealing", "ការបិទត្រា";
     SealingGaps => "Before the count can be sealed:", "មុនពេលអាចបិទត្រាការរាប់បាន៖";
     SealingReady => "Nothing is missing: the count can be sealed.", "គ្មានអ្វីខ្វះទេ៖ អាចបិទត្រាការរាប់បាន។";
-    GapFigure => "{symbol} {name} is not recorded", "{symbol} {name} មិនទាន់កត់ត្រា";
-    GapUnexplained => "{check} differs by {d} and has no explanation", "{check} ខុសគ្នា {d} ហើយគ្មានការពន្យល់";
-    GapRuling => "{ruled} of the {in_box} ballots in the box are ruled", "បានសម្រេច {ruled} ក្នុងចំណោម {in_box} សន្លឹកក្នុងហិប";
 
     Sealed => "SEALED", "បានបិទត្រា";
     SummaryJournal => "Journal: {entries} entries, head {head}", "កំណត់ហេតុ៖ {entries} ធាតុ ហាសចុងក្រោយ {head}";
@@ -364,11 +375,22 @@ texts! {
     AnnexSealed => "count sealed; signed by {names}", "ការរាប់បានបិទត្រា ចុះហត្ថលេខាដោយ {names}";
 }
 
+/// How messages name figures and checks: by the keys the command line and
+/// files use (`R (received)`, `issued_vs_voted`), or by the names a screen
+/// shows (`R Ballots received`, `I = V + T`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Names {
+    #[default]
+    Keys,
+    Labels,
+}
+
 /// Looks strings up in one language, and writes figures in chosen numerals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tr {
     pub lang: Lang,
     pub numerals: Numerals,
+    pub names: Names,
 }
 
 impl Tr {
@@ -376,6 +398,7 @@ impl Tr {
         Tr {
             lang,
             numerals: Numerals::Western,
+            names: Names::Keys,
         }
     }
 
@@ -383,29 +406,22 @@ impl Tr {
         Tr { numerals, ..self }
     }
 
+    /// Messages name figures and checks as a screen shows them.
+    pub fn on_screen(self) -> Tr {
+        Tr {
+            names: Names::Labels,
+            ..self
+        }
+    }
+
     /// A figure in the chosen numerals.
     pub fn num(self, value: impl Display) -> String {
         self.numerals.show(&value.to_string())
     }
 
-    /// The text of `key`.
-    pub fn t(self, key: T) -> &'static str {
-        match self.lang {
-            Lang::En => key.en(),
-            Lang::Km => key.km(),
-        }
-    }
-
-    /// The text of a problem key (see [`Tr::message`] to fill it).
-    pub fn problem(self, key: P) -> &'static str {
-        match self.lang {
-            Lang::En => key.en(),
-            Lang::Km => key.km(),
-        }
-    }
-
-    /// The text of a help key.
-    pub fn help(self, key: help::H) -> &'static str {
+    /// The text of `key` of any table (interface texts [`T`], problems
+    /// [`crate::domain::message::P`], help [`help::H`]).
+    pub fn t(self, key: impl Bilingual) -> &'static str {
         match self.lang {
             Lang::En => key.en(),
             Lang::Km => key.km(),
@@ -489,13 +505,8 @@ impl Tr {
 
     /// A difference in these numerals: `+3`, `-2`, `0`.
     pub fn difference(self, d: i64) -> String {
-        self.num(difference_text(d))
+        self.num(crate::domain::limits::difference_text(d))
     }
-}
-
-/// A signed difference as written everywhere: `+3`, `-2`, `0`.
-pub fn difference_text(d: i64) -> String {
-    if d == 0 { "0".into() } else { format!("{d:+}") }
 }
 
 /// The placeholder names of a template, sorted, for table checks.

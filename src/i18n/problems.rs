@@ -1,18 +1,11 @@
 //! The problem table: every error message polltally makes, in English and
-//! Khmer, by key. Core errors name their key and arguments ([`Message`]);
-//! [`explain`] finds the message of any polltally error in an error chain.
+//! Khmer, by key ([`P`], defined in the domain). Core errors name their key
+//! and arguments ([`crate::domain::message::Message`]); [`crate::i18n::Tr`]
+//! renders them.
 
-use super::message::{Explain, Message};
-use crate::domain::count::{CountError, SealingGap};
-use crate::domain::results::ResultsError;
-use crate::domain::ruling::RulingError;
-use crate::domain::station::StationError;
-use crate::journal::replay::{ChainError, EventError};
-use crate::store::StoreError;
-use crate::verify::VerificationFailed;
+use crate::domain::message::P;
 
-texts! {
-    /// A key of the problem table.
+translations! {
     P;
     // Station files.
     Bom => "starts with a byte order mark; save it as UTF-8 without one", "ចាប់ផ្ដើមដោយសញ្ញាលំដាប់បៃ (BOM); សូមរក្សាទុកជា UTF-8 ដោយគ្មានវា";
@@ -82,7 +75,7 @@ texts! {
     AlreadyWithdrawn => "the presence of entry {target} was already withdrawn by seq {by}", "វត្តមាននៃធាតុ {target} ត្រូវបានដករួចហើយដោយលេខ {by}";
     Sealed => "the count was sealed at entry {seq}; nothing more can be recorded", "ការរាប់ត្រូវបានបិទត្រានៅធាតុ {seq}; មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ";
     NotReady => "the count cannot be sealed yet: {gaps}", "មិនទាន់អាចបិទត្រាការរាប់បានទេ៖ {gaps}";
-    GapFigure => "{symbol} ({figure}) is not recorded", "{symbol} ({figure}) មិនទាន់បានកត់ត្រា";
+    GapFigure => "{figure} is not recorded", "{figure} មិនទាន់បានកត់ត្រា";
     GapUnexplained => "{check} differs by {difference} and has no explanation", "{check} ខុសគ្នា {difference} ហើយគ្មានការពន្យល់";
     GapUnruled => "{ruled} of the {in_box} ballots in the box are ruled", "បានសម្រេច {ruled} ក្នុងចំណោមសន្លឹកឆ្នោត {in_box} ក្នុងហិប";
     RecountOfAnother => "the recount is bound to results {bound}, but the original's results hash is {original}", "ការរាប់ឡើងវិញភ្ជាប់នឹងលទ្ធផល {bound} ប៉ុន្តែហាសលទ្ធផលដើមគឺ {original}";
@@ -182,38 +175,15 @@ texts! {
     NotPartyNumberAt => "{value} is not a party number", "{value} មិនមែនជាលេខគណបក្សទេ";
     PartyFirst => "{value} is not a party number (write the party first, then its valid criterion: `3 V3`)", "{value} មិនមែនជាលេខគណបក្សទេ (សរសេរគណបក្សមុន បន្ទាប់មកលក្ខខណ្ឌត្រឹមត្រូវ៖ `3 V3`)";
     DisputeAlone => "a dispute needs a ruling before it: `3 dispute=5`", "ការជំទាស់ត្រូវការការសម្រេចនៅពីមុខ៖ `3 dispute=5`";
+    NotEncodable => "cannot be written as canonical JSON: {detail}", "មិនអាចសរសេរជា JSON ស្តង់ដារបានទេ៖ {detail}";
     TooManyWords => "too many words (write `3`, `3 V3` or `I2`, optionally followed by `dispute=5,7`)", "ពាក្យច្រើនពេក (សរសេរ `3`, `3 V3` ឬ `I2` អាចតាមដោយ `dispute=5,7`)";
-}
-
-/// The message of a polltally error found in an error chain, if it is one.
-pub fn explain(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
-    macro_rules! try_types {
-        ($($t:ty),*) => {$(
-            if let Some(err) = cause.downcast_ref::<$t>() {
-                return Some(err.message());
-            }
-        )*};
-    }
-    try_types!(
-        Message,
-        StationError,
-        CountError,
-        RulingError,
-        EventError,
-        ChainError,
-        StoreError,
-        ResultsError,
-        VerificationFailed,
-        SealingGap,
-        crate::domain::tabulation::TabulationError
-    );
-    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Lang, Tr};
+    use crate::domain::message::Message;
+    use crate::i18n::{Bilingual, Lang, Tr};
 
     #[test]
     fn every_problem_has_english_and_khmer_with_the_same_placeholders() {
@@ -235,7 +205,26 @@ mod tests {
 
     #[test]
     fn problems_render_in_khmer() {
-        let tr = Tr::new(Lang::Km);
-        assert_eq!(tr.problem(P::EmptyFile), "ឯកសារទទេ");
+        // A nested message with a field and numbers: every part is looked up
+        // in Khmer and its numbers are written in Khmer numerals.
+        let m = Message::new(P::InStationFile)
+            .message(
+                "problem",
+                Message::new(P::TooLarge)
+                    .num("value", 12u64)
+                    .num("max", 10u64)
+                    .at("registered_voters"),
+            )
+            .text("path", "station.json");
+        let km = Tr::new(Lang::Km)
+            .with_numerals(crate::domain::text::Numerals::Khmer)
+            .message(&m);
+        assert!(
+            km.contains("registered_voters: ១២ ធំពេក (យ៉ាងច្រើន ១០)"),
+            "{km}"
+        );
+        assert!(km.contains("station.json"), "{km}");
+        assert_ne!(km, m.to_string());
+        assert!(!km.contains("too large"), "{km}");
     }
 }

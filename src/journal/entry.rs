@@ -4,10 +4,11 @@
 //! for the first entry) and the canonical bytes are the RFC 8785 encoding of
 //! `{"at": ..., "event": ..., "seq": ...}`.
 
+use crate::domain::canonical::to_canonical;
 use crate::domain::hash::Hash256;
+use crate::domain::message::Message;
 use crate::domain::seq::Seq;
 use crate::domain::time::Timestamp;
-use crate::journal::canonical::to_canonical;
 use crate::journal::event::Event;
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +33,7 @@ pub struct StoredEntry {
 
 impl StoredEntry {
     /// Encodes `body` canonically and chains it to `prev_hash`.
-    pub fn new(prev_hash: Hash256, body: &EntryBody) -> Result<StoredEntry, serde_json::Error> {
+    pub fn new(prev_hash: Hash256, body: &EntryBody) -> Result<StoredEntry, Message> {
         let canonical = to_canonical(body)?;
         Ok(StoredEntry {
             seq: body.seq,

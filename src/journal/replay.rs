@@ -5,13 +5,13 @@
 //! written by polltally always replays, and a record that replays obeys the
 //! rules.
 
+use crate::domain::canonical::to_canonical;
 use crate::domain::count::{Count, CountError};
 use crate::domain::hash::Hash256;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::recount::Origin;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationFile;
-use crate::i18n::{Explain, Message, P};
-use crate::journal::canonical::to_canonical;
 use crate::journal::entry::{EntryBody, StoredEntry, chain_hash};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use std::sync::Arc;
@@ -67,8 +67,6 @@ impl Explain for ChainError {
             .message("problem", self.problem.clone())
     }
 }
-
-crate::explained_error!(EventError, ChainError);
 
 /// May `event` be the entry at `seq` of this count?
 pub fn check_event(

@@ -4,6 +4,7 @@
 
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::{Hash256, grouped};
+use crate::domain::message::Message;
 use crate::domain::reconciliation::{CheckName, CheckStatus};
 use crate::domain::results::{CheckPart, ResultsDocument, short_code};
 use crate::domain::text::{LocalizedText, Numerals};
@@ -113,8 +114,8 @@ pub fn pages(
     copy: Copy,
     criteria: &CriteriaSet,
     annex: Option<&[EntryBody]>,
-) -> Vec<Page> {
-    let hash = Hash256::of(&doc.to_bytes());
+) -> Result<Vec<Page>, Message> {
+    let hash = doc.hash()?;
     let mut flow = Flow::new();
     form_body(w, &mut flow, doc, criteria);
     if let Some(entries) = annex {
@@ -128,7 +129,7 @@ pub fn pages(
     for (i, page) in pages.iter_mut().enumerate() {
         frame(w, page, doc, copy, &hash, qr.as_ref(), i + 1, total);
     }
-    pages
+    Ok(pages)
 }
 
 /// A heading: the Khmer line, then the English beneath it, kept together

@@ -12,9 +12,9 @@ pub mod words;
 
 pub use tables::{commune_pdf, comparison_pdf};
 
-use crate::domain::hash::Hash256;
+use crate::domain::message::{Message, P};
 use crate::domain::text::Numerals;
-use crate::i18n::{Message, P, T, Tr};
+use crate::i18n::{T, Tr};
 use crate::store::Record;
 
 /// The three copies of the results form (Cambodia's form 1102).
@@ -94,8 +94,8 @@ pub fn render_record(
         copy,
         criteria,
         entries.as_deref(),
-    );
-    let hash = Hash256::of(&doc.to_bytes());
+    )?;
+    let hash = doc.hash()?;
     let title = format!(
         "{} {} {}",
         tr.t(T::FormTitle),

@@ -5,6 +5,7 @@
 
 use crate::domain::comparison::{Change, Comparison};
 use crate::domain::hash::grouped;
+use crate::domain::message::Message;
 use crate::domain::recount::RecountMode;
 use crate::domain::tabulation::CommuneResults;
 use crate::i18n::T;
@@ -132,12 +133,12 @@ fn change_cells(label: String, c: &Change) -> Vec<String> {
         label,
         c.original.to_string(),
         c.recount.to_string(),
-        crate::i18n::difference_text(c.difference),
+        crate::domain::limits::difference_text(c.difference),
     ]
 }
 
 /// The comparison report as a PDF.
-pub fn comparison_pdf(c: &Comparison) -> Vec<u8> {
+pub fn comparison_pdf(c: &Comparison) -> Result<Vec<u8>, Message> {
     let mut d = Doc::new();
     let w = Words::default();
     d.heading(T::CmpFormTitle, 15.0);
@@ -222,16 +223,20 @@ pub fn comparison_pdf(c: &Comparison) -> Vec<u8> {
         );
         d.paragraph(8.5, false, Tone::Black, &line);
     }
-    let hash = crate::domain::hash::Hash256::of(&c.to_bytes());
+    let hash = crate::domain::hash::Hash256::of(&c.to_bytes()?);
     let top = format!("{} | {}", c.station_code, c.election_id);
     let hash_line = format!("SHA-256 {}", grouped(&hash.to_hex()));
     let pages = d.finish(&top, c.practice, &hash_line);
-    pdf::render(&pages, &w.t(T::CmpFormTitle), &hash.to_hex()[..32])
+    Ok(pdf::render(
+        &pages,
+        &w.t(T::CmpFormTitle),
+        &hash.to_hex()[..32],
+    ))
 }
 
 /// The commune results as a PDF: stations and their hashes, totals, the
 /// seat allocation and the document's hash.
-pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
+pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
     let mut d = Doc::new();
     let w = Words::default();
     d.heading(T::TabFormTitle, 15.0);
@@ -411,9 +416,13 @@ pub fn commune_pdf(c: &CommuneResults) -> Vec<u8> {
     }
     d.paragraph(8.5, true, Tone::Black, &w.each(|tr| tr.missing_stations(c)));
 
-    let hash = c.hash();
+    let hash = c.hash()?;
     let top = format!("{} | {}", c.commune_code, c.election.id);
     let hash_line = format!("{}: {}", w.t(T::TabHashLabel), grouped(&hash.to_hex()));
     let pages = d.finish(&top, c.practice, &hash_line);
-    pdf::render(&pages, &w.t(T::TabFormTitle), &hash.to_hex()[..32])
+    Ok(pdf::render(
+        &pages,
+        &w.t(T::TabFormTitle),
+        &hash.to_hex()[..32],
+    ))
 }

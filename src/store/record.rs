@@ -2,12 +2,12 @@
 
 use crate::domain::count::{Count, check_binding};
 use crate::domain::hash::Hash256;
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::recount::{Origin, RecountBinding, RecountMode};
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::seq::Seq;
 use crate::domain::station::{StationError, StationFile};
 use crate::domain::time::Clock;
-use crate::i18n::{Explain, Message, P};
 use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
@@ -40,7 +40,8 @@ pub enum StoreError {
     ChangedElsewhere,
     Sqlite(rusqlite::Error),
     Io(std::io::Error),
-    Encode(serde_json::Error),
+    /// An entry or document that cannot be encoded canonically.
+    Encode(Message),
     /// A recount of a count that is not sealed.
     NotSealed(Box<ResultsError>),
     /// A count before this one (in a recount's ancestry) does not verify.
@@ -76,7 +77,9 @@ impl Explain for StoreError {
             StoreError::ChangedElsewhere => Message::new(P::ChangedElsewhere),
             StoreError::Sqlite(err) => record(Message::verbatim(err)),
             StoreError::Io(err) => record(Message::verbatim(err)),
-            StoreError::Encode(err) => record(Message::new(P::CannotEncode).text("detail", err)),
+            StoreError::Encode(err) => {
+                record(Message::new(P::CannotEncode).message("detail", err.clone()))
+            }
             StoreError::NotSealed(err) => {
                 Message::new(P::RecountOfUnsealed).message("problem", err.message())
             }
@@ -89,8 +92,6 @@ impl Explain for StoreError {
         }
     }
 }
-
-crate::explained_error!(StoreError);
 
 impl From<ChainError> for StoreError {
     fn from(err: ChainError) -> StoreError {
@@ -118,7 +119,7 @@ impl From<std::io::Error> for StoreError {
 
 impl From<serde_json::Error> for StoreError {
     fn from(err: serde_json::Error) -> StoreError {
-        StoreError::Encode(err)
+        StoreError::Encode(Message::verbatim(err))
     }
 }
 
@@ -177,7 +178,7 @@ impl Record {
             .results()
             .map_err(|err| StoreError::NotSealed(Box::new(err)))?;
         let binding = RecountBinding {
-            original_results_hash: Hash256::of(&results.to_bytes()),
+            original_results_hash: results.hash().map_err(StoreError::Encode)?,
             authority: authority.trim().to_string(),
             reason: reason.trim().to_string(),
             mode,
@@ -245,7 +246,7 @@ impl Record {
             election_id: def.election.id.clone(),
             station_code: def.station.code.clone(),
             definition_hash: station.hash(),
-            app_version: crate::APP_VERSION.to_string(),
+            app_version: crate::domain::APP_VERSION.to_string(),
             recount: recount.as_ref().map(|(_, binding)| binding.clone()),
         };
         let body = EntryBody {
@@ -253,7 +254,7 @@ impl Record {
             at: clock.now(),
             event: opened,
         };
-        let stored = StoredEntry::new(Hash256::ZERO, &body)?;
+        let stored = StoredEntry::new(Hash256::ZERO, &body).map_err(StoreError::Encode)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(&create_v1())?;
         tx.execute_batch(MIGRATE_V1_TO_V2)?;
@@ -366,7 +367,7 @@ impl Record {
             at: clock.now(),
             event,
         };
-        let stored = StoredEntry::new(self.head, &body)?;
+        let stored = StoredEntry::new(self.head, &body).map_err(StoreError::Encode)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -520,7 +521,9 @@ fn load_ancestry(
         let done = replay.finish().map_err(|e| in_generation(e.into()))?;
         let results = ResultsDocument::of_sealed(&done.count, station, done.head)
             .map_err(|e| in_generation(StoreError::NotSealed(Box::new(e))))?;
-        let results_hash = Hash256::of(&results.to_bytes());
+        let results_hash = results
+            .hash()
+            .map_err(|e| in_generation(StoreError::Encode(e)))?;
         Ok(Arc::new(Origin {
             count: done.count,
             results,

@@ -4,8 +4,10 @@
 //! app's Verify screen both call [`check_results`].
 
 use crate::domain::hash::Hash256;
-use crate::domain::results::{ResultsDocument, first_difference, normalize_short_code, short_code};
-use crate::i18n::{Explain, Message, P};
+use crate::domain::message::{Explain, Message, P};
+use crate::domain::results::{
+    ResultsDocument, ResultsError, first_difference, normalize_short_code, short_code,
+};
 use crate::store::Record;
 use std::path::Path;
 
@@ -18,8 +20,6 @@ impl Explain for VerificationFailed {
         self.0.clone()
     }
 }
-
-crate::explained_error!(VerificationFailed);
 
 /// `{problem} ({path})`.
 fn in_file(problem: Message, path: &Path) -> Message {
@@ -42,6 +42,17 @@ pub fn differs(found: &[u8], expected: &[u8], says: P) -> VerificationFailed {
             .at(field),
         None => Message::new(P::BytesDiffer),
     })
+}
+
+/// A results file that cannot be used, told by `message`: a file that is no
+/// results document at all is bad input; one that reads but does not add up
+/// has been changed ([`VerificationFailed`]).
+pub fn unusable_results(err: &ResultsError, message: Message) -> anyhow::Error {
+    if err.is_not_results() {
+        message.into()
+    } else {
+        VerificationFailed(message).into()
+    }
 }
 
 /// A record opened and verified, that ends at `head` when one is given.
@@ -84,17 +95,9 @@ pub fn check_results(
     code: Option<&str>,
 ) -> anyhow::Result<Verified> {
     let typed = code.map(normalize_short_code).transpose()?;
-    let bytes = crate::system::read_file(results, "results")?;
-    let doc = match ResultsDocument::parse(&bytes) {
-        Ok(doc) => doc,
-        // A file that is no results document at all is bad input; one that
-        // reads but does not add up has been changed.
-        Err(err @ crate::domain::results::ResultsError::Unreadable(_))
-        | Err(err @ crate::domain::results::ResultsError::Format(_)) => {
-            return Err(in_file(err.message(), results).into());
-        }
-        Err(err) => return Err(VerificationFailed(in_file(err.message(), results)).into()),
-    };
+    let bytes = crate::shell::files::read_file(results, "results")?;
+    let doc = ResultsDocument::parse(&bytes)
+        .map_err(|err| unusable_results(&err, in_file(err.message(), results)))?;
     let hash = Hash256::of(&bytes);
     let code_of_file = short_code(&hash);
     if let Some(typed) = typed
@@ -130,7 +133,7 @@ pub fn check_results(
             )
             .into());
         }
-        let expected_bytes = expected.to_bytes();
+        let expected_bytes = expected.to_bytes()?;
         if expected_bytes != bytes {
             return Err(differs(&bytes, &expected_bytes, P::FileSaysRecordSays).into());
         }

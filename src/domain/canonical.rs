@@ -3,11 +3,14 @@
 //! are sorted by UTF-16 code units, strings escaped minimally, numbers in
 //! ECMAScript form; every integer polltally writes is below 2^53.
 
+use crate::domain::message::{Message, P};
 use serde::Serialize;
 
-/// The canonical bytes of `value`.
-pub fn to_canonical<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    serde_jcs::to_vec(value)
+/// The canonical bytes of `value`. Encoding fails only for values JSON cannot
+/// hold (a non-finite number, a map with non-string keys); the error says so
+/// rather than letting anything hash empty bytes.
+pub fn to_canonical<T: Serialize>(value: &T) -> Result<Vec<u8>, Message> {
+    serde_jcs::to_vec(value).map_err(|err| Message::new(P::NotEncodable).text("detail", err))
 }
 
 #[cfg(test)]
@@ -87,6 +90,19 @@ mod tests {
         ] {
             assert_eq!(canon(input), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn a_value_json_cannot_hold_is_an_error_not_empty_bytes() {
+        let err = to_canonical(&f64::NAN).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("cannot be written as canonical JSON"),
+            "{err}"
+        );
+        let mut map = std::collections::BTreeMap::new();
+        map.insert((1, 2), "tuple keys");
+        assert!(to_canonical(&map).is_err());
     }
 
     #[test]

@@ -4,40 +4,36 @@
 //! screen both call [`tabulate_files`].
 
 use crate::domain::hash::Hash256;
-use crate::domain::results::{ResultsDocument, ResultsError};
+use crate::domain::message::{Explain, P};
+use crate::domain::results::ResultsDocument;
 use crate::domain::tabulation::{CommuneResults, StationResults, tabulate};
-use crate::i18n::{Explain, P};
-use crate::verify::VerificationFailed;
+use crate::shell::verify::{VerificationFailed, unusable_results};
 use std::path::{Path, PathBuf};
 
 /// Reads and verifies one results file. A file that is no results document
 /// is bad input; one that reads but does not add up has been changed.
 pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
-    let bytes = crate::system::read_file(path, "results")?;
+    let bytes = crate::shell::files::read_file(path, "results")?;
     let file = path.display().to_string();
-    match ResultsDocument::parse(&bytes) {
-        Ok(doc) => Ok(StationResults {
-            file,
-            doc,
-            hash: Hash256::of(&bytes),
-        }),
-        Err(err @ (ResultsError::Unreadable(_) | ResultsError::Format(_))) => {
-            Err(err.message().at(file).into())
-        }
-        Err(err) => Err(VerificationFailed(err.message().at(file)).into()),
-    }
+    let doc = ResultsDocument::parse(&bytes)
+        .map_err(|err| unusable_results(&err, err.message().at(&file)))?;
+    Ok(StationResults {
+        file,
+        doc,
+        hash: Hash256::of(&bytes),
+    })
 }
 
 /// Checks a commune results file's own hash and, given the stations'
 /// results files, that tabulating them again gives the same bytes.
 pub fn check_commune(path: &Path, files: &[PathBuf]) -> anyhow::Result<CommuneResults> {
-    let bytes = crate::system::read_file(path, "commune")?;
+    let bytes = crate::shell::files::read_file(path, "commune")?;
     let commune = CommuneResults::parse(&bytes)
         .map_err(|problem| VerificationFailed(problem.at(path.display().to_string())))?;
     if !files.is_empty() {
-        let again = tabulate_files(files)?.to_bytes();
+        let again = tabulate_files(files)?.to_bytes()?;
         if again != bytes {
-            return Err(crate::verify::differs(&bytes, &again, P::CommuneDiffers).into());
+            return Err(crate::shell::verify::differs(&bytes, &again, P::CommuneDiffers).into());
         }
     }
     Ok(commune)
@@ -49,9 +45,9 @@ pub fn write_commune(
     out: &Path,
     pdf: Option<&Path>,
 ) -> anyhow::Result<()> {
-    crate::system::write_file(out, &commune.to_bytes())?;
+    crate::shell::files::write_file(out, &commune.to_bytes()?)?;
     if let Some(pdf) = pdf {
-        crate::system::write_file(pdf, &crate::report::commune_pdf(commune))?;
+        crate::shell::files::write_file(pdf, &crate::report::commune_pdf(commune)?)?;
     }
     Ok(())
 }

@@ -1,25 +1,10 @@
-//! What the shells take from the operating system: the clock, and whole
-//! files written safely.
+//! Files as the shells read and write them: whole files written safely
+//! (temporary file, then rename), files read with an error naming the
+//! argument they came from, and station files read and parsed.
 
+use crate::domain::message::{Explain, Message, P};
 use crate::domain::station::StationFile;
-use crate::domain::time::{Clock, Timestamp};
-use crate::i18n::{Explain, Message, P};
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
-
-/// The computer's clock, in whole seconds.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
-            Ok(since) => i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
-            Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(i64::MAX),
-        };
-        Timestamp::from_unix_seconds(seconds)
-    }
-}
 
 /// Writes a whole file: to a temporary file beside it, then renamed, so that
 /// a reader never sees half a file.

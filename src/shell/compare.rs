@@ -3,17 +3,16 @@
 //! the app's Comparison screen both call [`compare_records`].
 
 use crate::domain::comparison::{Comparison, compare};
-use crate::domain::hash::Hash256;
-use crate::i18n::{Message, P};
+use crate::domain::message::{Message, P};
+use crate::shell::verify::VerificationFailed;
 use crate::store::Record;
-use crate::verify::VerificationFailed;
 use std::path::Path;
 
 /// Opens both records; the recount must be sealed and bound to exactly the
 /// original's results.
 pub fn compare_records(original: &Path, recount: &Path) -> anyhow::Result<Comparison> {
     let original_record = Record::open(original)?;
-    let original_hash = Hash256::of(&original_record.results()?.to_bytes());
+    let original_hash = original_record.results()?.hash()?;
     let recount_record = Record::open(recount)?;
     let Some(state) = recount_record.count().recount() else {
         return Err(Message::new(P::NotARecountRecord)
@@ -31,7 +30,7 @@ pub fn compare_records(original: &Path, recount: &Path) -> anyhow::Result<Compar
         .into());
     }
     let results = recount_record.results()?;
-    let hash = Hash256::of(&results.to_bytes());
+    let hash = results.hash()?;
     compare(recount_record.count(), &results, hash).ok_or_else(|| {
         Message::new(P::NotARecountRecord)
             .text("path", recount.display())

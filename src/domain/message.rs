@@ -1,0 +1,305 @@
+//! Messages that explain a problem, kept free of any one language: a key of
+//! the problem table and its arguments. The core returns them inside its
+//! error types; the i18n tables render them in the chosen language (an
+//! error's `Display` is its English rendering), and the shells show them.
+
+use crate::domain::reconciliation::{CheckName, Figure};
+use std::fmt;
+
+/// A key of the problem table: one problem polltally can explain. Its texts,
+/// in every language, are in `i18n::problems`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum P {
+    // Station files.
+    Bom,
+    EmptyFile,
+    NotJsonObject,
+    Json,
+    NotIdentifier,
+    TooLarge,
+    NotFormat,
+    NoParties,
+    TooManyParties,
+    NotPartyNumber,
+    UsedTwice,
+    AbbreviationLength,
+    NoBooks,
+    SerialAfterLast,
+    SerialsOverlap,
+    TooManyBallots,
+    ZeroSeats,
+    NoCriteria,
+    NotDate,
+    NotCalendarDate,
+    NotTimestamp,
+    NotCriterionCode,
+    CriterionCodeTwice,
+    NoValidCriterion,
+    NoInvalidCriterion,
+    NoLanguage,
+    NotLanguageCode,
+    TextEmpty,
+    OwnStationMissing,
+    NotHash,
+    NotCheck,
+
+    // Free text, people, seals.
+    MustNotBeEmpty,
+    TooLong,
+    ControlCharacter,
+    NotRole,
+    NameOneLine,
+    NotOnBallot,
+    AgentNamesParty,
+    ObserverNamesOrganisation,
+    OnlyAgentNamesParty,
+    OnlyObserverNamesOrganisation,
+    NoColon,
+    ChiefSigns,
+    AlsoSigned,
+    NotNameRole,
+    NotNameRoleReason,
+
+    // Rulings and the count.
+    UnknownCriterion,
+    NotValidCriterion,
+    NotInvalidCriterion,
+    PartyNamedTwice,
+    NoSuchEntry,
+    VoidOfVoid,
+    NotARuling,
+    AlreadyVoided,
+    NoFigures,
+    UnknownCheck,
+    DisputeOfVoided,
+    AlreadyDisputing,
+    NoDisputants,
+    NotAPerson,
+    AlreadyWithdrawn,
+    Sealed,
+    NotReady,
+    GapFigure,
+    GapUnexplained,
+    GapUnruled,
+    RecountOfAnother,
+    RecountWithoutOriginal,
+    OriginalWithoutRecount,
+    NotAReview,
+    ReviewNeedsOriginal,
+    NotUnderReview,
+    AlreadyReviewed,
+    GapUnreviewed,
+    NotRecountMode,
+    RecountOfUnsealed,
+    OriginalCount,
+    NoResultsFiles,
+    OtherElectionFile,
+    OtherCommuneFile,
+    PracticeMixed,
+    OtherPartiesFile,
+    OtherSeatsFile,
+    SameFileTwice,
+    TwoForStation,
+    TwoRecounts,
+    CommuneHashMismatch,
+    NotARecountRecord,
+    RecountOfOtherResults,
+    NotOpened,
+    OpenedAgain,
+    WrongBinding,
+
+    // The journal and the record.
+    ChainEntry,
+    EntryMissing,
+    JournalEmpty,
+    OutOfOrder,
+    FirstPrevHash,
+    PrevHash,
+    EntryChanged,
+    EntryUnreadable,
+    EntryNotCanonical,
+    EntrySeq,
+    EntryBreaksRules,
+    EntryBadHash,
+    NoSuchFile,
+    RecordExists,
+    NotARecord,
+    NoStationFile,
+    NotRegularFile,
+    NoWal,
+    NewerRecord,
+    StoredStation,
+    ChangedElsewhere,
+    CannotEncode,
+    Record,
+
+    // Results files and verification.
+    NotSealedResults,
+    ResultsFile,
+    ResultsFormat,
+    NotCanonical,
+    Inconsistent,
+    VotesAddUp,
+    InvalidAddUp,
+    ValidIs,
+    IssuedIs,
+    PartiesAre,
+    NoSuchCheck,
+    FiguresGive,
+    NoticeOnPractice,
+    InFile,
+    CodeCharacter,
+    CodeLength,
+    CodeMismatch,
+    OtherElection,
+    OtherStation,
+    FileSaysRecordSays,
+    CommuneDiffers,
+    BytesDiffer,
+    HeadAdded,
+    HeadMissing,
+
+    // The shells: files, arguments, lines.
+    CannotRead,
+    CannotWrite,
+    CannotCreate,
+    InStationFile,
+    NoHome,
+    WindowFailed,
+    NotScreen,
+    VerifyNeedsInput,
+    RuleNeedsChoice,
+    NotLang,
+    NotNumerals,
+    NotCopy,
+    LineUnreadable,
+    Line,
+    NotBallotNumber,
+    NotPartyNumberAt,
+    PartyFirst,
+    DisputeAlone,
+    NotEncodable,
+    TooManyWords,
+}
+
+/// A value filling a placeholder of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Shown as is: names, codes, quoted values, hashes, paths.
+    Text(String),
+    /// A number, shown in the chosen numerals.
+    Num(u64),
+    /// A signed difference (`+3`, `-2`, `0`), in the chosen numerals.
+    Signed(i64),
+    /// A figure: by its symbol and key on the command line and in files
+    /// (`R (received)`), by its symbol and name on screen.
+    Figure(Figure),
+    /// A check: by its key on the command line and in files
+    /// (`issued_vs_voted`), by its name on screen.
+    Check(CheckName),
+    /// A nested message, rendered in the same language.
+    Message(Box<Message>),
+    /// Several messages, joined by "; ".
+    List(Vec<Message>),
+}
+
+/// A problem, named by key, with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// A template of the problem table.
+    Text {
+        key: P,
+        args: Vec<(&'static str, Arg)>,
+    },
+    /// A problem with a field (`parties[3].number: ...`). Field names are
+    /// the file's or the command line's, the same in every language.
+    At {
+        field: String,
+        problem: Box<Message>,
+    },
+    /// Text from outside polltally (the JSON parser, SQLite, the operating
+    /// system) that has no translation; shown as it came.
+    Verbatim(String),
+}
+
+impl Message {
+    pub fn new(key: P) -> Message {
+        Message::Text {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a text argument.
+    pub fn text(self, name: &'static str, value: impl fmt::Display) -> Message {
+        self.with(name, Arg::Text(value.to_string()))
+    }
+
+    /// Adds a quoted text argument (`"abc"`), for values the user typed.
+    pub fn quoted(self, name: &'static str, value: &str) -> Message {
+        self.with(name, Arg::Text(format!("{value:?}")))
+    }
+
+    /// Adds a number argument.
+    pub fn num(self, name: &'static str, value: impl Into<u64>) -> Message {
+        self.with(name, Arg::Num(value.into()))
+    }
+
+    /// Adds a signed difference argument.
+    pub fn signed(self, name: &'static str, value: i64) -> Message {
+        self.with(name, Arg::Signed(value))
+    }
+
+    /// Adds a figure argument.
+    pub fn figure(self, name: &'static str, value: Figure) -> Message {
+        self.with(name, Arg::Figure(value))
+    }
+
+    /// Adds a check argument.
+    pub fn check(self, name: &'static str, value: CheckName) -> Message {
+        self.with(name, Arg::Check(value))
+    }
+
+    /// Adds a nested message argument.
+    pub fn message(self, name: &'static str, value: Message) -> Message {
+        self.with(name, Arg::Message(Box::new(value)))
+    }
+
+    /// Adds a list of messages, shown joined by "; ".
+    pub fn list(self, name: &'static str, items: Vec<Message>) -> Message {
+        self.with(name, Arg::List(items))
+    }
+
+    fn with(self, name: &'static str, arg: Arg) -> Message {
+        match self {
+            Message::Text { key, mut args } => {
+                args.push((name, arg));
+                Message::Text { key, args }
+            }
+            other => other,
+        }
+    }
+
+    /// This message as the problem of `field`.
+    pub fn at(self, field: impl Into<String>) -> Message {
+        Message::At {
+            field: field.into(),
+            problem: Box::new(self),
+        }
+    }
+
+    pub fn verbatim(text: impl fmt::Display) -> Message {
+        Message::Verbatim(text.to_string())
+    }
+}
+
+/// An error that can say what is wrong as a [`Message`].
+pub trait Explain {
+    fn message(&self) -> Message;
+}
+
+impl Explain for Message {
+    fn message(&self) -> Message {
+        self.clone()
+    }
+}
