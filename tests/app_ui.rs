@@ -8,12 +8,12 @@
 
 mod common;
 
-use common::ui::{harness, type_into};
+use common::ui::{finish_jobs, harness, type_into};
 
 use eframe::egui::{self, Key};
 use egui::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use polltally::app::PolltallyApp;
 use polltally::domain::reconciliation::Figure;
 use polltally::i18n::Tr;
@@ -382,7 +382,7 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
     h.run();
     h.get_by_label("Save the forms (copies A, B, C, annex, results file)")
         .click();
-    h.run();
+    finish_jobs(&mut h);
     for name in [
         "practice-copy-A.pdf",
         "practice-copy-B.pdf",
@@ -401,7 +401,7 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
     );
     type_into(&mut h, "Short code from the form (optional)", &code);
     h.get_by_label("Verify").click();
-    h.run();
+    finish_jobs(&mut h);
     assert!(
         h.query_by_label_contains(&format!(
             "Verified: station 1804-03-0127, election cce-2027-practice, short code {code}"
@@ -415,7 +415,7 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
         &format!("{code}X"),
     );
     h.get_by_label("Verify").click();
-    h.run();
+    finish_jobs(&mut h);
     assert!(h.query_by_label_contains("has 17 characters").is_some());
 }
 
@@ -469,4 +469,70 @@ fn errors_are_shown_in_the_chosen_language() {
         h.query_by_label_contains("parties[1].number: 1 ត្រូវបានប្រើពីរដង")
             .is_some()
     );
+}
+
+#[test]
+fn saving_the_forms_shows_the_work_under_way_then_what_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    common::sealed_count(
+        &common::fixture("station-small.json"),
+        &record,
+        &["1", "2", "2"],
+    );
+    let mut h = harness(dir.path());
+    h.run();
+    type_into(&mut h, "Count record file", common::s(&record));
+    h.get_by_label("Open").click();
+    h.run();
+    h.key_press(Key::F6);
+    h.run();
+    let disabled = |h: &Harness<'_, PolltallyApp>, label: &str| {
+        h.get_by_label(label).accesskit_node().is_disabled()
+    };
+
+    for (save, print, busy, saved) in [
+        (
+            "Save the forms (copies A, B, C, annex, results file)",
+            "Print copies A, B and C",
+            "Saving the forms...",
+            "Saved: ",
+        ),
+        (
+            "រក្សាទុកទម្រង់ (ច្បាប់ A B C ឧបសម្ព័ន្ធ ឯកសារលទ្ធផល)",
+            "បោះពុម្ពច្បាប់ A B និង C",
+            "កំពុងរក្សាទុកទម្រង់...",
+            "បានរក្សាទុក៖ ",
+        ),
+    ] {
+        h.get_by_label(save).click();
+        h.step(); // the click is taken; the work starts after this frame
+        h.step(); // the next frame shows it under way
+        assert!(h.query_by_label(busy).is_some(), "{busy} shown");
+        assert!(disabled(&h, save) && disabled(&h, print));
+        assert!(h.query_by_label_contains(saved).is_none());
+
+        finish_jobs(&mut h);
+        assert!(h.query_by_label(busy).is_none());
+        assert!(!disabled(&h, save) && !disabled(&h, print));
+        assert!(h.query_by_label_contains(saved).is_some());
+        for name in [
+            "count-copy-A.pdf",
+            "count-copy-B.pdf",
+            "count-copy-C.pdf",
+            "count-annex.pdf",
+            "count-results.json",
+        ] {
+            assert!(dir.path().join(name).exists(), "{name} saved");
+        }
+        // Once more in Khmer, from scratch.
+        for entry in std::fs::read_dir(dir.path()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "pdf" || e == "json") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+        h.get_by_label("ខ្មែរ").click();
+        h.run();
+    }
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::ui::{harness, retype, type_into};
+use common::ui::{finish_jobs, harness, retype, type_into};
 use common::*;
 use eframe::egui::Key;
 use eframe::egui::Role;
@@ -98,7 +98,7 @@ fn a_review_is_started_ruled_and_compared_from_the_app() {
             .is_some()
     );
     h.get_by_label("Save the comparison (JSON and PDF)").click();
-    h.run();
+    finish_jobs(&mut h);
     assert!(recount.with_extension("comparison.json").exists());
     assert!(recount.with_extension("comparison.pdf").exists());
 }
@@ -134,7 +134,7 @@ fn a_commune_is_tabulated_from_the_app() {
     let out = dir.path().join("commune.json");
     type_into(&mut h, "Save the commune results as", s(&out));
     h.get_by_label("Tabulate").click();
-    h.run();
+    finish_jobs(&mut h);
     assert!(out.exists() && out.with_extension("pdf").exists());
     assert!(
         h.query_by_label("Every station of the commune has results.")
@@ -156,6 +156,6 @@ fn a_commune_is_tabulated_from_the_app() {
         &format!("{}\n{}", list[0], list[0]),
     );
     h.get_by_label("សរុប").click();
-    h.run();
+    finish_jobs(&mut h);
     assert!(h.query_by_label_contains("ជាឯកសារលទ្ធផលដូចគ្នានឹង").is_some());
 }

@@ -1,8 +1,13 @@
 //! What screens ask the app to do. Commands are applied after the frame that
 //! emitted them: an append is one store transaction; a failure becomes a
-//! notice on screen and changes nothing.
+//! notice on screen and changes nothing. Slow work that only reads (forms,
+//! reports, tabulation, verification, file dialogs) becomes a background
+//! job ([`crate::app::jobs`]) whose outcome the app applies when it arrives.
 
+use crate::app::jobs::{Job, Outcome};
+use crate::app::start::FileChoice;
 use crate::app::{Notice, PolltallyApp, Screen, Session};
+use crate::domain::comparison::Comparison;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::i18n::T;
 use crate::journal::event::Event;
@@ -15,6 +20,8 @@ use std::path::{Path, PathBuf};
 pub enum AppCommand {
     /// Open an existing count record.
     OpenRecord(PathBuf),
+    /// Ask the system's file dialog for a file.
+    ChooseFile(FileChoice),
     /// Start a new count: a station file, and where the record goes (a
     /// default place when `None`).
     NewCount {
@@ -78,6 +85,12 @@ impl PolltallyApp {
                 self.notice = Some(info(tr.f(T::Opened, &[("path", &path.display())])));
                 self.open_session(record);
             }),
+            AppCommand::ChooseFile(choice) => self
+                .jobs
+                .start(Job::ChooseFile, move || {
+                    Outcome::Chosen(choice, choice.ask(tr))
+                })
+                .map_err(Into::into),
             AppCommand::NewCount { station, record } => self.new_count(&station, record),
             AppCommand::OpenPractice => self
                 .places
@@ -136,9 +149,25 @@ impl PolltallyApp {
                 None => Ok(()),
             },
             AppCommand::SaveForms { print } => match &self.session {
-                Some(session) => save_forms(&session.record, print, tr).map(|text| {
-                    self.notice = Some(info(text));
-                }),
+                Some(session) => {
+                    // The job reads the record through its own connection:
+                    // a sealed record no longer changes.
+                    let path = session.record.path().to_path_buf();
+                    let job = if print {
+                        Job::PrintForms
+                    } else {
+                        Job::SaveForms
+                    };
+                    self.jobs
+                        .start(job, move || {
+                            Outcome::Notice(
+                                Record::open(&path)
+                                    .map_err(Into::into)
+                                    .and_then(|record| save_forms(&record, print, tr)),
+                            )
+                        })
+                        .map_err(Into::into)
+                }
                 None => Ok(()),
             },
             AppCommand::StartRecount {
@@ -147,50 +176,105 @@ impl PolltallyApp {
                 mode,
             } => self.start_recount(&authority, &reason, mode),
             AppCommand::SaveComparison => match &self.session {
-                Some(session) => save_comparison(session).map(|path| {
-                    self.notice = Some(info(tr.f(T::SavedForms, &[("paths", &path)])));
-                }),
+                Some(session) => {
+                    let comparison = session.comparison().cloned();
+                    let record = session.record.path().to_path_buf();
+                    self.jobs
+                        .start(Job::SaveComparison, move || {
+                            Outcome::Notice(
+                                save_comparison(comparison.as_ref(), &record)
+                                    .map(|path| tr.f(T::SavedForms, &[("paths", &path)])),
+                            )
+                        })
+                        .map_err(Into::into)
+                }
                 None => Ok(()),
             },
             AppCommand::Tabulate { files, out } => {
-                let outcome = if out.as_os_str().is_empty() {
-                    Err(crate::domain::message::Message::new(
+                if out.as_os_str().is_empty() {
+                    let empty = crate::domain::message::Message::new(
                         crate::domain::message::P::MustNotBeEmpty,
                     )
-                    .at(tr.t(T::TabOut))
-                    .into())
+                    .at(tr.t(T::TabOut));
+                    self.tabulation.outcome = Some(Err(crate::shell::explain::error_text(
+                        tr,
+                        &anyhow::Error::from(empty),
+                    )));
+                    Ok(())
                 } else {
-                    crate::shell::tabulate::tabulate_files(&files).and_then(|commune| {
-                        let pdf = out.with_extension("pdf");
-                        crate::shell::tabulate::write_commune(&commune, &out, Some(&pdf))?;
-                        Ok(commune)
-                    })
-                };
-                self.tabulation.outcome =
-                    Some(outcome.map_err(|err| crate::shell::explain::error_text(tr, &err)));
-                Ok(())
+                    self.jobs
+                        .start(Job::Tabulate, move || {
+                            let commune = crate::shell::tabulate::tabulate_files(&files).and_then(
+                                |commune| {
+                                    let pdf = out.with_extension("pdf");
+                                    crate::shell::tabulate::write_commune(
+                                        &commune,
+                                        &out,
+                                        Some(&pdf),
+                                    )?;
+                                    Ok(commune)
+                                },
+                            );
+                            Outcome::Tabulated(Box::new(commune))
+                        })
+                        .map_err(Into::into)
+                }
             }
             AppCommand::Verify {
                 results,
                 record,
                 code,
-            } => {
-                self.verify.outcome = Some(
-                    crate::shell::verify::check_results(
+            } => self
+                .jobs
+                .start(Job::Verify, move || {
+                    Outcome::Verified(crate::shell::verify::check_results(
                         &results,
                         record.as_deref(),
                         code.as_deref(),
-                    )
-                    .map_err(|err| crate::shell::explain::error_text(tr, &err)),
-                );
-                Ok(())
-            }
+                    ))
+                })
+                .map_err(Into::into),
         };
         if let Err(err) = result {
             self.notice = Some(Notice {
                 text: crate::shell::explain::error_text(tr, &err),
                 is_error: true,
             });
+        }
+    }
+
+    /// Applies the outcome of a background job.
+    pub fn receive(&mut self, outcome: Outcome) {
+        let tr = self.tr();
+        match outcome {
+            Outcome::Notice(Ok(text)) => self.notice = Some(info(text)),
+            Outcome::Notice(Err(err)) => {
+                self.notice = Some(Notice {
+                    text: crate::shell::explain::error_text(tr, &err),
+                    is_error: true,
+                });
+            }
+            Outcome::Tabulated(commune) => {
+                self.tabulation.outcome =
+                    Some((*commune).map_err(|err| crate::shell::explain::error_text(tr, &err)));
+            }
+            Outcome::Verified(verified) => {
+                self.verify.outcome =
+                    Some(verified.map_err(|err| crate::shell::explain::error_text(tr, &err)));
+            }
+            Outcome::Chosen(FileChoice::Record, Some(path)) => {
+                self.apply(AppCommand::OpenRecord(path));
+            }
+            Outcome::Chosen(FileChoice::Station, Some(path)) => {
+                self.start.station_path = path.display().to_string();
+            }
+            Outcome::Chosen(_, None) => self.notice = Some(info(tr.t(T::NoDialog).into())),
+            Outcome::Stopped => {
+                self.notice = Some(Notice {
+                    text: tr.t(T::JobStopped).into(),
+                    is_error: true,
+                });
+            }
         }
     }
 
@@ -315,12 +399,12 @@ fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Resu
 }
 
 /// Writes the comparison of the open, sealed recount beside its record.
-fn save_comparison(session: &Session) -> anyhow::Result<String> {
-    let Some(comparison) = session.comparison() else {
+fn save_comparison(comparison: Option<&Comparison>, record: &Path) -> anyhow::Result<String> {
+    let Some(comparison) = comparison else {
         return Ok(String::new());
     };
-    let json = session.record.path().with_extension("comparison.json");
-    let pdf = session.record.path().with_extension("comparison.pdf");
+    let json = record.with_extension("comparison.json");
+    let pdf = record.with_extension("comparison.pdf");
     crate::shell::files::write_file(&json, &comparison.to_bytes()?)?;
     crate::shell::files::write_file(&pdf, &crate::report::comparison_pdf(comparison)?)?;
     Ok(format!("{}, {}", json.display(), pdf.display()))

@@ -8,6 +8,7 @@ pub mod counting;
 pub mod counting_keys;
 pub mod cross_check;
 pub mod illustration_ui;
+pub mod jobs;
 pub mod places;
 pub mod reconciliation;
 pub mod recount;
@@ -153,6 +154,8 @@ pub struct PolltallyApp {
     pub notice: Option<Notice>,
     pub verify: verify::VerifyState,
     pub tabulation: tabulation::TabulationState,
+    /// Slow work under way on other threads.
+    pub jobs: jobs::Jobs,
     commands: Vec<AppCommand>,
 }
 
@@ -171,6 +174,7 @@ impl PolltallyApp {
             notice: None,
             verify: verify::VerifyState::default(),
             tabulation: tabulation::TabulationState::default(),
+            jobs: jobs::Jobs::default(),
             commands: Vec::new(),
         }
     }
@@ -210,21 +214,29 @@ impl PolltallyApp {
         self.commands.push(command);
     }
 
-    /// Draws one frame, then applies the commands it emitted.
+    /// Applies the outcomes of finished background jobs, draws one frame,
+    /// then applies the commands it emitted.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        self.jobs.set_repaint(ui.ctx());
+        for outcome in self.jobs.finished() {
+            self.receive(outcome);
+        }
         self.screen_keys(ui.ctx());
         let tr = self.tr();
+        let busy = self.jobs.busy();
         let mut commands = std::mem::take(&mut self.commands);
         egui::Panel::top("top_bar").show(ui, |ui| {
             self.top_bar_ui(ui, tr, &mut commands);
         });
         egui::CentralPanel::default().show(ui, |ui| match (&mut self.session, self.screen) {
-            (_, Screen::Verify) => verify::verify_ui(ui, tr, &mut self.verify, &mut commands),
+            (_, Screen::Verify) => {
+                verify::verify_ui(ui, tr, &mut self.verify, busy, &mut commands);
+            }
             (_, Screen::Tabulation) => {
-                tabulation::tabulation_ui(ui, tr, &mut self.tabulation, &mut commands);
+                tabulation::tabulation_ui(ui, tr, &mut self.tabulation, busy, &mut commands);
             }
             (Some(session), Screen::Recount) => {
-                recount::recount_ui(ui, tr, session, &mut commands);
+                recount::recount_ui(ui, tr, session, busy, &mut commands);
             }
             (None, _) | (Some(_), Screen::Start) => {
                 start::start_ui(
@@ -233,6 +245,7 @@ impl PolltallyApp {
                     &mut self.start,
                     &self.places,
                     &self.settings,
+                    busy,
                     &mut commands,
                 );
             }
@@ -246,8 +259,12 @@ impl PolltallyApp {
             (Some(session), Screen::CrossCheck) => {
                 cross_check::cross_check_ui(ui, tr, session, &mut commands);
             }
-            (Some(session), Screen::Results) => results::results_ui(ui, tr, session, &mut commands),
+            (Some(session), Screen::Results) => {
+                results::results_ui(ui, tr, session, busy, &mut commands);
+            }
         });
+        // The jobs started before this frame have now been shown as busy.
+        self.jobs.mark_shown();
         let had_commands = !commands.is_empty();
         for command in commands.drain(..) {
             self.apply(command);
@@ -350,6 +367,9 @@ impl PolltallyApp {
                 ui.separator();
                 self.display_switches_ui(ui, tr, commands);
             });
+        }
+        for job in self.jobs.in_flight() {
+            theme::busy_ui(ui, tr, job);
         }
         if let Some(notice) = &self.notice {
             let dismissed = theme::notice_ui(ui, tr, notice);

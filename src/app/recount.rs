@@ -6,6 +6,7 @@
 
 use crate::app::command::AppCommand;
 use crate::app::counting::verdict_text;
+use crate::app::jobs::Job;
 use crate::app::{Notice, Session, theme};
 use crate::domain::comparison::Comparison;
 use crate::domain::count::Count;
@@ -94,6 +95,7 @@ pub fn recount_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     session: &mut Session,
+    busy: Option<Job>,
     commands: &mut Vec<AppCommand>,
 ) {
     let count = session.record.count();
@@ -122,7 +124,7 @@ pub fn recount_ui(
         (Some(_), None) => {
             ui.label(tr.t(T::RecountFullHint));
         }
-        (Some(_), Some(_)) => comparison_ui(ui, tr, session.comparison(), commands),
+        (Some(_), Some(_)) => comparison_ui(ui, tr, session.comparison(), busy, commands),
         (None, Some(_)) => start_ui(ui, tr, &mut session.recount, commands),
         (None, None) => {
             ui.label(tr.t(T::RecountNeedsSeal));
@@ -245,6 +247,7 @@ fn comparison_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     comparison: Option<&Comparison>,
+    busy: Option<Job>,
     commands: &mut Vec<AppCommand>,
 ) {
     let Some(c) = comparison else {
@@ -252,7 +255,10 @@ fn comparison_ui(
     };
     ui.horizontal(|ui| {
         ui.heading(tr.t(T::CmpFormTitle));
-        if ui.button(tr.t(T::CmpSave)).clicked() {
+        if ui
+            .add_enabled(busy.is_none(), egui::Button::new(tr.t(T::CmpSave)))
+            .clicked()
+        {
             commands.push(AppCommand::SaveComparison);
         }
     });

@@ -3,6 +3,7 @@
 //! explanations) and what still stands before sealing.
 
 use crate::app::command::AppCommand;
+use crate::app::jobs::Job;
 use crate::app::reconciliation::{ReconciliationView, check_status_ui};
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
@@ -51,7 +52,13 @@ pub struct ResultsState {
 
 /// The seal section: what is missing, the signers, the seal button; once
 /// sealed, the hash, the short code and the forms.
-fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<AppCommand>) {
+fn seal_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    session: &mut Session,
+    busy: Option<Job>,
+    commands: &mut Vec<AppCommand>,
+) {
     let results_hash = session.results_hash();
     let record = &session.record;
     let count = record.count();
@@ -71,10 +78,18 @@ fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<
             );
         }
         ui.horizontal(|ui| {
-            if ui.button(tr.t(T::SaveForms)).clicked() {
+            // One job at a time: the busy line says what is under way.
+            let idle = busy.is_none();
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t(T::SaveForms)))
+                .clicked()
+            {
                 commands.push(AppCommand::SaveForms { print: false });
             }
-            if ui.button(tr.t(T::PrintForms)).clicked() {
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t(T::PrintForms)))
+                .clicked()
+            {
                 commands.push(AppCommand::SaveForms { print: true });
             }
         });
@@ -175,11 +190,12 @@ pub fn results_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     session: &mut Session,
+    busy: Option<Job>,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(tr.t(T::SealingTitle));
-        seal_ui(ui, tr, session, commands);
+        seal_ui(ui, tr, session, busy, commands);
         ui.separator();
         summary_ui(ui, tr, session.record.count());
     });

@@ -2,6 +2,7 @@
 //! record, or start a new count from a station file.
 
 use crate::app::command::AppCommand;
+use crate::app::jobs::Job;
 use crate::app::places::Places;
 use crate::app::{Notice, Settings};
 use crate::i18n::{T, Tr};
@@ -16,14 +17,27 @@ pub struct StartState {
     pub new_record_path: String,
 }
 
-/// Asks the system's file dialog for a file; `None` if cancelled or no
-/// dialog is available.
-fn pick_file(filter: (&str, &[&str]), save: bool) -> Option<PathBuf> {
-    let dialog = rfd::FileDialog::new().add_filter(filter.0, filter.1);
-    if save {
-        dialog.save_file()
-    } else {
-        dialog.pick_file()
+/// Which file the start screen asks the system's file dialog for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileChoice {
+    /// A count record, opened once chosen.
+    Record,
+    /// A station file, put in its field.
+    Station,
+}
+
+impl FileChoice {
+    /// Asks the system's file dialog; `None` if cancelled or no dialog is
+    /// available. It waits for the user, so the app calls it off the UI
+    /// thread (which the dialogs allow on Linux and Windows).
+    pub fn ask(self, tr: Tr) -> Option<PathBuf> {
+        let (name, extensions): (&str, &[&str]) = match self {
+            FileChoice::Record => (tr.t(T::RecordPath), &["polltally", "sqlite", "db"]),
+            FileChoice::Station => (tr.t(T::StationPath), &["json"]),
+        };
+        rfd::FileDialog::new()
+            .add_filter(name, extensions)
+            .pick_file()
     }
 }
 
@@ -53,6 +67,7 @@ pub fn start_ui(
     state: &mut StartState,
     places: &Places,
     settings: &Settings,
+    busy: Option<Job>,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -98,14 +113,11 @@ pub fn start_ui(
         let field = path_field(ui, tr.t(T::RecordPath), &mut state.record_path);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
-            if ui.button(tr.t(T::Browse)).clicked() {
-                match pick_file((tr.t(T::RecordPath), &["polltally", "sqlite", "db"]), false) {
-                    Some(path) => commands.push(AppCommand::OpenRecord(path)),
-                    None => commands.push(AppCommand::Notify(Notice {
-                        text: tr.t(T::NoDialog).into(),
-                        is_error: false,
-                    })),
-                }
+            if ui
+                .add_enabled(busy.is_none(), egui::Button::new(tr.t(T::Browse)))
+                .clicked()
+            {
+                commands.push(AppCommand::ChooseFile(FileChoice::Record));
             }
             if ui.button(tr.t(T::Open)).clicked() || entered {
                 match required(tr, T::RecordPath, &state.record_path) {
@@ -122,14 +134,11 @@ pub fn start_ui(
         path_field(ui, tr.t(T::NewRecordPath), &mut state.new_record_path);
         ui.weak(tr.f(T::NewRecordHint, &[("dir", &places.data_dir().display())]));
         ui.horizontal(|ui| {
-            if ui.button(tr.t(T::Browse)).clicked() {
-                match pick_file((tr.t(T::StationPath), &["json"]), false) {
-                    Some(path) => state.station_path = path.display().to_string(),
-                    None => commands.push(AppCommand::Notify(Notice {
-                        text: tr.t(T::NoDialog).into(),
-                        is_error: false,
-                    })),
-                }
+            if ui
+                .add_enabled(busy.is_none(), egui::Button::new(tr.t(T::Browse)))
+                .clicked()
+            {
+                commands.push(AppCommand::ChooseFile(FileChoice::Station));
             }
             if ui.button(tr.t(T::StartCount)).clicked() {
                 match required(tr, T::StationPath, &state.station_path) {

@@ -3,6 +3,7 @@
 //! PDF); the same checks and sums as `polltally tabulate`.
 
 use crate::app::command::AppCommand;
+use crate::app::jobs::Job;
 use crate::app::theme;
 use crate::domain::tabulation::CommuneResults;
 use crate::i18n::{T, Tr};
@@ -35,6 +36,7 @@ pub fn tabulation_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     state: &mut TabulationState,
+    busy: Option<Job>,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.heading(tr.t(T::TabFormTitle));
@@ -54,7 +56,10 @@ pub fn tabulation_ui(
             .labelled_by(label.id);
     });
     if ui
-        .button(RichText::new(tr.t(T::TabButton)).size(20.0))
+        .add_enabled(
+            busy.is_none(),
+            egui::Button::new(RichText::new(tr.t(T::TabButton)).size(20.0)),
+        )
         .clicked()
     {
         commands.push(AppCommand::Tabulate {

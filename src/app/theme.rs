@@ -120,6 +120,14 @@ pub fn notice_ui(ui: &mut egui::Ui, tr: Tr, notice: &Notice) -> bool {
     dismissed
 }
 
+/// Shows that a background job is under way: a spinner and what it does.
+pub fn busy_ui(ui: &mut egui::Ui, tr: Tr, job: crate::app::jobs::Job) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(RichText::new(tr.t(job.busy_text())).strong());
+    });
+}
+
 /// A large coloured button (counting screen).
 pub fn big_button(
     ui: &mut egui::Ui,

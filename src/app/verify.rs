@@ -3,6 +3,7 @@
 //! `polltally verify --results`.
 
 use crate::app::command::AppCommand;
+use crate::app::jobs::Job;
 use crate::app::theme;
 use crate::i18n::{T, Tr};
 use crate::shell::verify::Verified;
@@ -30,6 +31,7 @@ pub fn verify_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     state: &mut VerifyState,
+    busy: Option<Job>,
     commands: &mut Vec<AppCommand>,
 ) {
     ui.heading(tr.t(T::VerifyTitle));
@@ -39,7 +41,10 @@ pub fn verify_ui(
     field(ui, tr.t(T::RecordFileOptional), &mut state.record);
     field(ui, tr.t(T::CodeOptional), &mut state.code);
     if ui
-        .button(RichText::new(tr.t(T::VerifyButton)).size(22.0))
+        .add_enabled(
+            busy.is_none(),
+            egui::Button::new(RichText::new(tr.t(T::VerifyButton)).size(22.0)),
+        )
         .clicked()
     {
         let optional = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());

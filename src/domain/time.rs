@@ -1,5 +1,9 @@
 //! Calendar dates and instants, without a clock. The shells pass time in
 //! through [`Clock`] so that the core and its tests stay deterministic.
+//!
+//! The calendar arithmetic is the `time` crate's; this module keeps
+//! polltally's written forms (`YYYY-MM-DD`, and `YYYY-MM-DDTHH:MM:SSZ` in
+//! UTC) and the years they allow, 1 to 9999.
 
 use crate::domain::message::{Message, P};
 use std::fmt;
@@ -22,50 +26,83 @@ impl Clock for FixedClock {
     }
 }
 
-/// A calendar date (proleptic Gregorian), written `YYYY-MM-DD`.
+/// The years a date may have: those four digits can write.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// The first and the last day of the calendar, 0001-01-01 and 9999-12-31.
+const FIRST_DAY: time::Date = match time::Date::from_ordinal_date(*YEARS.start(), 1) {
+    Ok(date) => date,
+    Err(_) => time::Date::MIN,
+};
+const LAST_DAY: time::Date = match time::Date::from_ordinal_date(*YEARS.end(), 365) {
+    Ok(date) => date,
+    Err(_) => time::Date::MAX,
+};
+
+/// A calendar date (proleptic Gregorian) in the years 1 to 9999, written
+/// `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
-}
+pub struct Date(time::Date);
 
 impl Date {
     /// A date, if the day exists in that month and year.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        if !YEARS.contains(&year) {
             return None;
         }
-        (day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        let month = time::Month::try_from(month).ok()?;
+        time::Date::from_calendar_date(year, month, day)
+            .ok()
+            .map(Date)
     }
 
     pub fn year(self) -> i32 {
-        self.year
+        self.0.year()
     }
 
     pub fn month(self) -> u8 {
-        self.month
+        u8::from(self.0.month())
     }
 
     pub fn day(self) -> u8 {
-        self.day
+        self.0.day()
     }
 
     /// Days since 1970-01-01 (negative before it).
     pub fn days_since_epoch(self) -> i64 {
-        days_from_civil(self.year, self.month, self.day)
+        let epoch = time::UtcDateTime::UNIX_EPOCH.date();
+        i64::from(self.0.to_julian_day() - epoch.to_julian_day())
     }
 
-    /// The date `days` days later.
+    /// The date `days` days later (earlier when negative). The calendar
+    /// runs from 0001-01-01 to 9999-12-31: a count of days that would pass
+    /// either end stops at it.
     pub fn plus_days(self, days: i64) -> Date {
-        let (year, month, day) = civil_from_days(self.days_since_epoch() + days);
-        Date { year, month, day }
+        let julian = i64::from(self.0.to_julian_day())
+            .saturating_add(days)
+            .clamp(
+                i64::from(FIRST_DAY.to_julian_day()),
+                i64::from(LAST_DAY.to_julian_day()),
+            );
+        let end = if days < 0 { FIRST_DAY } else { LAST_DAY };
+        Date(
+            i32::try_from(julian)
+                .ok()
+                .and_then(|day| time::Date::from_julian_day(day).ok())
+                .unwrap_or(end),
+        )
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -97,37 +134,45 @@ impl FromStr for Date {
     }
 }
 
-/// An instant, in whole seconds since 1970-01-01T00:00:00Z, written in UTC as
-/// `YYYY-MM-DDTHH:MM:SSZ` in the journal.
+/// An instant, to the second, written in UTC as `YYYY-MM-DDTHH:MM:SSZ` in
+/// the journal. It lies between 0001-01-01T00:00:00Z and
+/// 9999-12-31T23:59:59Z, the instants that form can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(i64);
+pub struct Timestamp(time::UtcDateTime);
 
 impl Timestamp {
+    /// The instant `seconds` after 1970-01-01T00:00:00Z (before it when
+    /// negative); a number of seconds beyond the first or last instant that
+    /// can be written stops at it.
     pub fn from_unix_seconds(seconds: i64) -> Timestamp {
-        Timestamp(seconds)
+        let first = Date(FIRST_DAY).days_since_epoch() * 86_400;
+        let last = Date(LAST_DAY).days_since_epoch() * 86_400 + 86_399;
+        let end = if seconds < 0 { FIRST_DAY } else { LAST_DAY };
+        Timestamp(
+            time::UtcDateTime::from_unix_timestamp(seconds.clamp(first, last))
+                .unwrap_or(time::UtcDateTime::new(end, time::Time::MIDNIGHT)),
+        )
     }
 
     pub fn unix_seconds(self) -> i64 {
-        self.0
+        self.0.unix_timestamp()
     }
 
     /// The UTC calendar date of this instant.
     pub fn date(self) -> Date {
-        let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
-        Date { year, month, day }
+        Date(self.0.date())
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let secs = self.0.rem_euclid(86_400);
         write!(
             f,
             "{}T{:02}:{:02}:{:02}Z",
             self.date(),
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
+            self.0.hour(),
+            self.0.minute(),
+            self.0.second()
         )
     }
 }
@@ -145,7 +190,7 @@ impl FromStr for Timestamp {
         if b.len() != 10 || b[0] != b'T' || b[3] != b':' || b[6] != b':' || b[9] != b'Z' {
             return Err(bad());
         }
-        let field = |range: std::ops::Range<usize>| -> Option<i64> {
+        let field = |range: std::ops::Range<usize>| -> Option<u8> {
             let part = rest.get(range)?;
             part.bytes()
                 .all(|c| c.is_ascii_digit())
@@ -154,12 +199,9 @@ impl FromStr for Timestamp {
         let (Some(h), Some(m), Some(sec)) = (field(1..3), field(4..6), field(7..9)) else {
             return Err(bad());
         };
-        if h > 23 || m > 59 || sec > 59 {
-            return Err(bad());
-        }
-        Ok(Timestamp(
-            date.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec,
-        ))
+        // Hours 0-23, minutes and seconds 0-59: no 24:00:00, no leap second.
+        let time = time::Time::from_hms(h, m, sec).map_err(|_| bad())?;
+        Ok(Timestamp(time::UtcDateTime::new(date.0, time)))
     }
 }
 
@@ -174,43 +216,6 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
         let text = String::deserialize(deserializer)?;
         text.parse().map_err(serde::de::Error::custom)
     }
-}
-
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-// Howard Hinnant's civil calendar algorithms (public domain).
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    (year, month, day)
 }
 
 #[cfg(test)]
@@ -264,10 +269,143 @@ mod tests {
     }
 
     #[test]
-    fn days_and_civil_dates_agree_over_centuries() {
-        for days in (-800_000..800_000).step_by(997) {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
+    fn days_and_calendar_dates_agree_over_every_year() {
+        let first = Date::new(1, 1, 1).unwrap().days_since_epoch();
+        let last = Date::new(9999, 12, 31).unwrap().days_since_epoch();
+        assert_eq!((first, last), (-719_162, 2_932_896));
+        let epoch = Date::new(1970, 1, 1).unwrap();
+        for days in (first..=last).step_by(997) {
+            let date = epoch.plus_days(days);
+            assert_eq!(date.days_since_epoch(), days);
+            assert_eq!(date.to_string().parse::<Date>().unwrap(), date);
+            let noon = Timestamp::from_unix_seconds(days * 86_400 + 43_200);
+            assert_eq!(noon.date(), date);
         }
+    }
+
+    #[test]
+    fn leap_years_follow_the_gregorian_rule() {
+        for (text, leap) in [
+            ("1900-02-29", false),
+            ("2000-02-29", true),
+            ("2023-02-29", false),
+            ("2024-02-29", true),
+            ("2100-02-29", false),
+            ("0004-02-29", true),
+        ] {
+            let parsed = text.parse::<Date>();
+            if leap {
+                assert_eq!(parsed.unwrap().to_string(), text);
+            } else {
+                assert_eq!(
+                    parsed,
+                    Err(Message::new(P::NotCalendarDate).quoted("value", text))
+                );
+            }
+        }
+        assert_eq!(
+            Date::new(2023, 2, 28).unwrap().plus_days(1).to_string(),
+            "2023-03-01"
+        );
+        assert_eq!(
+            Date::new(2000, 2, 28).unwrap().plus_days(1).to_string(),
+            "2000-02-29"
+        );
+    }
+
+    #[test]
+    fn dates_run_from_year_1_to_year_9999() {
+        assert_eq!(Date::new(1, 1, 1).unwrap().to_string(), "0001-01-01");
+        assert_eq!(Date::new(9999, 12, 31).unwrap().to_string(), "9999-12-31");
+        assert_eq!(Date::new(0, 12, 31), None);
+        assert_eq!(Date::new(10_000, 1, 1), None);
+        assert_eq!(Date::new(2022, 6, 0), None);
+        assert_eq!(Date::new(2022, 6, 31), None);
+        for text in ["0001-01-01", "9999-12-31"] {
+            assert_eq!(text.parse::<Date>().unwrap().to_string(), text);
+        }
+        assert_eq!(
+            "0000-12-31".parse::<Date>(),
+            Err(Message::new(P::NotCalendarDate).quoted("value", "0000-12-31"))
+        );
+        for shape in ["10000-01-01", "-001-01-01", "+2022-06-05", "2022-06-05 "] {
+            assert_eq!(
+                shape.parse::<Date>(),
+                Err(Message::new(P::NotDate).quoted("value", shape))
+            );
+        }
+    }
+
+    #[test]
+    fn the_last_second_of_a_day_is_59_and_there_is_no_leap_second() {
+        let t: Timestamp = "2016-12-31T23:59:59Z".parse().unwrap();
+        assert_eq!(t.to_string(), "2016-12-31T23:59:59Z");
+        assert_eq!(t.date().to_string(), "2016-12-31");
+        assert_eq!(
+            Timestamp::from_unix_seconds(t.unix_seconds() + 1).to_string(),
+            "2017-01-01T00:00:00Z"
+        );
+        for bad in [
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:60:00Z",
+            "2016-12-31T24:00:00Z",
+            "2016-12-31T23:59:59",
+            "2016-12-31T23:59:59+00:00",
+            "2016-12-31t23:59:59Z",
+            "2016-12-31T23:59:5xZ",
+            "2016-12-31T23:59:+9Z",
+            "2016-02-30T00:00:00Z",
+        ] {
+            assert_eq!(
+                bad.parse::<Timestamp>(),
+                Err(Message::new(P::NotTimestamp).quoted("value", bad))
+            );
+        }
+    }
+
+    #[test]
+    fn timestamps_cover_years_1_to_9999_and_stop_there() {
+        for text in ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"] {
+            let t: Timestamp = text.parse().unwrap();
+            assert_eq!(t.to_string(), text);
+            assert_eq!(Timestamp::from_unix_seconds(t.unix_seconds()), t);
+        }
+        assert_eq!(
+            Timestamp::from_unix_seconds(-1).to_string(),
+            "1969-12-31T23:59:59Z"
+        );
+        assert_eq!(
+            Timestamp::from_unix_seconds(i64::MIN).to_string(),
+            "0001-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            Timestamp::from_unix_seconds(i64::MAX).to_string(),
+            "9999-12-31T23:59:59Z"
+        );
+        let json = serde_json::to_string(&Timestamp::from_unix_seconds(0)).unwrap();
+        assert_eq!(json, "\"1970-01-01T00:00:00Z\"");
+        assert_eq!(
+            serde_json::from_str::<Timestamp>(&json).unwrap(),
+            Timestamp::from_unix_seconds(0)
+        );
+    }
+
+    #[test]
+    fn deadlines_count_whole_days_from_the_utc_date() {
+        // Sealed one second before midnight UTC: the day counts as day 0.
+        let sealed: Timestamp = "2027-12-29T23:59:59Z".parse().unwrap();
+        assert_eq!(sealed.date().plus_days(3).to_string(), "2028-01-01");
+        assert_eq!(sealed.date().plus_days(0), sealed.date());
+        let leap: Date = "2028-02-27".parse().unwrap();
+        assert_eq!(leap.plus_days(3).to_string(), "2028-03-01");
+        assert_eq!(leap.plus_days(-58).to_string(), "2027-12-31");
+        assert_eq!(leap.plus_days(366).to_string(), "2029-02-27");
+        // A period past the end of the calendar ends on its last day.
+        let last = Date::new(9999, 12, 31).unwrap();
+        assert_eq!(last.plus_days(1), last);
+        assert_eq!(leap.plus_days(i64::from(u32::MAX)), last);
+        assert_eq!(leap.plus_days(i64::MAX), last);
+        let first = Date::new(1, 1, 1).unwrap();
+        assert_eq!(leap.plus_days(i64::MIN), first);
     }
 }

@@ -335,6 +335,13 @@ texts! {
     VerifyButton => "Verify", "ផ្ទៀងផ្ទាត់";
     VerifyMatches => "Verified: station {station}, election {election}, short code {code}", "បានផ្ទៀងផ្ទាត់៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} កូដខ្លី {code}";
     OpenVerify => "Verify a results file", "ផ្ទៀងផ្ទាត់ឯកសារលទ្ធផល";
+    BusySavingForms => "Saving the forms...", "កំពុងរក្សាទុកទម្រង់...";
+    BusyPrintingForms => "Saving the forms and sending copies A, B and C to the printer...", "កំពុងរក្សាទុកទម្រង់ និងផ្ញើច្បាប់ A B និង C ទៅម៉ាស៊ីនបោះពុម្ព...";
+    BusySavingComparison => "Saving the comparison...", "កំពុងរក្សាទុកការប្រៀបធៀប...";
+    BusyTabulating => "Tabulating the commune...", "កំពុងសរុបលទ្ធផលឃុំ សង្កាត់...";
+    BusyVerifying => "Verifying the results file...", "កំពុងផ្ទៀងផ្ទាត់ឯកសារលទ្ធផល...";
+    BusyChoosingFile => "Waiting for a file to be chosen...", "កំពុងរង់ចាំការជ្រើសឯកសារ...";
+    JobStopped => "The work stopped before it finished. Try again.", "ការងារបានឈប់មុនពេលបញ្ចប់។ សូមព្យាយាមម្ដងទៀត។";
 
     FormTitle => "Result of the count at the polling station", "លទ្ធផលនៃការរាប់សន្លឹកឆ្នោតនៅការិយាល័យបោះឆ្នោត";
     CopyA => "COPY A", "ច្បាប់ A";

@@ -9,6 +9,7 @@ use polltally::app::places::Places;
 use polltally::app::{PolltallyApp, Settings, theme};
 use polltally::domain::time::{FixedClock, Timestamp};
 use std::path::Path;
+use std::time::Duration;
 
 pub fn harness(data_dir: &Path) -> Harness<'static, PolltallyApp> {
     let places = Places::new(data_dir.to_path_buf());
@@ -19,6 +20,24 @@ pub fn harness(data_dir: &Path) -> Harness<'static, PolltallyApp> {
             let clock = FixedClock(Timestamp::from_unix_seconds(1_812_000_000));
             PolltallyApp::new(Box::new(clock), places, Settings::default())
         })
+}
+
+/// Takes the click (or keys) just given, then steps the app until the work
+/// it runs off the UI thread (forms, reports, tabulation, verification) has
+/// finished and its outcome is on screen. Each step first waits for the
+/// jobs' outcomes, up to a second, so that no frame races a thread; it gives
+/// up after 120 steps.
+pub fn finish_jobs(h: &mut Harness<'_, PolltallyApp>) {
+    h.step();
+    for _ in 0..120 {
+        if h.state().jobs.busy().is_none() {
+            h.run();
+            return;
+        }
+        h.state_mut().jobs.wait(Duration::from_secs(1));
+        h.step();
+    }
+    panic!("the app's background work did not finish within 120 steps");
 }
 
 /// Replaces the text of the field labelled `label` (of `role`).
