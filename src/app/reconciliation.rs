@@ -285,25 +285,20 @@ pub fn reconciliation_ui(
                             is_error: false,
                         }))
                     }
-                    Ok(changed) if count.check_figures(&changed).is_err() => {
-                        let text = count
-                            .check_figures(&changed)
-                            .err()
-                            .map(|e| tr.message(&e.message()))
-                            .unwrap_or_default();
-                        commands.push(AppCommand::Notify(Notice {
-                            text,
+                    Ok(changed) => match count.check_figures(&changed) {
+                        Err(err) => commands.push(AppCommand::Notify(Notice {
+                            text: tr.message(&err.message()),
                             is_error: true,
-                        }));
-                    }
-                    Ok(changed) => {
-                        for figure in changed.keys() {
-                            state.typed.remove(figure);
+                        })),
+                        Ok(()) => {
+                            for figure in changed.keys() {
+                                state.typed.remove(figure);
+                            }
+                            commands.push(AppCommand::Append(Event::FiguresRecorded {
+                                figures: changed,
+                            }));
                         }
-                        commands.push(AppCommand::Append(Event::FiguresRecorded {
-                            figures: changed,
-                        }));
-                    }
+                    },
                     Err(text) => commands.push(AppCommand::Notify(Notice {
                         text,
                         is_error: true,

@@ -1,8 +1,8 @@
 //! Opening, creating and appending to a count record.
 
-use crate::domain::count::{Count, check_binding};
+use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
-use crate::domain::recount::{Origin, RecountBinding, RecountMode};
+use crate::domain::recount::{Origin, RecountBinding, RecountMode, check_binding};
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::seq::Seq;
 use crate::domain::station::{StationError, StationFile};
