@@ -115,7 +115,7 @@ pub fn station_ui(
                         ui.end_row();
                     };
                     row(T::Election, def.election.name.get(lang).to_string());
-                    row(T::ElectionId, def.election.id.clone());
+                    row(T::ElectionId, def.election.id.to_string());
                     row(T::ElectionDate, def.election.date.to_string());
                     row(
                         T::Station,

@@ -88,7 +88,8 @@ impl Tr {
     pub fn missing_stations(self, c: &CommuneResults) -> String {
         match &c.missing_stations {
             Some(missing) if !missing.is_empty() => {
-                self.f(T::TabMissing, &[("list", &missing.join(", "))])
+                let codes: Vec<&str> = missing.iter().map(|code| code.as_str()).collect();
+                self.f(T::TabMissing, &[("list", &codes.join(", "))])
             }
             Some(_) => self.t(T::TabNoneMissing).to_string(),
             None => self.t(T::TabListUnknown).to_string(),

@@ -3,6 +3,7 @@
 //! changed or removed, a mistake is undone by a later event.
 
 use crate::domain::hash::Hash256;
+use crate::domain::identifier::{ElectionId, StationCode};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{CheckName, Figure};
@@ -23,8 +24,8 @@ pub enum Event {
     /// The first entry: binds the record to a station file.
     Opened {
         format: String,
-        election_id: String,
-        station_code: String,
+        election_id: ElectionId,
+        station_code: StationCode,
         definition_hash: Hash256,
         app_version: String,
         /// For a recount: the sealed original it recounts, and by whose order.

@@ -90,11 +90,15 @@ pub fn check_event(
                 let def = station.definition();
                 let bindings = [
                     ("format", format.clone(), RECORD_FORMAT.to_string()),
-                    ("election_id", election_id.clone(), def.election.id.clone()),
+                    (
+                        "election_id",
+                        election_id.to_string(),
+                        def.election.id.to_string(),
+                    ),
                     (
                         "station_code",
-                        station_code.clone(),
-                        def.station.code.clone(),
+                        station_code.to_string(),
+                        def.station.code.to_string(),
                     ),
                     (
                         "definition_hash",
