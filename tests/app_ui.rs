@@ -270,7 +270,7 @@ fn people_present_are_recorded_from_the_station_screen() {
         .count()
         .people()
         .values()
-        .map(|p| (p.person.name.clone(), p.person.party.map(|n| n.0)))
+        .map(|p| (p.person.name.to_string(), p.person.party.map(|n| n.0)))
         .collect();
     assert_eq!(
         people,

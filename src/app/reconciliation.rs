@@ -5,6 +5,7 @@
 use crate::app::command::AppCommand;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
+use crate::domain::free_text::FreeText;
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus, Figure};
 use crate::i18n::Explain;
 use crate::i18n::{T, Tr};
@@ -148,17 +149,23 @@ pub fn checks_ui(
                             let entered =
                                 field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                             if ui.button(tr.t(T::RecordExplanation)).clicked() || entered {
-                                let typed = text.trim().to_string();
-                                match count.check_explanation(check.name, &typed) {
-                                    Ok(()) => {
+                                let checked =
+                                    FreeText::parse("text", text.trim()).and_then(|typed| {
+                                        count
+                                            .check_explanation(check.name)
+                                            .map_err(|err| err.message())?;
+                                        Ok(typed)
+                                    });
+                                match checked {
+                                    Ok(typed) => {
                                         commands.push(AppCommand::Append(Event::Explanation {
                                             check: check.name,
                                             text: typed,
                                         }));
                                         text.clear();
                                     }
-                                    Err(err) => commands.push(AppCommand::Notify(Notice {
-                                        text: tr.message(&err.message()),
+                                    Err(message) => commands.push(AppCommand::Notify(Notice {
+                                        text: tr.message(&message),
                                         is_error: true,
                                     })),
                                 }

@@ -2,6 +2,7 @@
 //! contract with users' scripts and the commune commission's tools.
 
 use crate::app::Screen;
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Role;
@@ -67,8 +68,8 @@ pub enum Command {
         /// The seq of the ruling to void.
         #[arg(long, value_name = "N", value_parser = seq())]
         seq: Seq,
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
+        reason: FreeText,
     },
     /// Record that party agents dispute a ruling already recorded.
     Dispute {
@@ -85,8 +86,8 @@ pub enum Command {
     Present {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
-        #[arg(long, value_name = "TEXT")]
-        name: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("name"))]
+        name: FreeText,
         /// chief, secretary, member, party_agent or observer.
         #[arg(long, value_name = "ROLE", value_parser = role())]
         role: Role,
@@ -94,8 +95,8 @@ pub enum Command {
         #[arg(long, value_name = "NUM", value_parser = party())]
         party: Option<PartyNumber>,
         /// The organisation an observer represents.
-        #[arg(long, value_name = "TEXT")]
-        organisation: Option<String>,
+        #[arg(long, value_name = "TEXT", value_parser = text("organisation"))]
+        organisation: Option<FreeText>,
     },
     /// Withdraw a presence entry (a mistake, or the person left).
     Withdraw {
@@ -104,8 +105,8 @@ pub enum Command {
         /// The seq of the presence entry.
         #[arg(long, value_name = "N", value_parser = seq())]
         seq: Seq,
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
+        reason: FreeText,
     },
     /// Record the number of ballots in a party's pile.
     Pile {
@@ -123,8 +124,8 @@ pub enum Command {
         /// stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling or cross_check:<party>.
         #[arg(long, value_name = "NAME", value_parser = check())]
         check: CheckName,
-        #[arg(long, value_name = "TEXT")]
-        text: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("text"))]
+        text: FreeText,
     },
     /// Show the count: figures, tally and checks.
     Show {
@@ -162,11 +163,11 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
         /// Who ordered the recount (e.g. the provincial election commission).
-        #[arg(long, value_name = "TEXT")]
-        authority: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("authority"))]
+        authority: FreeText,
         /// Why (e.g. the complaint it answers).
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
+        reason: FreeText,
         /// full: every ballot ruled again; review: only the ballots the
         /// original ruled invalid or disputed, by their original seq.
         #[arg(long, value_name = "full|review", value_parser = mode())]
@@ -308,8 +309,13 @@ pub struct RuleArgs {
         value_parser = party()
     )]
     pub disputed_by: Vec<PartyNumber>,
-    #[arg(long, value_name = "TEXT", conflicts_with = "stdin")]
-    pub note: Option<String>,
+    #[arg(
+        long,
+        value_name = "TEXT",
+        conflicts_with = "stdin",
+        value_parser = text("note")
+    )]
+    pub note: Option<FreeText>,
     /// Read one ruling a line: `3`, `3 V3`, `I2`, optionally followed by `dispute=5,7`.
     #[arg(long)]
     pub stdin: bool,
@@ -344,6 +350,11 @@ fn party() -> impl TypedValueParser<Value = PartyNumber> {
 
 fn seq() -> impl TypedValueParser<Value = Seq> {
     clap::value_parser!(u64).map(Seq)
+}
+
+/// A free text typed into the argument `field`.
+fn text(field: &'static str) -> ValueParser {
+    ValueParser::new(move |text: &str| FreeText::parse(field, text))
 }
 
 fn role() -> ValueParser {

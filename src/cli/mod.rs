@@ -10,6 +10,7 @@ pub mod show;
 pub mod summaries;
 
 use crate::app::Launch;
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::Figure;
@@ -237,14 +238,14 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
         } => {
             let signed = signed
                 .iter()
-                .map(|s| parse_signature(s))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| e.at("signed"))?;
+                .enumerate()
+                .map(|(i, s)| parse_signature(i, s))
+                .collect::<Result<Vec<_>, _>>()?;
             let refused = refused
                 .iter()
-                .map(|r| parse_refusal(r))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| e.at("refused"))?;
+                .enumerate()
+                .map(|(i, r)| parse_refusal(i, r))
+                .collect::<Result<Vec<_>, _>>()?;
             let seal = Seal::new(clock.now(), signed, refused);
             let mut record = Record::open(&record)?;
             let seq = record.append(Event::Sealed(seal), clock)?;
@@ -401,8 +402,8 @@ fn tabulate(
 
 fn recount(
     original: &Path,
-    authority: &str,
-    reason: &str,
+    authority: &FreeText,
+    reason: &FreeText,
     mode: RecountMode,
     out: &Path,
     tr: Tr,

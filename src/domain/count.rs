@@ -4,6 +4,7 @@
 //! `apply_*` (it happened); the journal checks, commits, then applies, so the
 //! state moves in O(log n) per event and never needs a full re-fold.
 
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_COUNT;
 use crate::domain::party::PartyNumber;
@@ -12,7 +13,7 @@ use crate::domain::reconciliation::{
     Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
 };
 use crate::domain::recount::{self, Origin, RecountBinding, RecountMode, RecountState};
-use crate::domain::ruling::{Ruling, RulingError, check_free_text, not_on_ballot};
+use crate::domain::ruling::{Ruling, RulingError, not_on_ballot};
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
@@ -29,12 +30,10 @@ pub enum CountError {
     VoidOfVoid { target: Seq, of: Seq },
     NotARuling { target: Seq },
     AlreadyVoided { target: Seq, by: Seq },
-    Reason(Message),
     NoFigures,
     TooLarge { figure: String, value: u64 },
     UnknownParty { party: u32, known: String },
     UnknownCheck { check: String },
-    Text(Message),
     DisputeOfVoided { target: Seq, by: Seq },
     AlreadyDisputing { party: u32, target: Seq },
     NoDisputants,
@@ -47,7 +46,6 @@ pub enum CountError {
     RecountOfAnother { bound: Hash256, original: Hash256 },
     RecountWithoutOriginal,
     OriginalWithoutRecount,
-    Recount(Message),
     NotAReview,
     ReviewNeedsOriginal,
     NotUnderReview { original: Seq, under_review: String },
@@ -75,7 +73,6 @@ impl Explain for CountError {
             CountError::AlreadyVoided { target, by } => {
                 seq(P::AlreadyVoided, *target).num("by", by.0).at("seq")
             }
-            CountError::Reason(problem) => problem.clone().at("reason"),
             CountError::NoFigures => Message::new(P::NoFigures).at("figures"),
             CountError::TooLarge { figure, value } => Message::new(P::TooLarge)
                 .num("value", *value)
@@ -85,7 +82,6 @@ impl Explain for CountError {
             CountError::UnknownCheck { check } => Message::new(P::UnknownCheck)
                 .text("check", check)
                 .at("check"),
-            CountError::Text(problem) => problem.clone().at("text"),
             CountError::DisputeOfVoided { target, by } => {
                 seq(P::DisputeOfVoided, *target).num("by", by.0).at("seq")
             }
@@ -105,7 +101,6 @@ impl Explain for CountError {
                 .text("original", original),
             CountError::RecountWithoutOriginal => Message::new(P::RecountWithoutOriginal),
             CountError::OriginalWithoutRecount => Message::new(P::OriginalWithoutRecount),
-            CountError::Recount(problem) => problem.clone(),
             CountError::NotAReview => Message::new(P::NotAReview).at("review_of"),
             CountError::ReviewNeedsOriginal => Message::new(P::ReviewNeedsOriginal),
             CountError::NotUnderReview {
@@ -209,7 +204,7 @@ pub struct Count {
     figures: Figures,
     figure_history: BTreeMap<Figure, Vec<(Seq, u64)>>,
     piles: BTreeMap<PartyNumber, u64>,
-    explanations: BTreeMap<CheckName, String>,
+    explanations: BTreeMap<CheckName, FreeText>,
     people: BTreeMap<Seq, PresenceRecord>,
     sealed: Option<(Seq, Seal)>,
     /// For a recount: the sealed original it was made from.
@@ -396,9 +391,9 @@ impl Count {
 
     // ---- voids ----
 
-    pub fn check_void(&self, target: Seq, reason: &str) -> Result<(), CountError> {
+    /// May the ruling at `target` be voided? (The reason is a [`FreeText`].)
+    pub fn check_void(&self, target: Seq) -> Result<(), CountError> {
         self.ensure_open()?;
-        check_free_text(reason).map_err(CountError::Reason)?;
         if let Some(record) = self.rulings.get(&target) {
             return match record.voided_by {
                 Some(by) => Err(CountError::AlreadyVoided { target, by }),
@@ -488,7 +483,8 @@ impl Count {
 
     // ---- explanations ----
 
-    pub fn check_explanation(&self, check: CheckName, text: &str) -> Result<(), CountError> {
+    /// May `check` be explained? It must be a check of this count.
+    pub fn check_explanation(&self, check: CheckName) -> Result<(), CountError> {
         self.ensure_open()?;
         if let CheckName::CrossCheck(party) = check
             && self.def.party(party).is_none()
@@ -497,11 +493,11 @@ impl Count {
                 check: check.to_string(),
             });
         }
-        check_free_text(text).map_err(CountError::Text)
+        Ok(())
     }
 
-    pub fn apply_explanation(&mut self, seq: Seq, check: CheckName, text: &str) {
-        self.explanations.insert(check, text.to_string());
+    pub fn apply_explanation(&mut self, seq: Seq, check: CheckName, text: FreeText) {
+        self.explanations.insert(check, text);
         self.last_seq = seq;
     }
 
@@ -523,9 +519,9 @@ impl Count {
         self.last_seq = seq;
     }
 
-    pub fn check_withdrawal(&self, target: Seq, reason: &str) -> Result<(), CountError> {
+    /// May the presence entry at `target` be withdrawn?
+    pub fn check_withdrawal(&self, target: Seq) -> Result<(), CountError> {
         self.ensure_open()?;
-        check_free_text(reason).map_err(CountError::Reason)?;
         match self.people.get(&target) {
             Some(PresenceRecord {
                 withdrawn_by: Some(by),
@@ -637,7 +633,7 @@ impl Count {
         &self.piles
     }
 
-    pub fn explanations(&self) -> &BTreeMap<CheckName, String> {
+    pub fn explanations(&self) -> &BTreeMap<CheckName, FreeText> {
         &self.explanations
     }
 
@@ -706,7 +702,7 @@ mod tests {
         c.apply_ruling(Seq(2), r);
         assert_eq!(c.tally().votes_for(PartyNumber(2)), 1);
         assert_eq!(c.tally().disputed(), 1);
-        c.check_void(Seq(2), "wrong pile").unwrap();
+        c.check_void(Seq(2)).unwrap();
         c.apply_void(Seq(3), Seq(2));
         assert_eq!(c.tally().votes_for(PartyNumber(2)), 0);
         assert_eq!(c.tally().disputed(), 0);
@@ -723,7 +719,7 @@ mod tests {
         let mut figures = BTreeMap::new();
         figures.insert(Figure::InBox, 10);
         c.apply_figures(Seq(4), &figures);
-        let err = |target| c.check_void(Seq(target), "x").unwrap_err().to_string();
+        let err = |target| c.check_void(Seq(target)).unwrap_err().to_string();
         assert_eq!(err(2), "seq: ruling 2 was already voided by seq 3");
         assert_eq!(
             err(3),
@@ -734,7 +730,7 @@ mod tests {
         assert_eq!(err(9), "seq: 9 does not exist (the journal ends at seq 4)");
         assert_eq!(err(0), "seq: 0 does not exist (the journal ends at seq 4)");
         assert_eq!(
-            c.check_void(Seq(2), " ").unwrap_err().to_string(),
+            FreeText::parse("reason", " ").unwrap_err().to_string(),
             "reason: must not be empty"
         );
     }
@@ -747,15 +743,12 @@ mod tests {
             "party: 7 is not on this station's ballot (parties 1-4)"
         );
         assert_eq!(
-            c.check_explanation(CheckName::CrossCheck(PartyNumber(7)), "x")
+            c.check_explanation(CheckName::CrossCheck(PartyNumber(7)))
                 .unwrap_err()
                 .to_string(),
             "check: cross_check:7 is not a check of this count"
         );
-        assert!(
-            c.check_explanation(CheckName::Stock, "two books came short")
-                .is_ok()
-        );
+        assert!(c.check_explanation(CheckName::Stock).is_ok());
     }
 
     #[test]
@@ -805,22 +798,22 @@ mod tests {
         let mut c = count();
         c.apply_opening(Seq(1), None);
         let p = Person {
-            name: "Chan Sophea".into(),
+            name: FreeText::parse("name", "Chan Sophea").unwrap(),
             role: Role::Chief,
             party: None,
             organisation: None,
         };
         c.check_person(&p).unwrap();
         c.apply_person(Seq(2), p);
-        c.check_withdrawal(Seq(2), "typed twice").unwrap();
+        c.check_withdrawal(Seq(2)).unwrap();
         c.apply_withdrawal(Seq(3), Seq(2));
         assert_eq!(c.people()[&Seq(2)].withdrawn_by, Some(Seq(3)));
         assert_eq!(
-            c.check_withdrawal(Seq(2), "again").unwrap_err().to_string(),
+            c.check_withdrawal(Seq(2)).unwrap_err().to_string(),
             "seq: the presence of entry 2 was already withdrawn by seq 3"
         );
         assert_eq!(
-            c.check_withdrawal(Seq(1), "x").unwrap_err().to_string(),
+            c.check_withdrawal(Seq(1)).unwrap_err().to_string(),
             "seq: 1 is not a person recorded as present"
         );
     }
@@ -876,11 +869,12 @@ mod tests {
                 },
             ]
         );
-        c.apply_explanation(Seq(4), CheckName::BoxVsIssued, "ballots taken away");
+        let text = |t: &str| FreeText::parse("text", t).unwrap();
+        c.apply_explanation(Seq(4), CheckName::BoxVsIssued, text("ballots taken away"));
         c.apply_explanation(
             Seq(5),
             CheckName::BoxVsRulings,
-            "two ballots stuck together, counted later",
+            text("two ballots stuck together, counted later"),
         );
         assert!(c.sealing_gaps().is_empty());
     }
@@ -962,7 +956,7 @@ mod tests {
                     }
                     Step::Void { back } => {
                         let Some(target) = history.iter().rev().nth(back % (history.len() + 1)).map(|h| h.0) else { continue };
-                        let allowed = c.check_void(target, "mistake").is_ok();
+                        let allowed = c.check_void(target).is_ok();
                         prop_assert_eq!(allowed, !voided.contains(&target));
                         if allowed {
                             c.apply_void(seq, target);

@@ -6,6 +6,7 @@
 pub mod comparison;
 pub mod count;
 pub mod criteria;
+pub mod free_text;
 pub mod hash;
 pub mod identifier;
 pub mod limits;

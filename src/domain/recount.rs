@@ -6,10 +6,11 @@
 //! ruling over.
 
 use crate::domain::count::{Count, CountError, RulingRecord};
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::reconciliation::Figure;
 use crate::domain::results::ResultsDocument;
-use crate::domain::ruling::{Verdict, check_free_text};
+use crate::domain::ruling::Verdict;
 use crate::domain::seq::Seq;
 use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
@@ -49,8 +50,8 @@ impl RecountMode {
 #[serde(deny_unknown_fields)]
 pub struct RecountBinding {
     pub original_results_hash: Hash256,
-    pub authority: String,
-    pub reason: String,
+    pub authority: FreeText,
+    pub reason: FreeText,
     pub mode: RecountMode,
 }
 
@@ -76,16 +77,16 @@ pub struct RecountState {
 }
 
 /// May `binding` open a recount of the count whose results hash is
-/// `original`? It must name that hash, an authority and a reason.
-pub fn check_binding(binding: &RecountBinding, original: Hash256) -> Result<(), CountError> {
+/// `original`? It must name that hash (the authority and the reason are
+/// free texts, checked where typed).
+fn check_binding(binding: &RecountBinding, original: Hash256) -> Result<(), CountError> {
     if binding.original_results_hash != original {
         return Err(CountError::RecountOfAnother {
             bound: binding.original_results_hash,
             original,
         });
     }
-    check_free_text(&binding.authority).map_err(|e| CountError::Recount(e.at("authority")))?;
-    check_free_text(&binding.reason).map_err(|e| CountError::Recount(e.at("reason")))
+    Ok(())
 }
 
 /// `3, 8, 17` (at most 20, then `...`).
@@ -254,8 +255,8 @@ mod tests {
     fn binding(hash: Hash256, mode: RecountMode) -> RecountBinding {
         RecountBinding {
             original_results_hash: hash,
-            authority: "PEC".into(),
-            reason: "complaint".into(),
+            authority: FreeText::parse("authority", "PEC").unwrap(),
+            reason: FreeText::parse("reason", "complaint").unwrap(),
             mode,
         }
     }

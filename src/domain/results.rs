@@ -3,6 +3,7 @@
 //! printed on every form with a short code that a person can type back.
 
 use crate::domain::count::Count;
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{CommuneCode, ElectionId, StationCode};
 use crate::domain::limits::signed;
@@ -77,7 +78,7 @@ pub struct FiguresPart {
 pub struct CheckPart {
     pub name: CheckName,
     pub status: CheckStatus,
-    pub explanation: Option<String>,
+    pub explanation: Option<FreeText>,
 }
 
 /// A check exactly as the file spells it.
@@ -87,7 +88,7 @@ struct CheckWire {
     name: CheckName,
     status: String,
     difference: Option<i64>,
-    explanation: Option<String>,
+    explanation: Option<FreeText>,
 }
 
 impl TryFrom<CheckWire> for CheckPart {

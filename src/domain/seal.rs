@@ -2,7 +2,7 @@
 //! the result and those who refused (and why). After the seal, nothing can be
 //! added to the count.
 
-use crate::domain::ruling::check_free_text;
+use crate::domain::free_text::FreeText;
 use crate::domain::time::Timestamp;
 use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
@@ -11,17 +11,17 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
-    pub name: String,
-    pub role: String,
+    pub name: FreeText,
+    pub role: FreeText,
 }
 
 /// Someone who refused to sign, and the reason they gave.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefusalToSign {
-    pub name: String,
-    pub role: String,
-    pub reason: String,
+    pub name: FreeText,
+    pub role: FreeText,
+    pub reason: FreeText,
 }
 
 /// The seal of a count.
@@ -38,13 +38,19 @@ pub struct Seal {
     pub refused: Vec<RefusalToSign>,
 }
 
-fn check_part(field: &str, i: usize, what: &str, text: &str) -> Result<(), Message> {
-    let at = format!("{field}[{i}].{what}");
-    check_free_text(text).map_err(|e| e.at(at.as_str()))?;
-    if text.contains(':') && what != "reason" {
-        return Err(Message::new(P::NoColon).quoted("value", text).at(at));
+/// A name or role holds no `:` (the command line separates with it).
+fn check_part(field: &str, i: usize, what: &str, text: &FreeText) -> Result<(), Message> {
+    if text.as_str().contains(':') {
+        return Err(Message::new(P::NoColon)
+            .quoted("value", text.as_str())
+            .at(format!("{field}[{i}].{what}")));
     }
     Ok(())
+}
+
+/// A part of `NAME:ROLE[:REASON]` as typed, trimmed, at `field[i].what`.
+fn typed_part(field: &str, i: usize, what: &str, text: &str) -> Result<FreeText, Message> {
+    FreeText::parse(&format!("{field}[{i}].{what}"), text.trim())
 }
 
 impl Seal {
@@ -58,8 +64,8 @@ impl Seal {
         }
     }
 
-    /// Checks the names: at least one signature; every name, role and reason
-    /// a real text; no one both signing and refusing.
+    /// Checks the names: at least one signature; names and roles without
+    /// `:`; no one both signing and refusing.
     pub fn check(&self) -> Result<(), Message> {
         if self.signed.is_empty() {
             return Err(Message::new(P::ChiefSigns).at("signed"));
@@ -71,10 +77,9 @@ impl Seal {
         for (i, r) in self.refused.iter().enumerate() {
             check_part("refused", i, "name", &r.name)?;
             check_part("refused", i, "role", &r.role)?;
-            check_part("refused", i, "reason", &r.reason)?;
             if self.signed.iter().any(|s| s.name == r.name) {
                 return Err(Message::new(P::AlsoSigned)
-                    .quoted("value", &r.name)
+                    .quoted("value", r.name.as_str())
                     .at(format!("refused[{i}].name")));
             }
         }
@@ -82,27 +87,33 @@ impl Seal {
     }
 }
 
-/// Parses `NAME:ROLE` as typed on the command line.
-pub fn parse_signature(text: &str) -> Result<Signature, Message> {
+/// Parses the `i`-th `NAME:ROLE` as typed on the command line; errors name
+/// `signed`, or the part at `signed[i]`.
+pub fn parse_signature(i: usize, text: &str) -> Result<Signature, Message> {
     match text.split_once(':') {
         Some((name, role)) if !role.contains(':') => Ok(Signature {
-            name: name.trim().to_string(),
-            role: role.trim().to_string(),
+            name: typed_part("signed", i, "name", name)?,
+            role: typed_part("signed", i, "role", role)?,
         }),
-        _ => Err(Message::new(P::NotNameRole).quoted("value", text)),
+        _ => Err(Message::new(P::NotNameRole)
+            .quoted("value", text)
+            .at("signed")),
     }
 }
 
-/// Parses `NAME:ROLE:REASON` as typed on the command line.
-pub fn parse_refusal(text: &str) -> Result<RefusalToSign, Message> {
+/// Parses the `i`-th `NAME:ROLE:REASON` as typed on the command line; errors
+/// name `refused`, or the part at `refused[i]`.
+pub fn parse_refusal(i: usize, text: &str) -> Result<RefusalToSign, Message> {
     let mut parts = text.splitn(3, ':');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(name), Some(role), Some(reason)) => Ok(RefusalToSign {
-            name: name.trim().to_string(),
-            role: role.trim().to_string(),
-            reason: reason.trim().to_string(),
+            name: typed_part("refused", i, "name", name)?,
+            role: typed_part("refused", i, "role", role)?,
+            reason: typed_part("refused", i, "reason", reason)?,
         }),
-        _ => Err(Message::new(P::NotNameRoleReason).quoted("value", text)),
+        _ => Err(Message::new(P::NotNameRoleReason)
+            .quoted("value", text)
+            .at("refused")),
     }
 }
 
@@ -114,20 +125,37 @@ mod tests {
         Seal {
             at: Timestamp::from_unix_seconds(0),
             app_version: "test".into(),
-            signed: signed.iter().map(|s| parse_signature(s).unwrap()).collect(),
-            refused: refused.iter().map(|r| parse_refusal(r).unwrap()).collect(),
+            signed: signed
+                .iter()
+                .enumerate()
+                .map(|(i, s)| parse_signature(i, s).unwrap())
+                .collect(),
+            refused: refused
+                .iter()
+                .enumerate()
+                .map(|(i, r)| parse_refusal(i, r).unwrap())
+                .collect(),
         }
     }
 
     #[test]
     fn parses_the_command_line_forms() {
-        assert_eq!(parse_signature("Chan Sophea:chief").unwrap().role, "chief");
-        assert!(parse_signature("Chan Sophea").is_err());
-        assert!(parse_signature("a:b:c").is_err());
-        let r =
-            parse_refusal("Keo Rith:party agent 3:the I4 rulings were wrong: see seq 12").unwrap();
-        assert_eq!(r.reason, "the I4 rulings were wrong: see seq 12");
-        assert!(parse_refusal("Keo Rith:agent").is_err());
+        assert_eq!(
+            parse_signature(0, "Chan Sophea:chief")
+                .unwrap()
+                .role
+                .as_str(),
+            "chief"
+        );
+        assert!(parse_signature(0, "Chan Sophea").is_err());
+        assert!(parse_signature(0, "a:b:c").is_err());
+        let r = parse_refusal(
+            0,
+            "Keo Rith:party agent 3:the I4 rulings were wrong: see seq 12",
+        )
+        .unwrap();
+        assert_eq!(r.reason.as_str(), "the I4 rulings were wrong: see seq 12");
+        assert!(parse_refusal(0, "Keo Rith:agent").is_err());
     }
 
     #[test]
@@ -138,7 +166,7 @@ mod tests {
             "signed: at least the chief signs the result"
         );
         assert_eq!(
-            seal(&[" :chief"], &[]).check().unwrap_err().to_string(),
+            parse_signature(0, " :chief").unwrap_err().to_string(),
             "signed[0].name: must not be empty"
         );
         assert_eq!(

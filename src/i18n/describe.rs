@@ -47,7 +47,7 @@ impl Tr {
     pub fn line_step(self, index: usize, step: &LineStep) -> String {
         let who = match &step.recount {
             None => self.t(T::CmpFirstCount).to_string(),
-            Some(b) => b.authority.clone(),
+            Some(b) => b.authority.to_string(),
         };
         format!(
             "{}. {who}: {} {}, {} {}",

@@ -2,6 +2,7 @@
 //! to the journal as canonical JSON with a `type` tag; nothing is ever
 //! changed or removed, a mistake is undone by a later event.
 
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{ElectionId, StationCode};
 use crate::domain::party::PartyNumber;
@@ -41,11 +42,11 @@ pub enum Event {
     /// `original_seq`, ruled again.
     Review { original_seq: Seq, ruling: Ruling },
     /// Takes back the ruling at `ruling_seq`, with the reason.
-    Void { ruling_seq: Seq, reason: String },
+    Void { ruling_seq: Seq, reason: FreeText },
     /// The number of ballots in a party's pile, counted after ruling.
     PileCount { party: PartyNumber, count: u64 },
     /// The commission's written explanation for a check.
-    Explanation { check: CheckName, text: String },
+    Explanation { check: CheckName, text: FreeText },
     /// Party agents dispute the ruling at `ruling_seq` after it was recorded.
     Dispute {
         ruling_seq: Seq,
@@ -55,7 +56,7 @@ pub enum Event {
     PersonPresent(Person),
     /// Takes back the presence entry at `person_seq` (a mistake, or the
     /// person left), with the reason.
-    PresenceWithdrawn { person_seq: Seq, reason: String },
+    PresenceWithdrawn { person_seq: Seq, reason: FreeText },
     /// The chief seals the count; nothing can follow.
     Sealed(Seal),
 }

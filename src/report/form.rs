@@ -602,7 +602,7 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
             &[("seq", person_seq), ("reason", reason)],
         ),
         Event::Sealed(seal) => {
-            let names: Vec<String> = seal.signed.iter().map(|s| s.name.clone()).collect();
+            let names: Vec<String> = seal.signed.iter().map(|s| s.name.to_string()).collect();
             tr.f(T::AnnexSealed, &[("names", &names.join(", "))])
         }
     }
