@@ -4,9 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use polltally::domain::free_text::FreeText;
+use polltally::domain::person::Role;
 use polltally::domain::reconciliation::Figure;
 use polltally::domain::ruling::{RulingChoice, RulingRequest};
-use polltally::domain::seal::{Seal, Signature};
+use polltally::domain::seal::{Seal, Signature, SignerRole};
 use polltally::domain::station::StationFile;
 use polltally::domain::time::Clock;
 use polltally::journal::event::Event;
@@ -87,7 +88,7 @@ pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
         app_version: "bench".into(),
         signed: vec![Signature {
             name: FreeText::parse("name", "Chan Sophea").unwrap(),
-            role: FreeText::parse("role", "chief").unwrap(),
+            role: SignerRole::Known(Role::Chief),
         }],
         refused: vec![],
     };

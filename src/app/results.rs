@@ -10,7 +10,7 @@ use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::grouped;
 use crate::domain::person::Role;
-use crate::domain::seal::{RefusalToSign, Seal, Signature};
+use crate::domain::seal::{RefusalToSign, Seal, Signature, SignerRole};
 use crate::domain::seq::Seq;
 use crate::domain::short_code::short_code;
 use crate::i18n::{Explain, Message};
@@ -155,15 +155,13 @@ fn seal_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<
         let mut refused = Vec::new();
         let mut problem: Option<Message> = None;
         for (seq, name, role) in &people {
-            // The role is kept as its key (as typed on the command line),
-            // never as the words of the language on screen.
-            let Ok(role) = FreeText::parse("role", role.key()) else {
-                continue;
-            };
+            // The role is kept as the role (its key in the file, as typed on
+            // the command line), never as the words of the language on screen.
+            let role = SignerRole::Known(*role);
             match state.choices.get(seq).copied().unwrap_or_default() {
                 SignChoice::Signs => signed.push(Signature {
                     name: (*name).clone(),
-                    role,
+                    role: role.clone(),
                 }),
                 SignChoice::Refuses => {
                     let at = format!("refused[{}].reason", refused.len());

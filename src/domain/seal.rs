@@ -3,16 +3,49 @@
 //! added to the count.
 
 use crate::domain::free_text::FreeText;
+use crate::domain::person::Role;
 use crate::domain::time::Timestamp;
 use crate::i18n::{Message, P};
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The role a signer signs in: one of the [`Role`]s, written in files as its
+/// key (`chief`), or the words typed for someone outside them (`agent of
+/// party 3`). Either way the file holds one string, as ever.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SignerRole {
+    Known(Role),
+    Written(FreeText),
+}
+
+impl SignerRole {
+    /// A role as typed after `NAME:`: a role key is that role, any other
+    /// text is kept as written; errors name `field`.
+    pub fn parse(field: &str, typed: &str) -> Result<SignerRole, Message> {
+        match Role::parse(typed) {
+            Ok(role) => Ok(SignerRole::Known(role)),
+            Err(_) => FreeText::parse(field, typed).map(SignerRole::Written),
+        }
+    }
+}
+
+impl fmt::Display for SignerRole {
+    /// The key of a known role, else the words as written.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignerRole::Known(role) => f.write_str(role.key()),
+            SignerRole::Written(text) => f.write_str(text),
+        }
+    }
+}
 
 /// Someone who signed the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     pub name: FreeText,
-    pub role: FreeText,
+    pub role: SignerRole,
 }
 
 /// Someone who refused to sign, and the reason they gave.
@@ -20,7 +53,7 @@ pub struct Signature {
 #[serde(deny_unknown_fields)]
 pub struct RefusalToSign {
     pub name: FreeText,
-    pub role: FreeText,
+    pub role: SignerRole,
     pub reason: FreeText,
 }
 
@@ -39,10 +72,10 @@ pub struct Seal {
 }
 
 /// A name or role holds no `:` (the command line separates with it).
-fn check_part(field: &str, i: usize, what: &str, text: &FreeText) -> Result<(), Message> {
-    if text.as_str().contains(':') {
+fn check_part(field: &str, i: usize, what: &str, text: &str) -> Result<(), Message> {
+    if text.contains(':') {
         return Err(Message::new(P::NoColon)
-            .quoted("value", text.as_str())
+            .quoted("value", text)
             .at(format!("{field}[{i}].{what}")));
     }
     Ok(())
@@ -72,11 +105,11 @@ impl Seal {
         }
         for (i, s) in self.signed.iter().enumerate() {
             check_part("signed", i, "name", &s.name)?;
-            check_part("signed", i, "role", &s.role)?;
+            check_part("signed", i, "role", &s.role.to_string())?;
         }
         for (i, r) in self.refused.iter().enumerate() {
             check_part("refused", i, "name", &r.name)?;
-            check_part("refused", i, "role", &r.role)?;
+            check_part("refused", i, "role", &r.role.to_string())?;
             if self.signed.iter().any(|s| s.name == r.name) {
                 return Err(Message::new(P::AlsoSigned)
                     .quoted("value", r.name.as_str())
@@ -93,7 +126,7 @@ pub fn parse_signature(i: usize, text: &str) -> Result<Signature, Message> {
     match text.split_once(':') {
         Some((name, role)) if !role.contains(':') => Ok(Signature {
             name: typed_part("signed", i, "name", name)?,
-            role: typed_part("signed", i, "role", role)?,
+            role: SignerRole::parse(&format!("signed[{i}].role"), role.trim())?,
         }),
         _ => Err(Message::new(P::NotNameRole)
             .quoted("value", text)
@@ -108,7 +141,7 @@ pub fn parse_refusal(i: usize, text: &str) -> Result<RefusalToSign, Message> {
     match (parts.next(), parts.next(), parts.next()) {
         (Some(name), Some(role), Some(reason)) => Ok(RefusalToSign {
             name: typed_part("refused", i, "name", name)?,
-            role: typed_part("refused", i, "role", role)?,
+            role: SignerRole::parse(&format!("refused[{i}].role"), role.trim())?,
             reason: typed_part("refused", i, "reason", reason)?,
         }),
         _ => Err(Message::new(P::NotNameRoleReason)
@@ -144,7 +177,7 @@ mod tests {
             parse_signature(0, "Chan Sophea:chief")
                 .unwrap()
                 .role
-                .as_str(),
+                .to_string(),
             "chief"
         );
         assert!(parse_signature(0, "Chan Sophea").is_err());
@@ -175,6 +208,29 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "refused[0].name: \"Chan Sophea\" also signed"
+        );
+    }
+
+    #[test]
+    fn signer_roles_are_roles_when_they_are_one_and_keep_their_words() {
+        for (json, known) in [
+            (r#""chief""#, Some(Role::Chief)),
+            (r#""party_agent""#, Some(Role::PartyAgent)),
+            (r#""agent of party 3""#, None),
+            (r#""Chief""#, None),
+        ] {
+            let role: SignerRole = serde_json::from_str(json).unwrap();
+            let as_role = match &role {
+                SignerRole::Known(role) => Some(*role),
+                SignerRole::Written(_) => None,
+            };
+            assert_eq!(as_role, known, "{json}");
+            assert_eq!(serde_json::to_string(&role).unwrap(), json);
+        }
+        assert!(serde_json::from_str::<SignerRole>(r#"" ""#).is_err());
+        assert_eq!(
+            SignerRole::parse("signed[0].role", "secretary"),
+            Ok(SignerRole::Known(Role::Secretary))
         );
     }
 }
