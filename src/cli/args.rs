@@ -9,6 +9,7 @@ use crate::domain::person::Role;
 use crate::domain::reconciliation::CheckName;
 use crate::domain::recount::RecountMode;
 use crate::domain::seq::Seq;
+use crate::domain::short_code::normalize_short_code;
 use crate::domain::text::Numerals;
 use crate::i18n::{Lang, Message, P};
 use crate::report::Copy;
@@ -245,7 +246,8 @@ pub enum Command {
             long,
             value_name = "SHORTCODE",
             requires = "results",
-            conflicts_with = "record"
+            conflicts_with = "record",
+            value_parser = short_code()
         )]
         code: Option<String>,
         /// A commune results file made by `polltally tabulate`: its own
@@ -375,6 +377,11 @@ fn copy() -> ValueParser {
 
 fn hash(field: &'static str) -> ValueParser {
     ours(field, str::parse::<Hash256>)
+}
+
+/// A short code as typed, in its written form (`7G2K-...`).
+fn short_code() -> ValueParser {
+    ValueParser::new(normalize_short_code)
 }
 
 fn numerals() -> ValueParser {
