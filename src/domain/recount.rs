@@ -124,6 +124,7 @@ pub struct Opening {
     pub figures: BTreeMap<Figure, u64>,
     /// In a review: the verdicts carried over unchanged (valid, undisputed).
     pub carried: Vec<Verdict>,
+    /// Where the recount stands as it opens.
     pub state: RecountState,
 }
 

@@ -15,7 +15,9 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum SignerRole {
+    /// One of the roles at the count.
     Known(Role),
+    /// Words typed for a role that is none of them.
     Written(FreeText),
 }
 
