@@ -10,6 +10,7 @@
 mod common;
 
 use common::sealed_record;
+use polltally::domain::identifier::{CommuneCode, StationCode};
 use polltally::domain::results::ResultsDocument;
 use polltally::domain::tabulation::{StationResults, tabulate};
 use polltally::shell::tabulate::read_results;
@@ -32,13 +33,13 @@ fn lcg(state: &mut u64) -> u64 {
 fn station_doc(template: &ResultsDocument, i: usize, seed: &mut u64) -> ResultsDocument {
     let mut doc = template.clone();
     let commune = i / PER_COMMUNE;
-    doc.station.code = format!("{commune:04}-{:02}", i % PER_COMMUNE);
-    doc.station.commune_code = format!("{commune:06}");
+    doc.station.code = StationCode::parse(&format!("{commune:04}-{:02}", i % PER_COMMUNE)).unwrap();
+    doc.station.commune_code = CommuneCode::parse(&format!("{commune:06}")).unwrap();
     let first = commune * PER_COMMUNE;
     let last = (first + PER_COMMUNE).min(STATIONS);
     doc.commune_stations = Some(
         (first..last)
-            .map(|j| format!("{commune:04}-{:02}", j % PER_COMMUNE))
+            .map(|j| StationCode::parse(&format!("{commune:04}-{:02}", j % PER_COMMUNE)).unwrap())
             .collect(),
     );
     let parties: Vec<String> = doc.votes.keys().cloned().collect();
@@ -103,7 +104,7 @@ fn main() {
             .collect()
     });
     let read_time = started.elapsed();
-    let mut by_commune: BTreeMap<String, Vec<StationResults>> = BTreeMap::new();
+    let mut by_commune: BTreeMap<CommuneCode, Vec<StationResults>> = BTreeMap::new();
     for r in read {
         by_commune
             .entry(r.doc.station.commune_code.clone())

@@ -270,7 +270,7 @@ fn people_present_are_recorded_from_the_station_screen() {
         .count()
         .people()
         .values()
-        .map(|p| (p.person.name.clone(), p.person.party.map(|n| n.0)))
+        .map(|p| (p.person.name.to_string(), p.person.party.map(|n| n.0)))
         .collect();
     assert_eq!(
         people,
@@ -358,7 +358,7 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
     assert_eq!(seal.signed.len(), 1);
     assert_eq!(seal.refused[0].reason, "the blank ballot was not shown");
     let results = record.results().unwrap();
-    let code = polltally::domain::results::short_code(&polltally::domain::hash::Hash256::of(
+    let code = polltally::domain::short_code::short_code(&polltally::domain::hash::Hash256::of(
         &results.to_bytes().unwrap(),
     ));
     drop(record);

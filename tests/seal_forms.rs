@@ -288,7 +288,7 @@ fn exports_are_byte_identical_and_verify() {
     assert_eq!(doc["journal"]["head_hash"], show_json(&record)["head_hash"]);
 
     let r = ok(&["verify", "--results", s(&a)]);
-    let code = polltally::domain::results::short_code(&hash);
+    let code = polltally::domain::short_code::short_code(&hash);
     assert!(r.stdout.contains(&code), "{}", r.stdout);
     ok(&["verify", "--results", s(&a), "--record", rec]);
     ok(&[
@@ -361,7 +361,7 @@ fn edited_truncated_foreign_and_forged_results_are_refused() {
         r.stderr
     );
     let real_code =
-        polltally::domain::results::short_code(&polltally::domain::hash::Hash256::of(&bytes));
+        polltally::domain::short_code::short_code(&polltally::domain::hash::Hash256::of(&bytes));
     let r = run(&["verify", "--results", s(&careful), "--code", &real_code]);
     assert_eq!(r.code, 1);
     assert!(
@@ -555,7 +555,7 @@ fn the_form_carries_the_figures_the_hash_and_a_readable_qr_code() {
         let groups: Vec<&str> = grouped.split(' ').collect();
         assert!(text.contains(&groups[..8].join(" ")), "{text}");
         assert!(text.contains(&groups[8..].join(" ")), "{text}");
-        assert!(text.contains(&polltally::domain::results::short_code(&hash)));
+        assert!(text.contains(&polltally::domain::short_code::short_code(&hash)));
         for party in doc["parties"].as_array().unwrap() {
             let n = doc["votes"][party["number"].to_string()].as_u64().unwrap();
             assert!(

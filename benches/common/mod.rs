@@ -3,9 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+use polltally::domain::free_text::FreeText;
+use polltally::domain::person::Role;
 use polltally::domain::reconciliation::Figure;
 use polltally::domain::ruling::{RulingChoice, RulingRequest};
-use polltally::domain::seal::{Seal, Signature};
+use polltally::domain::seal::{Seal, Signature, SignerRole};
 use polltally::domain::station::StationFile;
 use polltally::domain::time::Clock;
 use polltally::journal::event::Event;
@@ -74,7 +76,7 @@ pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
                 .append(
                     Event::Explanation {
                         check: name,
-                        text: "benchmark figures".into(),
+                        text: FreeText::parse("text", "benchmark figures").unwrap(),
                     },
                     &SystemClock,
                 )
@@ -85,8 +87,8 @@ pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
         at: SystemClock.now(),
         app_version: "bench".into(),
         signed: vec![Signature {
-            name: "Chan Sophea".into(),
-            role: "chief".into(),
+            name: FreeText::parse("name", "Chan Sophea").unwrap(),
+            role: SignerRole::Known(Role::Chief),
         }],
         refused: vec![],
     };

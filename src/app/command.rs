@@ -8,6 +8,7 @@ use crate::app::jobs::{Job, Outcome};
 use crate::app::start::FileChoice;
 use crate::app::{Notice, PolltallyApp, Screen, Session};
 use crate::domain::comparison::Comparison;
+use crate::domain::free_text::FreeText;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::i18n::T;
 use crate::journal::event::Event;
@@ -297,6 +298,8 @@ impl PolltallyApp {
         let Some(session) = &self.session else {
             return Ok(());
         };
+        let authority = FreeText::parse("authority", authority)?;
+        let reason = FreeText::parse("reason", reason)?;
         let original = session.record.path();
         let stem = original
             .file_stem()
@@ -309,8 +312,8 @@ impl PolltallyApp {
         let record = Record::create_recount(
             &session.record,
             &path,
-            authority,
-            reason,
+            &authority,
+            &reason,
             mode,
             self.clock.as_ref(),
         )?;

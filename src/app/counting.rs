@@ -10,6 +10,7 @@ use crate::app::illustration_ui::illustration_ui;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
+use crate::domain::free_text::FreeText;
 use crate::domain::message::Explain;
 use crate::domain::reconciliation::Figure;
 use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
@@ -558,17 +559,21 @@ fn void_prompt_ui(
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
                 if ui.button(tr.t(T::VoidConfirm)).clicked() || enter {
-                    let reason = state.void_reason.trim().to_string();
-                    match count.check_void(target, &reason) {
-                        Ok(()) => {
+                    let checked =
+                        FreeText::parse("reason", state.void_reason.trim()).and_then(|reason| {
+                            count.check_void(target).map_err(|err| err.message())?;
+                            Ok(reason)
+                        });
+                    match checked {
+                        Ok(reason) => {
                             commands.push(AppCommand::Append(Event::Void {
                                 ruling_seq: target,
                                 reason,
                             }));
                             state.keys.reset();
                         }
-                        Err(err) => commands.push(AppCommand::Notify(Notice {
-                            text: tr.message(&err.message()),
+                        Err(message) => commands.push(AppCommand::Notify(Notice {
+                            text: tr.message(&message),
                             is_error: true,
                         })),
                     }

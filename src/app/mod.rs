@@ -346,7 +346,7 @@ impl PolltallyApp {
                     theme::practice_badge(ui, tr);
                 }
                 if let Some(hash) = session.results_hash() {
-                    theme::sealed_badge(ui, tr, &crate::domain::results::short_code(&hash));
+                    theme::sealed_badge(ui, tr, &crate::domain::short_code::short_code(&hash));
                 }
             }
         });

@@ -82,6 +82,7 @@ impl Places {
             .definition()
             .station
             .code
+            .as_str()
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '-' {

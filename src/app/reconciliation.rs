@@ -5,6 +5,7 @@
 use crate::app::command::AppCommand;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
+use crate::domain::free_text::FreeText;
 use crate::domain::message::Explain;
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus, Figure};
 use crate::i18n::{T, Tr};
@@ -148,17 +149,23 @@ pub fn checks_ui(
                             let entered =
                                 field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                             if ui.button(tr.t(T::RecordExplanation)).clicked() || entered {
-                                let typed = text.trim().to_string();
-                                match count.check_explanation(check.name, &typed) {
-                                    Ok(()) => {
+                                let checked =
+                                    FreeText::parse("text", text.trim()).and_then(|typed| {
+                                        count
+                                            .check_explanation(check.name)
+                                            .map_err(|err| err.message())?;
+                                        Ok(typed)
+                                    });
+                                match checked {
+                                    Ok(typed) => {
                                         commands.push(AppCommand::Append(Event::Explanation {
                                             check: check.name,
                                             text: typed,
                                         }));
                                         text.clear();
                                     }
-                                    Err(err) => commands.push(AppCommand::Notify(Notice {
-                                        text: tr.message(&err.message()),
+                                    Err(message) => commands.push(AppCommand::Notify(Notice {
+                                        text: tr.message(&message),
                                         is_error: true,
                                     })),
                                 }
@@ -285,25 +292,20 @@ pub fn reconciliation_ui(
                             is_error: false,
                         }))
                     }
-                    Ok(changed) if count.check_figures(&changed).is_err() => {
-                        let text = count
-                            .check_figures(&changed)
-                            .err()
-                            .map(|e| tr.message(&e.message()))
-                            .unwrap_or_default();
-                        commands.push(AppCommand::Notify(Notice {
-                            text,
+                    Ok(changed) => match count.check_figures(&changed) {
+                        Err(err) => commands.push(AppCommand::Notify(Notice {
+                            text: tr.message(&err.message()),
                             is_error: true,
-                        }));
-                    }
-                    Ok(changed) => {
-                        for figure in changed.keys() {
-                            state.typed.remove(figure);
+                        })),
+                        Ok(()) => {
+                            for figure in changed.keys() {
+                                state.typed.remove(figure);
+                            }
+                            commands.push(AppCommand::Append(Event::FiguresRecorded {
+                                figures: changed,
+                            }));
                         }
-                        commands.push(AppCommand::Append(Event::FiguresRecorded {
-                            figures: changed,
-                        }));
-                    }
+                    },
                     Err(text) => commands.push(AppCommand::Notify(Notice {
                         text,
                         is_error: true,

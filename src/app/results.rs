@@ -8,11 +8,13 @@ use crate::app::reconciliation::{ReconciliationView, check_status_ui};
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::grouped;
-use crate::domain::message::Explain;
-use crate::domain::results::short_code;
-use crate::domain::seal::{RefusalToSign, Seal, Signature};
+use crate::domain::message::{Explain, Message};
+use crate::domain::person::Role;
+use crate::domain::seal::{RefusalToSign, Seal, Signature, SignerRole};
 use crate::domain::seq::Seq;
+use crate::domain::short_code::short_code;
 use crate::i18n::{T, Tr};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
@@ -110,17 +112,11 @@ fn seal_ui(
             .color(theme::HOLDS)
             .strong(),
     );
-    let people: Vec<(Seq, String, String)> = count
+    let people: Vec<(Seq, &FreeText, Role)> = count
         .people()
         .iter()
         .filter(|(_, p)| p.withdrawn_by.is_none())
-        .map(|(seq, p)| {
-            (
-                *seq,
-                p.person.name.clone(),
-                tr.role(p.person.role).to_string(),
-            )
-        })
+        .map(|(seq, p)| (*seq, &p.person.name, p.person.role))
         .collect();
     if people.is_empty() {
         ui.label(RichText::new(tr.t(T::SealNeedsPeople)).color(theme::DIFFERS));
@@ -130,7 +126,7 @@ fn seal_ui(
     let state = &mut session.results;
     egui::Grid::new("signers").striped(true).show(ui, |ui| {
         for (seq, name, role) in &people {
-            let person = ui.label(format!("{name} ({role})"));
+            let person = ui.label(format!("{name} ({})", tr.role(*role)));
             let choice = state.choices.entry(*seq).or_default();
             ui.radio_value(choice, SignChoice::Signs, tr.t(T::SignerSigns));
             ui.radio_value(choice, SignChoice::Refuses, tr.t(T::SignerRefuses));
@@ -139,7 +135,7 @@ fn seal_ui(
                 let reason = state.reasons.entry(*seq).or_default();
                 ui.add(
                     egui::TextEdit::singleline(reason)
-                        .hint_text(tr.f(T::RefusalReason, &[("name", name)]))
+                        .hint_text(tr.f(T::RefusalReason, &[("name", *name)]))
                         .desired_width(300.0),
                 )
                 .labelled_by(person.id);
@@ -153,20 +149,30 @@ fn seal_ui(
     {
         let mut signed = Vec::new();
         let mut refused = Vec::new();
+        let mut problem: Option<Message> = None;
         for (seq, name, role) in &people {
+            // The role is kept as the role (its key in the file, as typed on
+            // the command line), never as the words of the language on screen.
+            let role = SignerRole::Known(*role);
             match state.choices.get(seq).copied().unwrap_or_default() {
                 SignChoice::Signs => signed.push(Signature {
-                    name: name.clone(),
+                    name: (*name).clone(),
                     role: role.clone(),
                 }),
-                SignChoice::Refuses => refused.push(RefusalToSign {
-                    name: name.clone(),
-                    role: role.clone(),
-                    reason: state
-                        .reasons
-                        .get(seq)
-                        .map_or(String::new(), |r| r.trim().to_string()),
-                }),
+                SignChoice::Refuses => {
+                    let at = format!("refused[{}].reason", refused.len());
+                    let typed = state.reasons.get(seq).map_or("", |r| r.trim());
+                    match FreeText::parse(&at, typed) {
+                        Ok(reason) => refused.push(RefusalToSign {
+                            name: (*name).clone(),
+                            role,
+                            reason,
+                        }),
+                        Err(message) => {
+                            problem.get_or_insert(message);
+                        }
+                    }
+                }
                 SignChoice::Absent => {}
             }
         }
@@ -176,10 +182,14 @@ fn seal_ui(
             signed.clone(),
             refused.clone(),
         );
-        match count.check_seal(&probe) {
+        let checked = match problem {
+            Some(message) => Err(message),
+            None => count.check_seal(&probe).map_err(|err| err.message()),
+        };
+        match checked {
             Ok(()) => commands.push(AppCommand::Seal { signed, refused }),
-            Err(err) => commands.push(AppCommand::Notify(Notice {
-                text: tr.message(&err.message()),
+            Err(message) => commands.push(AppCommand::Notify(Notice {
+                text: tr.message(&message),
                 is_error: true,
             })),
         }

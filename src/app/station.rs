@@ -4,6 +4,7 @@
 
 use crate::app::command::AppCommand;
 use crate::app::{Notice, Session};
+use crate::domain::free_text::FreeText;
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
 use crate::domain::seq::Seq;
@@ -52,14 +53,14 @@ pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
         .iter()
         .map(|(seq, p)| PersonRow {
             seq: *seq,
-            name: p.person.name.clone(),
+            name: p.person.name.to_string(),
             role: p.person.role,
             affiliation: match (&p.person.party, &p.person.organisation) {
                 (Some(n), _) => def.party(*n).map_or_else(
                     || n.to_string(),
                     |party| format!("{} {}", n, party.name.get(tr.lang.code())),
                 ),
-                (None, Some(org)) => org.clone(),
+                (None, Some(org)) => org.to_string(),
                 (None, None) => String::new(),
             },
             withdrawn_by: p.withdrawn_by,
@@ -81,10 +82,15 @@ fn person_from_form(state: &StationState, tr: Tr) -> Result<Person, String> {
         })?)),
         _ => None,
     };
-    let organisation =
-        (state.role == Role::Observer).then(|| state.organisation.trim().to_string());
+    let text = |field: &str, typed: &str| {
+        FreeText::parse(field, typed.trim()).map_err(|message| tr.message(&message))
+    };
+    let name = text("name", &state.name)?;
+    let organisation = (state.role == Role::Observer)
+        .then(|| text("organisation", &state.organisation))
+        .transpose()?;
     Ok(Person {
-        name: state.name.trim().to_string(),
+        name,
         role: state.role,
         party,
         organisation,
@@ -115,7 +121,7 @@ pub fn station_ui(
                         ui.end_row();
                     };
                     row(T::Election, def.election.name.get(lang).to_string());
-                    row(T::ElectionId, def.election.id.clone());
+                    row(T::ElectionId, def.election.id.to_string());
                     row(T::ElectionDate, def.election.date.to_string());
                     row(
                         T::Station,
@@ -218,10 +224,14 @@ fn people_ui(
                     ui.weak(tr.f(T::WithdrawnBy, &[("seq", &by)]));
                 }
                 None => {
-                    if ui.button(tr.t(T::Withdraw)).clicked() {
+                    // The default reason is a text of the table, never blank.
+                    if ui.button(tr.t(T::Withdraw)).clicked()
+                        && let Ok(reason) =
+                            FreeText::parse("reason", tr.t(T::WithdrawReasonDefault))
+                    {
                         commands.push(AppCommand::Append(Event::PresenceWithdrawn {
                             person_seq: row.seq,
-                            reason: tr.t(T::WithdrawReasonDefault).into(),
+                            reason,
                         }));
                     }
                 }

@@ -1,6 +1,20 @@
 //! The command line as typed: subcommands and flags. These names are a
 //! contract with users' scripts and the commune commission's tools.
 
+use crate::app::Screen;
+use crate::domain::free_text::FreeText;
+use crate::domain::hash::Hash256;
+use crate::domain::message::{Message, P};
+use crate::domain::party::PartyNumber;
+use crate::domain::person::Role;
+use crate::domain::reconciliation::CheckName;
+use crate::domain::recount::RecountMode;
+use crate::domain::seq::Seq;
+use crate::domain::short_code::normalize_short_code;
+use crate::domain::text::Numerals;
+use crate::i18n::Lang;
+use crate::report::Copy;
+use clap::builder::{TypedValueParser, ValueParser};
 use clap::{ArgGroup, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -19,8 +33,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// The language of messages, summaries and the app: en or km.
-    #[arg(long, global = true, value_name = "en|km")]
-    pub lang: Option<String>,
+    #[arg(long, global = true, value_name = "en|km", value_parser = lang())]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -33,8 +47,8 @@ pub enum Command {
         record: Option<PathBuf>,
         /// The screen to show first: station, reconciliation, counting,
         /// cross-check, results, verify, recount or tabulation.
-        #[arg(long, value_name = "NAME")]
-        screen: Option<String>,
+        #[arg(long, value_name = "NAME", value_parser = screen())]
+        screen: Option<Screen>,
     },
     /// Start a new count record from a station file.
     New {
@@ -54,54 +68,54 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
         /// The seq of the ruling to void.
-        #[arg(long, value_name = "N")]
-        seq: u64,
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
+        #[arg(long, value_name = "N", value_parser = seq())]
+        seq: Seq,
+        #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
+        reason: FreeText,
     },
     /// Record that party agents dispute a ruling already recorded.
     Dispute {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
         /// The seq of the ruling disputed.
-        #[arg(long, value_name = "N")]
-        seq: u64,
+        #[arg(long, value_name = "N", value_parser = seq())]
+        seq: Seq,
         /// A disputing party (repeat for several).
-        #[arg(long = "party", value_name = "NUM", required = true)]
-        parties: Vec<u32>,
+        #[arg(long = "party", value_name = "NUM", required = true, value_parser = party())]
+        parties: Vec<PartyNumber>,
     },
     /// Record a person present: commission member, party agent or observer.
     Present {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
-        #[arg(long, value_name = "TEXT")]
-        name: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("name"))]
+        name: FreeText,
         /// chief, secretary, member, party_agent or observer.
-        #[arg(long, value_name = "ROLE")]
-        role: String,
+        #[arg(long, value_name = "ROLE", value_parser = role())]
+        role: Role,
         /// The party a party agent represents.
-        #[arg(long, value_name = "NUM")]
-        party: Option<u32>,
+        #[arg(long, value_name = "NUM", value_parser = party())]
+        party: Option<PartyNumber>,
         /// The organisation an observer represents.
-        #[arg(long, value_name = "TEXT")]
-        organisation: Option<String>,
+        #[arg(long, value_name = "TEXT", value_parser = text("organisation"))]
+        organisation: Option<FreeText>,
     },
     /// Withdraw a presence entry (a mistake, or the person left).
     Withdraw {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
         /// The seq of the presence entry.
-        #[arg(long, value_name = "N")]
-        seq: u64,
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
+        #[arg(long, value_name = "N", value_parser = seq())]
+        seq: Seq,
+        #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
+        reason: FreeText,
     },
     /// Record the number of ballots in a party's pile.
     Pile {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
-        #[arg(long, value_name = "NUM")]
-        party: u32,
+        #[arg(long, value_name = "NUM", value_parser = party())]
+        party: PartyNumber,
         #[arg(long, value_name = "N")]
         count: u64,
     },
@@ -110,10 +124,10 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
         /// stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling or cross_check:<party>.
-        #[arg(long, value_name = "NAME")]
-        check: String,
-        #[arg(long, value_name = "TEXT")]
-        text: String,
+        #[arg(long, value_name = "NAME", value_parser = check())]
+        check: CheckName,
+        #[arg(long, value_name = "TEXT", value_parser = text("text"))]
+        text: FreeText,
     },
     /// Show the count: figures, tally and checks.
     Show {
@@ -123,8 +137,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Figures in the summary in western digits or khmer numerals.
-        #[arg(long, value_name = "western|khmer")]
-        numerals: Option<String>,
+        #[arg(long, value_name = "western|khmer", value_parser = numerals())]
+        numerals: Option<Numerals>,
     },
     /// Seal the count: nothing can be recorded after it.
     Seal {
@@ -151,15 +165,15 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
         /// Who ordered the recount (e.g. the provincial election commission).
-        #[arg(long, value_name = "TEXT")]
-        authority: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("authority"))]
+        authority: FreeText,
         /// Why (e.g. the complaint it answers).
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
+        #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
+        reason: FreeText,
         /// full: every ballot ruled again; review: only the ballots the
         /// original ruled invalid or disputed, by their original seq.
-        #[arg(long, value_name = "full|review")]
-        mode: String,
+        #[arg(long, value_name = "full|review", value_parser = mode())]
+        mode: RecountMode,
         /// Where to create the recount record (must not exist).
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
@@ -197,14 +211,14 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// Which copy: A (sealed to the NEC), B (posted at the station), C (to the commune election commission).
-        #[arg(long, value_name = "A|B|C", default_value = "B")]
-        copy: String,
+        #[arg(long, value_name = "A|B|C", default_value = "B", value_parser = copy())]
+        copy: Copy,
         /// Add the ruling log annex: every journal entry in order.
         #[arg(long)]
         annex: bool,
         /// Figures in western digits or khmer numerals (default: the station file's).
-        #[arg(long, value_name = "western|khmer")]
-        numerals: Option<String>,
+        #[arg(long, value_name = "western|khmer", value_parser = numerals())]
+        numerals: Option<Numerals>,
     },
     /// Verify a record's hash chain, or a results file (alone, against a
     /// record, or against a short code typed from a posted form).
@@ -221,9 +235,10 @@ pub enum Command {
             long,
             value_name = "HASH",
             requires = "record",
-            conflicts_with = "results"
+            conflicts_with = "results",
+            value_parser = hash("head")
         )]
-        head: Option<String>,
+        head: Option<Hash256>,
         /// A results file made by `polltally export`.
         #[arg(long, value_name = "FILE")]
         results: Option<PathBuf>,
@@ -232,7 +247,8 @@ pub enum Command {
             long,
             value_name = "SHORTCODE",
             requires = "results",
-            conflicts_with = "record"
+            conflicts_with = "record",
+            value_parser = short_code()
         )]
         code: Option<String>,
         /// A commune results file made by `polltally tabulate`: its own
@@ -280,8 +296,8 @@ pub struct RuleArgs {
     #[arg(long, value_name = "PATH")]
     pub record: PathBuf,
     /// Valid for this party (its number on the ballot).
-    #[arg(long, value_name = "NUM")]
-    pub party: Option<u32>,
+    #[arg(long, value_name = "NUM", value_parser = party())]
+    pub party: Option<PartyNumber>,
     /// The valid criterion (default: the first valid one, V1).
     #[arg(long, value_name = "CODE", requires = "party")]
     pub criterion: Option<String>,
@@ -289,14 +305,108 @@ pub struct RuleArgs {
     #[arg(long, value_name = "CODE")]
     pub invalid: Option<String>,
     /// A party whose agent disputes the ruling (repeat for several).
-    #[arg(long = "disputed-by", value_name = "NUM", conflicts_with = "stdin")]
-    pub disputed_by: Vec<u32>,
-    #[arg(long, value_name = "TEXT", conflicts_with = "stdin")]
-    pub note: Option<String>,
+    #[arg(
+        long = "disputed-by",
+        value_name = "NUM",
+        conflicts_with = "stdin",
+        value_parser = party()
+    )]
+    pub disputed_by: Vec<PartyNumber>,
+    #[arg(
+        long,
+        value_name = "TEXT",
+        conflicts_with = "stdin",
+        value_parser = text("note")
+    )]
+    pub note: Option<FreeText>,
     /// Read one ruling a line: `3`, `3 V3`, `I2`, optionally followed by `dispute=5,7`.
     #[arg(long)]
     pub stdin: bool,
     /// In a review recount: the original seq of the ballot ruled again.
-    #[arg(long = "review-of", value_name = "SEQ", conflicts_with = "stdin")]
-    pub review_of: Option<u64>,
+    #[arg(
+        long = "review-of",
+        value_name = "SEQ",
+        conflicts_with = "stdin",
+        value_parser = seq()
+    )]
+    pub review_of: Option<Seq>,
+}
+
+// ---- value parsers: each argument becomes its type as it is read ----
+//
+// Numbers keep clap's own message for what is no number at all (`invalid
+// value 'x' for '--party <NUM>'`); every other refusal is one of polltally's
+// messages, naming the argument, which the CLI renders like any error of a
+// command (in the language asked for, exit code 2).
+
+/// A parser whose refusal is a polltally message at `field`.
+fn ours<T>(field: &'static str, parse: fn(&str) -> Result<T, Message>) -> ValueParser
+where
+    T: Clone + Send + Sync + 'static,
+{
+    ValueParser::new(move |text: &str| parse(text).map_err(|problem| problem.at(field)))
+}
+
+fn party() -> impl TypedValueParser<Value = PartyNumber> {
+    clap::value_parser!(u32).map(PartyNumber)
+}
+
+fn seq() -> impl TypedValueParser<Value = Seq> {
+    clap::value_parser!(u64).map(Seq)
+}
+
+/// A free text typed into the argument `field`.
+fn text(field: &'static str) -> ValueParser {
+    ValueParser::new(move |text: &str| FreeText::parse(field, text))
+}
+
+fn role() -> ValueParser {
+    ours("role", Role::parse)
+}
+
+fn check() -> ValueParser {
+    ours("check", str::parse::<CheckName>)
+}
+
+fn mode() -> ValueParser {
+    ours("mode", RecountMode::parse)
+}
+
+fn copy() -> ValueParser {
+    ours("copy", Copy::parse)
+}
+
+fn hash(field: &'static str) -> ValueParser {
+    ours(field, str::parse::<Hash256>)
+}
+
+/// A short code as typed, in its written form (`7G2K-...`).
+fn short_code() -> ValueParser {
+    ValueParser::new(normalize_short_code)
+}
+
+fn numerals() -> ValueParser {
+    ours("numerals", |text| match text {
+        "western" => Ok(Numerals::Western),
+        "khmer" => Ok(Numerals::Khmer),
+        other => Err(Message::new(P::NotNumerals).quoted("value", other)),
+    })
+}
+
+/// `en` or `km`.
+pub fn parse_lang(text: &str) -> Result<Lang, Message> {
+    Lang::ALL
+        .into_iter()
+        .find(|lang| lang.code() == text)
+        .ok_or_else(|| Message::new(P::NotLang).quoted("value", text))
+}
+
+fn lang() -> ValueParser {
+    ours("lang", parse_lang)
+}
+
+fn screen() -> ValueParser {
+    ours("screen", |name| {
+        Screen::parse(name).ok_or_else(|| Message::new(P::NotScreen).quoted("value", name))
+    })
 }

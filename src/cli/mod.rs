@@ -9,19 +9,17 @@ pub mod help;
 pub mod show;
 pub mod summaries;
 
-use crate::app::{Launch, Screen};
+use crate::app::Launch;
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::message::{Explain, Message, P};
-use crate::domain::party::PartyNumber;
-use crate::domain::person::{Person, Role};
-use crate::domain::reconciliation::{CheckName, Figure};
+use crate::domain::person::Person;
+use crate::domain::reconciliation::Figure;
 use crate::domain::recount::RecountMode;
-use crate::domain::results::short_code;
 use crate::domain::rule_line::parse_rule_line;
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::domain::seal::{Seal, parse_refusal, parse_signature};
-use crate::domain::seq::Seq;
-use crate::domain::text::Numerals;
+use crate::domain::short_code::short_code;
 use crate::domain::time::Clock;
 use crate::i18n::{Lang, T, Tr};
 use crate::journal::event::Event;
@@ -75,7 +73,9 @@ pub fn run() -> ExitCode {
             None => None,
         }
     });
-    let help_lang = asked.and_then(|l| parse_lang(l).ok()).unwrap_or_default();
+    let help_lang = asked
+        .and_then(|l| args::parse_lang(l).ok())
+        .unwrap_or_default();
     let command = help::localize(Cli::command(), help_lang);
     let parsed = command
         .try_get_matches_from(&args)
@@ -83,6 +83,15 @@ pub fn run() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
+            // An argument that is not its type is refused with polltally's
+            // own message, like any bad input; clap words the rest.
+            if let Some(problem) =
+                std::error::Error::source(&err).and_then(|source| source.downcast_ref::<Message>())
+            {
+                let tr = Tr::new(help_lang);
+                eprintln!("{}: {}", tr.t(T::Error), tr.message(problem));
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
             let _ = err.print();
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(EXIT_BAD_INPUT));
         }
@@ -91,13 +100,7 @@ pub fn run() -> ExitCode {
         record: None,
         screen: None,
     });
-    let lang = match cli.lang.as_deref().map(parse_lang).transpose() {
-        Ok(lang) => lang,
-        Err(err) => {
-            eprintln!("{}: {err}", Tr::default().t(T::Error));
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
+    let lang = cli.lang;
     let tr = Tr::new(lang.unwrap_or_default());
     match execute(command, lang, &SystemClock) {
         Ok(()) => ExitCode::from(EXIT_OK),
@@ -133,22 +136,11 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyhow::Result<()> {
     let tr = Tr::new(lang.unwrap_or_default());
     match command {
-        Command::Open { record, screen } => {
-            let screen = screen
-                .map(|name| {
-                    Screen::parse(&name).ok_or_else(|| {
-                        Message::new(P::NotScreen)
-                            .quoted("value", &name)
-                            .at("screen")
-                    })
-                })
-                .transpose()?;
-            crate::app::run(Launch {
-                record,
-                screen,
-                lang,
-            })
-        }
+        Command::Open { record, screen } => crate::app::run(Launch {
+            record,
+            screen,
+            lang,
+        }),
         Command::New { station, record } => new(&station, &record, tr, clock),
         Command::Figures(args) => figures(args, clock),
         Command::Rule(args) => rule(args, clock),
@@ -159,7 +151,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
         } => append_one(
             &record,
             Event::Void {
-                ruling_seq: Seq(seq),
+                ruling_seq: seq,
                 reason,
             },
             clock,
@@ -168,22 +160,12 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             record,
             party,
             count,
-        } => append_one(
-            &record,
-            Event::PileCount {
-                party: PartyNumber(party),
-                count,
-            },
-            clock,
-        ),
+        } => append_one(&record, Event::PileCount { party, count }, clock),
         Command::Explain {
             record,
             check,
             text,
-        } => {
-            let check: CheckName = check.parse().map_err(|e: Message| e.at("check"))?;
-            append_one(&record, Event::Explanation { check, text }, clock)
-        }
+        } => append_one(&record, Event::Explanation { check, text }, clock),
         Command::Dispute {
             record,
             seq,
@@ -191,8 +173,8 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
         } => append_one(
             &record,
             Event::Dispute {
-                ruling_seq: Seq(seq),
-                parties: parties.into_iter().map(PartyNumber).collect(),
+                ruling_seq: seq,
+                parties,
             },
             clock,
         ),
@@ -203,11 +185,10 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             party,
             organisation,
         } => {
-            let role = Role::parse(&role).map_err(|e| e.at("role"))?;
             let person = Person {
                 name,
                 role,
-                party: party.map(PartyNumber),
+                party,
                 organisation,
             };
             append_one(&record, Event::PersonPresent(person), clock)
@@ -219,7 +200,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
         } => append_one(
             &record,
             Event::PresenceWithdrawn {
-                person_seq: Seq(seq),
+                person_seq: seq,
                 reason,
             },
             clock,
@@ -229,7 +210,6 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             json,
             numerals,
         } => {
-            let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
             let tr = tr.with_numerals(numerals.unwrap_or(record.count().definition().numerals));
             if json {
@@ -254,7 +234,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             (Some(results), record) => {
                 verify_results(&results, record.as_deref(), code.as_deref(), tr)
             }
-            (None, Some(record)) => verify(&record, head.as_deref(), tr),
+            (None, Some(record)) => verify(&record, head, tr),
             (None, None) => Err(Message::new(P::VerifyNeedsInput).at("verify").into()),
         },
         Command::Seal {
@@ -264,14 +244,14 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
         } => {
             let signed = signed
                 .iter()
-                .map(|s| parse_signature(s))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| e.at("signed"))?;
+                .enumerate()
+                .map(|(i, s)| parse_signature(i, s))
+                .collect::<Result<Vec<_>, _>>()?;
             let refused = refused
                 .iter()
-                .map(|r| parse_refusal(r))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| e.at("refused"))?;
+                .enumerate()
+                .map(|(i, r)| parse_refusal(i, r))
+                .collect::<Result<Vec<_>, _>>()?;
             let seal = Seal::new(clock.now(), signed, refused);
             let mut record = Record::open(&record)?;
             let seq = record.append(Event::Sealed(seal), clock)?;
@@ -298,7 +278,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             reason,
             mode,
             out,
-        } => recount(&record, &authority, &reason, &mode, &out, tr, clock),
+        } => recount(&record, &authority, &reason, mode, &out, tr, clock),
         Command::Compare {
             original,
             recount,
@@ -313,8 +293,6 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             annex,
             numerals,
         } => {
-            let copy = crate::report::Copy::parse(&copy).map_err(|e| e.at("copy"))?;
-            let numerals = parse_numerals(numerals.as_deref())?;
             let record = Record::open(&record)?;
             let pdf = crate::report::render_record(&record, copy, annex, numerals)?;
             write_file(&out, &pdf)?;
@@ -374,7 +352,7 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
     }
     let choice = match (args.party, args.invalid) {
         (Some(party), None) => RulingChoice::Party {
-            party,
+            party: party.0,
             criterion: args.criterion,
         },
         (None, Some(code)) => RulingChoice::Invalid { code },
@@ -382,13 +360,13 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
     };
     let request = RulingRequest {
         choice,
-        disputed_by: args.disputed_by,
+        disputed_by: args.disputed_by.into_iter().map(|p| p.0).collect(),
         note: args.note,
     };
     let ruling = request.resolve(record.count().definition())?;
     let event = match args.review_of {
         Some(original) => Event::Review {
-            original_seq: Seq(original),
+            original_seq: original,
             ruling,
         },
         None => Event::Ruling(ruling),
@@ -430,14 +408,13 @@ fn tabulate(
 
 fn recount(
     original: &Path,
-    authority: &str,
-    reason: &str,
-    mode: &str,
+    authority: &FreeText,
+    reason: &FreeText,
+    mode: RecountMode,
     out: &Path,
     tr: Tr,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
-    let mode = RecountMode::parse(mode).map_err(|e| e.at("mode"))?;
     let original = Record::open(original)?;
     let record = Record::create_recount(&original, out, authority, reason, mode, clock)?;
     let Some(state) = record.count().recount() else {
@@ -514,24 +491,6 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn parse_lang(text: &str) -> Result<Lang, Message> {
-    Lang::ALL
-        .into_iter()
-        .find(|lang| lang.code() == text)
-        .ok_or_else(|| Message::new(P::NotLang).quoted("value", text).at("lang"))
-}
-
-fn parse_numerals(text: Option<&str>) -> Result<Option<Numerals>, Message> {
-    match text {
-        None => Ok(None),
-        Some("western") => Ok(Some(Numerals::Western)),
-        Some("khmer") => Ok(Some(Numerals::Khmer)),
-        Some(other) => Err(Message::new(P::NotNumerals)
-            .quoted("value", other)
-            .at("numerals")),
-    }
-}
-
 /// Prints the outcome of [`check_results`].
 pub fn verify_results(
     results: &Path,
@@ -575,10 +534,7 @@ fn verify_commune(path: &Path, files: &[std::path::PathBuf], tr: Tr) -> anyhow::
     Ok(())
 }
 
-fn verify(path: &Path, head: Option<&str>, tr: Tr) -> anyhow::Result<()> {
-    let head: Option<Hash256> = head
-        .map(|h| h.parse().map_err(|e: Message| e.at("head")))
-        .transpose()?;
+fn verify(path: &Path, head: Option<Hash256>, tr: Tr) -> anyhow::Result<()> {
     let record = crate::shell::verify::check_record(path, head)?;
     say!(
         "{}",

@@ -5,6 +5,7 @@
 
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
+use crate::domain::identifier::{ElectionId, StationCode};
 use crate::domain::limits::signed;
 use crate::domain::message::Message;
 use crate::domain::recount::{RecountBinding, RecountMode};
@@ -88,8 +89,8 @@ pub struct Comparison {
     pub format: String,
     pub practice: bool,
     pub notice: Option<String>,
-    pub election_id: String,
-    pub station_code: String,
+    pub election_id: ElectionId,
+    pub station_code: StationCode,
     pub original_results_hash: Hash256,
     pub recount_results_hash: Hash256,
     pub recount: RecountBinding,

@@ -1,9 +1,10 @@
 //! The people present at the count: commission members, party agents and
 //! observers. Their presence is recorded in the journal; the forms print them.
 
+use crate::domain::free_text::FreeText;
 use crate::domain::message::{Message, P};
 use crate::domain::party::PartyNumber;
-use crate::domain::ruling::{check_free_text, not_on_ballot};
+use crate::domain::ruling::not_on_ballot;
 use crate::domain::station::StationDefinition;
 use serde::{Deserialize, Serialize};
 
@@ -56,26 +57,26 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    pub name: String,
+    pub name: FreeText,
     pub role: Role,
     /// The party a party agent represents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<PartyNumber>,
     /// The organisation an observer represents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organisation: Option<String>,
+    pub organisation: Option<FreeText>,
 }
 
 /// The longest name, in characters.
 const MAX_NAME_CHARS: usize = 120;
 
 impl Person {
-    /// Checks the entry: a real name; a party agent names a party of this
+    /// Checks the entry: a name on one line; a party agent names a party of this
     /// station and nothing else; an observer names an organisation and
     /// nothing else; commission members name neither.
     pub fn check(&self, def: &StationDefinition) -> Result<(), Message> {
-        check_free_text(&self.name).map_err(|e| e.at("name"))?;
-        if self.name.chars().count() > MAX_NAME_CHARS || self.name.contains('\n') {
+        let name = self.name.as_str();
+        if name.chars().count() > MAX_NAME_CHARS || name.contains('\n') {
             return Err(Message::new(P::NameOneLine)
                 .num("max", MAX_NAME_CHARS as u64)
                 .at("name"));
@@ -89,9 +90,7 @@ impl Person {
             (Role::PartyAgent, None, _) => {
                 return Err(Message::new(P::AgentNamesParty).at("party"));
             }
-            (Role::Observer, None, Some(org)) => {
-                check_free_text(org).map_err(|e| e.at("organisation"))?;
-            }
+            (Role::Observer, None, Some(_)) => {}
             (Role::Observer, _, None) => {
                 return Err(Message::new(P::ObserverNamesOrganisation).at("organisation"));
             }
@@ -125,10 +124,10 @@ mod tests {
 
     fn person(role: Role, party: Option<u32>, organisation: Option<&str>) -> Person {
         Person {
-            name: "Sok Dara".into(),
+            name: FreeText::parse("name", "Sok Dara").unwrap(),
             role,
             party: party.map(PartyNumber),
-            organisation: organisation.map(str::to_string),
+            organisation: organisation.map(|o| FreeText::parse("organisation", o).unwrap()),
         }
     }
 
@@ -156,9 +155,10 @@ mod tests {
             err(person(Role::Member, Some(1), None)),
             "party: only a party agent names a party, not a member"
         );
-        let mut blank = person(Role::Chief, None, None);
-        blank.name = " ".into();
-        assert_eq!(err(blank), "name: must not be empty");
+        assert_eq!(
+            FreeText::parse("name", " ").unwrap_err().to_string(),
+            "name: must not be empty"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the derived ones (I, ΣP, X) and the checks between them, each holding,
 //! differing by a signed amount, or pending while an input is missing.
 
+use crate::domain::free_text::FreeText;
 use crate::domain::limits::signed;
 use crate::domain::message::{Message, P};
 use crate::domain::party::PartyNumber;
@@ -230,7 +231,7 @@ impl CheckStatus {
 pub struct Check {
     pub name: CheckName,
     pub status: CheckStatus,
-    pub explanation: Option<String>,
+    pub explanation: Option<FreeText>,
 }
 
 /// Everything the checks are computed from.
@@ -239,7 +240,7 @@ pub struct CheckInputs<'a> {
     pub figures: &'a Figures,
     pub tally: &'a Tally,
     pub piles: &'a BTreeMap<PartyNumber, u64>,
-    pub explanations: &'a BTreeMap<CheckName, String>,
+    pub explanations: &'a BTreeMap<CheckName, FreeText>,
 }
 
 /// The numbers a check reads: the counted figures (missing while not
@@ -361,7 +362,7 @@ mod tests {
         figures: Figures,
         tally: Tally,
         piles: BTreeMap<PartyNumber, u64>,
-        explanations: BTreeMap<CheckName, String>,
+        explanations: BTreeMap<CheckName, FreeText>,
         def: StationDefinition,
     }
 
@@ -496,7 +497,7 @@ mod tests {
         c.piles.insert(PartyNumber(2), 4);
         c.explanations.insert(
             CheckName::CrossCheck(PartyNumber(2)),
-            "one ballot was in the wrong pile".into(),
+            FreeText::parse("text", "one ballot was in the wrong pile").unwrap(),
         );
         let checks = c.checks();
         assert_eq!(checks.len(), 5 + 4);
@@ -507,7 +508,7 @@ mod tests {
             .unwrap();
         assert_eq!(two.status, CheckStatus::Differs(1));
         assert_eq!(
-            two.explanation.as_deref(),
+            two.explanation.as_ref().map(FreeText::as_str),
             Some("one ballot was in the wrong pile")
         );
     }

@@ -3,7 +3,9 @@
 //! printed on every form with a short code that a person can type back.
 
 use crate::domain::count::Count;
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
+use crate::domain::identifier::{CommuneCode, ElectionId, StationCode};
 use crate::domain::limits::signed;
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
@@ -28,7 +30,7 @@ pub const PRACTICE_NOTICE: &str = "PRACTICE - NOT AN OFFICIAL RESULT";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ElectionPart {
-    pub id: String,
+    pub id: ElectionId,
     pub name: LocalizedText,
     pub date: String,
 }
@@ -36,9 +38,9 @@ pub struct ElectionPart {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StationPart {
-    pub code: String,
+    pub code: StationCode,
     pub name: LocalizedText,
-    pub commune_code: String,
+    pub commune_code: CommuneCode,
     pub commune: LocalizedText,
     pub district: LocalizedText,
     pub province: LocalizedText,
@@ -68,34 +70,65 @@ pub struct FiguresPart {
     pub invalid: u64,
 }
 
+/// A check as the document states it. In the file the status is two
+/// fields, its word and its difference (`"status": "differs",
+/// "difference": 3`), read together into one [`CheckStatus`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "CheckWire", into = "CheckWire")]
 pub struct CheckPart {
-    pub name: String,
-    pub status: String,
-    pub difference: Option<i64>,
-    pub explanation: Option<String>,
+    pub name: CheckName,
+    pub status: CheckStatus,
+    pub explanation: Option<FreeText>,
+}
+
+/// A check exactly as the file spells it.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckWire {
+    name: CheckName,
+    status: String,
+    difference: Option<i64>,
+    explanation: Option<FreeText>,
 }
 
 impl CheckPart {
     /// A check of the count as documents and `show --json` write it.
     pub fn of(check: Check) -> CheckPart {
         CheckPart {
-            name: check.name.to_string(),
-            status: check.status.word().into(),
-            difference: check.status.difference(),
+            name: check.name,
+            status: check.status,
             explanation: check.explanation,
         }
     }
+}
 
-    /// The check the name names, if it is one.
-    pub fn check(&self) -> Option<CheckName> {
-        self.name.parse().ok()
+impl TryFrom<CheckWire> for CheckPart {
+    type Error = String;
+
+    fn try_from(wire: CheckWire) -> Result<CheckPart, String> {
+        let Some(status) = CheckStatus::from_parts(&wire.status, wire.difference) else {
+            return Err(format!(
+                "checks.{}: {:?} with difference {:?} is not a check status \
+                 (holds 0, differs other than 0, pending null)",
+                wire.name, wire.status, wire.difference
+            ));
+        };
+        Ok(CheckPart {
+            name: wire.name,
+            status,
+            explanation: wire.explanation,
+        })
     }
+}
 
-    /// The status the file states, if its word and difference are one.
-    pub fn state(&self) -> Option<CheckStatus> {
-        CheckStatus::from_parts(&self.status, self.difference)
+impl From<CheckPart> for CheckWire {
+    fn from(part: CheckPart) -> CheckWire {
+        CheckWire {
+            name: part.name,
+            status: part.status.word().to_string(),
+            difference: part.status.difference(),
+            explanation: part.explanation,
+        }
     }
 }
 
@@ -143,7 +176,7 @@ pub struct ResultsDocument {
     pub journal: JournalPart,
     /// Every station code of the commune, when the station file lists them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub commune_stations: Option<Vec<String>>,
+    pub commune_stations: Option<Vec<StationCode>>,
     /// For a recount: the original's results hash, the authority, the reason
     /// and the mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -387,18 +420,18 @@ impl ResultsDocument {
             );
         }
         for check in &self.checks {
-            let expected = self.expected_status(&check.name);
+            let expected = self.expected_status(check.name);
             let Some(expected) = expected else {
                 return bad(
                     &format!("checks.{}", check.name),
-                    check.status.clone(),
+                    check.status.word().to_string(),
                     Message::new(P::NoSuchCheck),
                 );
             };
-            if check.state() != Some(expected) {
+            if check.status != expected {
                 return bad(
                     &format!("checks.{}", check.name),
-                    format!("{} {:?}", check.status, check.difference),
+                    format!("{} {:?}", check.status.word(), check.status.difference()),
                     Message::new(P::FiguresGive)
                         .text("status", expected.word())
                         .text("difference", format!("{:?}", expected.difference())),
@@ -417,8 +450,7 @@ impl ResultsDocument {
 
     /// A check's status recomputed from the document's own figures, by the
     /// same rules as the live count.
-    fn expected_status(&self, name: &str) -> Option<CheckStatus> {
-        let name: CheckName = name.parse().ok()?;
+    fn expected_status(&self, name: CheckName) -> Option<CheckStatus> {
         if let CheckName::CrossCheck(party) = name {
             self.votes.get(&party.to_string())?;
         }
@@ -457,160 +489,5 @@ impl ResultsDocument {
     /// The valid ballots of a party, by number.
     pub fn votes_for(&self, party: u32) -> u64 {
         self.votes.get(&party.to_string()).copied().unwrap_or(0)
-    }
-}
-
-/// The first field where two JSON documents differ, as `path: a vs b`.
-pub fn first_difference(
-    a: &serde_json::Value,
-    b: &serde_json::Value,
-) -> Option<(String, String, String)> {
-    use serde_json::Value;
-    fn walk(path: String, a: &Value, b: &Value) -> Option<(String, String, String)> {
-        match (a, b) {
-            (Value::Object(x), Value::Object(y)) => {
-                let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
-                keys.sort();
-                keys.dedup();
-                keys.into_iter().find_map(|k| {
-                    let child = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    walk(
-                        child,
-                        x.get(k).unwrap_or(&Value::Null),
-                        y.get(k).unwrap_or(&Value::Null),
-                    )
-                })
-            }
-            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-                .iter()
-                .zip(y)
-                .enumerate()
-                .find_map(|(i, (p, q))| walk(format!("{path}[{i}]"), p, q)),
-            _ if a == b => None,
-            _ => Some((path, a.to_string(), b.to_string())),
-        }
-    }
-    walk(String::new(), a, b)
-}
-
-/// The Crockford base32 alphabet: no I, L, O or U.
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/// Characters of the short code: 16 characters of 5 bits = 80 bits.
-pub const SHORT_CODE_CHARS: usize = 16;
-
-/// The short code of a results hash: its first 80 bits in Crockford base32,
-/// in four groups (`7G2K-...`). Matching it by changing figures by hand
-/// would take about 2^79 tries.
-pub fn short_code(hash: &Hash256) -> String {
-    let bytes = hash.as_bytes();
-    let mut bits: u128 = 0;
-    for b in &bytes[..10] {
-        bits = (bits << 8) | u128::from(*b);
-    }
-    let chars: Vec<char> = (0..SHORT_CODE_CHARS)
-        .map(|i| {
-            let shift = 80 - 5 * (i + 1);
-            char::from(CROCKFORD[((bits >> shift) & 31) as usize])
-        })
-        .collect();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-/// A short code as typed: case, spaces and dashes do not matter, and the
-/// letters Crockford reads as digits (O as 0, I and L as 1) are accepted.
-pub fn normalize_short_code(typed: &str) -> Result<String, Message> {
-    let mut out = String::new();
-    for c in typed.chars() {
-        let c = c.to_ascii_uppercase();
-        let c = match c {
-            '-' | ' ' => continue,
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        };
-        if !CROCKFORD.contains(&(c as u8)) || !c.is_ascii() {
-            return Err(Message::new(P::CodeCharacter)
-                .quoted("value", typed)
-                .text("c", format!("{c:?}"))
-                .at("code"));
-        }
-        out.push(c);
-    }
-    if out.len() != SHORT_CODE_CHARS {
-        return Err(Message::new(P::CodeLength)
-            .quoted("value", typed)
-            .num("n", out.len() as u64)
-            .num("expected", SHORT_CODE_CHARS as u64)
-            .at("code"));
-    }
-    Ok(out
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join("-"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_codes_take_eighty_bits_in_crockford_base32() {
-        let h: Hash256 = "ffffffffffffffffffff00000000000000000000000000000000000000000000"
-            .parse()
-            .unwrap();
-        assert_eq!(short_code(&h), "ZZZZ-ZZZZ-ZZZZ-ZZZZ");
-        let h: Hash256 = "0000000000000000000fffffffffffffffffffffffffffffffffffffffffffff"
-            .parse()
-            .unwrap();
-        assert_eq!(short_code(&h), "0000-0000-0000-000F");
-        let h = Hash256::of(b"polltally");
-        let code = short_code(&h);
-        assert_eq!(code.len(), 19);
-        assert_eq!(
-            normalize_short_code(&code.to_lowercase().replace('-', " ")).unwrap(),
-            code
-        );
-    }
-
-    #[test]
-    fn typed_codes_forgive_lookalikes_and_refuse_junk() {
-        assert_eq!(
-            normalize_short_code("oooo-iiii-llll-0000").unwrap(),
-            "0000-1111-1111-0000"
-        );
-        assert!(
-            normalize_short_code("UUUU-0000-0000-0000")
-                .unwrap_err()
-                .to_string()
-                .contains("'U'")
-        );
-        assert!(
-            normalize_short_code("0000-0000")
-                .unwrap_err()
-                .to_string()
-                .contains("has 8 characters")
-        );
-    }
-
-    #[test]
-    fn first_difference_names_the_path() {
-        let a = serde_json::json!({"votes": {"1": 5, "2": 7}, "x": [1, 2]});
-        let b = serde_json::json!({"votes": {"1": 5, "2": 8}, "x": [1, 2]});
-        assert_eq!(
-            first_difference(&a, &b),
-            Some(("votes.2".into(), "7".into(), "8".into()))
-        );
-        assert_eq!(first_difference(&a, &a), None);
     }
 }

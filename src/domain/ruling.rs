@@ -2,7 +2,7 @@
 //! invalid under one invalid criterion, optionally disputed by party agents.
 
 use crate::domain::criteria::{CriterionCode, Validity};
-use crate::domain::limits::MAX_TEXT_CHARS;
+use crate::domain::free_text::FreeText;
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::station::StationDefinition;
@@ -49,7 +49,7 @@ pub struct Ruling {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disputed_by: Vec<PartyNumber>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<FreeText>,
 }
 
 /// Why a ruling cannot be recorded. Each message names the field and value.
@@ -79,7 +79,6 @@ pub enum RulingError {
     DisputantTwice {
         party: u32,
     },
-    Note(Message),
 }
 
 /// `{party} is not on this station's ballot (parties {known})`.
@@ -116,7 +115,6 @@ impl Explain for RulingError {
             RulingError::DisputantTwice { party } => Message::new(P::PartyNamedTwice)
                 .num("party", *party)
                 .at("disputed_by"),
-            RulingError::Note(problem) => problem.clone().at("note"),
         }
     }
 }
@@ -127,7 +125,7 @@ impl Explain for RulingError {
 pub struct RulingRequest {
     pub choice: RulingChoice,
     pub disputed_by: Vec<u32>,
-    pub note: Option<String>,
+    pub note: Option<FreeText>,
 }
 
 /// The two kinds of request.
@@ -183,7 +181,7 @@ impl RulingRequest {
 impl Ruling {
     /// Checks the ruling against the station: the party is on the ballot,
     /// the criterion exists and has the right validity, disputants are
-    /// parties named once, and the note is a real text.
+    /// parties named once. A note is a [`FreeText`], checked where typed.
     pub fn check(&self, def: &StationDefinition) -> Result<(), RulingError> {
         let criteria = &def.criteria;
         let code = self.verdict.criterion();
@@ -228,9 +226,6 @@ impl Ruling {
                 return Err(RulingError::DisputantTwice { party: party.0 });
             }
         }
-        if let Some(note) = &self.note {
-            check_free_text(note).map_err(RulingError::Note)?;
-        }
         Ok(())
     }
 
@@ -239,27 +234,10 @@ impl Ruling {
     }
 }
 
-/// The rule for every free text a user writes (notes, reasons,
-/// explanations): not blank, not too long, no control characters.
-pub fn check_free_text(text: &str) -> Result<(), Message> {
-    if text.trim().is_empty() {
-        return Err(Message::new(P::MustNotBeEmpty));
-    }
-    let chars = text.chars().count();
-    if chars > MAX_TEXT_CHARS {
-        return Err(Message::new(P::TooLong)
-            .num("n", chars as u64)
-            .num("max", MAX_TEXT_CHARS as u64));
-    }
-    if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
-        return Err(Message::new(P::ControlCharacter).text("c", format!("{c:?}")));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::limits::MAX_TEXT_CHARS;
     use crate::domain::station::StationFile;
 
     fn sample() -> StationDefinition {
@@ -366,20 +344,19 @@ mod tests {
     #[test]
     fn notes_must_be_real_text() {
         let def = sample();
-        let mut r = request(RulingChoice::Invalid { code: "I5".into() });
-        r.note = Some("  ".into());
+        let note = |text: &str| FreeText::parse("note", text);
         assert_eq!(
-            r.resolve(&def).unwrap_err().to_string(),
+            note("  ").unwrap_err().to_string(),
             "note: must not be empty"
         );
-        r.note = Some("x".repeat(MAX_TEXT_CHARS + 1));
         assert!(
-            r.resolve(&def)
+            note(&"x".repeat(MAX_TEXT_CHARS + 1))
                 .unwrap_err()
                 .to_string()
                 .contains("too long")
         );
-        r.note = Some("name written on the back".into());
+        let mut r = request(RulingChoice::Invalid { code: "I5".into() });
+        r.note = Some(note("name written on the back").unwrap());
         assert!(r.resolve(&def).is_ok());
     }
 

@@ -2,26 +2,61 @@
 //! the result and those who refused (and why). After the seal, nothing can be
 //! added to the count.
 
+use crate::domain::free_text::FreeText;
 use crate::domain::message::{Message, P};
-use crate::domain::ruling::check_free_text;
+use crate::domain::person::Role;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The role a signer signs in: one of the [`Role`]s, written in files as its
+/// key (`chief`), or the words typed for someone outside them (`agent of
+/// party 3`). Either way the file holds one string, as ever.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SignerRole {
+    /// One of the roles at the count.
+    Known(Role),
+    /// Words typed for a role that is none of them.
+    Written(FreeText),
+}
+
+impl SignerRole {
+    /// A role as typed after `NAME:`: a role key is that role, any other
+    /// text is kept as written; errors name `field`.
+    pub fn parse(field: &str, typed: &str) -> Result<SignerRole, Message> {
+        match Role::parse(typed) {
+            Ok(role) => Ok(SignerRole::Known(role)),
+            Err(_) => FreeText::parse(field, typed).map(SignerRole::Written),
+        }
+    }
+}
+
+impl fmt::Display for SignerRole {
+    /// The key of a known role, else the words as written.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignerRole::Known(role) => f.write_str(role.key()),
+            SignerRole::Written(text) => f.write_str(text),
+        }
+    }
+}
 
 /// Someone who signed the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
-    pub name: String,
-    pub role: String,
+    pub name: FreeText,
+    pub role: SignerRole,
 }
 
 /// Someone who refused to sign, and the reason they gave.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefusalToSign {
-    pub name: String,
-    pub role: String,
-    pub reason: String,
+    pub name: FreeText,
+    pub role: SignerRole,
+    pub reason: FreeText,
 }
 
 /// The seal of a count.
@@ -38,13 +73,19 @@ pub struct Seal {
     pub refused: Vec<RefusalToSign>,
 }
 
+/// A name or role holds no `:` (the command line separates with it).
 fn check_part(field: &str, i: usize, what: &str, text: &str) -> Result<(), Message> {
-    let at = format!("{field}[{i}].{what}");
-    check_free_text(text).map_err(|e| e.at(at.as_str()))?;
-    if text.contains(':') && what != "reason" {
-        return Err(Message::new(P::NoColon).quoted("value", text).at(at));
+    if text.contains(':') {
+        return Err(Message::new(P::NoColon)
+            .quoted("value", text)
+            .at(format!("{field}[{i}].{what}")));
     }
     Ok(())
+}
+
+/// A part of `NAME:ROLE[:REASON]` as typed, trimmed, at `field[i].what`.
+fn typed_part(field: &str, i: usize, what: &str, text: &str) -> Result<FreeText, Message> {
+    FreeText::parse(&format!("{field}[{i}].{what}"), text.trim())
 }
 
 impl Seal {
@@ -58,23 +99,22 @@ impl Seal {
         }
     }
 
-    /// Checks the names: at least one signature; every name, role and reason
-    /// a real text; no one both signing and refusing.
+    /// Checks the names: at least one signature; names and roles without
+    /// `:`; no one both signing and refusing.
     pub fn check(&self) -> Result<(), Message> {
         if self.signed.is_empty() {
             return Err(Message::new(P::ChiefSigns).at("signed"));
         }
         for (i, s) in self.signed.iter().enumerate() {
             check_part("signed", i, "name", &s.name)?;
-            check_part("signed", i, "role", &s.role)?;
+            check_part("signed", i, "role", &s.role.to_string())?;
         }
         for (i, r) in self.refused.iter().enumerate() {
             check_part("refused", i, "name", &r.name)?;
-            check_part("refused", i, "role", &r.role)?;
-            check_part("refused", i, "reason", &r.reason)?;
+            check_part("refused", i, "role", &r.role.to_string())?;
             if self.signed.iter().any(|s| s.name == r.name) {
                 return Err(Message::new(P::AlsoSigned)
-                    .quoted("value", &r.name)
+                    .quoted("value", r.name.as_str())
                     .at(format!("refused[{i}].name")));
             }
         }
@@ -82,27 +122,33 @@ impl Seal {
     }
 }
 
-/// Parses `NAME:ROLE` as typed on the command line.
-pub fn parse_signature(text: &str) -> Result<Signature, Message> {
+/// Parses the `i`-th `NAME:ROLE` as typed on the command line; errors name
+/// `signed`, or the part at `signed[i]`.
+pub fn parse_signature(i: usize, text: &str) -> Result<Signature, Message> {
     match text.split_once(':') {
         Some((name, role)) if !role.contains(':') => Ok(Signature {
-            name: name.trim().to_string(),
-            role: role.trim().to_string(),
+            name: typed_part("signed", i, "name", name)?,
+            role: SignerRole::parse(&format!("signed[{i}].role"), role.trim())?,
         }),
-        _ => Err(Message::new(P::NotNameRole).quoted("value", text)),
+        _ => Err(Message::new(P::NotNameRole)
+            .quoted("value", text)
+            .at("signed")),
     }
 }
 
-/// Parses `NAME:ROLE:REASON` as typed on the command line.
-pub fn parse_refusal(text: &str) -> Result<RefusalToSign, Message> {
+/// Parses the `i`-th `NAME:ROLE:REASON` as typed on the command line; errors
+/// name `refused`, or the part at `refused[i]`.
+pub fn parse_refusal(i: usize, text: &str) -> Result<RefusalToSign, Message> {
     let mut parts = text.splitn(3, ':');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(name), Some(role), Some(reason)) => Ok(RefusalToSign {
-            name: name.trim().to_string(),
-            role: role.trim().to_string(),
-            reason: reason.trim().to_string(),
+            name: typed_part("refused", i, "name", name)?,
+            role: SignerRole::parse(&format!("refused[{i}].role"), role.trim())?,
+            reason: typed_part("refused", i, "reason", reason)?,
         }),
-        _ => Err(Message::new(P::NotNameRoleReason).quoted("value", text)),
+        _ => Err(Message::new(P::NotNameRoleReason)
+            .quoted("value", text)
+            .at("refused")),
     }
 }
 
@@ -114,20 +160,37 @@ mod tests {
         Seal {
             at: Timestamp::from_unix_seconds(0),
             app_version: "test".into(),
-            signed: signed.iter().map(|s| parse_signature(s).unwrap()).collect(),
-            refused: refused.iter().map(|r| parse_refusal(r).unwrap()).collect(),
+            signed: signed
+                .iter()
+                .enumerate()
+                .map(|(i, s)| parse_signature(i, s).unwrap())
+                .collect(),
+            refused: refused
+                .iter()
+                .enumerate()
+                .map(|(i, r)| parse_refusal(i, r).unwrap())
+                .collect(),
         }
     }
 
     #[test]
     fn parses_the_command_line_forms() {
-        assert_eq!(parse_signature("Chan Sophea:chief").unwrap().role, "chief");
-        assert!(parse_signature("Chan Sophea").is_err());
-        assert!(parse_signature("a:b:c").is_err());
-        let r =
-            parse_refusal("Keo Rith:party agent 3:the I4 rulings were wrong: see seq 12").unwrap();
-        assert_eq!(r.reason, "the I4 rulings were wrong: see seq 12");
-        assert!(parse_refusal("Keo Rith:agent").is_err());
+        assert_eq!(
+            parse_signature(0, "Chan Sophea:chief")
+                .unwrap()
+                .role
+                .to_string(),
+            "chief"
+        );
+        assert!(parse_signature(0, "Chan Sophea").is_err());
+        assert!(parse_signature(0, "a:b:c").is_err());
+        let r = parse_refusal(
+            0,
+            "Keo Rith:party agent 3:the I4 rulings were wrong: see seq 12",
+        )
+        .unwrap();
+        assert_eq!(r.reason.as_str(), "the I4 rulings were wrong: see seq 12");
+        assert!(parse_refusal(0, "Keo Rith:agent").is_err());
     }
 
     #[test]
@@ -138,7 +201,7 @@ mod tests {
             "signed: at least the chief signs the result"
         );
         assert_eq!(
-            seal(&[" :chief"], &[]).check().unwrap_err().to_string(),
+            parse_signature(0, " :chief").unwrap_err().to_string(),
             "signed[0].name: must not be empty"
         );
         assert_eq!(
@@ -147,6 +210,29 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "refused[0].name: \"Chan Sophea\" also signed"
+        );
+    }
+
+    #[test]
+    fn signer_roles_are_roles_when_they_are_one_and_keep_their_words() {
+        for (json, known) in [
+            (r#""chief""#, Some(Role::Chief)),
+            (r#""party_agent""#, Some(Role::PartyAgent)),
+            (r#""agent of party 3""#, None),
+            (r#""Chief""#, None),
+        ] {
+            let role: SignerRole = serde_json::from_str(json).unwrap();
+            let as_role = match &role {
+                SignerRole::Known(role) => Some(*role),
+                SignerRole::Written(_) => None,
+            };
+            assert_eq!(as_role, known, "{json}");
+            assert_eq!(serde_json::to_string(&role).unwrap(), json);
+        }
+        assert!(serde_json::from_str::<SignerRole>(r#"" ""#).is_err());
+        assert_eq!(
+            SignerRole::parse("signed[0].role", "secretary"),
+            Ok(SignerRole::Known(Role::Secretary))
         );
     }
 }

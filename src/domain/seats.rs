@@ -239,7 +239,8 @@ mod tests {
     /// The textbook procedure, written independently: list every quotient
     /// votes/d for d = 1..=seats, sort by quotient then votes (descending),
     /// take the first `seats`; the boundary is a lot when the last taken and
-    /// the first left have the same quotient and the same votes.
+    /// the first left have the same quotient and the same votes. On a lot,
+    /// the seats are those of one way the lot can fall (ties in party order).
     fn naive(votes: &BTreeMap<PartyNumber, u64>, seats: u32) -> (BTreeMap<PartyNumber, u32>, bool) {
         let mut all: Vec<(f64, u64, PartyNumber)> = Vec::new();
         for (p, v) in votes {
@@ -254,10 +255,8 @@ mod tests {
         let n = seats as usize;
         let lot = all.len() > n && n > 0 && all[n - 1].0 == all[n].0 && all[n - 1].1 == all[n].1;
         let mut won: BTreeMap<PartyNumber, u32> = votes.keys().map(|p| (*p, 0)).collect();
-        if !lot {
-            for (_, _, p) in all.iter().take(n) {
-                *won.get_mut(p).unwrap() += 1;
-            }
+        for (_, _, p) in all.iter().take(n) {
+            *won.get_mut(p).unwrap() += 1;
         }
         (won, lot)
     }
@@ -285,6 +284,11 @@ mod tests {
                 // seats are at most the textbook's with the lot won.
                 let lot_seats: u32 = a.ties.iter().map(|t| t.seats).sum();
                 prop_assert_eq!(a.awards.len() as u32 + lot_seats, seats);
+                if any_votes {
+                    for (party, n) in &a.seats {
+                        prop_assert!(*n <= expected[party], "party {}: {} > {}", party, n, expected[party]);
+                    }
+                }
             }
         }
     }

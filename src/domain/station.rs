@@ -5,6 +5,7 @@
 
 use crate::domain::criteria::{CriteriaSet, Criterion, CriterionCode, Validity};
 use crate::domain::hash::Hash256;
+use crate::domain::identifier::{CommuneCode, ElectionId, StationCode, check_identifier};
 use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::{Party, PartyNumber};
@@ -40,7 +41,7 @@ fn fail<T>(path: impl Into<String>, problem: Message) -> Result<T, StationError>
 /// The election a station belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Election {
-    pub id: String,
+    pub id: ElectionId,
     pub name: LocalizedText,
     pub date: Date,
 }
@@ -48,9 +49,9 @@ pub struct Election {
 /// Where the count happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StationIdentity {
-    pub code: String,
+    pub code: StationCode,
     pub name: LocalizedText,
-    pub commune_code: String,
+    pub commune_code: CommuneCode,
     pub commune: LocalizedText,
     pub district: LocalizedText,
     pub province: LocalizedText,
@@ -87,7 +88,7 @@ pub struct StationDefinition {
     pub numerals: Numerals,
     /// Every station code of the commune, when the commission lists them, so
     /// that tabulation can name the stations still missing.
-    pub commune_stations: Option<Vec<String>>,
+    pub commune_stations: Option<Vec<StationCode>>,
 }
 
 impl StationDefinition {
@@ -248,19 +249,13 @@ fn parse_definition(bytes: &[u8]) -> Result<StationDefinition, StationError> {
     validate(raw)
 }
 
-/// Identifiers (election id, codes, book names): printable ASCII without
-/// spaces, so they survive file names, forms and typing.
-fn check_identifier(path: &str, value: &str) -> Result<(), StationError> {
-    let ok = !value.is_empty()
-        && value.len() <= 64
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
-    if ok {
-        Ok(())
-    } else {
-        fail(path, Message::new(P::NotIdentifier).quoted("value", value))
-    }
+/// An identifier at `path`, parsed by `parse`.
+fn identifier<T>(
+    path: &str,
+    value: &str,
+    parse: fn(&str) -> Result<T, Message>,
+) -> Result<T, StationError> {
+    parse(value).or_else(|message| fail(path, message))
 }
 
 fn check_text(path: &str, text: &LocalizedText) -> Result<(), StationError> {
@@ -289,7 +284,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         );
     }
 
-    check_identifier("election.id", &raw.election.id)?;
+    let election_id = identifier(ElectionId::FIELD, &raw.election.id, ElectionId::parse)?;
     check_text("election.name", &raw.election.name)?;
     let date: Date = raw
         .election
@@ -298,9 +293,9 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         .or_else(|message: Message| fail("election.date", message))?;
 
     let s = &raw.station;
-    check_identifier("station.code", &s.code)?;
+    let station_code = identifier(StationCode::FIELD, &s.code, StationCode::parse)?;
     check_text("station.name", &s.name)?;
-    check_identifier("station.commune_code", &s.commune_code)?;
+    let commune_code = identifier(CommuneCode::FIELD, &s.commune_code, CommuneCode::parse)?;
     check_text("station.commune", &s.commune)?;
     check_text("station.district", &s.district)?;
     check_text("station.province", &s.province)?;
@@ -362,7 +357,11 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     }
     let mut ballot_books: Vec<BallotBook> = Vec::with_capacity(raw.ballot_books.len());
     for (i, b) in raw.ballot_books.into_iter().enumerate() {
-        check_identifier(&format!("ballot_books[{i}].book"), &b.book)?;
+        identifier(
+            &format!("ballot_books[{i}].book"),
+            &b.book,
+            check_identifier,
+        )?;
         if let Some(j) = ballot_books.iter().position(|o| o.book == b.book) {
             return fail(
                 format!("ballot_books[{i}].book"),
@@ -412,25 +411,31 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     if raw.council_seats == 0 {
         return fail("council_seats", Message::new(P::ZeroSeats));
     }
-    if let Some(codes) = &raw.commune_stations {
-        for (i, code) in codes.iter().enumerate() {
-            check_identifier(&format!("commune_stations[{i}]"), code)?;
-            if let Some(j) = codes[..i].iter().position(|c| c == code) {
+    let commune_stations = match &raw.commune_stations {
+        None => None,
+        Some(listed) => {
+            let mut codes: Vec<StationCode> = Vec::with_capacity(listed.len());
+            for (i, code) in listed.iter().enumerate() {
+                let code = identifier(&format!("commune_stations[{i}]"), code, StationCode::parse)?;
+                if let Some(j) = codes.iter().position(|c| *c == code) {
+                    return fail(
+                        format!("commune_stations[{i}]"),
+                        Message::new(P::UsedTwice)
+                            .quoted("value", code.as_str())
+                            .text("other", format!("commune_stations[{j}]")),
+                    );
+                }
+                codes.push(code);
+            }
+            if !codes.contains(&station_code) {
                 return fail(
-                    format!("commune_stations[{i}]"),
-                    Message::new(P::UsedTwice)
-                        .quoted("value", code)
-                        .text("other", format!("commune_stations[{j}]")),
+                    "commune_stations",
+                    Message::new(P::OwnStationMissing).quoted("code", station_code.as_str()),
                 );
             }
+            Some(codes)
         }
-        if !codes.contains(&raw.station.code) {
-            return fail(
-                "commune_stations",
-                Message::new(P::OwnStationMissing).quoted("code", &raw.station.code),
-            );
-        }
-    }
+    };
 
     let criteria = match raw.criteria {
         None => CriteriaSet::default_set(),
@@ -468,11 +473,18 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
 
     Ok(StationDefinition {
         election: Election {
-            id: raw.election.id,
+            id: election_id,
             name: raw.election.name,
             date,
         },
-        station: raw.station.into_identity(),
+        station: StationIdentity {
+            code: station_code,
+            name: raw.station.name,
+            commune_code,
+            commune: raw.station.commune,
+            district: raw.station.district,
+            province: raw.station.province,
+        },
         registered_voters,
         parties,
         ballot_books,
@@ -481,21 +493,8 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         practice: raw.practice,
         criteria,
         numerals: raw.numerals,
-        commune_stations: raw.commune_stations,
+        commune_stations,
     })
-}
-
-impl RawStation {
-    fn into_identity(self) -> StationIdentity {
-        StationIdentity {
-            code: self.code,
-            name: self.name,
-            commune_code: self.commune_code,
-            commune: self.commune,
-            district: self.district,
-            province: self.province,
-        }
-    }
 }
 
 impl fmt::Display for StationIdentity {

@@ -8,6 +8,7 @@
 //! anyone can trace a commune total back to the posted forms.
 
 use crate::domain::hash::Hash256;
+use crate::domain::identifier::{CommuneCode, ElectionId, StationCode};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::results::{ElectionPart, PRACTICE_NOTICE, PartyPart, ResultsDocument};
@@ -37,13 +38,13 @@ pub enum TabulationError {
     NoFiles,
     OtherElection {
         file: String,
-        found: String,
-        expected: String,
+        found: ElectionId,
+        expected: ElectionId,
     },
     OtherCommune {
         file: String,
-        found: String,
-        expected: String,
+        found: CommuneCode,
+        expected: CommuneCode,
     },
     PracticeMixed {
         file: String,
@@ -61,12 +62,12 @@ pub enum TabulationError {
         other: String,
     },
     TwoForStation {
-        station: String,
+        station: StationCode,
         file: String,
         other: String,
     },
     TwoRecounts {
-        station: String,
+        station: StationCode,
         file: String,
         other: String,
     },
@@ -81,16 +82,16 @@ impl Explain for TabulationError {
                 found,
                 expected,
             } => Message::new(P::OtherElectionFile)
-                .quoted("found", found)
-                .quoted("expected", expected)
+                .quoted("found", found.as_str())
+                .quoted("expected", expected.as_str())
                 .at(file.as_str()),
             TabulationError::OtherCommune {
                 file,
                 found,
                 expected,
             } => Message::new(P::OtherCommuneFile)
-                .quoted("found", found)
-                .quoted("expected", expected)
+                .quoted("found", found.as_str())
+                .quoted("expected", expected.as_str())
                 .at(file.as_str()),
             TabulationError::PracticeMixed { file } => {
                 Message::new(P::PracticeMixed).at(file.as_str())
@@ -114,7 +115,7 @@ impl Explain for TabulationError {
                 file,
                 other,
             } => Message::new(P::TwoForStation)
-                .quoted("station", station)
+                .quoted("station", station.as_str())
                 .text("other", other)
                 .at(file.as_str()),
             TabulationError::TwoRecounts {
@@ -122,7 +123,7 @@ impl Explain for TabulationError {
                 file,
                 other,
             } => Message::new(P::TwoRecounts)
-                .quoted("station", station)
+                .quoted("station", station.as_str())
                 .text("other", other)
                 .at(file.as_str()),
         }
@@ -133,7 +134,7 @@ impl Explain for TabulationError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommuneStation {
-    pub code: String,
+    pub code: StationCode,
     pub results_hash: Hash256,
     /// For a recount: the results hash of the count it recounts.
     pub recount_of: Option<Hash256>,
@@ -147,7 +148,7 @@ pub struct CommuneStation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Replaced {
-    pub code: String,
+    pub code: StationCode,
     pub results_hash: Hash256,
     pub replaced_by: Hash256,
 }
@@ -204,7 +205,7 @@ pub struct CommuneResults {
     pub practice: bool,
     pub notice: Option<String>,
     pub election: ElectionPart,
-    pub commune_code: String,
+    pub commune_code: CommuneCode,
     pub commune: LocalizedText,
     pub district: LocalizedText,
     pub province: LocalizedText,
@@ -224,7 +225,7 @@ pub struct CommuneResults {
     pub replaced: Vec<Replaced>,
     /// Stations the station files list for the commune with no results file;
     /// null when no station file lists the commune's stations.
-    pub missing_stations: Option<Vec<String>>,
+    pub missing_stations: Option<Vec<StationCode>>,
     pub allocation: Vec<SeatRow>,
     /// Seats left to a drawing of lots (empty when none).
     pub ties: Vec<TieRow>,
@@ -349,19 +350,16 @@ pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationEr
 
     // Every station any file lists, less those counted; unknown when no
     // file lists the commune's stations.
-    let lists: Vec<&Vec<String>> = files
+    let lists: Vec<&Vec<StationCode>> = files
         .iter()
         .filter_map(|f| f.doc.commune_stations.as_ref())
         .collect();
-    let present: BTreeSet<&str> = counted
-        .iter()
-        .map(|f| f.doc.station.code.as_str())
-        .collect();
+    let present: BTreeSet<&StationCode> = counted.iter().map(|f| &f.doc.station.code).collect();
     let missing_stations = (!lists.is_empty()).then(|| {
-        let listed: BTreeSet<&String> = lists.into_iter().flatten().collect();
+        let listed: BTreeSet<&StationCode> = lists.into_iter().flatten().collect();
         listed
             .into_iter()
-            .filter(|code| !present.contains(code.as_str()))
+            .filter(|code| !present.contains(code))
             .cloned()
             .collect()
     });
@@ -443,12 +441,9 @@ fn one_per_station(
             });
         }
     }
-    let mut by_station: BTreeMap<&str, Vec<&StationResults>> = BTreeMap::new();
+    let mut by_station: BTreeMap<&StationCode, Vec<&StationResults>> = BTreeMap::new();
     for f in files {
-        by_station
-            .entry(f.doc.station.code.as_str())
-            .or_default()
-            .push(f);
+        by_station.entry(&f.doc.station.code).or_default().push(f);
     }
     let mut counted = Vec::new();
     let mut replaced = Vec::new();
@@ -464,7 +459,7 @@ fn one_per_station(
             }
             if let Some(other) = successor.insert(of, f) {
                 return Err(TabulationError::TwoRecounts {
-                    station: station.to_string(),
+                    station: station.clone(),
                     file: f.file.clone(),
                     other: other.file.clone(),
                 });
@@ -480,7 +475,7 @@ fn one_per_station(
                 for f in &group {
                     if let Some(next) = successor.get(&f.hash) {
                         replaced.push(Replaced {
-                            code: station.to_string(),
+                            code: station.clone(),
                             results_hash: f.hash,
                             replaced_by: next.hash,
                         });
@@ -489,7 +484,7 @@ fn one_per_station(
             }
             [a, b, ..] => {
                 return Err(TabulationError::TwoForStation {
-                    station: station.to_string(),
+                    station: station.clone(),
                     file: b.file.clone(),
                     other: a.file.clone(),
                 });
@@ -499,7 +494,7 @@ fn one_per_station(
                 // rather than drop the station.
                 let file = group.first().map(|f| f.file.clone()).unwrap_or_default();
                 return Err(TabulationError::TwoForStation {
-                    station: station.to_string(),
+                    station: station.clone(),
                     file: file.clone(),
                     other: file,
                 });

@@ -47,7 +47,7 @@ impl Tr {
     pub fn line_step(self, index: usize, step: &LineStep) -> String {
         let who = match &step.recount {
             None => self.t(T::CmpFirstCount).to_string(),
-            Some(b) => b.authority.clone(),
+            Some(b) => b.authority.to_string(),
         };
         format!(
             "{}. {who}: {} {}, {} {}",
@@ -88,7 +88,8 @@ impl Tr {
     pub fn missing_stations(self, c: &CommuneResults) -> String {
         match &c.missing_stations {
             Some(missing) if !missing.is_empty() => {
-                self.f(T::TabMissing, &[("list", &missing.join(", "))])
+                let codes: Vec<&str> = missing.iter().map(|code| code.as_str()).collect();
+                self.f(T::TabMissing, &[("list", &codes.join(", "))])
             }
             Some(_) => self.t(T::TabNoneMissing).to_string(),
             None => self.t(T::TabListUnknown).to_string(),

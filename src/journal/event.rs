@@ -2,7 +2,9 @@
 //! to the journal as canonical JSON with a `type` tag; nothing is ever
 //! changed or removed, a mistake is undone by a later event.
 
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
+use crate::domain::identifier::{ElectionId, StationCode};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{CheckName, Figure};
@@ -23,8 +25,8 @@ pub enum Event {
     /// The first entry: binds the record to a station file.
     Opened {
         format: String,
-        election_id: String,
-        station_code: String,
+        election_id: ElectionId,
+        station_code: StationCode,
         definition_hash: Hash256,
         app_version: String,
         /// For a recount: the sealed original it recounts, and by whose order.
@@ -40,11 +42,11 @@ pub enum Event {
     /// `original_seq`, ruled again.
     Review { original_seq: Seq, ruling: Ruling },
     /// Takes back the ruling at `ruling_seq`, with the reason.
-    Void { ruling_seq: Seq, reason: String },
+    Void { ruling_seq: Seq, reason: FreeText },
     /// The number of ballots in a party's pile, counted after ruling.
     PileCount { party: PartyNumber, count: u64 },
     /// The commission's written explanation for a check.
-    Explanation { check: CheckName, text: String },
+    Explanation { check: CheckName, text: FreeText },
     /// Party agents dispute the ruling at `ruling_seq` after it was recorded.
     Dispute {
         ruling_seq: Seq,
@@ -54,7 +56,7 @@ pub enum Event {
     PersonPresent(Person),
     /// Takes back the presence entry at `person_seq` (a mistake, or the
     /// person left), with the reason.
-    PresenceWithdrawn { person_seq: Seq, reason: String },
+    PresenceWithdrawn { person_seq: Seq, reason: FreeText },
     /// The chief seals the count; nothing can follow.
     Sealed(Seal),
 }

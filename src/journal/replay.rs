@@ -88,11 +88,15 @@ pub fn check_event(
                 let def = station.definition();
                 let bindings = [
                     ("format", format.clone(), RECORD_FORMAT.to_string()),
-                    ("election_id", election_id.clone(), def.election.id.clone()),
+                    (
+                        "election_id",
+                        election_id.to_string(),
+                        def.election.id.to_string(),
+                    ),
                     (
                         "station_code",
-                        station_code.clone(),
-                        def.station.code.clone(),
+                        station_code.to_string(),
+                        def.station.code.to_string(),
                     ),
                     (
                         "definition_hash",
@@ -122,17 +126,15 @@ pub fn check_event(
             original_seq,
             ruling,
         } => Ok(count.check_review(*original_seq, ruling)?),
-        Event::Void { ruling_seq, reason } => Ok(count.check_void(*ruling_seq, reason)?),
+        Event::Void { ruling_seq, .. } => Ok(count.check_void(*ruling_seq)?),
         Event::PileCount { party, count: n } => Ok(count.check_pile(*party, *n)?),
-        Event::Explanation { check, text } => Ok(count.check_explanation(*check, text)?),
+        Event::Explanation { check, .. } => Ok(count.check_explanation(*check)?),
         Event::Dispute {
             ruling_seq,
             parties,
         } => Ok(count.check_dispute(*ruling_seq, parties)?),
         Event::PersonPresent(person) => Ok(count.check_person(person)?),
-        Event::PresenceWithdrawn { person_seq, reason } => {
-            Ok(count.check_withdrawal(*person_seq, reason)?)
-        }
+        Event::PresenceWithdrawn { person_seq, .. } => Ok(count.check_withdrawal(*person_seq)?),
         Event::Sealed(seal) => Ok(count.check_seal(seal)?),
     }
 }
@@ -149,7 +151,7 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
         } => count.apply_review(seq, original_seq, ruling),
         Event::Void { ruling_seq, .. } => count.apply_void(seq, ruling_seq),
         Event::PileCount { party, count: n } => count.apply_pile(seq, party, n),
-        Event::Explanation { check, text } => count.apply_explanation(seq, check, &text),
+        Event::Explanation { check, text } => count.apply_explanation(seq, check, text),
         Event::Dispute {
             ruling_seq,
             parties,

@@ -6,7 +6,8 @@ use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::{Hash256, grouped};
 use crate::domain::message::Message;
 use crate::domain::reconciliation::{CheckName, CheckStatus};
-use crate::domain::results::{CheckPart, ResultsDocument, short_code};
+use crate::domain::results::{CheckPart, ResultsDocument};
+use crate::domain::short_code::short_code;
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::i18n::{Lang, T, Tr};
 use crate::journal::entry::EntryBody;
@@ -62,21 +63,18 @@ impl Words {
         format!("{} / {}", self.km.f(key, args), self.en.f(key, args))
     }
 
-    /// A check's name in both languages; a name the file gives that is no
-    /// check, as it is.
+    /// A check's name in both languages.
     pub fn check(&self, check: &CheckPart) -> String {
-        match check.check() {
-            Some(name) => format!("{} / {}", self.km.check(name), self.en.check(name)),
-            None => check.name.clone(),
-        }
+        format!(
+            "{} / {}",
+            self.km.check(check.name),
+            self.en.check(check.name)
+        )
     }
 
-    /// A check's status in both languages, figures in the form's numerals;
-    /// a status the file gives that is no status, as it is.
+    /// A check's status in both languages, figures in the form's numerals.
     pub fn status(&self, check: &CheckPart) -> String {
-        let Some(status) = check.state() else {
-            return check.status.clone();
-        };
+        let status = check.status;
         let km = self.km.with_numerals(self.numerals).status(status);
         let en = self.en.with_numerals(self.numerals).status(status);
         format!("{km} / {en}")
@@ -379,19 +377,19 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
     flow.down(12.0);
     // Cross-checks that hold, or whose pile was not counted, take one line
     // each group; checks that differ are listed one by one.
-    let cross_party = |c: &CheckPart| match c.check() {
-        Some(CheckName::CrossCheck(party)) => Some(party),
+    let cross_party = |c: &CheckPart| match c.name {
+        CheckName::CrossCheck(party) => Some(party),
         _ => None,
     };
     let group = |status: CheckStatus| -> Vec<String> {
         doc.checks
             .iter()
-            .filter(|c| c.state() == Some(status))
+            .filter(|c| c.status == status)
             .filter_map(|c| cross_party(c).map(|p| p.to_string()))
             .collect()
     };
     let (cross_holding, cross_pending) = (group(CheckStatus::Holds), group(CheckStatus::Pending));
-    let differs = |c: &CheckPart| matches!(c.state(), Some(CheckStatus::Differs(_)));
+    let differs = |c: &CheckPart| matches!(c.status, CheckStatus::Differs(_));
     let shown = doc
         .checks
         .iter()
@@ -605,7 +603,7 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
             &[("seq", person_seq), ("reason", reason)],
         ),
         Event::Sealed(seal) => {
-            let names: Vec<String> = seal.signed.iter().map(|s| s.name.clone()).collect();
+            let names: Vec<String> = seal.signed.iter().map(|s| s.name.to_string()).collect();
             tr.f(T::AnnexSealed, &[("names", &names.join(", "))])
         }
     }

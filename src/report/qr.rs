@@ -36,8 +36,8 @@ pub fn payload(doc: &ResultsDocument, hash: &Hash256) -> String {
         .collect();
     let mut fields = vec![
         doc.format.clone(),
-        doc.station.code.clone(),
-        doc.election.id.clone(),
+        doc.station.code.to_string(),
+        doc.election.id.to_string(),
         hash.to_hex(),
         figures,
         votes.join(","),

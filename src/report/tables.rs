@@ -377,7 +377,11 @@ pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
     en.extend(c.parties.iter().map(|p| p.abbreviation.clone()));
     d.row(&cols, &en, 7.0, true);
     for s in &c.stations {
-        let mut cells = vec![s.code.clone(), s.valid.to_string(), s.invalid.to_string()];
+        let mut cells = vec![
+            s.code.to_string(),
+            s.valid.to_string(),
+            s.invalid.to_string(),
+        ];
         cells.extend(c.parties.iter().map(|p| {
             s.votes
                 .get(&p.number.to_string())
@@ -406,7 +410,7 @@ pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
     for s in &c.stations {
         d.row(
             &station_cols,
-            &[s.code.clone(), grouped(&s.results_hash.to_hex())],
+            &[s.code.to_string(), grouped(&s.results_hash.to_hex())],
             8.0,
             false,
         );

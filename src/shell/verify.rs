@@ -4,10 +4,10 @@
 //! app's Verify screen both call [`check_results`].
 
 use crate::domain::hash::Hash256;
+use crate::domain::identifier::{ElectionId, StationCode};
 use crate::domain::message::{Explain, Message, P};
-use crate::domain::results::{
-    ResultsDocument, ResultsError, first_difference, normalize_short_code, short_code,
-};
+use crate::domain::results::{ResultsDocument, ResultsError};
+use crate::domain::short_code::{normalize_short_code, short_code};
 use crate::store::Record;
 use std::path::Path;
 
@@ -55,6 +55,43 @@ pub fn unusable_results(err: &ResultsError, message: Message) -> anyhow::Error {
     }
 }
 
+/// The first field where two JSON documents differ, as `path: a vs b`.
+pub fn first_difference(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+) -> Option<(String, String, String)> {
+    use serde_json::Value;
+    fn walk(path: String, a: &Value, b: &Value) -> Option<(String, String, String)> {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+                keys.sort();
+                keys.dedup();
+                keys.into_iter().find_map(|k| {
+                    let child = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(
+                        child,
+                        x.get(k).unwrap_or(&Value::Null),
+                        y.get(k).unwrap_or(&Value::Null),
+                    )
+                })
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+                .iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (p, q))| walk(format!("{path}[{i}]"), p, q)),
+            _ if a == b => None,
+            _ => Some((path, a.to_string(), b.to_string())),
+        }
+    }
+    walk(String::new(), a, b)
+}
+
 /// A record opened and verified, that ends at `head` when one is given.
 pub fn check_record(path: &Path, head: Option<Hash256>) -> anyhow::Result<Record> {
     let record = Record::open(path)?;
@@ -79,8 +116,8 @@ pub fn check_record(path: &Path, head: Option<Hash256>) -> anyhow::Result<Record
 /// What a results file that passed is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verified {
-    pub station: String,
-    pub election: String,
+    pub station: StationCode,
+    pub election: ElectionId,
     pub hash: Hash256,
     pub code: String,
     pub practice: bool,
@@ -118,8 +155,8 @@ pub fn check_results(
         if doc.election.id != def.election.id {
             return Err(VerificationFailed(
                 Message::new(P::OtherElection)
-                    .quoted("file", &doc.election.id)
-                    .quoted("record", &def.election.id)
+                    .quoted("file", doc.election.id.as_str())
+                    .quoted("record", def.election.id.as_str())
                     .at("election.id"),
             )
             .into());
@@ -127,8 +164,8 @@ pub fn check_results(
         if doc.station.code != def.station.code {
             return Err(VerificationFailed(
                 Message::new(P::OtherStation)
-                    .quoted("file", &doc.station.code)
-                    .quoted("record", &def.station.code)
+                    .quoted("file", doc.station.code.as_str())
+                    .quoted("record", def.station.code.as_str())
                     .at("station.code"),
             )
             .into());
@@ -145,4 +182,20 @@ pub fn check_results(
         code: code_of_file,
         practice: doc.practice,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_difference_names_the_path() {
+        let a = serde_json::json!({"votes": {"1": 5, "2": 7}, "x": [1, 2]});
+        let b = serde_json::json!({"votes": {"1": 5, "2": 8}, "x": [1, 2]});
+        assert_eq!(
+            first_difference(&a, &b),
+            Some(("votes.2".into(), "7".into(), "8".into()))
+        );
+        assert_eq!(first_difference(&a, &a), None);
+    }
 }

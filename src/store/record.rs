@@ -1,6 +1,7 @@
 //! Opening, creating and appending to a count record.
 
-use crate::domain::count::{Count, check_binding};
+use crate::domain::count::Count;
+use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::recount::{Origin, RecountBinding, RecountMode};
@@ -169,8 +170,8 @@ impl Record {
     pub fn create_recount(
         original: &Record,
         path: &Path,
-        authority: &str,
-        reason: &str,
+        authority: &FreeText,
+        reason: &FreeText,
         mode: RecountMode,
         clock: &dyn Clock,
     ) -> Result<Record, StoreError> {
@@ -179,13 +180,10 @@ impl Record {
             .map_err(|err| StoreError::NotSealed(Box::new(err)))?;
         let binding = RecountBinding {
             original_results_hash: results.hash().map_err(StoreError::Encode)?,
-            authority: authority.trim().to_string(),
-            reason: reason.trim().to_string(),
+            authority: authority.trimmed(),
+            reason: reason.trimmed(),
             mode,
         };
-        // Checked before any file is made, by the rule replay applies.
-        check_binding(&binding, binding.original_results_hash)
-            .map_err(|err| StoreError::Refused(err.into()))?;
         let station = original.station.clone();
         Record::create_file(path, |path| {
             Record::initialize(path, station, clock, Some((original, binding)))
