@@ -45,17 +45,9 @@ fn allowed(layer: &str) -> Option<&'static [&'static str]> {
             "fonts",
             "illustration",
         ],
-        "app" => &[
-            "domain",
-            "journal",
-            "store",
-            "i18n",
-            "report",
-            "fonts",
-            "illustration",
-            "shell",
-        ],
-        "cli" => &[
+        // The app and the command line: everything below them, not each
+        // other.
+        "app" | "cli" => &[
             "domain",
             "journal",
             "store",

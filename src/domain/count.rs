@@ -667,20 +667,22 @@ impl Count {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::ruling::{RulingChoice, RulingRequest};
     use crate::domain::station::StationFile;
     use proptest::prelude::*;
 
-    fn count() -> Count {
+    /// A count of the small test station (parties 1-4), not opened yet.
+    pub(crate) fn count() -> Count {
         let bytes = include_bytes!("../../tests/fixtures/station-small.json").to_vec();
         Count::new(Arc::new(
             StationFile::parse(bytes).unwrap().definition().clone(),
         ))
     }
 
-    fn ruling(count: &Count, choice: RulingChoice, disputed_by: Vec<u32>) -> Ruling {
+    /// `choice` resolved into a ruling of `count`'s station.
+    pub(crate) fn ruling(count: &Count, choice: RulingChoice, disputed_by: Vec<u32>) -> Ruling {
         RulingRequest {
             choice,
             disputed_by,
@@ -690,7 +692,8 @@ mod tests {
         .unwrap()
     }
 
-    fn party(n: u32) -> RulingChoice {
+    /// A ruling for party `n` with the default valid criterion.
+    pub(crate) fn party(n: u32) -> RulingChoice {
         RulingChoice::Party {
             party: n,
             criterion: None,

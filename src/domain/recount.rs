@@ -182,35 +182,12 @@ pub fn check_review(state: Option<&RecountState>, original: Seq) -> Result<(), C
 mod tests {
     use super::*;
     use crate::domain::count::SealingGap;
+    use crate::domain::count::tests::{count, party, ruling};
     use crate::domain::party::PartyNumber;
-    use crate::domain::ruling::{Ruling, RulingChoice, RulingRequest};
+    use crate::domain::ruling::RulingChoice;
     use crate::domain::seal::Seal;
     use crate::domain::station::StationFile;
     use std::sync::Arc;
-
-    fn count() -> Count {
-        let bytes = include_bytes!("../../tests/fixtures/station-small.json").to_vec();
-        Count::new(Arc::new(
-            StationFile::parse(bytes).unwrap().definition().clone(),
-        ))
-    }
-
-    fn ruling(count: &Count, choice: RulingChoice, disputed_by: Vec<u32>) -> Ruling {
-        RulingRequest {
-            choice,
-            disputed_by,
-            note: None,
-        }
-        .resolve(count.definition())
-        .unwrap()
-    }
-
-    fn party(n: u32) -> RulingChoice {
-        RulingChoice::Party {
-            party: n,
-            criterion: None,
-        }
-    }
 
     /// A sealed count of the small station: party 1, I2, party 2 disputed
     /// by 1, party 3 (seqs 2-5), and a review recount of it.
