@@ -28,6 +28,10 @@ pub struct CountingState {
     pub keys: KeyState,
     pub void_reason: String,
     pub void_focus_pending: bool,
+    /// Keys typed after a ruling or dispute in the same frame. They act in
+    /// the next frame, on the count that the ruling leaves, so that `3` then
+    /// `D` disputes the ballot just ruled, not the one before it.
+    pub pending: Vec<CountKey>,
 }
 
 /// One party's tally.
@@ -305,17 +309,33 @@ pub fn counting_ui(
     if sealed {
         state.keys.reset();
     }
-    if !sealed
+    let listening = !sealed
         && !matches!(state.keys.mode, Mode::Void { .. })
-        && !ui.ctx().egui_wants_keyboard_input()
-    {
-        for key in pressed_keys(ui) {
-            if let Some(action) = state.keys.press(key, count) {
+        && !ui.ctx().egui_wants_keyboard_input();
+    if !listening {
+        // Keys held over from a burst do not wait for a later screen state.
+        state.pending.clear();
+    } else {
+        let mut keys = std::mem::take(&mut state.pending);
+        keys.extend(pressed_keys(ui));
+        let mut keys = keys.into_iter();
+        while let Some(key) = keys.next() {
+            let action = state.keys.press(key, count);
+            let writes = matches!(action, Some(Action::Rule(_) | Action::Dispute { .. }));
+            if let Some(action) = action {
                 act(action, tr, count, commands);
             }
             if matches!(state.keys.mode, Mode::Void { .. }) {
                 state.void_reason = tr.t(T::VoidReasonDefault).into();
                 state.void_focus_pending = true;
+                break;
+            }
+            if writes {
+                // The rest waits for the frame after this ruling is applied.
+                state.pending = keys.collect();
+                if !state.pending.is_empty() {
+                    ui.ctx().request_repaint();
+                }
                 break;
             }
         }

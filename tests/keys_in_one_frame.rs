@@ -1,0 +1,150 @@
+//! Keys that arrive in one frame (a slow frame, a fast typist) act in the
+//! order typed: each key acts on the count that the keys before it left.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::ui::*;
+use eframe::egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use polltally::app::PolltallyApp;
+use polltally::domain::party::PartyNumber;
+use polltally::domain::seq::Seq;
+use polltally::journal::event::Event;
+use polltally::store::Record;
+
+/// The app with the practice count (parties 1-12) open on Counting.
+fn practice(dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
+    let mut h = harness(dir);
+    h.run();
+    h.get_by_label("Open the practice count").click();
+    h.run();
+    h
+}
+
+/// Every key given in one frame, then the app runs until it settles.
+fn burst(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
+    for key in keys {
+        h.key_press(*key);
+    }
+    h.run();
+}
+
+/// The practice record's journal events, by seq.
+fn events(dir: &std::path::Path) -> Vec<(Seq, Event)> {
+    let record = Record::open(&dir.join("practice.polltally")).unwrap();
+    record
+        .journal()
+        .unwrap()
+        .into_iter()
+        .map(|(_, body)| (body.seq, body.event))
+        .collect()
+}
+
+/// The seq of the last ruling for `party`.
+fn ruling_of(events: &[(Seq, Event)], party: u32) -> Seq {
+    events
+        .iter()
+        .rev()
+        .find_map(|(seq, e)| match e {
+            Event::Ruling(r) if r.verdict.party() == Some(PartyNumber(party)) => Some(*seq),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no ruling for party {party}: {events:?}"))
+}
+
+#[test]
+fn a_digit_then_d_disputes_the_ballot_just_ruled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    burst(&mut h, &[Key::Num7]);
+    burst(&mut h, &[Key::Num3, Key::D, Key::Num5, Key::Enter]);
+    let events = events(dir.path());
+    let three = ruling_of(&events, 3);
+    let Some((_, Event::Dispute { ruling_seq, parties })) = events.last() else {
+        panic!("the last event is no dispute: {events:?}");
+    };
+    assert_eq!(*ruling_seq, three, "{events:?}");
+    assert_eq!(parties, &[PartyNumber(5)]);
+}
+
+#[test]
+fn a_digit_then_backspace_asks_to_void_the_ballot_just_ruled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    burst(&mut h, &[Key::Num7]);
+    // The Enter typed in the same burst does not confirm a void the
+    // commission has not seen yet.
+    burst(&mut h, &[Key::Num4, Key::Backspace, Key::Enter]);
+    let before = events(dir.path());
+    let four = ruling_of(&before, 4);
+    assert!(
+        !before.iter().any(|(_, e)| matches!(e, Event::Void { .. })),
+        "{before:?}"
+    );
+    // The prompt names the ballot just ruled; confirming voids that one.
+    h.get_by_label("Void the ruling").click();
+    h.run();
+    let after = events(dir.path());
+    let Some((_, Event::Void { ruling_seq, .. })) = after.last() else {
+        panic!("the last event is no void: {after:?}");
+    };
+    assert_eq!(*ruling_seq, four);
+    assert_ne!(*ruling_seq, ruling_of(&after, 7));
+}
+
+#[test]
+fn two_digits_then_a_letter_rule_the_party_then_the_invalid_ballot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    burst(&mut h, &[Key::Num1, Key::Num0, Key::W]);
+    let events = events(dir.path());
+    let rulings: Vec<String> = events
+        .iter()
+        .filter_map(|(_, e)| match e {
+            Event::Ruling(r) => Some(format!("{:?}", r.verdict)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rulings.len(), 2, "{rulings:?}");
+    assert!(rulings[0].contains("PartyNumber(10)"), "{rulings:?}");
+    assert!(rulings[1].contains("I2"), "{rulings:?}");
+}
+
+#[test]
+fn a_criterion_key_then_a_digit_rule_that_party_with_that_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    burst(&mut h, &[Key::Z, Key::Num5, Key::Num6]);
+    let events = events(dir.path());
+    let rulings: Vec<String> = events
+        .iter()
+        .filter_map(|(_, e)| match e {
+            Event::Ruling(r) => Some(format!("{:?}", r.verdict)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rulings.len(), 2, "{rulings:?}");
+    assert!(
+        rulings[0].contains("PartyNumber(5)") && rulings[0].contains("V2"),
+        "{rulings:?}"
+    );
+    // The mark applies to the next party only.
+    assert!(
+        rulings[1].contains("PartyNumber(6)") && rulings[1].contains("V1"),
+        "{rulings:?}"
+    );
+}
+
+#[test]
+fn enter_after_a_pending_one_rules_party_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    burst(&mut h, &[Key::Num1, Key::Enter, Key::Num2]);
+    let events = events(dir.path());
+    let one = ruling_of(&events, 1);
+    let two = ruling_of(&events, 2);
+    assert!(one < two, "{events:?}");
+}
