@@ -3,11 +3,11 @@
 //! out; the PDF renderer only draws them.
 
 use crate::domain::criteria::CriteriaSet;
-use crate::domain::hash::{Hash256, grouped};
+use crate::domain::hash::{Hash256, grouped, groups};
 use crate::domain::reconciliation::{CheckName, CheckStatus};
 use crate::domain::results::{CheckPart, ResultsDocument, short_code};
 use crate::domain::text::{LocalizedText, Numerals};
-use crate::i18n::{Lang, T, Tr};
+use crate::i18n::{Lang, T, Tr, VerdictNames, VerdictWording};
 use crate::journal::entry::EntryBody;
 use crate::journal::event::Event;
 use crate::report::Copy;
@@ -498,12 +498,13 @@ pub fn describe(w: &Words, doc: &ResultsDocument, criteria: &CriteriaSet, event:
 
 fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
     let lang = tr.lang.code();
-    let party = |n: u32| {
+    let abbreviation = |n: u32| {
         doc.parties
             .iter()
             .find(|p| p.number == n)
-            .map_or(n.to_string(), |p| format!("{n} {}", p.abbreviation))
+            .map(|p| p.abbreviation.as_str())
     };
+    let party = |n: u32| abbreviation(n).map_or(n.to_string(), |a| format!("{n} {a}"));
     let list = |parties: &[crate::domain::party::PartyNumber]| {
         parties
             .iter()
@@ -549,21 +550,13 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
             tr.f(T::AnnexFigures, &[("figures", &parts.join(" "))])
         }
         Event::Ruling(r) | Event::Review { ruling: r, .. } => {
-            let mut text = match &r.verdict {
-                crate::domain::ruling::Verdict::Valid {
-                    party: p,
-                    criterion,
-                } => tr.f(
-                    T::AnnexValid,
-                    &[("party", &party(p.0)), ("code", criterion)],
-                ),
-                crate::domain::ruling::Verdict::Invalid { criterion } => {
-                    let title = criteria
-                        .get(criterion)
-                        .map_or(String::new(), |c| c.title.get(lang).to_string());
-                    tr.f(T::AnnexInvalid, &[("code", criterion), ("title", &title)])
-                }
+            let names = VerdictNames {
+                abbreviation: r.verdict.party().and_then(|p| abbreviation(p.0)),
+                title: criteria
+                    .get(r.verdict.criterion())
+                    .map(|c| c.title.get(lang)),
             };
+            let mut text = tr.verdict(&r.verdict, VerdictWording::Annex(names));
             if r.is_disputed() {
                 text.push_str(&format!(
                     "; {}",
@@ -715,12 +708,8 @@ fn frame(
         y2: top,
         width: 0.6,
     });
-    let hex = hash.to_hex();
-    let groups: Vec<String> = hex
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect();
+    let hex = groups(&hash.to_hex());
+    let (first, second) = hex.split_at(hex.len() / 2);
     let mut lines = vec![
         (
             9.0,
@@ -735,8 +724,8 @@ fn frame(
             ),
         ),
         (9.0, true, Tone::Black, w.t(T::FormResultsHash)),
-        (9.0, false, Tone::Black, groups[..8].join(" ")),
-        (9.0, false, Tone::Black, groups[8..].join(" ")),
+        (9.0, false, Tone::Black, first.join(" ")),
+        (9.0, false, Tone::Black, second.join(" ")),
         (9.0, true, Tone::Black, w.t(T::FormShortCode)),
         (16.0, true, Tone::Black, short_code(hash)),
         (
