@@ -58,6 +58,7 @@ macro_rules! texts {
     };
 }
 
+pub mod bilingual;
 pub mod describe;
 pub mod help;
 pub mod message;

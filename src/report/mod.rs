@@ -1,9 +1,14 @@
 //! The forms: a pure page model made from values the shell has read (the
-//! results document, the criteria, the journal entries) ([`form`],
-//! [`layout`]), drawn as PDF ([`pdf`]), with a QR code ([`qr`]) and numbers
-//! in words ([`words`]). Nothing here reads a file or the store.
+//! results document, the criteria, the journal entries): the results form
+//! ([`form`]) and its ruling log annex ([`annex`]), the comparison and
+//! commune reports ([`tables`]), all in one page frame ([`frame`]) on the
+//! layout tools of [`layout`]; drawn as PDF ([`pdf`]), with a QR code
+//! ([`qr`]) and numbers in words ([`words`]). Nothing here reads a file or
+//! the store.
 
+pub mod annex;
 pub mod form;
+pub mod frame;
 pub mod layout;
 pub mod pdf;
 pub mod qr;
@@ -17,6 +22,7 @@ use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::Hash256;
 use crate::domain::results::ResultsDocument;
 use crate::domain::text::Numerals;
+use crate::i18n::bilingual::Words;
 use crate::i18n::{Message, P, T, Tr};
 use crate::journal::entry::EntryBody;
 
@@ -85,7 +91,7 @@ pub fn results_pdf(
     entries: Option<&[EntryBody]>,
 ) -> Vec<u8> {
     let tr = Tr::default();
-    let pages = form::pages(&form::Words::new(numerals), doc, copy, criteria, entries);
+    let pages = form::pages(&Words::new(numerals), doc, copy, criteria, entries);
     let hash = Hash256::of(&doc.to_bytes());
     let title = format!(
         "{} {} {}",
