@@ -63,7 +63,14 @@ fn a_digit_then_d_disputes_the_ballot_just_ruled() {
     burst(&mut h, &[Key::Num3, Key::D, Key::Num5, Key::Enter]);
     let events = events(dir.path());
     let three = ruling_of(&events, 3);
-    let Some((_, Event::Dispute { ruling_seq, parties })) = events.last() else {
+    let Some((
+        _,
+        Event::Dispute {
+            ruling_seq,
+            parties,
+        },
+    )) = events.last()
+    else {
         panic!("the last event is no dispute: {events:?}");
     };
     assert_eq!(*ruling_seq, three, "{events:?}");

@@ -12,7 +12,7 @@ use crate::domain::free_text::FreeText;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::i18n::T;
 use crate::journal::event::Event;
-use crate::report::{Copy, render_record};
+use crate::report::{Copy, results_pdf};
 use crate::store::Record;
 use std::path::{Path, PathBuf};
 
@@ -351,22 +351,29 @@ fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Resu
         .path()
         .file_stem()
         .map_or_else(|| "count".to_string(), |s| s.to_string_lossy().into_owned());
+    let doc = record.results()?;
+    let criteria = &record.count().definition().criteria;
     let mut written = Vec::new();
     for copy in Copy::ALL {
         let path = dir.join(format!("{stem}-copy-{}.pdf", copy.letter()));
         crate::shell::files::write_file(
             &path,
-            &render_record(record, copy, false, Some(numerals))?,
+            &results_pdf(&doc, criteria, copy, numerals, None)?,
         )?;
         written.push(path);
     }
+    let entries: Vec<_> = record
+        .journal()?
+        .into_iter()
+        .map(|(_, body)| body)
+        .collect();
     let annex = dir.join(format!("{stem}-annex.pdf"));
     crate::shell::files::write_file(
         &annex,
-        &render_record(record, Copy::B, true, Some(numerals))?,
+        &results_pdf(&doc, criteria, Copy::B, numerals, Some(&entries))?,
     )?;
     let results = dir.join(format!("{stem}-results.json"));
-    crate::shell::files::write_file(&results, &record.results()?.to_bytes()?)?;
+    crate::shell::files::write_file(&results, &doc.to_bytes()?)?;
     let forms: Vec<PathBuf> = written.clone();
     written.push(annex);
     written.push(results);

@@ -15,7 +15,7 @@ use crate::domain::message::Explain;
 use crate::domain::reconciliation::Figure;
 use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
 use crate::domain::seq::Seq;
-use crate::i18n::{T, Tr};
+use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
 
@@ -74,34 +74,21 @@ pub struct CountingView {
     pub recent: Vec<RecentRuling>,
 }
 
-/// A verdict as a line of text.
+/// A verdict as a line of text, with the party's abbreviation and the
+/// criterion's title from the station file.
 pub fn verdict_text(tr: Tr, count: &Count, verdict: &Verdict) -> String {
     let def = count.definition();
-    match verdict {
-        Verdict::Valid { party, criterion } => tr.f(
-            T::VerdictParty,
-            &[
-                ("party", party),
-                (
-                    "abbr",
-                    &def.party(*party).map_or("", |p| p.abbreviation.as_str()),
-                ),
-                ("code", criterion),
-            ],
-        ),
-        Verdict::Invalid { criterion } => tr.f(
-            T::VerdictInvalid,
-            &[
-                ("code", criterion),
-                (
-                    "title",
-                    &def.criteria
-                        .get(criterion)
-                        .map_or("", |c| c.title.get(tr.lang.code())),
-                ),
-            ],
-        ),
-    }
+    let names = VerdictNames {
+        abbreviation: verdict
+            .party()
+            .and_then(|party| def.party(party))
+            .map(|p| p.abbreviation.as_str()),
+        title: def
+            .criteria
+            .get(verdict.criterion())
+            .map(|c| c.title.get(tr.lang.code())),
+    };
+    tr.verdict(verdict, VerdictWording::Line(names))
 }
 
 impl CountingView {

@@ -294,7 +294,26 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             numerals,
         } => {
             let record = Record::open(&record)?;
-            let pdf = crate::report::render_record(&record, copy, annex, numerals)?;
+            let doc = record.results()?;
+            let def = record.count().definition();
+            let entries: Option<Vec<_>> = if annex {
+                Some(
+                    record
+                        .journal()?
+                        .into_iter()
+                        .map(|(_, body)| body)
+                        .collect(),
+                )
+            } else {
+                None
+            };
+            let pdf = crate::report::results_pdf(
+                &doc,
+                &def.criteria,
+                copy,
+                numerals.unwrap_or(def.numerals),
+                entries.as_deref(),
+            )?;
             write_file(&out, &pdf)?;
             say!("{}", tr.f(T::CliWrote, &[("path", &out.display())]));
             Ok(())

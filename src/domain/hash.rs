@@ -47,11 +47,16 @@ impl Hash256 {
 
 /// Hex digits in groups of four, for reading aloud and comparing by eye.
 pub fn grouped(hex: &str) -> String {
+    groups(hex).join(" ")
+}
+
+/// Hex digits cut into groups of four (the last may be shorter), for a
+/// hash set on more than one line.
+pub fn groups(hex: &str) -> Vec<String> {
     hex.as_bytes()
         .chunks(4)
         .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 impl fmt::Display for Hash256 {
@@ -127,5 +132,15 @@ mod tests {
         assert!("abc".parse::<Hash256>().is_err());
         assert!("zz".repeat(32).parse::<Hash256>().is_err());
         assert_eq!(h.short(8).len(), 8);
+    }
+
+    #[test]
+    fn hex_is_grouped_in_fours() {
+        let hex = Hash256::of(b"abc").to_hex();
+        let parts = groups(&hex);
+        assert_eq!(parts.len(), 16);
+        assert_eq!(parts[0], "ba78");
+        assert_eq!(grouped(&hex), parts.join(" "));
+        assert_eq!(grouped("abcdef"), "abcd ef");
     }
 }

@@ -28,6 +28,14 @@ impl Verdict {
             Verdict::Valid { criterion, .. } | Verdict::Invalid { criterion } => criterion,
         }
     }
+
+    /// The party a valid verdict counts for; none for an invalid one.
+    pub fn party(&self) -> Option<PartyNumber> {
+        match self {
+            Verdict::Valid { party, .. } => Some(*party),
+            Verdict::Invalid { .. } => None,
+        }
+    }
 }
 
 impl fmt::Display for Verdict {

@@ -2,7 +2,7 @@
 //! that shows them: the CLI's summaries, the PDFs (in each language) and the
 //! app's screens.
 
-use super::{T, Tr};
+use super::{T, Tr, VerdictWording};
 use crate::domain::comparison::{ChangedRuling, Comparison, LineStep};
 use crate::domain::tabulation::{CommuneResults, Replaced, TieRow};
 
@@ -37,8 +37,8 @@ impl Tr {
             T::CmpChangedRuling,
             &[
                 ("seq", &self.num(r.original_seq)),
-                ("old", &self.verdict(&r.original)),
-                ("new", &self.verdict(&r.recount)),
+                ("old", &self.verdict(&r.original, VerdictWording::Short)),
+                ("new", &self.verdict(&r.recount, VerdictWording::Short)),
             ],
         )
     }

@@ -5,6 +5,7 @@
 use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
 use crate::domain::recount::RecountMode;
+use crate::domain::ruling::Verdict;
 use crate::domain::text::Numerals;
 use std::fmt::Display;
 
@@ -74,6 +75,7 @@ macro_rules! texts {
     };
 }
 
+pub mod bilingual;
 pub mod describe;
 pub mod help;
 pub mod message;
@@ -392,6 +394,28 @@ pub enum Names {
     Labels,
 }
 
+/// How a ruling's verdict is worded where it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictWording<'a> {
+    /// `party 3 (V3)`, `invalid I4`: a changed ruling in a comparison.
+    Short,
+    /// `party 3 AP (V3)`, `invalid I4 Torn`: the counting and recount
+    /// screens; a name not known is left empty.
+    Line(VerdictNames<'a>),
+    /// `valid: party 3 AP (V3)`, `invalid: I4 Torn`: the ruling log annex;
+    /// a party whose abbreviation is not known is its number alone.
+    Annex(VerdictNames<'a>),
+}
+
+/// What a verdict's wording names beside the party number and the criterion
+/// code, when known: the party's abbreviation and the criterion's title in
+/// the language shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VerdictNames<'a> {
+    pub abbreviation: Option<&'a str>,
+    pub title: Option<&'a str>,
+}
+
 /// Looks strings up in one language, and writes figures in chosen numerals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tr {
@@ -469,16 +493,39 @@ impl Tr {
         }
     }
 
-    /// A verdict in a few words: `party 3 (V3)`, `invalid I4`.
-    pub fn verdict(self, verdict: &crate::domain::ruling::Verdict) -> String {
-        match verdict {
-            crate::domain::ruling::Verdict::Valid { party, criterion } => self.f(
+    /// A verdict as `wording` says: the one place a ruling's verdict is put
+    /// into words, for the screens, the command line and the forms.
+    pub fn verdict(self, verdict: &Verdict, wording: VerdictWording) -> String {
+        match (verdict, wording) {
+            (Verdict::Valid { party, criterion }, VerdictWording::Short) => self.f(
                 T::VerdictShortParty,
                 &[("party", party), ("code", criterion)],
             ),
-            crate::domain::ruling::Verdict::Invalid { criterion } => {
+            (Verdict::Invalid { criterion }, VerdictWording::Short) => {
                 self.f(T::VerdictShortInvalid, &[("code", criterion)])
             }
+            (Verdict::Valid { party, criterion }, VerdictWording::Line(names)) => self.f(
+                T::VerdictParty,
+                &[
+                    ("party", party),
+                    ("abbr", &names.abbreviation.unwrap_or("")),
+                    ("code", criterion),
+                ],
+            ),
+            (Verdict::Invalid { criterion }, VerdictWording::Line(names)) => self.f(
+                T::VerdictInvalid,
+                &[("code", criterion), ("title", &names.title.unwrap_or(""))],
+            ),
+            (Verdict::Valid { party, criterion }, VerdictWording::Annex(names)) => {
+                let party = names
+                    .abbreviation
+                    .map_or(party.to_string(), |a| format!("{party} {a}"));
+                self.f(T::AnnexValid, &[("party", &party), ("code", criterion)])
+            }
+            (Verdict::Invalid { criterion }, VerdictWording::Annex(names)) => self.f(
+                T::AnnexInvalid,
+                &[("code", criterion), ("title", &names.title.unwrap_or(""))],
+            ),
         }
     }
 
@@ -564,6 +611,52 @@ mod tests {
             .count();
         // Only the product's name stays in Latin letters.
         assert_eq!(khmer, T::ALL.len() - 1);
+    }
+
+    #[test]
+    fn a_verdict_is_worded_for_where_it_is_shown() {
+        use crate::domain::criteria::CriterionCode;
+        use crate::domain::party::PartyNumber;
+        let code = |c: &str| CriterionCode::parse(c).unwrap();
+        let valid = Verdict::Valid {
+            party: PartyNumber(3),
+            criterion: code("V3"),
+        };
+        let invalid = Verdict::Invalid {
+            criterion: code("I4"),
+        };
+        let names = VerdictNames {
+            abbreviation: Some("GP"),
+            title: Some("Torn"),
+        };
+        let unknown = VerdictNames::default();
+        let tr = Tr::default();
+        let say = |v: &Verdict, w: VerdictWording| tr.verdict(v, w);
+        assert_eq!(say(&valid, VerdictWording::Short), "party 3 (V3)");
+        assert_eq!(say(&invalid, VerdictWording::Short), "invalid I4");
+        assert_eq!(say(&valid, VerdictWording::Line(names)), "party 3 GP (V3)");
+        assert_eq!(say(&valid, VerdictWording::Line(unknown)), "party 3  (V3)");
+        assert_eq!(
+            say(&invalid, VerdictWording::Line(names)),
+            "invalid I4 Torn"
+        );
+        assert_eq!(say(&invalid, VerdictWording::Line(unknown)), "invalid I4 ");
+        assert_eq!(
+            say(&valid, VerdictWording::Annex(names)),
+            "valid: party 3 GP (V3)"
+        );
+        assert_eq!(
+            say(&valid, VerdictWording::Annex(unknown)),
+            "valid: party 3 (V3)"
+        );
+        assert_eq!(
+            say(&invalid, VerdictWording::Annex(names)),
+            "invalid: I4 Torn"
+        );
+        assert_eq!(
+            Tr::new(Lang::Km).verdict(&invalid, VerdictWording::Short),
+            "មិនត្រឹមត្រូវ I4"
+        );
     }
 
     #[test]

@@ -1,107 +1,26 @@
-//! The results form and the ruling log annex, laid out as pages from the
-//! results document (and the journal, for the annex). Pure: values in, pages
-//! out; the PDF renderer only draws them.
+//! The results form (Cambodia's form 1102): the sections of a sealed count's
+//! results document laid out as pages, then, when asked, the ruling log
+//! annex, and the frame on every page. Pure: values in, pages out; the PDF
+//! renderer only draws them.
 
 use crate::domain::criteria::CriteriaSet;
-use crate::domain::hash::{Hash256, grouped};
+use crate::domain::hash::grouped;
 use crate::domain::message::Message;
 use crate::domain::reconciliation::{CheckName, CheckStatus};
 use crate::domain::results::{CheckPart, ResultsDocument};
-use crate::domain::short_code::short_code;
-use crate::domain::text::{LocalizedText, Numerals};
-use crate::i18n::{Lang, T, Tr};
+use crate::i18n::T;
+use crate::i18n::bilingual::Words;
 use crate::journal::entry::EntryBody;
-use crate::journal::event::Event;
-use crate::report::Copy;
+use crate::report::frame::{Footer, Frame, RIGHT};
 use crate::report::layout::{
-    FOOTER_HEIGHT, Flow, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, fit_size, line_height,
-    text_width, wrap,
+    Flow, Item, MARGIN, PAGE_WIDTH, Page, Tone, fit_size, line_height, text_width, wrap,
 };
-use crate::report::{qr, words};
+use crate::report::{Copy, annex, qr, words};
 
-const RIGHT: f32 = PAGE_WIDTH - MARGIN;
 /// The height of a party's row.
 const ROW: f32 = 5.4;
 /// The height of a row of figures.
 const FIGURE_ROW: f32 = 4.0;
-
-/// The forms print Khmer first and English beside it.
-pub struct Words {
-    km: Tr,
-    en: Tr,
-    numerals: Numerals,
-}
-
-impl Default for Words {
-    fn default() -> Words {
-        Words::new(Numerals::Western)
-    }
-}
-
-impl Words {
-    /// Both languages, figures in `numerals`.
-    pub fn new(numerals: Numerals) -> Words {
-        Words {
-            km: Tr::new(Lang::Km),
-            en: Tr::new(Lang::En),
-            numerals,
-        }
-    }
-
-    /// A figure in the form's numerals.
-    pub fn num(&self, value: impl std::fmt::Display) -> String {
-        self.numerals.show(&value.to_string())
-    }
-
-    /// `ខ្មែរ / English`.
-    pub fn t(&self, key: T) -> String {
-        format!("{} / {}", self.km.t(key), self.en.t(key))
-    }
-
-    /// A template in both languages.
-    pub fn f(&self, key: T, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-        format!("{} / {}", self.km.f(key, args), self.en.f(key, args))
-    }
-
-    /// A check's name in both languages.
-    pub fn check(&self, check: &CheckPart) -> String {
-        format!(
-            "{} / {}",
-            self.km.check(check.name),
-            self.en.check(check.name)
-        )
-    }
-
-    /// A check's status in both languages, figures in the form's numerals.
-    pub fn status(&self, check: &CheckPart) -> String {
-        let status = check.status;
-        let km = self.km.with_numerals(self.numerals).status(status);
-        let en = self.en.with_numerals(self.numerals).status(status);
-        format!("{km} / {en}")
-    }
-
-    /// Only the Khmer, or only the English, for a heading on two lines.
-    pub fn km(&self, key: T) -> &'static str {
-        self.km.t(key)
-    }
-
-    pub fn en(&self, key: T) -> &'static str {
-        self.en.t(key)
-    }
-
-    /// The same text made in each language: `ខ្មែរ / English`.
-    pub fn each(&self, make: impl Fn(Tr) -> String) -> String {
-        format!("{} / {}", make(self.km), make(self.en))
-    }
-
-    /// A station-file text: the Khmer, then the English if it differs.
-    pub fn name(&self, text: &LocalizedText) -> String {
-        match (text.exactly("km"), text.exactly("en")) {
-            (Some(km), Some(en)) if km != en => format!("{km} / {en}"),
-            _ => text.get("km").to_string(),
-        }
-    }
-}
 
 /// The results form of a sealed count, one copy; then, if given, the ruling
 /// log annex. Every page carries the footer (station, definition hash,
@@ -115,29 +34,38 @@ pub fn pages(
 ) -> Result<Vec<Page>, Message> {
     let hash = doc.hash()?;
     let mut flow = Flow::new();
-    form_body(w, &mut flow, doc, criteria);
+    body(w, &mut flow, doc, criteria);
     if let Some(entries) = annex {
-        flow.pages.push(Page::default());
-        flow.y = MARGIN + crate::report::layout::HEADER_HEIGHT;
-        annex_body(w, &mut flow, doc, criteria, entries);
+        flow.new_page();
+        annex::body(w, &mut flow, doc, criteria, entries);
     }
-    let total = flow.pages.len();
     let qr = qr::modules(&qr::payload(doc, &hash));
+    let frame = Frame {
+        top: format!("{} | {}", doc.station.code, doc.election.id),
+        label: Some(w.t(copy.label())),
+        practice: doc.practice,
+        footer: Footer::Results {
+            station: doc.station.code.as_str(),
+            definition_hash: &doc.definition_hash,
+            results_hash: &hash,
+            destination: w.t(copy.destination()),
+            qr: qr.as_ref(),
+        },
+    };
     let mut pages = flow.pages;
-    for (i, page) in pages.iter_mut().enumerate() {
-        frame(w, page, doc, copy, &hash, qr.as_ref(), i + 1, total);
-    }
+    frame.apply(w, &mut pages);
     Ok(pages)
 }
 
-/// A heading: the Khmer line, then the English beneath it, kept together
-/// on one page.
-pub(crate) fn heading(w: &Words, flow: &mut Flow, key: T, size: f32) {
-    flow.need(line_height(size) + line_height(size * 0.75));
-    flow.text(MARGIN, size, true, Tone::Black, w.km(key));
-    flow.down(size);
-    flow.text(MARGIN, size * 0.75, true, Tone::Black, w.en(key));
-    flow.down(size * 0.75);
+/// The form's sections, top to bottom.
+fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
+    flow.heading(w.km(T::FormTitle), w.en(T::FormTitle), 15.0);
+    recount(w, flow, doc);
+    identity(w, flow, doc);
+    votes(w, flow, doc);
+    figures(w, flow, doc, criteria);
+    checks(w, flow, doc);
+    signatures(w, flow, doc);
 }
 
 /// Wrapped text from `x` to the right margin, in black.
@@ -145,34 +73,41 @@ fn paragraph(flow: &mut Flow, x: f32, size: f32, bold: bool, text: &str) {
     flow.paragraph(x, size, bold, Tone::Black, text);
 }
 
-fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
-    heading(w, flow, T::FormTitle, 15.0);
-    if let Some(recount) = &doc.recount {
-        flow.text(MARGIN, 13.0, true, Tone::Red, &w.t(T::FormRecount));
-        flow.down(13.0);
-        let of = w.each(|tr| {
-            tr.f(
-                T::FormRecountOf,
-                &[
-                    ("mode", &tr.recount_mode(recount.mode)),
-                    ("authority", &recount.authority),
-                    ("reason", &recount.reason),
-                ],
-            )
-        });
-        paragraph(flow, MARGIN, 9.0, true, &of);
-        paragraph(
-            flow,
-            MARGIN,
-            9.0,
-            false,
-            &format!(
-                "{}: {}",
-                w.t(T::FormOriginalResults),
-                grouped(&recount.original_results_hash.to_hex())
-            ),
-        );
-    }
+/// On a recount's form: RECOUNT, who ordered it and why, and the hash of
+/// the results it recounts.
+fn recount(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    let Some(recount) = &doc.recount else {
+        return;
+    };
+    flow.text(MARGIN, 13.0, true, Tone::Red, &w.t(T::FormRecount));
+    flow.down(13.0);
+    let of = w.each(|tr| {
+        tr.f(
+            T::FormRecountOf,
+            &[
+                ("mode", &tr.recount_mode(recount.mode)),
+                ("authority", &recount.authority),
+                ("reason", &recount.reason),
+            ],
+        )
+    });
+    paragraph(flow, MARGIN, 9.0, true, &of);
+    paragraph(
+        flow,
+        MARGIN,
+        9.0,
+        false,
+        &format!(
+            "{}: {}",
+            w.t(T::FormOriginalResults),
+            grouped(&recount.original_results_hash.to_hex())
+        ),
+    );
+}
+
+/// The election, the station and its commune, and until when a complaint
+/// can be made.
+fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     let identity = [
         (
             T::Election,
@@ -218,8 +153,11 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
     paragraph(flow, MARGIN, 9.0, true, &complaint);
     flow.y += 1.0;
     flow.rule();
+}
 
-    // Votes per party, in ballot order, in digits and in words.
+/// Votes per party, in ballot order, in digits and in words; then the
+/// valid votes.
+fn votes(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     flow.need(12.0);
     flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::VotesPerParty));
     flow.down(12.0);
@@ -277,69 +215,16 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
     );
     flow.y += 7.0;
     flow.rule();
+}
 
-    // Reconciliation figures, left; invalid ballots per criterion, right.
-    let f = &doc.figures;
-    let figures: Vec<(&str, T, String)> = vec![
-        (
-            "Reg",
-            T::RegisteredVoters,
-            doc.registered_voters.to_string(),
-        ),
-        ("R", T::FigureReceived, f.received.to_string()),
-        ("U", T::FigureUnused, f.unused.to_string()),
-        ("S", T::FigureSpoiled, f.spoiled.to_string()),
-        ("I", T::FigureIssued, f.issued.to_string()),
-        ("V", T::FigureVotersMarked, f.voters_marked.to_string()),
-        ("T", T::FigureSupplementary, f.supplementary.to_string()),
-        ("D", T::FigureTemporaryId, f.temporary_id.to_string()),
-        ("B", T::FigureInBox, f.in_box.to_string()),
-        ("P", T::ValidVotes, f.valid.to_string()),
-        ("X", T::InvalidBallots, f.invalid.to_string()),
-    ];
-    // Two columns: the counted figures on the left; valid and invalid
-    // ballots, invalid per criterion and disputes on the right. Each row:
-    // key, the label in Khmer then English, the figure at the column's edge.
-    let mut left: Vec<(String, String, String)> = figures
-        .iter()
-        .filter(|(symbol, _, _)| !matches!(*symbol, "P" | "X"))
-        .map(|(symbol, label, value)| {
-            (
-                symbol.to_string(),
-                format!("{} / {}", w.km(*label), w.en(*label)),
-                value.clone(),
-            )
-        })
-        .collect();
-    let mut right: Vec<(String, String, String)> = figures
-        .iter()
-        .filter(|(symbol, _, _)| matches!(*symbol, "P" | "X"))
-        .map(|(symbol, label, value)| {
-            (
-                symbol.to_string(),
-                format!("{} / {}", w.km(*label), w.en(*label)),
-                value.clone(),
-            )
-        })
-        .collect();
-    for (code, n) in &doc.invalid {
-        let title = |lang: &str| {
-            criteria
-                .find(code)
-                .and_then(|c| c.title.exactly(lang).map(str::to_string))
-                .unwrap_or_default()
-        };
-        right.push((
-            code.clone(),
-            format!("{} / {}", title("km"), title("en")),
-            n.to_string(),
-        ));
-    }
-    right.push((
-        String::new(),
-        w.t(T::DisputedRulings),
-        doc.disputed.to_string(),
-    ));
+/// One row of the figures: its key, its label in Khmer then English, and
+/// the figure.
+type FigureRow = (String, String, String);
+
+/// Two columns: the counted figures on the left; valid and invalid ballots,
+/// invalid per criterion and disputes on the right.
+fn figures(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
+    let (mut left, mut right) = figure_rows(w, doc, criteria);
     let rows = left.len().max(right.len());
     left.resize(rows, (String::new(), String::new(), String::new()));
     right.resize(rows, (String::new(), String::new(), String::new()));
@@ -370,8 +255,72 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         flow.y += FIGURE_ROW;
     }
     flow.rule();
+}
 
-    // Checks, with their differences and explanations.
+/// The rows of the two figure columns, left and right.
+fn figure_rows(
+    w: &Words,
+    doc: &ResultsDocument,
+    criteria: &CriteriaSet,
+) -> (Vec<FigureRow>, Vec<FigureRow>) {
+    let f = &doc.figures;
+    let figures: Vec<(&str, T, String)> = vec![
+        (
+            "Reg",
+            T::RegisteredVoters,
+            doc.registered_voters.to_string(),
+        ),
+        ("R", T::FigureReceived, f.received.to_string()),
+        ("U", T::FigureUnused, f.unused.to_string()),
+        ("S", T::FigureSpoiled, f.spoiled.to_string()),
+        ("I", T::FigureIssued, f.issued.to_string()),
+        ("V", T::FigureVotersMarked, f.voters_marked.to_string()),
+        ("T", T::FigureSupplementary, f.supplementary.to_string()),
+        ("D", T::FigureTemporaryId, f.temporary_id.to_string()),
+        ("B", T::FigureInBox, f.in_box.to_string()),
+        ("P", T::ValidVotes, f.valid.to_string()),
+        ("X", T::InvalidBallots, f.invalid.to_string()),
+    ];
+    let rows = |on_right: bool| -> Vec<FigureRow> {
+        figures
+            .iter()
+            .filter(|(symbol, _, _)| matches!(*symbol, "P" | "X") == on_right)
+            .map(|(symbol, label, value)| {
+                (
+                    symbol.to_string(),
+                    format!("{} / {}", w.km(*label), w.en(*label)),
+                    value.clone(),
+                )
+            })
+            .collect()
+    };
+    let left = rows(false);
+    let mut right = rows(true);
+    for (code, n) in &doc.invalid {
+        let title = |lang: &str| {
+            criteria
+                .find(code)
+                .and_then(|c| c.title.exactly(lang).map(str::to_string))
+                .unwrap_or_default()
+        };
+        right.push((
+            code.clone(),
+            format!("{} / {}", title("km"), title("en")),
+            n.to_string(),
+        ));
+    }
+    right.push((
+        String::new(),
+        w.t(T::DisputedRulings),
+        doc.disputed.to_string(),
+    ));
+    (left, right)
+}
+
+/// Checks, with their differences and explanations. Cross-checks that hold,
+/// or whose pile was not counted, take one line each group; checks that
+/// differ are listed one by one.
+fn checks(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     flow.need(line_height(12.0) + 5.0);
     flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::ChecksTitle));
     flow.down(12.0);
@@ -435,22 +384,20 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         }
     }
     flow.rule();
+}
 
-    // Signatures.
-    // The signature block stays together on one page.
-    let refusal_lines: usize = doc
-        .refused
-        .iter()
-        .map(|r| {
-            wrap(
-                &format!("{}: {}", &w.t(T::FormRefused), r.reason),
-                9.0,
-                false,
-                80.0,
-            )
-            .len()
-        })
-        .sum();
+/// Who signed, and who refused and why; the block stays together on one
+/// page.
+fn signatures(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    let refusal = |reason: &str| {
+        wrap(
+            &format!("{}: {}", &w.t(T::FormRefused), reason),
+            9.0,
+            false,
+            80.0,
+        )
+    };
+    let refusal_lines: usize = doc.refused.iter().map(|r| refusal(&r.reason).len()).sum();
     flow.need(line_height(12.0) + 5.0 * doc.signed.len() as f32 + 5.0 * refusal_lines as f32);
     flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::FormSignatures));
     flow.down(12.0);
@@ -467,12 +414,7 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         flow.y += 5.0;
     }
     for r in &doc.refused {
-        let lines = wrap(
-            &format!("{}: {}", &w.t(T::FormRefused), r.reason),
-            9.0,
-            false,
-            80.0,
-        );
+        let lines = refusal(&r.reason);
         flow.need(5.0 * lines.len() as f32);
         flow.text(
             MARGIN,
@@ -487,288 +429,4 @@ fn form_body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &Crite
         }
         flow.y += 0.6;
     }
-}
-
-/// One line of the annex for an entry.
-/// One line of the annex for an entry, in both languages.
-pub fn describe(w: &Words, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
-    w.each(|tr| describe_in(tr, doc, criteria, event))
-}
-
-fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
-    let lang = tr.lang.code();
-    let party = |n: u32| {
-        doc.parties
-            .iter()
-            .find(|p| p.number == n)
-            .map_or(n.to_string(), |p| format!("{n} {}", p.abbreviation))
-    };
-    let list = |parties: &[crate::domain::party::PartyNumber]| {
-        parties
-            .iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match event {
-        Event::Opened {
-            station_code,
-            definition_hash,
-            recount,
-            ..
-        } => {
-            let opened = tr.f(
-                T::AnnexOpened,
-                &[
-                    ("station", station_code),
-                    ("hash", &definition_hash.short(16)),
-                ],
-            );
-            match recount {
-                None => opened,
-                Some(b) => format!(
-                    "{opened}; {}",
-                    tr.f(
-                        T::AnnexRecount,
-                        &[
-                            ("mode", &tr.recount_mode(b.mode)),
-                            ("authority", &b.authority),
-                            ("reason", &b.reason),
-                            ("hash", &b.original_results_hash.short(16)),
-                        ]
-                    )
-                ),
-            }
-        }
-        Event::FiguresRecorded { figures } => {
-            let parts: Vec<String> = figures
-                .iter()
-                .map(|(f, v)| format!("{}={v}", f.symbol()))
-                .collect();
-            tr.f(T::AnnexFigures, &[("figures", &parts.join(" "))])
-        }
-        Event::Ruling(r) | Event::Review { ruling: r, .. } => {
-            let mut text = match &r.verdict {
-                crate::domain::ruling::Verdict::Valid {
-                    party: p,
-                    criterion,
-                } => tr.f(
-                    T::AnnexValid,
-                    &[("party", &party(p.0)), ("code", criterion)],
-                ),
-                crate::domain::ruling::Verdict::Invalid { criterion } => {
-                    let title = criteria
-                        .get(criterion)
-                        .map_or(String::new(), |c| c.title.get(lang).to_string());
-                    tr.f(T::AnnexInvalid, &[("code", criterion), ("title", &title)])
-                }
-            };
-            if r.is_disputed() {
-                text.push_str(&format!(
-                    "; {}",
-                    tr.f(T::DisputedBy, &[("parties", &list(&r.disputed_by))])
-                ));
-            }
-            if let Some(note) = &r.note {
-                text.push_str(&format!("; {note}"));
-            }
-            if let Event::Review { original_seq, .. } = event {
-                text = tr.f(T::AnnexReview, &[("seq", original_seq), ("ruling", &text)]);
-            }
-            text
-        }
-        Event::Void { ruling_seq, reason } => {
-            tr.f(T::AnnexVoid, &[("seq", ruling_seq), ("reason", reason)])
-        }
-        Event::PileCount { party: p, count } => {
-            tr.f(T::AnnexPile, &[("party", &party(p.0)), ("n", count)])
-        }
-        Event::Explanation { check, text } => tr.f(
-            T::AnnexExplanation,
-            &[("check", &tr.check(*check)), ("text", text)],
-        ),
-        Event::Dispute {
-            ruling_seq,
-            parties,
-        } => tr.f(
-            T::AnnexDispute,
-            &[("seq", ruling_seq), ("parties", &list(parties))],
-        ),
-        Event::PersonPresent(p) => tr.f(
-            T::AnnexPresent,
-            &[("name", &p.name), ("role", &tr.role(p.role))],
-        ),
-        Event::PresenceWithdrawn { person_seq, reason } => tr.f(
-            T::AnnexWithdrawn,
-            &[("seq", person_seq), ("reason", reason)],
-        ),
-        Event::Sealed(seal) => {
-            let names: Vec<String> = seal.signed.iter().map(|s| s.name.to_string()).collect();
-            tr.f(T::AnnexSealed, &[("names", &names.join(", "))])
-        }
-    }
-}
-
-fn annex_body(
-    w: &Words,
-    flow: &mut Flow,
-    doc: &ResultsDocument,
-    criteria: &CriteriaSet,
-    entries: &[EntryBody],
-) {
-    flow.text(MARGIN, 16.0, true, Tone::Black, &w.t(T::AnnexTitle));
-    flow.down(16.0);
-    let header = |flow: &mut Flow| {
-        flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(T::Entry));
-        flow.text(MARGIN + 16.0, 9.0, true, Tone::Black, &w.t(T::AnnexTime));
-        flow.text(MARGIN + 52.0, 9.0, true, Tone::Black, &w.t(T::AnnexWhat));
-        flow.y += 5.0;
-    };
-    header(flow);
-    for entry in entries {
-        let text = describe(w, doc, criteria, &entry.event);
-        let lines = wrap(&text, 9.0, false, RIGHT - MARGIN - 52.0);
-        let before = flow.pages.len();
-        flow.need(4.4 * lines.len().max(1) as f32);
-        if flow.pages.len() != before {
-            header(flow);
-        }
-        flow.text(MARGIN, 9.0, true, Tone::Black, &entry.seq.to_string());
-        flow.text(
-            MARGIN + 16.0,
-            9.0,
-            false,
-            Tone::Black,
-            &entry.at.to_string(),
-        );
-        for line in &lines {
-            flow.text(MARGIN + 52.0, 9.0, false, Tone::Black, line);
-            flow.y += 4.4;
-        }
-        if lines.is_empty() {
-            flow.y += 4.4;
-        }
-    }
-}
-
-/// The page header, the practice marking and the footer with the hashes and
-/// the QR code.
-#[allow(clippy::too_many_arguments)]
-fn frame(
-    w: &Words,
-    page: &mut Page,
-    doc: &ResultsDocument,
-    copy: Copy,
-    hash: &Hash256,
-    qr: Option<&(Vec<bool>, usize)>,
-    number: usize,
-    total: usize,
-) {
-    let mut items = Vec::new();
-    let text = |x: f32, y: f32, size: f32, bold: bool, tone: Tone, t: String| Item::Text {
-        x,
-        y,
-        size,
-        bold,
-        tone,
-        text: crate::report::layout::printable(&t),
-    };
-    // Header.
-    items.push(text(
-        MARGIN,
-        MARGIN + 3.5,
-        9.0,
-        false,
-        Tone::Grey,
-        format!("{} | {}", doc.station.code, doc.election.id),
-    ));
-    let label = w.t(copy.label());
-    let width = text_width(&label, 10.0, true);
-    items.push(text(
-        RIGHT - width,
-        MARGIN + 3.5,
-        10.0,
-        true,
-        Tone::Black,
-        label,
-    ));
-    if doc.practice {
-        let notice = w.t(T::Practice);
-        let size = fit_size(&notice, 16.0, true, RIGHT - MARGIN);
-        let width = text_width(&notice, size, true);
-        items.push(text(
-            (PAGE_WIDTH - width) / 2.0,
-            MARGIN + 11.0,
-            size,
-            true,
-            Tone::Red,
-            notice,
-        ));
-    }
-    // Footer.
-    let top = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + 2.0;
-    items.push(Item::Line {
-        x1: MARGIN,
-        y1: top,
-        x2: RIGHT,
-        y2: top,
-        width: 0.6,
-    });
-    let hex = hash.to_hex();
-    let groups: Vec<String> = hex
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect();
-    let mut lines = vec![
-        (
-            9.0,
-            false,
-            Tone::Black,
-            format!(
-                "{} {}   {} {}",
-                &w.t(T::Station),
-                doc.station.code,
-                &w.t(T::DefinitionHash),
-                grouped(&doc.definition_hash.short(16))
-            ),
-        ),
-        (9.0, true, Tone::Black, w.t(T::FormResultsHash)),
-        (9.0, false, Tone::Black, groups[..8].join(" ")),
-        (9.0, false, Tone::Black, groups[8..].join(" ")),
-        (9.0, true, Tone::Black, w.t(T::FormShortCode)),
-        (16.0, true, Tone::Black, short_code(hash)),
-        (
-            9.0,
-            false,
-            Tone::Black,
-            format!(
-                "{}   {}",
-                w.f(T::FormPage, &[("n", &number), ("m", &total)]),
-                &w.t(copy.destination())
-            ),
-        ),
-    ];
-    if doc.practice {
-        let notice = w.t(T::Practice);
-        let size = fit_size(&notice, 12.0, true, RIGHT - MARGIN - FOOTER_HEIGHT);
-        lines.insert(0, (size, true, Tone::Red, notice));
-    }
-    let mut y = top + 1.5;
-    for (size, bold, tone, line) in lines {
-        y += line_height(size) * 0.85;
-        items.push(text(MARGIN, y, size, bold, tone, line));
-    }
-    if let Some((modules, width)) = qr {
-        let size = FOOTER_HEIGHT - 4.0;
-        items.push(Item::Qr {
-            x: RIGHT - size,
-            y: top + 2.0,
-            size,
-            modules: modules.clone(),
-            width: *width,
-        });
-    }
-    items.append(&mut page.items);
-    page.items = items;
 }

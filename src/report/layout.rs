@@ -157,9 +157,14 @@ impl Flow {
     /// Starts a new page when `height` does not fit on this one.
     pub fn need(&mut self, height: f32) {
         if self.y + height > Flow::bottom() {
-            self.pages.push(Page::default());
-            self.y = MARGIN + HEADER_HEIGHT;
+            self.new_page();
         }
+    }
+
+    /// Continues at the top of a new page.
+    pub fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = MARGIN + HEADER_HEIGHT;
     }
 
     pub fn push(&mut self, item: Item) {
@@ -196,6 +201,16 @@ impl Flow {
             self.text(x, size, bold, tone, &line);
             self.down(size);
         }
+    }
+
+    /// A heading: `km` in bold at `size`, then `en` beneath it a size
+    /// smaller, kept together on one page.
+    pub fn heading(&mut self, km: &str, en: &str, size: f32) {
+        self.need(line_height(size) + line_height(size * 0.75));
+        self.text(MARGIN, size, true, Tone::Black, km);
+        self.down(size);
+        self.text(MARGIN, size * 0.75, true, Tone::Black, en);
+        self.down(size * 0.75);
     }
 
     /// Moves down by one line of `size`.

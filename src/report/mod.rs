@@ -1,8 +1,14 @@
-//! The forms: a pure page model made from the results document and the
-//! journal ([`form`], [`layout`]), drawn as PDF ([`pdf`]), with a QR code
-//! ([`qr`]) and numbers in words ([`words`]).
+//! The forms: a pure page model made from values the shell has read (the
+//! results document, the criteria, the journal entries): the results form
+//! ([`form`]) and its ruling log annex ([`annex`]), the comparison and
+//! commune reports ([`tables`]), all in one page frame ([`frame`]) on the
+//! layout tools of [`layout`]; drawn as PDF ([`pdf`]), with a QR code
+//! ([`qr`]) and numbers in words ([`words`]). Nothing here reads a file or
+//! the store.
 
+pub mod annex;
 pub mod form;
+pub mod frame;
 pub mod layout;
 pub mod pdf;
 pub mod qr;
@@ -12,10 +18,13 @@ pub mod words;
 
 pub use tables::{commune_pdf, comparison_pdf};
 
+use crate::domain::criteria::CriteriaSet;
 use crate::domain::message::{Message, P};
+use crate::domain::results::ResultsDocument;
 use crate::domain::text::Numerals;
+use crate::i18n::bilingual::Words;
 use crate::i18n::{T, Tr};
-use crate::store::Record;
+use crate::journal::entry::EntryBody;
 
 /// The three copies of the results form (Cambodia's form 1102).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +38,10 @@ pub enum Copy {
 }
 
 impl Copy {
+    /// Every copy, in the order they are printed.
     pub const ALL: [Copy; 3] = [Copy::A, Copy::B, Copy::C];
 
+    /// `A`, `B` or `C`, either case.
     pub fn parse(text: &str) -> Result<Copy, Message> {
         match text {
             "A" | "a" => Ok(Copy::A),
@@ -40,6 +51,7 @@ impl Copy {
         }
     }
 
+    /// The copy's letter, as printed in the file name and the PDF's id.
     pub fn letter(self) -> char {
         match self {
             Copy::A => 'A',
@@ -48,6 +60,7 @@ impl Copy {
         }
     }
 
+    /// The key of the copy's label at the top of each page.
     pub fn label(self) -> T {
         match self {
             Copy::A => T::CopyA,
@@ -56,6 +69,7 @@ impl Copy {
         }
     }
 
+    /// The key of where the copy goes, in the footer.
     pub fn destination(self) -> T {
         match self {
             Copy::A => T::CopyADestination,
@@ -65,36 +79,19 @@ impl Copy {
     }
 }
 
-/// The PDF of a sealed record's results form (and annex).
-/// Figures are written in `numerals`, or in the station file's default.
-pub fn render_record(
-    record: &Record,
+/// The PDF of a sealed count's results form, one copy, followed by the
+/// ruling log annex when its `entries` are given. Figures are written in
+/// `numerals`. The shell reads the results document, the criteria and the
+/// journal from the record; this only lays them out and draws them.
+pub fn results_pdf(
+    doc: &ResultsDocument,
+    criteria: &CriteriaSet,
     copy: Copy,
-    annex: bool,
-    numerals: Option<Numerals>,
-) -> anyhow::Result<Vec<u8>> {
-    let doc = record.results()?;
-    let criteria = &record.count().definition().criteria;
-    let entries: Option<Vec<_>> = if annex {
-        Some(
-            record
-                .journal()?
-                .into_iter()
-                .map(|(_, body)| body)
-                .collect(),
-        )
-    } else {
-        None
-    };
+    numerals: Numerals,
+    entries: Option<&[EntryBody]>,
+) -> Result<Vec<u8>, Message> {
     let tr = Tr::default();
-    let numerals = numerals.unwrap_or(record.count().definition().numerals);
-    let pages = form::pages(
-        &form::Words::new(numerals),
-        &doc,
-        copy,
-        criteria,
-        entries.as_deref(),
-    )?;
+    let pages = form::pages(&Words::new(numerals), doc, copy, criteria, entries)?;
     let hash = doc.hash()?;
     let title = format!(
         "{} {} {}",

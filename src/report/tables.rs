@@ -9,14 +9,10 @@ use crate::domain::message::Message;
 use crate::domain::recount::RecountMode;
 use crate::domain::tabulation::CommuneResults;
 use crate::i18n::T;
-use crate::report::form::Words;
-use crate::report::layout::{
-    FOOTER_HEIGHT, Flow, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, fit_size, line_height,
-    text_width,
-};
+use crate::i18n::bilingual::Words;
+use crate::report::frame::{Footer, Frame, RIGHT};
+use crate::report::layout::{Flow, MARGIN, Page, Tone, fit_size, line_height};
 use crate::report::pdf;
-
-const RIGHT: f32 = PAGE_WIDTH - MARGIN;
 
 /// A column: its right edge for figures, its left edge for text.
 #[derive(Clone, Copy)]
@@ -38,11 +34,11 @@ impl Doc {
         }
     }
 
-    /// A heading: Khmer, then English beneath.
-    /// A heading, with room for a first line of what follows it.
+    /// A heading: Khmer, then English beneath, with room for a first line
+    /// of what follows it.
     fn heading(&mut self, key: T, size: f32) {
         self.flow.need(line_height(size) * 2.0 + 6.0);
-        crate::report::form::heading(&self.w, &mut self.flow, key, size);
+        self.flow.heading(self.w.km(key), self.w.en(key), size);
     }
 
     fn paragraph(&mut self, size: f32, bold: bool, tone: Tone, text: &str) {
@@ -74,57 +70,16 @@ impl Doc {
 
     /// Frames every page: the document line at the top, the hash and the
     /// page number at the bottom.
-    fn finish(self, top: &str, practice: bool, hash_line: &str) -> Vec<Page> {
-        let total = self.flow.pages.len();
+    fn finish(self, top: String, practice: bool, hash_line: String) -> Vec<Page> {
+        let frame = Frame {
+            top,
+            label: None,
+            practice,
+            footer: Footer::Hash(hash_line),
+        };
         let mut pages = self.flow.pages;
-        for (i, page) in pages.iter_mut().enumerate() {
-            let mut items = vec![text_item(MARGIN, MARGIN + 3.0, 9.0, false, Tone::Grey, top)];
-            if practice {
-                let notice = self.w.t(T::Practice);
-                let size = fit_size(&notice, 14.0, true, RIGHT - MARGIN);
-                let x = (PAGE_WIDTH - text_width(&notice, size, true)) / 2.0;
-                items.push(text_item(x, MARGIN + 10.0, size, true, Tone::Red, &notice));
-            }
-            let y = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + 4.0;
-            items.push(Item::Line {
-                x1: MARGIN,
-                y1: y,
-                x2: RIGHT,
-                y2: y,
-                width: 0.4,
-            });
-            let size = fit_size(hash_line, 8.5, true, RIGHT - MARGIN);
-            items.push(text_item(
-                MARGIN,
-                y + 5.0,
-                size,
-                true,
-                Tone::Black,
-                hash_line,
-            ));
-            let page_line = self.w.f(T::FormPage, &[("n", &(i + 1)), ("m", &total)]);
-            items.push(text_item(
-                MARGIN,
-                y + 10.0,
-                8.5,
-                false,
-                Tone::Black,
-                &page_line,
-            ));
-            page.items.splice(0..0, items);
-        }
+        frame.apply(&self.w, &mut pages);
         pages
-    }
-}
-
-fn text_item(x: f32, y: f32, size: f32, bold: bool, tone: Tone, text: &str) -> Item {
-    Item::Text {
-        x,
-        y,
-        size,
-        bold,
-        tone,
-        text: crate::report::layout::printable(text),
     }
 }
 
@@ -226,7 +181,7 @@ pub fn comparison_pdf(c: &Comparison) -> Result<Vec<u8>, Message> {
     let hash = crate::domain::hash::Hash256::of(&c.to_bytes()?);
     let top = format!("{} | {}", c.station_code, c.election_id);
     let hash_line = format!("SHA-256 {}", grouped(&hash.to_hex()));
-    let pages = d.finish(&top, c.practice, &hash_line);
+    let pages = d.finish(top, c.practice, hash_line);
     Ok(pdf::render(
         &pages,
         &w.t(T::CmpFormTitle),
@@ -423,7 +378,7 @@ pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
     let hash = c.hash()?;
     let top = format!("{} | {}", c.commune_code, c.election.id);
     let hash_line = format!("{}: {}", w.t(T::TabHashLabel), grouped(&hash.to_hex()));
-    let pages = d.finish(&top, c.practice, &hash_line);
+    let pages = d.finish(top, c.practice, hash_line);
     Ok(pdf::render(
         &pages,
         &w.t(T::TabFormTitle),

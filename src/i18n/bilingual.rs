@@ -1,0 +1,86 @@
+//! Khmer first, English beside it: the wording of the printed forms and
+//! reports, made from the same tables as every screen. The report layer
+//! lays these strings out; it does not choose words itself.
+
+use super::{Lang, T, Tr};
+use crate::domain::results::CheckPart;
+use crate::domain::text::{LocalizedText, Numerals};
+
+/// The forms print Khmer first and English beside it.
+pub struct Words {
+    km: Tr,
+    en: Tr,
+    numerals: Numerals,
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        Words::new(Numerals::Western)
+    }
+}
+
+impl Words {
+    /// Both languages, figures in `numerals`.
+    pub fn new(numerals: Numerals) -> Words {
+        Words {
+            km: Tr::new(Lang::Km),
+            en: Tr::new(Lang::En),
+            numerals,
+        }
+    }
+
+    /// A figure in the form's numerals.
+    pub fn num(&self, value: impl std::fmt::Display) -> String {
+        self.numerals.show(&value.to_string())
+    }
+
+    /// `ខ្មែរ / English`.
+    pub fn t(&self, key: T) -> String {
+        format!("{} / {}", self.km.t(key), self.en.t(key))
+    }
+
+    /// A template in both languages.
+    pub fn f(&self, key: T, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        format!("{} / {}", self.km.f(key, args), self.en.f(key, args))
+    }
+
+    /// A check's name in both languages.
+    pub fn check(&self, check: &CheckPart) -> String {
+        format!(
+            "{} / {}",
+            self.km.check(check.name),
+            self.en.check(check.name)
+        )
+    }
+
+    /// A check's status in both languages, figures in the form's numerals.
+    pub fn status(&self, check: &CheckPart) -> String {
+        let status = check.status;
+        let km = self.km.with_numerals(self.numerals).status(status);
+        let en = self.en.with_numerals(self.numerals).status(status);
+        format!("{km} / {en}")
+    }
+
+    /// Only the Khmer, for a heading on two lines.
+    pub fn km(&self, key: T) -> &'static str {
+        self.km.t(key)
+    }
+
+    /// Only the English, for a heading on two lines.
+    pub fn en(&self, key: T) -> &'static str {
+        self.en.t(key)
+    }
+
+    /// The same text made in each language: `ខ្មែរ / English`.
+    pub fn each(&self, make: impl Fn(Tr) -> String) -> String {
+        format!("{} / {}", make(self.km), make(self.en))
+    }
+
+    /// A station-file text: the Khmer, then the English if it differs.
+    pub fn name(&self, text: &LocalizedText) -> String {
+        match (text.exactly("km"), text.exactly("en")) {
+            (Some(km), Some(en)) if km != en => format!("{km} / {en}"),
+            _ => text.get("km").to_string(),
+        }
+    }
+}
