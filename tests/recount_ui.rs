@@ -125,12 +125,22 @@ fn a_commune_is_tabulated_from_the_app() {
         &list.join("\n"),
     );
     // Without a file to save to, nothing is written and the screen says why.
+    let listing = || {
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing();
     h.get_by_label("Tabulate").click();
     h.run();
     assert!(
         h.query_by_label_contains("Save the commune results as: must not be empty")
             .is_some()
     );
+    assert_eq!(listing(), before);
     let out = dir.path().join("commune.json");
     type_into(&mut h, "Save the commune results as", s(&out));
     h.get_by_label("Tabulate").click();
@@ -142,6 +152,7 @@ fn a_commune_is_tabulated_from_the_app() {
     );
     let c: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(c["votes"]["1"], 3);
+    assert_eq!(c["votes"]["2"], 3);
     assert!(
         h.query_by_label_contains(&c["hash"].as_str().unwrap()[..16])
             .is_some()

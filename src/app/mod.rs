@@ -302,22 +302,30 @@ impl PolltallyApp {
         }
     }
 
-    /// The language and numerals switches.
+    /// The language and numerals switches, in reading order: English, Khmer,
+    /// Western numerals, Khmer numerals (drawn right to left when `ui` is).
     fn display_switches_ui(&self, ui: &mut egui::Ui, tr: Tr, commands: &mut Vec<AppCommand>) {
+        let mut switches: Vec<(bool, &str, AppCommand)> = Vec::new();
         for lang in crate::i18n::Lang::ALL {
-            if ui
-                .selectable_label(self.settings.lang == lang, lang.name())
-                .clicked()
-            {
-                commands.push(AppCommand::SetLanguage(lang));
-            }
+            switches.push((
+                self.settings.lang == lang,
+                lang.name(),
+                AppCommand::SetLanguage(lang),
+            ));
         }
         for (numerals, label) in [(Numerals::Western, "123"), (Numerals::Khmer, "១២៣")] {
-            if ui
-                .selectable_label(tr.numerals == numerals, label)
-                .clicked()
-            {
-                commands.push(AppCommand::SetNumerals(numerals));
+            switches.push((
+                tr.numerals == numerals,
+                label,
+                AppCommand::SetNumerals(numerals),
+            ));
+        }
+        if ui.layout().prefer_right_to_left() {
+            switches.reverse();
+        }
+        for (selected, label, command) in switches {
+            if ui.selectable_label(selected, label).clicked() {
+                commands.push(command);
             }
         }
     }
@@ -348,11 +356,15 @@ impl PolltallyApp {
                 if let Some(hash) = session.results_hash() {
                     theme::sealed_badge(ui, tr, &crate::domain::short_code::short_code(&hash));
                 }
+                // The switches sit at the right of the station's line, so
+                // that the tabs keep to one row.
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.display_switches_ui(ui, tr, commands);
+                });
             }
         });
         if self.session.is_some() {
-            // Wrapped: in Khmer the tabs and switches need more than one
-            // line on a small screen.
+            // Wrapped: on a small screen the tabs need more than one line.
             ui.horizontal_wrapped(|ui| {
                 for (n, (screen, title)) in Screen::COUNT_SCREENS.into_iter().enumerate() {
                     let text = format!("F{} {}", n + 2, tr.t(title));
@@ -364,8 +376,6 @@ impl PolltallyApp {
                 if ui.button(tr.t(T::CloseCount)).clicked() {
                     commands.push(AppCommand::Close);
                 }
-                ui.separator();
-                self.display_switches_ui(ui, tr, commands);
             });
         }
         for job in self.jobs.in_flight() {
