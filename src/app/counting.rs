@@ -437,7 +437,18 @@ fn ruling_panel_ui(
 
     ui.add_space(4.0);
     ui.label(RichText::new(tr.t(T::InvalidHeading)).strong());
-    let invalid_columns = 3;
+    // As many columns (at most 3) as the widest button and its tally fit.
+    let widest = view
+        .invalid
+        .iter()
+        .map(|line| {
+            let key = line.key.map_or(String::new(), |k| format!("{k}  "));
+            let text = format!("{key}{} {}", line.code, line.title);
+            theme::text_width(ui, &text, egui::FontId::proportional(17.0))
+        })
+        .fold(0.0, f32::max);
+    let cell = widest + 2.0 * ui.spacing().button_padding.x + 72.0;
+    let invalid_columns = ((ui.available_width() / cell).floor() as usize).clamp(1, 3);
     let invalid_button = egui::vec2((ui.available_width() / invalid_columns as f32) - 72.0, 40.0);
     egui::Grid::new("invalid_buttons")
         .spacing([10.0, 6.0])

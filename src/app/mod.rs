@@ -161,6 +161,18 @@ pub struct PolltallyApp {
 
 const SETTINGS_KEY: &str = "polltally-settings";
 
+/// The width of the language and numeral switches with their spacing.
+fn switches_width(ui: &egui::Ui) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let labels = [Lang::En.name(), Lang::Km.name(), "123", "១២៣"];
+    let spacing = ui.spacing();
+    labels
+        .iter()
+        .map(|label| theme::text_width(ui, label, font.clone()) + 2.0 * spacing.button_padding.x)
+        .sum::<f32>()
+        + spacing.item_spacing.x * labels.len() as f32
+}
+
 impl PolltallyApp {
     /// The app with its settings, before any count is open.
     pub fn new(clock: Box<dyn Clock>, places: Places, settings: Settings) -> PolltallyApp {
@@ -331,6 +343,7 @@ impl PolltallyApp {
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, tr: Tr, commands: &mut Vec<AppCommand>) {
+        let mut switches_shown = false;
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr.t(T::AppName)).strong().size(20.0));
             if self.session.is_none() {
@@ -356,11 +369,14 @@ impl PolltallyApp {
                 if let Some(hash) = session.results_hash() {
                     theme::sealed_badge(ui, tr, &crate::domain::short_code::short_code(&hash));
                 }
-                // The switches sit at the right of the station's line, so
-                // that the tabs keep to one row.
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    self.display_switches_ui(ui, tr, commands);
-                });
+                // The switches sit at the right of the station's line when
+                // they fit there, so that the tabs keep to one row.
+                if ui.available_width() >= switches_width(ui) {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        self.display_switches_ui(ui, tr, commands);
+                    });
+                    switches_shown = true;
+                }
             }
         });
         if self.session.is_some() {
@@ -375,6 +391,10 @@ impl PolltallyApp {
                 ui.separator();
                 if ui.button(tr.t(T::CloseCount)).clicked() {
                     commands.push(AppCommand::Close);
+                }
+                if !switches_shown {
+                    ui.separator();
+                    self.display_switches_ui(ui, tr, commands);
                 }
             });
         }

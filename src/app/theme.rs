@@ -137,3 +137,13 @@ pub fn big_button(
 ) -> egui::Response {
     ui.add_sized(size, egui::Button::new(text.color(ON_COLOUR)).fill(fill))
 }
+
+/// The width `text` takes on one line in `font`.
+pub fn text_width(ui: &egui::Ui, text: &str, font: egui::FontId) -> f32 {
+    ui.ctx().fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    })
+}
