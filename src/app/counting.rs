@@ -328,6 +328,11 @@ pub fn counting_ui(
         }
     }
 
+    // The keys stay in sight below everything, however far the ruling
+    // panel scrolls.
+    egui::Panel::bottom("counting_keys").show(ui, |ui| {
+        ui.add(egui::Label::new(RichText::new(tr.t(T::KeysHelp)).weak()).wrap());
+    });
     egui::Panel::right("counting_side")
         .resizable(false)
         .exact_size(ui.available_width() * 0.33)
@@ -532,7 +537,6 @@ fn ruling_panel_ui(
             }
         }
     });
-    ui.weak(tr.t(T::KeysHelp));
 }
 
 /// A tally figure, large, whose accessible name says what it counts.
