@@ -21,6 +21,9 @@ use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
 
+/// The height kept for the ballot just ruled, in points.
+const JUST_RULED_HEIGHT: f32 = 48.0;
+
 /// How many recent rulings the screen lists.
 const RECENT: usize = 8;
 
@@ -394,9 +397,6 @@ fn ruling_panel_ui(
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr.t(T::NextBallot)).size(30.0));
         ui.label(RichText::new(tr.num(view.next_ballot)).size(64.0).strong());
-        if view.next_again {
-            ui.label(RichText::new(tr.t(T::BallotAgain)).color(theme::WARNING));
-        }
         ui.vertical(|ui| {
             let (text, fraction) = match view.in_box {
                 Some(b) => (
@@ -421,9 +421,15 @@ fn ruling_panel_ui(
         });
     });
 
-    if let Some(just) = view.just_ruled.as_ref().filter(|_| count.seal().is_none()) {
-        just_ruled_ui(ui, tr, just);
-    }
+    // The ballot just ruled keeps one fixed height, shown or not, so that
+    // the buttons below never move between one ruling and the next.
+    ui.horizontal(|ui| {
+        ui.set_min_height(JUST_RULED_HEIGHT);
+        if let Some(just) = view.just_ruled.as_ref().filter(|_| count.seal().is_none()) {
+            let again = view.next_again && view.next_ballot == just.ballot.0;
+            just_ruled_ui(ui, tr, just, again);
+        }
+    });
     if count.seal().is_some() {
         ui.label(
             RichText::new(tr.t(T::SealedNothingMore))
@@ -573,8 +579,9 @@ fn ruling_panel_ui(
 }
 
 /// The ballot just ruled, disputed or voided: its number large, and for a
-/// ballot set aside, what to write on its back.
-fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, just: &JustRuled) {
+/// ballot set aside, what to write on its back. `again`: its ruling was
+/// voided and the next ruling is this ballot again.
+fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, just: &JustRuled, again: bool) {
     let number = tr.num(just.ballot);
     let mut line = tr.f(
         T::JustRuled,
@@ -588,31 +595,34 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, just: &JustRuled) {
         ));
     }
     if just.voided {
-        line = tr.f(T::JustVoided, &[("ballot", &number)]);
+        let key = if again {
+            T::JustVoidedAgain
+        } else {
+            T::JustVoided
+        };
+        line = tr.f(key, &[("ballot", &number)]);
     }
     let colour = if just.set_aside {
         theme::WARNING
     } else {
         ui.visuals().text_color()
     };
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(&number)
-                .size(if just.set_aside { 48.0 } else { 28.0 })
-                .strong()
-                .color(colour),
-        );
-        ui.vertical(|ui| {
-            ui.label(RichText::new(line).size(18.0));
-            if just.set_aside {
-                ui.label(
-                    RichText::new(tr.f(T::WriteOnBack, &[("ballot", &number)]))
-                        .size(22.0)
-                        .strong()
-                        .color(colour),
-                );
-            }
-        });
+    ui.label(
+        RichText::new(&number)
+            .size(if just.set_aside { 40.0 } else { 28.0 })
+            .strong()
+            .color(colour),
+    );
+    ui.vertical(|ui| {
+        ui.label(RichText::new(line).size(16.0));
+        if just.set_aside {
+            ui.label(
+                RichText::new(tr.f(T::WriteOnBack, &[("ballot", &number)]))
+                    .size(20.0)
+                    .strong()
+                    .color(colour),
+            );
+        }
     });
 }
 

@@ -285,13 +285,13 @@ texts! {
     VerdictParty => "party {party} {abbr} ({code})", "គណបក្ស {party} {abbr} ({code})";
     VerdictInvalid => "invalid {code} {title}", "មិនត្រឹមត្រូវ {code} {title}";
     Voided => "voided", "បានលុប";
-    BallotColumn => "Ballot", "សន្លឹកឆ្នោត";
+    BallotColumn => "Ballot", "លេខ";
     RulingColumn => "Ruling", "ការសម្រេច";
-    NotesColumn => "Notes", "កំណត់សម្គាល់";
-    BallotAgain => "again: its ruling was voided", "ម្ដងទៀត៖ ការសម្រេចរបស់វាត្រូវបានលុប";
+    NotesColumn => "Notes", "ចំណាំ";
     JustRuled => "Ballot {ballot}: {verdict}", "សន្លឹកឆ្នោត {ballot}៖ {verdict}";
     WriteOnBack => "Write {ballot} on the back of this ballot and set it aside.", "សរសេរលេខ {ballot} នៅខាងក្រោយសន្លឹកឆ្នោតនេះ ហើយទុកវាដាច់ដោយឡែក។";
     JustVoided => "Ballot {ballot}: ruling voided.", "សន្លឹកឆ្នោត {ballot}៖ ការសម្រេចត្រូវបានលុប។";
+    JustVoidedAgain => "Ballot {ballot}: ruling voided. Rule this ballot again: it stays ballot {ballot}.", "សន្លឹកឆ្នោត {ballot}៖ ការសម្រេចត្រូវបានលុប។ សូមសម្រេចសន្លឹកឆ្នោតនេះម្ដងទៀត៖ វានៅតែជាសន្លឹកឆ្នោត {ballot}។";
     CliUnderReviewBallots => "ballot numbers under review (written on their backs): {list}", "លេខសន្លឹកឆ្នោតកំពុងពិនិត្យ (សរសេរនៅខាងក្រោយ)៖ {list}";
     DisputedBy => "disputed by {parties}", "ជំទាស់ដោយ {parties}";
     Criteria => "Criteria", "លក្ខណៈវិនិច្ឆ័យ";
