@@ -158,7 +158,7 @@ fn a_review_that_turns_invalid_ballots_valid_changes_the_tallies_exactly() {
         s(&pdf),
     ]);
     assert!(
-        r.stdout.contains("ballot 18: invalid I4 -> party 2 (V3)"),
+        r.stdout.contains("ballot 16: invalid I4 -> party 2 (V3)"),
         "{}",
         r.stdout
     );
@@ -185,6 +185,14 @@ fn a_review_that_turns_invalid_ballots_valid_changes_the_tallies_exactly() {
         .map(|r| r["original_seq"].as_u64().unwrap())
         .collect();
     assert_eq!(changed, vec![18, 19, 20]);
+    // Beside each seq, the number written on the ballot's back.
+    let ballots: Vec<u64> = c["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ballot"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ballots, vec![16, 17, 18]);
     assert_eq!(c["changed"][0]["original"]["criterion"], "I4");
     assert_eq!(c["changed"][0]["recount"]["party"], 2);
     assert_eq!(c["reviewed"], 6);
@@ -207,7 +215,7 @@ fn a_review_that_turns_invalid_ballots_valid_changes_the_tallies_exactly() {
         "{text}"
     );
     assert!(
-        text.contains("ballot 18: invalid I4 -> party 2 (V3)"),
+        text.contains("ballot 16: invalid I4 -> party 2 (V3)"),
         "{text}"
     );
     // The recount's own form is marked RECOUNT with the original's hash.

@@ -46,7 +46,8 @@ fn a_review_is_started_ruled_and_compared_from_the_app() {
         h.query_by_label("Ballots ruled again: 0 of 2").is_some(),
         "the review lists the invalid ballots"
     );
-    // Seqs 7 and 8 were the I4 ballots; 3 was valid and is not under review.
+    // Ballots 5 and 6 (seqs 7 and 8) were the I4 ballots, asked for by the
+    // numbers written on their backs; 3 was valid and is not under review.
     type_into(&mut h, "Ballot number", "3");
     type_into(&mut h, "Ruling", "2");
     h.get_by_label("Record the ruling").click();
@@ -55,8 +56,8 @@ fn a_review_is_started_ruled_and_compared_from_the_app() {
         h.query_by_label_contains("3 is not a ballot under review")
             .is_some()
     );
-    for (seq, ruling) in [("7", "2 V3"), ("8", "I4")] {
-        type_into(&mut h, "Ballot number", seq);
+    for (ballot, ruling) in [("5", "2 V3"), ("6", "I4")] {
+        type_into(&mut h, "Ballot number", ballot);
         type_into(&mut h, "Ruling", ruling);
         h.get_by_label("Record the ruling").click();
         h.run();
@@ -94,7 +95,7 @@ fn a_review_is_started_ruled_and_compared_from_the_app() {
             .is_some()
     );
     assert!(
-        h.query_by_label("ballot 7: invalid I4 -> party 2 (V3)")
+        h.query_by_label("ballot 5: invalid I4 -> party 2 (V3)")
             .is_some()
     );
     h.get_by_label("Save the comparison (JSON and PDF)").click();

@@ -684,7 +684,11 @@ fn the_annex_lists_every_entry_and_practice_is_marked_on_every_page() {
         );
     }
     let annex = pages[1..].join("\n");
-    assert!(annex.contains("void of entry 10:"), "{annex}");
+    assert!(annex.contains("void of entry 10"), "{annex}");
+    // Rulings, voids and disputes name the ballot by its number (entry 10
+    // was ballot 8; the ruling after that older void is a new ballot, 151).
+    assert!(annex.contains("void of entry 10 (ballot 8):"), "{annex}");
+    assert!(annex.contains("ballot 151: valid: party 5"), "{annex}");
     assert!(annex.contains("keyed in error"), "{annex}");
     assert!(annex.contains("invalid: I3 More than one party"), "{annex}");
     assert!(

@@ -12,7 +12,7 @@ use crate::domain::free_text::FreeText;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::i18n::T;
 use crate::journal::event::Event;
-use crate::report::{Copy, results_pdf};
+use crate::report::{Copy, results_pdf, results_pdf_with_ballots};
 use crate::store::Record;
 use std::path::{Path, PathBuf};
 
@@ -370,7 +370,13 @@ fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Resu
     let annex = dir.join(format!("{stem}-annex.pdf"));
     crate::shell::files::write_file(
         &annex,
-        &results_pdf(&doc, criteria, Copy::B, numerals, Some(&entries))?,
+        &results_pdf_with_ballots(
+            &doc,
+            criteria,
+            Copy::B,
+            numerals,
+            Some((&entries, record.count().ballots())),
+        )?,
     )?;
     let results = dir.join(format!("{stem}-results.json"));
     crate::shell::files::write_file(&results, &doc.to_bytes()?)?;

@@ -1,6 +1,7 @@
 //! Counting screen, the one used most: the next ballot number, one keystroke
-//! (or one big button) per ruling, the live tally, the last rulings with their
-//! seq numbers, and the criteria with their illustrations.
+//! (or one big button) per ruling, the ballot just ruled with what to write on
+//! its back, the live tally, the last rulings with their ballot numbers, and
+//! the criteria with their illustrations.
 
 use crate::app::command::AppCommand;
 use crate::app::counting_keys::{
@@ -8,6 +9,7 @@ use crate::app::counting_keys::{
 };
 use crate::app::illustration_ui::illustration_ui;
 use crate::app::{Notice, Session, theme};
+use crate::domain::ballot::BallotNumber;
 use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
@@ -18,6 +20,9 @@ use crate::domain::seq::Seq;
 use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
+
+/// The height kept for the ballot just ruled, in points.
+const JUST_RULED_HEIGHT: f32 = 48.0;
 
 /// How many recent rulings the screen lists.
 const RECENT: usize = 8;
@@ -55,16 +60,35 @@ pub struct CriterionLine {
 /// A recent ruling as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecentRuling {
+    /// The ballot's number, the one shown.
+    pub ballot: BallotNumber,
+    /// The ruling's seq (its address in the record, not shown).
     pub seq: Seq,
     pub verdict: String,
     pub disputed_by: Vec<u32>,
     pub voided_by: Option<Seq>,
 }
 
+/// The ballot last ruled, disputed or voided, shown large at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JustRuled {
+    pub ballot: BallotNumber,
+    pub verdict: String,
+    pub disputed_by: Vec<u32>,
+    /// Invalid or disputed, and live: its number goes on its back and it is
+    /// set aside (for a review).
+    pub set_aside: bool,
+    pub voided: bool,
+}
+
 /// What the counting screen shows, computed from the count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountingView {
+    /// The number the next ruling takes.
     pub next_ballot: u64,
+    /// The next ruling rules again a ballot whose ruling was voided.
+    pub next_again: bool,
+    pub just_ruled: Option<JustRuled>,
     pub ruled: u64,
     pub in_box: Option<u64>,
     pub parties: Vec<PartyTally>,
@@ -112,7 +136,16 @@ impl CountingView {
             }
         };
         CountingView {
-            next_ballot: tally.ruled() + 1,
+            next_ballot: count.next_ballot().0,
+            next_again: count.ballots().next_is_again(),
+            just_ruled: count.last_acted_on().map(|(_, r)| JustRuled {
+                ballot: r.ballot,
+                verdict: verdict_text(tr, count, &r.ruling.verdict),
+                disputed_by: r.disputants().map(|p| p.0).collect(),
+                set_aside: r.is_live()
+                    && (r.is_disputed() || matches!(r.ruling.verdict, Verdict::Invalid { .. })),
+                voided: !r.is_live(),
+            }),
             ruled: tally.ruled(),
             in_box: count.figures().get(Figure::InBox),
             parties: def
@@ -157,6 +190,7 @@ impl CountingView {
                 .rev()
                 .take(RECENT)
                 .map(|(seq, r)| RecentRuling {
+                    ballot: r.ballot,
                     seq: *seq,
                     verdict: verdict_text(tr, count, &r.ruling.verdict),
                     disputed_by: r.disputants().map(|p| p.0).collect(),
@@ -256,6 +290,14 @@ fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
     }
 }
 
+/// The ballot number of the ruling at `seq`, as shown.
+fn ballot_of(tr: Tr, count: &Count, seq: Seq) -> String {
+    count
+        .rulings()
+        .get(&seq)
+        .map_or(String::from("?"), |r| tr.num(r.ballot))
+}
+
 /// The line under the ballot number: what the keyboard is waiting for.
 fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
     if let Mode::Dispute { target, parties } = &keys.mode {
@@ -265,7 +307,10 @@ fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
         }
         return tr.f(
             T::DisputePrompt,
-            &[("seq", target), ("parties", &list.join(", "))],
+            &[
+                ("ballot", &ballot_of(tr, count, *target)),
+                ("parties", &list.join(", ")),
+            ],
         );
     }
     if let Some(code) = &keys.armed {
@@ -381,6 +426,15 @@ fn ruling_panel_ui(
         });
     });
 
+    // The ballot just ruled keeps one fixed height, shown or not, so that
+    // the buttons below never move between one ruling and the next.
+    ui.horizontal(|ui| {
+        ui.set_min_height(JUST_RULED_HEIGHT);
+        if let Some(just) = view.just_ruled.as_ref().filter(|_| count.seal().is_none()) {
+            let again = view.next_again && view.next_ballot == just.ballot.0;
+            just_ruled_ui(ui, tr, just, again);
+        }
+    });
     if count.seal().is_some() {
         ui.label(
             RichText::new(tr.t(T::SealedNothingMore))
@@ -539,6 +593,54 @@ fn ruling_panel_ui(
     });
 }
 
+/// The ballot just ruled, disputed or voided: its number large, and for a
+/// ballot set aside, what to write on its back. `again`: its ruling was
+/// voided and the next ruling is this ballot again.
+fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, just: &JustRuled, again: bool) {
+    let number = tr.num(just.ballot);
+    let mut line = tr.f(
+        T::JustRuled,
+        &[("ballot", &number), ("verdict", &just.verdict)],
+    );
+    if !just.disputed_by.is_empty() {
+        let list: Vec<String> = just.disputed_by.iter().map(u32::to_string).collect();
+        line.push_str(&format!(
+            "; {}",
+            tr.f(T::DisputedBy, &[("parties", &list.join(", "))])
+        ));
+    }
+    if just.voided {
+        let key = if again {
+            T::JustVoidedAgain
+        } else {
+            T::JustVoided
+        };
+        line = tr.f(key, &[("ballot", &number)]);
+    }
+    let colour = if just.set_aside {
+        theme::WARNING
+    } else {
+        ui.visuals().text_color()
+    };
+    ui.label(
+        RichText::new(&number)
+            .size(if just.set_aside { 40.0 } else { 28.0 })
+            .strong()
+            .color(colour),
+    );
+    ui.vertical(|ui| {
+        ui.label(RichText::new(line).size(16.0));
+        if just.set_aside {
+            ui.label(
+                RichText::new(tr.f(T::WriteOnBack, &[("ballot", &number)]))
+                    .size(20.0)
+                    .strong()
+                    .color(colour),
+            );
+        }
+    });
+}
+
 /// A tally figure, large, whose accessible name says what it counts.
 fn tally_label(ui: &mut egui::Ui, tr: Tr, accessible: String, n: u64) {
     let response = ui.add_sized(
@@ -564,9 +666,15 @@ fn void_prompt_ui(
         .inner_margin(egui::Margin::same(6))
         .show(ui, |ui| {
             ui.label(
-                RichText::new(tr.f(T::VoidPrompt, &[("seq", &target), ("verdict", &verdict)]))
-                    .size(20.0)
-                    .strong(),
+                RichText::new(tr.f(
+                    T::VoidPrompt,
+                    &[
+                        ("ballot", &ballot_of(tr, count, target)),
+                        ("verdict", &verdict),
+                    ],
+                ))
+                .size(20.0)
+                .strong(),
             );
             ui.horizontal(|ui| {
                 let field = ui.add(
@@ -613,8 +721,14 @@ fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) 
         ui.weak(tr.t(T::NoRulingsYet));
     }
     egui::Grid::new("recent").striped(true).show(ui, |ui| {
+        if !view.recent.is_empty() {
+            ui.strong(tr.t(T::BallotColumn));
+            ui.strong(tr.t(T::RulingColumn));
+            ui.strong(tr.t(T::NotesColumn));
+            ui.end_row();
+        }
         for r in &view.recent {
-            ui.label(RichText::new(r.seq.to_string()).monospace());
+            ui.label(RichText::new(tr.num(r.ballot)).monospace());
             let text = RichText::new(&r.verdict);
             ui.label(if r.voided_by.is_some() {
                 text.strikethrough()
@@ -626,8 +740,8 @@ fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) 
                 let list: Vec<String> = r.disputed_by.iter().map(u32::to_string).collect();
                 notes.push(tr.f(T::DisputedBy, &[("parties", &list.join(", "))]));
             }
-            if let Some(by) = r.voided_by {
-                notes.push(tr.f(T::VoidedBy, &[("seq", &by)]));
+            if r.voided_by.is_some() {
+                notes.push(tr.t(T::Voided).to_string());
             }
             ui.label(RichText::new(notes.join("; ")).color(theme::WARNING));
             ui.end_row();

@@ -1,6 +1,6 @@
 //! Recount screen. On a sealed count: start a recount ordered by an
 //! authority (full, or a review of the invalid and disputed ballots). On a
-//! review: the ballots under review, each asked for by the seq number
+//! review: the ballots under review, each asked for by the ballot number
 //! written on its back during the first count, and ruled again. On a sealed
 //! recount: the comparison with its original, saved as JSON and PDF.
 
@@ -8,6 +8,7 @@ use crate::app::command::AppCommand;
 use crate::app::counting::verdict_text;
 use crate::app::jobs::Job;
 use crate::app::{Notice, Session, theme};
+use crate::domain::ballot::BallotNumber;
 use crate::domain::comparison::Comparison;
 use crate::domain::count::Count;
 use crate::domain::message::{Explain, Message, P};
@@ -24,7 +25,8 @@ pub struct RecountState {
     pub authority: String,
     pub reason: String,
     pub mode: RecountMode,
-    pub original_seq: String,
+    /// The ballot number typed (as written on the ballot's back).
+    pub ballot: String,
     pub ruling: String,
     /// Put the cursor back in the ballot number field on the next frame.
     pub focus_seq: bool,
@@ -36,7 +38,7 @@ impl Default for RecountState {
             authority: String::new(),
             reason: String::new(),
             mode: RecountMode::Review,
-            original_seq: String::new(),
+            ballot: String::new(),
             ruling: String::new(),
             focus_seq: true,
         }
@@ -46,6 +48,9 @@ impl Default for RecountState {
 /// A ballot under review, as the screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewRow {
+    /// The ballot's number in the original, written on its back.
+    pub ballot: BallotNumber,
+    /// Its ruling's seq in the original (the record's address, not shown).
     pub original_seq: Seq,
     pub original: String,
     /// The new ruling and its seq, once ruled again.
@@ -74,6 +79,7 @@ pub fn review_rows(count: &Count, tr: Tr) -> Vec<ReviewRow> {
                 Some((*new, verdict_text(tr, count, &ruling.verdict)))
             });
             ReviewRow {
+                ballot: record.ballot,
                 original_seq: *seq,
                 original,
                 again,
@@ -168,7 +174,7 @@ fn review_ui(
         &[("done", &tr.num(done)), ("of", &tr.num(rows.len()))],
     ));
     ui.weak(tr.t(T::ReviewHint));
-    let seq_field = field(ui, tr.t(T::ReviewSeq), &mut state.original_seq, 120.0);
+    let seq_field = field(ui, tr.t(T::ReviewSeq), &mut state.ballot, 120.0);
     if std::mem::take(&mut state.focus_seq) {
         seq_field.request_focus();
     }
@@ -179,7 +185,7 @@ fn review_ui(
         match review_event(count, state, tr) {
             Ok(event) => {
                 commands.push(AppCommand::Append(event));
-                state.original_seq.clear();
+                state.ballot.clear();
                 state.ruling.clear();
                 state.focus_seq = true;
             }
@@ -200,17 +206,10 @@ fn review_ui(
                 ui.strong(tr.t(T::CmpRecount));
                 ui.end_row();
                 for row in &rows {
-                    ui.label(
-                        RichText::new(tr.num(row.original_seq))
-                            .monospace()
-                            .size(18.0),
-                    );
+                    ui.label(RichText::new(tr.num(row.ballot)).monospace().size(18.0));
                     ui.label(&row.original);
                     match &row.again {
-                        Some((seq, text)) => ui.label(
-                            RichText::new(format!("{text}  (#{})", tr.num(seq)))
-                                .color(theme::HOLDS),
-                        ),
+                        Some((_, text)) => ui.label(RichText::new(text).color(theme::HOLDS)),
                         None => ui.weak(tr.t(T::Pending)),
                     };
                     ui.end_row();
@@ -219,14 +218,20 @@ fn review_ui(
     });
 }
 
-/// The event the typed seq and ruling ask for, checked against the count.
-/// Problems with what was typed name the field by its label on the screen.
+/// The event the typed ballot number and ruling ask for, checked against
+/// the count. Problems with what was typed name the field by its label on
+/// the screen.
 fn review_event(count: &Count, state: &RecountState, tr: Tr) -> Result<Event, Message> {
-    let typed = state.original_seq.trim();
-    let original = typed.parse::<u64>().map(Seq).map_err(|_| {
+    let typed = state.ballot.trim();
+    let label = tr.t(T::ReviewSeq);
+    let ballot = typed.parse::<u64>().map(BallotNumber).map_err(|_| {
         Message::new(P::NotBallotNumber)
             .quoted("value", typed)
-            .at(tr.t(T::ReviewSeq))
+            .at(label)
+    })?;
+    let original = count.review_target(ballot).map_err(|e| match e.message() {
+        Message::At { problem, .. } => (*problem).at(label),
+        other => other,
     })?;
     let request = parse_rule_line(&state.ruling)
         .map_err(|e| e.at(tr.t(T::ReviewRuling)))?

@@ -2,6 +2,7 @@
 //! contract with users' scripts and the commune commission's tools.
 
 use crate::app::Screen;
+use crate::domain::ballot::BallotNumber;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::message::{Message, P};
@@ -330,6 +331,14 @@ pub struct RuleArgs {
         value_parser = seq()
     )]
     pub review_of: Option<Seq>,
+    /// In a review recount: the number written on the back of the ballot ruled again
+    #[arg(
+        long = "ballot",
+        value_name = "N",
+        conflicts_with_all = ["stdin", "review_of"],
+        value_parser = ballot()
+    )]
+    pub ballot: Option<BallotNumber>,
 }
 
 // ---- value parsers: each argument becomes its type as it is read ----
@@ -349,6 +358,10 @@ where
 
 fn party() -> impl TypedValueParser<Value = PartyNumber> {
     clap::value_parser!(u32).map(PartyNumber)
+}
+
+fn ballot() -> impl TypedValueParser<Value = BallotNumber> {
+    clap::value_parser!(u64).map(BallotNumber)
 }
 
 fn seq() -> impl TypedValueParser<Value = Seq> {

@@ -307,12 +307,12 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             } else {
                 None
             };
-            let pdf = crate::report::results_pdf(
+            let pdf = crate::report::results_pdf_with_ballots(
                 &doc,
                 &def.criteria,
                 copy,
                 numerals.unwrap_or(def.numerals),
-                entries.as_deref(),
+                entries.as_deref().map(|e| (e, record.count().ballots())),
             )?;
             write_file(&out, &pdf)?;
             say!("{}", tr.f(T::CliWrote, &[("path", &out.display())]));
@@ -383,7 +383,12 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
         note: args.note,
     };
     let ruling = request.resolve(record.count().definition())?;
-    let event = match args.review_of {
+    let review_of = match (args.review_of, args.ballot) {
+        (Some(original), _) => Some(original),
+        (None, Some(ballot)) => Some(record.count().review_target(ballot)?),
+        (None, None) => None,
+    };
+    let event = match review_of {
         Some(original) => Event::Review {
             original_seq: original,
             ruling,
@@ -468,6 +473,15 @@ fn recount(
     {
         let seqs: Vec<String> = state.to_review.keys().map(|s| s.0.to_string()).collect();
         say!("{}", tr.f(T::CliUnderReview, &[("list", &seqs.join(" "))]));
+        let ballots: Vec<String> = state
+            .to_review
+            .values()
+            .map(|r| r.ballot.0.to_string())
+            .collect();
+        say!(
+            "{}",
+            tr.f(T::CliUnderReviewBallots, &[("list", &ballots.join(" "))])
+        );
     }
     Ok(())
 }

@@ -22,7 +22,8 @@ fn figure_values(figures: &Figures, valid: u64, invalid: u64) -> Map<String, Val
 
 /// The JSON view. Keys are a contract: `station`, `definition_hash`,
 /// `head_hash`, `entries`, `ruled`, `votes`, `invalid`, `disputed`,
-/// `figures`, `checks`; and `recount` (null for a first count).
+/// `figures`, `checks`; and `recount` (null for a first count). `rulings`
+/// lists every ruling with its `seq` and its `ballot` number.
 pub fn json(record: &Record) -> Value {
     let count = record.count();
     let def = count.definition();
@@ -46,6 +47,23 @@ pub fn json(record: &Record) -> Value {
         .iter()
         .map(|(party, n)| (party.to_string(), json!(n)))
         .collect();
+    // Every ruling, by its seq (the record's address) beside its ballot
+    // number (the number people see).
+    let rulings: Vec<Value> = count
+        .rulings()
+        .iter()
+        .map(|(seq, r)| {
+            json!({
+                "seq": seq.0,
+                "ballot": r.ballot.0,
+                "live": r.is_live(),
+                "set_aside": r.is_live()
+                    && (r.is_disputed()
+                        || matches!(r.ruling.verdict, crate::domain::ruling::Verdict::Invalid { .. })),
+                "review_of": r.review_of.map(|s| s.0),
+            })
+        })
+        .collect();
     let checks: Vec<CheckPart> = count.checks().into_iter().map(CheckPart::of).collect();
     json!({
         "station": def.station.code,
@@ -56,6 +74,8 @@ pub fn json(record: &Record) -> Value {
         "entries": record.entries(),
         "ruled": tally.ruled(),
         "voided": count.voided(),
+        "next_ballot": count.next_ballot().0,
+        "rulings": rulings,
         "votes": votes,
         "invalid": by_code(tally.invalid()),
         "valid_by_criterion": by_code(tally.valid_by_criterion()),
@@ -72,7 +92,13 @@ pub fn json(record: &Record) -> Value {
             "mode": state.binding.mode.key(),
             "carried_over": state.carried,
             "under_review": state.to_review.keys().map(|s| s.0).collect::<Vec<_>>(),
+            "under_review_ballots": state.to_review.values().map(|r| r.ballot.0).collect::<Vec<_>>(),
             "reviewed": state.reviewed.keys().map(|s| s.0).collect::<Vec<_>>(),
+            "reviewed_ballots": state
+                .reviewed
+                .keys()
+                .filter_map(|s| state.to_review.get(s).map(|r| r.ballot.0))
+                .collect::<Vec<_>>(),
         })),
     })
 }

@@ -1,8 +1,9 @@
 //! The comparison of a recount with the count it recounts: per party and
 //! per criterion, original vs recount and the difference; the totals; in a
-//! review, every ruling that changed; and the whole line of counts (first
+//! review, every ruling that changed (by ballot number); and the whole line of counts (first
 //! count, then each recount) with their totals.
 
+use crate::domain::ballot::BallotNumber;
 use crate::domain::count::Count;
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{ElectionId, StationCode};
@@ -56,7 +57,9 @@ pub struct CriterionChange {
 /// A ballot the review ruled differently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChangedRuling {
-    /// The ballot's seq in the original (numbered on its back).
+    /// The ballot's number, as written on its back during the first count.
+    pub ballot: BallotNumber,
+    /// The seq of the ballot's ruling in the original (its address there).
     pub original_seq: Seq,
     /// The seq of the review's ruling.
     pub recount_seq: Seq,
@@ -174,6 +177,7 @@ pub fn compare(count: &Count, results: &ResultsDocument, hash: Hash256) -> Optio
                 let old = state.to_review.get(original_seq)?;
                 let new = count.rulings().get(recount_seq)?;
                 (old.ruling.verdict != new.ruling.verdict).then(|| ChangedRuling {
+                    ballot: old.ballot,
                     original_seq: *original_seq,
                     recount_seq: *recount_seq,
                     original: old.ruling.verdict.clone(),

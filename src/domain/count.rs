@@ -2,8 +2,10 @@
 //! rulings and their voids, the tally, the latest figures, the pile counts and
 //! the explanations. Each change has a `check_*` (may it happen?) and an
 //! `apply_*` (it happened); the journal checks, commits, then applies, so the
-//! state moves in O(log n) per event and never needs a full re-fold.
+//! state moves in O(log n) per event and never needs a full re-fold. The
+//! ballot numbers people see are derived here too (the rule is in `ballot`).
 
+use crate::domain::ballot::{BallotNumber, Numbering};
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_COUNT;
@@ -26,30 +28,80 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CountError {
     Ruling(RulingError),
-    NoSuchEntry { target: Seq, last: Seq },
-    VoidOfVoid { target: Seq, of: Seq },
-    NotARuling { target: Seq },
-    AlreadyVoided { target: Seq, by: Seq },
+    NoSuchEntry {
+        target: Seq,
+        last: Seq,
+    },
+    VoidOfVoid {
+        target: Seq,
+        of: Seq,
+    },
+    NotARuling {
+        target: Seq,
+    },
+    AlreadyVoided {
+        target: Seq,
+        by: Seq,
+    },
     NoFigures,
-    TooLarge { figure: String, value: u64 },
-    UnknownParty { party: u32, known: String },
-    UnknownCheck { check: String },
-    DisputeOfVoided { target: Seq, by: Seq },
-    AlreadyDisputing { party: u32, target: Seq },
+    TooLarge {
+        figure: String,
+        value: u64,
+    },
+    UnknownParty {
+        party: u32,
+        known: String,
+    },
+    UnknownCheck {
+        check: String,
+    },
+    DisputeOfVoided {
+        target: Seq,
+        by: Seq,
+    },
+    AlreadyDisputing {
+        party: u32,
+        target: Seq,
+    },
     NoDisputants,
     Person(Message),
-    NotAPerson { target: Seq },
-    AlreadyWithdrawn { target: Seq, by: Seq },
-    Sealed { seq: Seq },
+    NotAPerson {
+        target: Seq,
+    },
+    AlreadyWithdrawn {
+        target: Seq,
+        by: Seq,
+    },
+    Sealed {
+        seq: Seq,
+    },
     NotReady(Vec<SealingGap>),
     Seal(Message),
-    RecountOfAnother { bound: Hash256, original: Hash256 },
+    RecountOfAnother {
+        bound: Hash256,
+        original: Hash256,
+    },
     RecountWithoutOriginal,
     OriginalWithoutRecount,
     NotAReview,
     ReviewNeedsOriginal,
-    NotUnderReview { original: Seq, under_review: String },
-    AlreadyReviewed { original: Seq, by: Seq },
+    NotUnderReview {
+        original: Seq,
+        under_review: String,
+    },
+    AlreadyReviewed {
+        original: Seq,
+        by: Seq,
+    },
+    /// A review asked for a ballot number that is not under review.
+    BallotNotUnderReview {
+        ballot: BallotNumber,
+        under_review: String,
+    },
+    /// A review asked for a ballot number already ruled again.
+    BallotAlreadyReviewed {
+        ballot: BallotNumber,
+    },
 }
 
 impl From<RulingError> for CountError {
@@ -114,6 +166,16 @@ impl Explain for CountError {
                 .num("original", original.0)
                 .num("by", by.0)
                 .at("review_of"),
+            CountError::BallotNotUnderReview {
+                ballot,
+                under_review,
+            } => Message::new(P::BallotNotUnderReview)
+                .num("ballot", ballot.0)
+                .text("list", under_review)
+                .at("ballot"),
+            CountError::BallotAlreadyReviewed { ballot } => Message::new(P::BallotAlreadyReviewed)
+                .num("ballot", ballot.0)
+                .at("ballot"),
             CountError::NotReady(gaps) => {
                 Message::new(P::NotReady).list("gaps", gaps.iter().map(Explain::message).collect())
             }
@@ -130,6 +192,9 @@ pub struct RulingRecord {
     pub voided_by: Option<Seq>,
     /// In a review recount: the original seq of the ballot ruled again.
     pub review_of: Option<Seq>,
+    /// The ballot's number, the one people see (in a review, the
+    /// original's number of the ballot).
+    pub ballot: BallotNumber,
 }
 
 impl RulingRecord {
@@ -198,6 +263,9 @@ pub struct Count {
     last_seq: Seq,
     rulings: BTreeMap<Seq, RulingRecord>,
     voids: BTreeMap<Seq, Seq>,
+    ballots: Numbering,
+    /// The ruling last ruled, disputed or voided: the ballot last acted on.
+    last_acted_on: Option<Seq>,
     tally: Tally,
     figures: Figures,
     figure_history: BTreeMap<Figure, Vec<(Seq, u64)>>,
@@ -219,6 +287,8 @@ impl Count {
             last_seq: Seq(0),
             rulings: BTreeMap::new(),
             voids: BTreeMap::new(),
+            ballots: Numbering::default(),
+            last_acted_on: None,
             figures: Figures::default(),
             figure_history: BTreeMap::new(),
             piles: BTreeMap::new(),
@@ -267,12 +337,20 @@ impl Count {
     }
 
     pub fn apply_ruling(&mut self, seq: Seq, ruling: Ruling) {
-        self.insert_ruling(seq, ruling, None);
+        let ballot = self.ballots.ruled(seq);
+        self.insert_ruling(seq, ruling, None, ballot);
     }
 
     /// Counts a ruling (or a review's ruling of the ballot at `review_of`).
-    fn insert_ruling(&mut self, seq: Seq, ruling: Ruling, review_of: Option<Seq>) {
+    fn insert_ruling(
+        &mut self,
+        seq: Seq,
+        ruling: Ruling,
+        review_of: Option<Seq>,
+        ballot: BallotNumber,
+    ) {
         self.tally.add(&ruling.verdict, ruling.is_disputed());
+        self.last_acted_on = Some(seq);
         self.rulings.insert(
             seq,
             RulingRecord {
@@ -280,6 +358,7 @@ impl Count {
                 later_disputes: Vec::new(),
                 voided_by: None,
                 review_of,
+                ballot,
             },
         );
         self.last_seq = seq;
@@ -316,8 +395,47 @@ impl Count {
         ruling.check(&self.def).map_err(CountError::from)
     }
 
+    /// The original seq of the ballot numbered `ballot` in the original,
+    /// if a review may rule it again now; or why not, by ballot number.
+    pub fn review_target(&self, ballot: BallotNumber) -> Result<Seq, CountError> {
+        self.ensure_open()?;
+        let (Some(state), Some(origin)) = (
+            self.recount
+                .as_ref()
+                .filter(|s| s.binding.mode == RecountMode::Review),
+            self.origin.as_deref(),
+        ) else {
+            return Err(CountError::NotAReview);
+        };
+        let numbers = origin.count.ballots();
+        let Some(original) = numbers
+            .live_ruling(ballot)
+            .filter(|seq| state.to_review.contains_key(seq))
+        else {
+            let list: Vec<BallotNumber> = state
+                .to_review
+                .keys()
+                .filter_map(|seq| numbers.of(*seq))
+                .collect();
+            return Err(CountError::BallotNotUnderReview {
+                ballot,
+                under_review: recount::number_list(list.iter()),
+            });
+        };
+        if state.reviewed.contains_key(&original) {
+            return Err(CountError::BallotAlreadyReviewed { ballot });
+        }
+        Ok(original)
+    }
+
     pub fn apply_review(&mut self, seq: Seq, original: Seq, ruling: Ruling) {
-        self.insert_ruling(seq, ruling, Some(original));
+        let ballot = self
+            .origin
+            .as_deref()
+            .and_then(|o| o.count.ballots().of(original))
+            .unwrap_or(BallotNumber(0));
+        self.ballots.reviewed(seq, ballot);
+        self.insert_ruling(seq, ruling, Some(original), ballot);
         if let Some(state) = &mut self.recount {
             state.reviewed.insert(original, seq);
         }
@@ -368,6 +486,7 @@ impl Count {
             if record.is_live() && !was_disputed && record.is_disputed() {
                 self.tally.add_dispute();
             }
+            self.last_acted_on = Some(target);
         }
         self.last_seq = seq;
     }
@@ -421,6 +540,8 @@ impl Count {
             if let (Some(original), Some(state)) = (record.review_of, &mut self.recount) {
                 state.reviewed.remove(&original);
             }
+            self.ballots.voided(target);
+            self.last_acted_on = Some(target);
         }
         self.voids.insert(seq, target);
         self.last_seq = seq;
@@ -640,6 +761,28 @@ impl Count {
         &self.rulings
     }
 
+    /// The ballot numbers of this count's rulings.
+    pub fn ballots(&self) -> &Numbering {
+        &self.ballots
+    }
+
+    /// The number the next ruling will take.
+    pub fn next_ballot(&self) -> BallotNumber {
+        self.ballots.next()
+    }
+
+    /// The ruling of the ballot last ruled, disputed or voided, with its
+    /// seq: what the counting screen shows right after each of them.
+    pub fn last_acted_on(&self) -> Option<(Seq, &RulingRecord)> {
+        let seq = self.last_acted_on?;
+        self.rulings.get(&seq).map(|r| (seq, r))
+    }
+
+    /// The seq of the live ruling of ballot `ballot` in this count.
+    pub fn ruling_of_ballot(&self, ballot: BallotNumber) -> Option<Seq> {
+        self.ballots.live_ruling(ballot)
+    }
+
     /// How many rulings were voided.
     pub fn voided(&self) -> u64 {
         self.rulings.values().filter(|r| !r.is_live()).count() as u64
@@ -796,6 +939,40 @@ pub(crate) mod tests {
             c.check_dispute(Seq(9), &[]).unwrap_err().to_string(),
             "seq: 9 does not exist (the journal ends at seq 5)"
         );
+    }
+
+    #[test]
+    fn ballot_numbers_follow_rulings_and_survive_a_void_of_the_last() {
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        let mut figures = BTreeMap::new();
+        figures.insert(Figure::InBox, 10);
+        c.apply_figures(Seq(2), &figures);
+        let one = ruling(&c, party(1), vec![]);
+        c.apply_ruling(Seq(3), one.clone());
+        c.apply_ruling(Seq(4), one.clone());
+        assert_eq!(c.rulings()[&Seq(3)].ballot, BallotNumber(1));
+        assert_eq!(c.rulings()[&Seq(4)].ballot, BallotNumber(2));
+        assert_eq!(c.next_ballot(), BallotNumber(3));
+        // Ballot 2 voided with Backspace and ruled again: ballot 2.
+        c.apply_void(Seq(5), Seq(4));
+        assert_eq!(c.next_ballot(), BallotNumber(2));
+        assert_eq!(c.last_acted_on().map(|(s, _)| s), Some(Seq(4)));
+        c.apply_ruling(Seq(6), one.clone());
+        assert_eq!(c.rulings()[&Seq(6)].ballot, BallotNumber(2));
+        assert_eq!(c.ruling_of_ballot(BallotNumber(2)), Some(Seq(6)));
+        // A void of an older ruling keeps its number with it.
+        c.apply_ruling(Seq(7), one.clone());
+        c.apply_void(Seq(8), Seq(3));
+        assert_eq!(c.ruling_of_ballot(BallotNumber(1)), None);
+        assert_eq!(c.next_ballot(), BallotNumber(4));
+        c.apply_ruling(Seq(9), one);
+        assert_eq!(c.rulings()[&Seq(9)].ballot, BallotNumber(4));
+        // A later dispute makes its ballot the one the screen shows.
+        c.apply_dispute(Seq(10), Seq(6), &[PartyNumber(2)]);
+        let (seq, record) = c.last_acted_on().unwrap();
+        assert_eq!((seq, record.ballot), (Seq(6), BallotNumber(2)));
+        assert!(record.is_disputed());
     }
 
     #[test]

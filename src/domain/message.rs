@@ -88,6 +88,8 @@ pub enum P {
     ReviewNeedsOriginal,
     NotUnderReview,
     AlreadyReviewed,
+    BallotNotUnderReview,
+    BallotAlreadyReviewed,
     GapUnreviewed,
     NotRecountMode,
     RecountOfUnsealed,

@@ -1,10 +1,11 @@
 //! Recounts: a new count of the same ballots, ordered by an authority and
 //! linked to a sealed original by the original's results hash. A full
 //! recount rules every ballot again; a review rules again only the ballots
-//! the original ruled invalid or disputed (named by their original seq, as
-//! numbered on the back during the first count) and carries every other
-//! ruling over.
+//! the original ruled invalid or disputed (asked for by the ballot number
+//! written on the back during the first count; the record names them by
+//! their original seq) and carries every other ruling over.
 
+use crate::domain::ballot::BallotNumber;
 use crate::domain::count::{Count, CountError, RulingRecord};
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
@@ -91,7 +92,12 @@ fn check_binding(binding: &RecountBinding, original: Hash256) -> Result<(), Coun
 
 /// `3, 8, 17` (at most 20, then `...`).
 fn seq_list<'a>(seqs: impl Iterator<Item = &'a Seq>) -> String {
-    let all: Vec<String> = seqs.map(|s| s.0.to_string()).collect();
+    shown_list(seqs.map(|s| s.0))
+}
+
+/// Numbers as a short list: at most 20, then `...`; `-` when there is none.
+fn shown_list(numbers: impl Iterator<Item = u64>) -> String {
+    let all: Vec<String> = numbers.map(|n| n.to_string()).collect();
     if all.is_empty() {
         return "-".into();
     }
@@ -100,6 +106,11 @@ fn seq_list<'a>(seqs: impl Iterator<Item = &'a Seq>) -> String {
         shown.push_str(", ...");
     }
     shown
+}
+
+/// `3, 8, 17` (at most 20, then `...`), for ballot numbers.
+pub fn number_list<'a>(numbers: impl Iterator<Item = &'a BallotNumber>) -> String {
+    shown_list(numbers.map(|n| n.0))
 }
 
 /// May the first entry open a count (with or without a recount binding)?
@@ -293,6 +304,20 @@ mod tests {
         c.apply_void(Seq(3), Seq(2));
         assert_eq!(c.tally().votes_for(PartyNumber(4)), 0);
         c.check_review(Seq(3), &r).unwrap();
+        // A review asks for a ballot by its number in the original: seqs 3
+        // and 4 were ballots 2 and 3; ballot 1 is not under review.
+        assert_eq!(c.review_target(BallotNumber(2)), Ok(Seq(3)));
+        assert_eq!(c.review_target(BallotNumber(3)), Ok(Seq(4)));
+        assert_eq!(
+            c.review_target(BallotNumber(1)).unwrap_err().to_string(),
+            "ballot: 1 is not a ballot under review (under review: 2, 3)"
+        );
+        c.apply_review(Seq(4), Seq(4), r.clone());
+        assert_eq!(c.rulings()[&Seq(4)].ballot, BallotNumber(3));
+        assert_eq!(
+            c.review_target(BallotNumber(3)).unwrap_err().to_string(),
+            "ballot: ballot 3 was already ruled again"
+        );
         // The original's figures came with the opening entry.
         assert_eq!(c.figures(), c.origin().unwrap().count.figures());
     }

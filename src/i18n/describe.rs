@@ -36,7 +36,7 @@ impl Tr {
         self.f(
             T::CmpChangedRuling,
             &[
-                ("seq", &self.num(r.original_seq)),
+                ("ballot", &self.num(r.ballot)),
                 ("old", &self.verdict(&r.original, VerdictWording::Short)),
                 ("new", &self.verdict(&r.recount, VerdictWording::Short)),
             ],

@@ -30,6 +30,7 @@ texts! {
     RuleInvalid => "Invalid under this criterion", "មិនត្រឹមត្រូវតាមលក្ខខណ្ឌនេះ";
     RuleDisputedBy => "A party whose agent disputes the ruling (repeat for several)", "គណបក្សដែលភ្នាក់ងាររបស់ខ្លួនជំទាស់ការសម្រេច (ធ្វើម្ដងទៀតសម្រាប់ច្រើន)";
     RuleStdin => "Read one ruling a line: `3`, `3 V3`, `I2`, optionally followed by `dispute=5,7`", "អានការសម្រេចមួយក្នុងមួយបន្ទាត់៖ `3`, `3 V3`, `I2` អាចតាមដោយ `dispute=5,7`";
+    RuleBallot => "In a review recount: the number written on the back of the ballot ruled again", "ក្នុងការពិនិត្យឡើងវិញ៖ លេខដែលសរសេរនៅខាងក្រោយសន្លឹកឆ្នោតដែលត្រូវសម្រេចម្ដងទៀត";
     RuleReviewOf => "In a review recount: the original seq of the ballot ruled again", "ក្នុងការពិនិត្យឡើងវិញ៖ លេខដើមនៃសន្លឹកឆ្នោតដែលត្រូវសម្រេចម្ដងទៀត";
     Void => "Void a ruling, with the reason", "លុបការសម្រេច ជាមួយមូលហេតុ";
     VoidSeq => "The seq of the ruling to void", "លេខនៃការសម្រេចដែលត្រូវលុប";

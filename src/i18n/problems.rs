@@ -85,6 +85,8 @@ translations! {
     ReviewNeedsOriginal => "a review rules only the ballots under review: give the original seq (review_of)", "ការពិនិត្យឡើងវិញសម្រេចតែសន្លឹកឆ្នោតដែលកំពុងពិនិត្យ៖ សូមផ្ដល់លេខដើម (review_of)";
     NotUnderReview => "{original} is not a ballot under review (under review: {list})", "{original} មិនមែនជាសន្លឹកឆ្នោតកំពុងពិនិត្យទេ (កំពុងពិនិត្យ៖ {list})";
     AlreadyReviewed => "ballot {original} was already ruled again at seq {by}", "សន្លឹកឆ្នោត {original} ត្រូវបានសម្រេចម្ដងទៀតរួចហើយនៅលេខ {by}";
+    BallotNotUnderReview => "{ballot} is not a ballot under review (under review: {list})", "{ballot} មិនមែនជាសន្លឹកឆ្នោតកំពុងពិនិត្យទេ (កំពុងពិនិត្យ៖ {list})";
+    BallotAlreadyReviewed => "ballot {ballot} was already ruled again", "សន្លឹកឆ្នោត {ballot} ត្រូវបានសម្រេចម្ដងទៀតរួចហើយ";
     GapUnreviewed => "{reviewed} of the {of} ballots under review are ruled again", "បានសម្រេចម្ដងទៀត {reviewed} ក្នុងចំណោមសន្លឹកឆ្នោត {of} ដែលកំពុងពិនិត្យ";
     NotRecountMode => "{value} is not a recount mode (full or review)", "{value} មិនមែនជារបៀបរាប់ឡើងវិញទេ (full ឬ review)";
     RecountOfUnsealed => "only a sealed count can be recounted: {problem}", "អាចរាប់ឡើងវិញបានតែការរាប់ដែលបានបិទត្រាប៉ុណ្ណោះ៖ {problem}";

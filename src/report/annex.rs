@@ -1,11 +1,15 @@
 //! The ruling log annex of the results form: every journal entry of the
 //! count, one line each (entry number, time, what was done), in Khmer and
 //! English. It follows the form's pages and shares their frame; the shell
-//! reads the entries from the record and passes them in.
+//! reads the entries from the record and passes them in. A ruling, and a
+//! void or dispute of one, names its ballot by the ballot number people
+//! wrote on the back; the entry number stays the record's address.
 
+use crate::domain::ballot::{BallotNumber, Numbering};
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::party::PartyNumber;
 use crate::domain::results::ResultsDocument;
+use crate::domain::seq::Seq;
 use crate::i18n::bilingual::Words;
 use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
 use crate::journal::entry::EntryBody;
@@ -21,6 +25,7 @@ pub fn body(
     doc: &ResultsDocument,
     criteria: &CriteriaSet,
     entries: &[EntryBody],
+    ballots: &Numbering,
 ) {
     flow.text(MARGIN, 16.0, true, Tone::Black, &w.t(T::AnnexTitle));
     flow.down(16.0);
@@ -32,7 +37,7 @@ pub fn body(
     };
     header(flow);
     for entry in entries {
-        let text = describe(w, doc, criteria, &entry.event);
+        let text = describe(w, doc, criteria, ballots, entry.seq, &entry.event);
         let lines = wrap(&text, 9.0, false, RIGHT - MARGIN - 52.0);
         let before = flow.pages.len();
         flow.need(4.4 * lines.len().max(1) as f32);
@@ -57,14 +62,58 @@ pub fn body(
     }
 }
 
-/// One line of the annex for an entry, in both languages.
-pub fn describe(w: &Words, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
-    w.each(|tr| describe_in(tr, doc, criteria, event))
+/// The ballot numbers of a count read from its own entries (a review's
+/// rulings, whose numbers are the original's, get none).
+pub fn numbering(entries: &[EntryBody]) -> Numbering {
+    let mut ballots = Numbering::default();
+    for entry in entries {
+        match &entry.event {
+            Event::Ruling(_) => {
+                ballots.ruled(entry.seq);
+            }
+            Event::Void { ruling_seq, .. } => ballots.voided(*ruling_seq),
+            Event::Opened { .. }
+            | Event::FiguresRecorded { .. }
+            | Event::Review { .. }
+            | Event::PileCount { .. }
+            | Event::Explanation { .. }
+            | Event::Dispute { .. }
+            | Event::PersonPresent(_)
+            | Event::PresenceWithdrawn { .. }
+            | Event::Sealed(_) => {}
+        }
+    }
+    ballots
+}
+
+/// One line of the annex for the entry at `seq`, in both languages.
+pub fn describe(
+    w: &Words,
+    doc: &ResultsDocument,
+    criteria: &CriteriaSet,
+    ballots: &Numbering,
+    seq: Seq,
+    event: &Event,
+) -> String {
+    w.each(|tr| describe_in(tr, doc, criteria, ballots, seq, event))
 }
 
 /// One line of the annex for an entry, in `tr`'s language.
-fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Event) -> String {
+fn describe_in(
+    tr: Tr,
+    doc: &ResultsDocument,
+    criteria: &CriteriaSet,
+    ballots: &Numbering,
+    seq: Seq,
+    event: &Event,
+) -> String {
     let lang = tr.lang.code();
+    // The ballot of the ruling at `seq`, as written on its back.
+    let ballot = |seq: Seq| {
+        ballots
+            .of(seq)
+            .map_or("?".to_string(), |n: BallotNumber| tr.num(n))
+    };
     let abbreviation = |n: u32| {
         doc.parties
             .iter()
@@ -133,14 +182,29 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
             if let Some(note) = &r.note {
                 text.push_str(&format!("; {note}"));
             }
-            if let Event::Review { original_seq, .. } = event {
-                text = tr.f(T::AnnexReview, &[("seq", original_seq), ("ruling", &text)]);
+            match event {
+                Event::Review { original_seq, .. } => tr.f(
+                    T::AnnexReview,
+                    &[
+                        ("ballot", &ballot(seq)),
+                        ("seq", original_seq),
+                        ("ruling", &text),
+                    ],
+                ),
+                _ => tr.f(
+                    T::AnnexBallot,
+                    &[("ballot", &ballot(seq)), ("ruling", &text)],
+                ),
             }
-            text
         }
-        Event::Void { ruling_seq, reason } => {
-            tr.f(T::AnnexVoid, &[("seq", ruling_seq), ("reason", reason)])
-        }
+        Event::Void { ruling_seq, reason } => tr.f(
+            T::AnnexVoid,
+            &[
+                ("seq", ruling_seq),
+                ("ballot", &ballot(*ruling_seq)),
+                ("reason", reason),
+            ],
+        ),
         Event::PileCount { party: p, count } => {
             tr.f(T::AnnexPile, &[("party", &party(p.0)), ("n", count)])
         }
@@ -153,7 +217,11 @@ fn describe_in(tr: Tr, doc: &ResultsDocument, criteria: &CriteriaSet, event: &Ev
             parties,
         } => tr.f(
             T::AnnexDispute,
-            &[("seq", ruling_seq), ("parties", &list(parties))],
+            &[
+                ("seq", ruling_seq),
+                ("ballot", &ballot(*ruling_seq)),
+                ("parties", &list(parties)),
+            ],
         ),
         Event::PersonPresent(p) => tr.f(
             T::AnnexPresent,

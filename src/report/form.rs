@@ -3,6 +3,7 @@
 //! annex, and the frame on every page. Pure: values in, pages out; the PDF
 //! renderer only draws them.
 
+use crate::domain::ballot::Numbering;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::grouped;
 use crate::domain::message::Message;
@@ -30,14 +31,14 @@ pub fn pages(
     doc: &ResultsDocument,
     copy: Copy,
     criteria: &CriteriaSet,
-    annex: Option<&[EntryBody]>,
+    annex: Option<(&[EntryBody], &Numbering)>,
 ) -> Result<Vec<Page>, Message> {
     let hash = doc.hash()?;
     let mut flow = Flow::new();
     body(w, &mut flow, doc, criteria);
-    if let Some(entries) = annex {
+    if let Some((entries, ballots)) = annex {
         flow.new_page();
-        annex::body(w, &mut flow, doc, criteria, entries);
+        annex::body(w, &mut flow, doc, criteria, entries, ballots);
     }
     let qr = qr::modules(&qr::payload(doc, &hash));
     let frame = Frame {

@@ -18,6 +18,7 @@ pub mod words;
 
 pub use tables::{commune_pdf, comparison_pdf};
 
+use crate::domain::ballot::Numbering;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::message::{Message, P};
 use crate::domain::results::ResultsDocument;
@@ -82,7 +83,9 @@ impl Copy {
 /// The PDF of a sealed count's results form, one copy, followed by the
 /// ruling log annex when its `entries` are given. Figures are written in
 /// `numerals`. The shell reads the results document, the criteria and the
-/// journal from the record; this only lays them out and draws them.
+/// journal from the record; this only lays them out and draws them. The
+/// annex's ballot numbers are derived from the entries; a review recount's
+/// annex needs its original's numbers, given by [`results_pdf_with_ballots`].
 pub fn results_pdf(
     doc: &ResultsDocument,
     criteria: &CriteriaSet,
@@ -90,8 +93,26 @@ pub fn results_pdf(
     numerals: Numerals,
     entries: Option<&[EntryBody]>,
 ) -> Result<Vec<u8>, Message> {
+    match entries {
+        Some(entries) => {
+            let ballots = annex::numbering(entries);
+            results_pdf_with_ballots(doc, criteria, copy, numerals, Some((entries, &ballots)))
+        }
+        None => results_pdf_with_ballots(doc, criteria, copy, numerals, None),
+    }
+}
+
+/// [`results_pdf`], with the annex's entries and the count's ballot numbers
+/// (the count's own, a review's rulings carrying their original's).
+pub fn results_pdf_with_ballots(
+    doc: &ResultsDocument,
+    criteria: &CriteriaSet,
+    copy: Copy,
+    numerals: Numerals,
+    annex: Option<(&[EntryBody], &Numbering)>,
+) -> Result<Vec<u8>, Message> {
     let tr = Tr::default();
-    let pages = form::pages(&Words::new(numerals), doc, copy, criteria, entries)?;
+    let pages = form::pages(&Words::new(numerals), doc, copy, criteria, annex)?;
     let hash = doc.hash()?;
     let title = format!(
         "{} {} {}",
