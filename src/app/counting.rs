@@ -190,6 +190,89 @@ fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
     })
 }
 
+/// The keys pressed this frame that the counting keyboard has no use for
+/// (Tab, the arrows, ...), in the order pressed. The function keys change
+/// screens and are not among them.
+fn unused_keys(ui: &egui::Ui) -> Vec<egui::Key> {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Key {
+                    key,
+                    physical_key,
+                    pressed: true,
+                    repeat: false,
+                    modifiers,
+                    ..
+                } if !modifiers.ctrl && !modifiers.alt && !modifiers.command => {
+                    let unused = to_count_key(physical_key.unwrap_or(*key)).is_none()
+                        && to_count_key(*key).is_none()
+                        && !is_function_key(*key);
+                    unused.then_some(*key)
+                }
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+fn is_function_key(key: egui::Key) -> bool {
+    key.name()
+        .strip_prefix('F')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The first key pressed this frame, by the name printed on it.
+fn first_pressed(ui: &egui::Ui) -> Option<String> {
+    ui.input(|i| {
+        i.events.iter().find_map(|event| match event {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                repeat: false,
+                ..
+            } if !is_function_key(*key) => Some(key_name(*key)),
+            _ => None,
+        })
+    })
+}
+
+/// A key as printed on the keyboard: `5`, `Q`, `Tab`.
+fn key_name(key: egui::Key) -> String {
+    match to_count_key(key) {
+        Some(CountKey::Digit(d)) => d.to_string(),
+        Some(CountKey::Letter(c)) => c.to_string(),
+        _ => key.name().to_string(),
+    }
+}
+
+/// The id of the void reason field: on the counting screen the one widget
+/// that may hold the keyboard focus.
+pub fn void_reason_id() -> egui::Id {
+    egui::Id::unique("polltally-void-reason")
+}
+
+/// What may hold the keyboard focus on the counting screen: the void
+/// reason while a void is asked for, else nothing, so that every key goes
+/// to the counting keyboard and Enter never presses a focused button.
+pub fn allowed_focus(state: &CountingState) -> Option<egui::Id> {
+    matches!(state.keys.mode, Mode::Void { .. }).then(void_reason_id)
+}
+
+/// Says why a key did nothing.
+fn unused_key_notice(tr: Tr, key: egui::Key) -> AppCommand {
+    let text = if key == egui::Key::Tab {
+        tr.t(T::TabWhileCounting).to_string()
+    } else {
+        tr.f(T::KeyDoesNothing, &[("key", &key_name(key))])
+    };
+    AppCommand::Notify(Notice {
+        text,
+        is_error: true,
+    })
+}
+
 fn to_count_key(key: egui::Key) -> Option<CountKey> {
     use egui::Key;
     let digits = [
@@ -253,6 +336,9 @@ fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
         Action::Refused(Refusal::NothingToDispute) => {
             refuse(commands, tr.t(T::NothingToDispute).into())
         }
+        Action::Refused(Refusal::UnusedKey(key)) => {
+            refuse(commands, tr.f(T::KeyDoesNothing, &[("key", &key)]));
+        }
     }
 }
 
@@ -295,10 +381,19 @@ pub fn counting_ui(
     let sealed = count.seal().is_some();
     if sealed {
         state.keys.reset();
+        if let Some(key) = first_pressed(ui) {
+            commands.push(AppCommand::Notify(Notice {
+                text: tr.f(T::KeyWhileSealed, &[("key", &key)]),
+                is_error: true,
+            }));
+        }
     }
-    let listening = !sealed
-        && !matches!(state.keys.mode, Mode::Void { .. })
-        && !ui.ctx().egui_wants_keyboard_input();
+    // Nothing but the void reason holds the focus here (see
+    // `allowed_focus`): whatever was focused before, the keys rule.
+    let listening = !sealed && !matches!(state.keys.mode, Mode::Void { .. });
+    if listening && let Some(key) = unused_keys(ui).last() {
+        commands.push(unused_key_notice(tr, *key));
+    }
     if !listening {
         // Keys held over from a burst do not wait for a later screen state.
         state.pending.clear();
@@ -556,6 +651,7 @@ fn void_prompt_ui(
             ui.horizontal(|ui| {
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut state.void_reason)
+                        .id(void_reason_id())
                         .hint_text(tr.t(T::VoidReason))
                         .desired_width(360.0),
                 );
