@@ -342,6 +342,60 @@ fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
     }
 }
 
+/// The ruled count beside the ballots in the box, as the progress bar shows
+/// it: its text, how full it is, and whether more were ruled than were in
+/// the box.
+fn progress(tr: Tr, view: &CountingView) -> (String, f32, bool) {
+    match view.in_box {
+        Some(b) if view.ruled > b => (
+            tr.f(
+                T::RuledOverBox,
+                &[
+                    ("ruled", &tr.num(view.ruled)),
+                    ("over", &tr.num(view.ruled - b)),
+                    ("in_box", &tr.num(b)),
+                ],
+            ),
+            1.0,
+            true,
+        ),
+        Some(b) => (
+            tr.f(
+                T::RuledOf,
+                &[("ruled", &tr.num(view.ruled)), ("in_box", &tr.num(b))],
+            ),
+            if b == 0 {
+                1.0
+            } else {
+                (view.ruled as f32 / b as f32).min(1.0)
+            },
+            false,
+        ),
+        None => (
+            tr.f(T::RuledNoBox, &[("ruled", &tr.num(view.ruled))]),
+            0.0,
+            false,
+        ),
+    }
+}
+
+/// The warning shown when more ballots were ruled than were in the box (on
+/// this screen and on Results); `None` otherwise.
+pub fn over_box_warning(tr: Tr, count: &Count) -> Option<String> {
+    let ruled = count.tally().ruled();
+    let in_box = count.figures().get(Figure::InBox)?;
+    (ruled > in_box).then(|| {
+        tr.f(
+            T::OverBoxWarning,
+            &[
+                ("ruled", &tr.num(ruled)),
+                ("over", &tr.num(ruled - in_box)),
+                ("in_box", &tr.num(in_box)),
+            ],
+        )
+    })
+}
+
 /// The line under the ballot number: what the keyboard is waiting for.
 fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
     if let Mode::Dispute { target, parties } = &keys.mode {
@@ -448,36 +502,37 @@ fn ruling_panel_ui(
         ui.label(RichText::new(tr.t(T::NextBallot)).size(30.0));
         ui.label(RichText::new(tr.num(view.next_ballot)).size(64.0).strong());
         ui.vertical(|ui| {
-            let (text, fraction) = match view.in_box {
-                Some(b) => (
-                    tr.f(
-                        T::RuledOf,
-                        &[("ruled", &tr.num(view.ruled)), ("in_box", &tr.num(b))],
-                    ),
-                    if b == 0 {
-                        1.0
-                    } else {
-                        (view.ruled as f32 / b as f32).min(1.0)
-                    },
-                ),
-                None => (tr.f(T::RuledNoBox, &[("ruled", &tr.num(view.ruled))]), 0.0),
-            };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(420.0)
-                    .text(text),
-            );
+            let (text, fraction, over) = progress(tr, view);
+            let bar = egui::ProgressBar::new(fraction).desired_width(420.0);
+            ui.add(if over {
+                bar.fill(theme::DIFFERS)
+                    .text(RichText::new(text).color(theme::ON_COLOUR).strong())
+            } else {
+                bar.text(text)
+            });
             ui.label(format!("{}: {}", tr.t(T::Disputed), view.disputed));
         });
     });
 
-    if count.seal().is_some() {
+    if let Some(warning) = over_box_warning(tr, count) {
+        ui.label(RichText::new(warning).strong().color(theme::DIFFERS));
+    }
+    let sealed = count.seal().is_some();
+    if sealed {
+        ui.label(
+            RichText::new(tr.t(T::Sealed))
+                .size(40.0)
+                .strong()
+                .color(theme::SEALED),
+        );
         ui.label(
             RichText::new(tr.t(T::SealedNothingMore))
                 .size(22.0)
                 .strong()
                 .color(theme::DIFFERS),
         );
+        // The buttons stay to show the tallies beside them, greyed out.
+        ui.disable();
     } else if let Mode::Void { target } = state.keys.mode {
         void_prompt_ui(ui, tr, count, state, target, commands);
     } else {
@@ -501,7 +556,8 @@ fn ruling_panel_ui(
                     let text = RichText::new(format!("{}  {}", party.number, party.abbreviation))
                         .size(24.0)
                         .strong();
-                    let clicked = theme::big_button(ui, text, theme::VALID, button)
+                    let fill = if sealed { theme::SPENT } else { theme::VALID };
+                    let clicked = theme::big_button(ui, text, fill, button)
                         .on_hover_text(&party.name)
                         .clicked();
                     if clicked
@@ -543,7 +599,8 @@ fn ruling_panel_ui(
                     let text = RichText::new(format!("{key}{} {}", line.code, line.title))
                         .size(17.0)
                         .strong();
-                    if theme::big_button(ui, text, theme::INVALID, invalid_button).clicked() {
+                    let fill = if sealed { theme::SPENT } else { theme::INVALID };
+                    if theme::big_button(ui, text, fill, invalid_button).clicked() {
                         state.keys.reset();
                         let request = RulingRequest {
                             choice: RulingChoice::Invalid {

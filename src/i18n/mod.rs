@@ -220,7 +220,6 @@ texts! {
     AddPerson => "Record present", "កត់ត្រាវត្តមាន";
     Withdraw => "Withdraw", "ដកចេញ";
     WithdrawnBy => "withdrawn (entry {seq})", "បានដកចេញ (ធាតុ {seq})";
-    WithdrawReasonDefault => "entered in error", "បញ្ចូលខុស";
     NoPeopleYet => "No one recorded yet.", "មិនទាន់មានអ្នកកត់ត្រាទេ។";
     Entry => "Entry", "ធាតុ";
     StationFirstStep => "First step: record everyone present: the commission, the party agents, the observers.", "ជំហានដំបូង៖ កត់ត្រាអ្នកមានវត្តមានទាំងអស់៖ គណៈកម្មការ ភ្នាក់ងារគណបក្ស អ្នកសង្កេតការណ៍។";
