@@ -233,6 +233,10 @@ fn bad_files_on_the_start_screen_show_the_core_error_and_nothing_breaks() {
     h.get_by_label("Start the count").click();
     h.run();
     assert!(h.query_by_label_contains("Started a new count").is_some());
+    // A new count opens on the people present; its counting screen is empty.
+    assert!(h.query_by_label("People present").is_some());
+    h.key_press(Key::F4);
+    h.run();
     assert!(h.query_by_label("Party 4 tally: 0").is_some());
     let made = dir.path().join("0101-01-0001-2027-06-03.polltally");
     assert!(

@@ -674,6 +674,9 @@ fn ruling_panel_ui(
         }
     });
     ui.weak(tr.t(T::KeysHelp));
+    if !sealed {
+        crate::app::steps::next_step_ui(ui, tr, count, crate::app::Screen::Counting, commands);
+    }
 }
 
 /// A tally figure, large, whose accessible name says what it counts.

@@ -16,6 +16,7 @@ pub mod recount;
 pub mod results;
 pub mod start;
 pub mod station;
+pub mod steps;
 pub mod tabulation;
 pub mod theme;
 pub mod verify;

@@ -203,6 +203,14 @@ pub fn station_ui(
 
             let ui = &mut columns[1];
             people_ui(ui, tr, &rows, record, state, commands);
+            ui.add_space(6.0);
+            crate::app::steps::next_step_ui(
+                ui,
+                tr,
+                record.count(),
+                crate::app::Screen::Station,
+                commands,
+            );
             ui.separator();
             ui.label(RichText::new(tr.t(T::Parties)).strong());
             egui::Grid::new("parties").striped(true).show(ui, |ui| {
@@ -232,6 +240,7 @@ fn people_ui(
 ) {
     ui.heading(tr.t(T::PeoplePresent));
     if rows.is_empty() {
+        ui.label(RichText::new(tr.t(T::StationFirstStep)).strong());
         ui.weak(tr.t(T::NoPeopleYet));
     }
     egui::Grid::new("people").striped(true).show(ui, |ui| {
