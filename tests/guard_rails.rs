@@ -254,7 +254,11 @@ fn withdrawing_a_person_asks_for_confirmation_and_a_reason() {
     h.run();
     assert!(!people(&record)[0].2, "withdrawn without confirmation");
     let prompt = "Withdraw Sok Dara (entry 3)? Give the reason:";
-    assert!(h.query_by_label(prompt).is_some());
+    // The reason field has the focus, ready for the reason.
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, prompt)
+            .is_focused()
+    );
     // Cancel withdraws nothing.
     h.get_by_label("Cancel (Esc)").click();
     h.run();

@@ -24,6 +24,8 @@ pub struct StationState {
     pub withdrawing: Option<Seq>,
     /// The reason typed for that withdrawal.
     pub withdraw_reason: String,
+    /// The reason field takes the focus when the prompt opens.
+    pub withdraw_focus_pending: bool,
 }
 
 impl Default for StationState {
@@ -36,6 +38,7 @@ impl Default for StationState {
             organisation: String::new(),
             withdrawing: None,
             withdraw_reason: String::new(),
+            withdraw_focus_pending: false,
         }
     }
 }
@@ -49,12 +52,14 @@ impl StationState {
             show_full_hash,
             withdrawing,
             withdraw_reason,
+            withdraw_focus_pending,
             ..
         } = std::mem::take(self);
         *self = StationState {
             show_full_hash,
             withdrawing,
             withdraw_reason,
+            withdraw_focus_pending,
             ..StationState::default()
         };
     }
@@ -267,6 +272,7 @@ fn people_ui(
                     {
                         state.withdrawing = Some(row.seq);
                         state.withdraw_reason.clear();
+                        state.withdraw_focus_pending = true;
                     }
                 }
             }
@@ -352,6 +358,9 @@ fn withdraw_prompt_ui(
                         .desired_width(ui.available_width().min(520.0)),
                 )
                 .labelled_by(prompt.id);
+            if std::mem::take(&mut state.withdraw_focus_pending) {
+                field.request_focus();
+            }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let confirm = tr.f(T::WithdrawConfirm, &[("name", &row.name)]);
