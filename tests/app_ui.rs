@@ -233,6 +233,10 @@ fn bad_files_on_the_start_screen_show_the_core_error_and_nothing_breaks() {
     h.get_by_label("Start the count").click();
     h.run();
     assert!(h.query_by_label_contains("Started a new count").is_some());
+    // A new count opens on the people present; its counting screen is empty.
+    assert!(h.query_by_label("People present").is_some());
+    h.key_press(Key::F4);
+    h.run();
     assert!(h.query_by_label("Party 4 tally: 0").is_some());
     let made = dir.path().join("0101-01-0001-2027-06-03.polltally");
     assert!(
@@ -251,7 +255,11 @@ fn people_present_are_recorded_from_the_station_screen() {
     record_present(&mut h, "Chan Sophea", "Chief", None);
     record_present(&mut h, "Keo Rith", "Party agent", Some("3"));
     // A party agent without a party is refused, and the name stays typed.
+    // (Recording a person put the role back to Member: it is picked again.)
     type_into(&mut h, "Full name", "Nobody");
+    h.get_by_role_and_label(Role::RadioButton, "Party agent")
+        .click();
+    h.run();
     h.get_by_label("Record present").click();
     h.run();
     assert!(
@@ -352,6 +360,8 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
         "the blank ballot was not shown",
     );
     h.get_by_label("Seal the count").click();
+    h.run();
+    h.get_by_label("Yes, seal the count now").click();
     h.run();
     let record = Record::open(&dir.path().join("practice.polltally")).unwrap();
     let (_, seal) = record.count().seal().expect("sealed");

@@ -279,12 +279,16 @@ impl PolltallyApp {
         }
     }
 
+    /// Opens `record` on the first step not yet done; "Reopen the last
+    /// count" remembers it unless it is a practice count.
     fn open_session(&mut self, record: Record) {
-        self.settings.last_record = Some(record.path().to_path_buf());
-        self.session = Some(Session::new(record));
-        if self.screen == Screen::Start {
-            self.screen = Screen::Counting;
+        if !record.count().definition().practice {
+            self.settings.last_record = Some(record.path().to_path_buf());
         }
+        if self.screen == Screen::Start {
+            self.screen = crate::app::steps::opening_screen(record.count());
+        }
+        self.session = Some(Session::new(record));
     }
 
     /// Creates the recount record beside the original (`NAME-recount-N`)

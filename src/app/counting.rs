@@ -224,6 +224,89 @@ fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
     })
 }
 
+/// The keys pressed this frame that the counting keyboard has no use for
+/// (Tab, the arrows, ...), in the order pressed. The function keys change
+/// screens and are not among them.
+fn unused_keys(ui: &egui::Ui) -> Vec<egui::Key> {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Key {
+                    key,
+                    physical_key,
+                    pressed: true,
+                    repeat: false,
+                    modifiers,
+                    ..
+                } if !modifiers.ctrl && !modifiers.alt && !modifiers.command => {
+                    let unused = to_count_key(physical_key.unwrap_or(*key)).is_none()
+                        && to_count_key(*key).is_none()
+                        && !is_function_key(*key);
+                    unused.then_some(*key)
+                }
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+fn is_function_key(key: egui::Key) -> bool {
+    key.name()
+        .strip_prefix('F')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The first key pressed this frame, by the name printed on it.
+fn first_pressed(ui: &egui::Ui) -> Option<String> {
+    ui.input(|i| {
+        i.events.iter().find_map(|event| match event {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                repeat: false,
+                ..
+            } if !is_function_key(*key) => Some(key_name(*key)),
+            _ => None,
+        })
+    })
+}
+
+/// A key as printed on the keyboard: `5`, `Q`, `Tab`.
+fn key_name(key: egui::Key) -> String {
+    match to_count_key(key) {
+        Some(CountKey::Digit(d)) => d.to_string(),
+        Some(CountKey::Letter(c)) => c.to_string(),
+        _ => key.name().to_string(),
+    }
+}
+
+/// The id of the void reason field: on the counting screen the one widget
+/// that may hold the keyboard focus.
+pub fn void_reason_id() -> egui::Id {
+    egui::Id::unique("polltally-void-reason")
+}
+
+/// What may hold the keyboard focus on the counting screen: the void
+/// reason while a void is asked for, else nothing, so that every key goes
+/// to the counting keyboard and Enter never presses a focused button.
+pub fn allowed_focus(state: &CountingState) -> Option<egui::Id> {
+    matches!(state.keys.mode, Mode::Void { .. }).then(void_reason_id)
+}
+
+/// Says why a key did nothing.
+fn unused_key_notice(tr: Tr, key: egui::Key) -> AppCommand {
+    let text = if key == egui::Key::Tab {
+        tr.t(T::TabWhileCounting).to_string()
+    } else {
+        tr.f(T::KeyDoesNothing, &[("key", &key_name(key))])
+    };
+    AppCommand::Notify(Notice {
+        text,
+        is_error: true,
+    })
+}
+
 fn to_count_key(key: egui::Key) -> Option<CountKey> {
     use egui::Key;
     let digits = [
@@ -287,6 +370,9 @@ fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
         Action::Refused(Refusal::NothingToDispute) => {
             refuse(commands, tr.t(T::NothingToDispute).into())
         }
+        Action::Refused(Refusal::UnusedKey(key)) => {
+            refuse(commands, tr.f(T::KeyDoesNothing, &[("key", &key)]));
+        }
     }
 }
 
@@ -296,6 +382,60 @@ fn ballot_of(tr: Tr, count: &Count, seq: Seq) -> String {
         .rulings()
         .get(&seq)
         .map_or(String::from("?"), |r| tr.num(r.ballot))
+}
+
+/// The ruled count beside the ballots in the box, as the progress bar shows
+/// it: its text, how full it is, and whether more were ruled than were in
+/// the box.
+fn progress(tr: Tr, view: &CountingView) -> (String, f32, bool) {
+    match view.in_box {
+        Some(b) if view.ruled > b => (
+            tr.f(
+                T::RuledOverBox,
+                &[
+                    ("ruled", &tr.num(view.ruled)),
+                    ("over", &tr.num(view.ruled - b)),
+                    ("in_box", &tr.num(b)),
+                ],
+            ),
+            1.0,
+            true,
+        ),
+        Some(b) => (
+            tr.f(
+                T::RuledOf,
+                &[("ruled", &tr.num(view.ruled)), ("in_box", &tr.num(b))],
+            ),
+            if b == 0 {
+                1.0
+            } else {
+                (view.ruled as f32 / b as f32).min(1.0)
+            },
+            false,
+        ),
+        None => (
+            tr.f(T::RuledNoBox, &[("ruled", &tr.num(view.ruled))]),
+            0.0,
+            false,
+        ),
+    }
+}
+
+/// The warning shown when more ballots were ruled than were in the box (on
+/// this screen and on Results); `None` otherwise.
+pub fn over_box_warning(tr: Tr, count: &Count) -> Option<String> {
+    let ruled = count.tally().ruled();
+    let in_box = count.figures().get(Figure::InBox)?;
+    (ruled > in_box).then(|| {
+        tr.f(
+            T::OverBoxWarning,
+            &[
+                ("ruled", &tr.num(ruled)),
+                ("over", &tr.num(ruled - in_box)),
+                ("in_box", &tr.num(in_box)),
+            ],
+        )
+    })
 }
 
 /// The line under the ballot number: what the keyboard is waiting for.
@@ -340,10 +480,19 @@ pub fn counting_ui(
     let sealed = count.seal().is_some();
     if sealed {
         state.keys.reset();
+        if let Some(key) = first_pressed(ui) {
+            commands.push(AppCommand::Notify(Notice {
+                text: tr.f(T::KeyWhileSealed, &[("key", &key)]),
+                is_error: true,
+            }));
+        }
     }
-    let listening = !sealed
-        && !matches!(state.keys.mode, Mode::Void { .. })
-        && !ui.ctx().egui_wants_keyboard_input();
+    // Nothing but the void reason holds the focus here (see
+    // `allowed_focus`): whatever was focused before, the keys rule.
+    let listening = !sealed && !matches!(state.keys.mode, Mode::Void { .. });
+    if listening && let Some(key) = unused_keys(ui).last() {
+        commands.push(unused_key_notice(tr, *key));
+    }
     if !listening {
         // Keys held over from a burst do not wait for a later screen state.
         state.pending.clear();
@@ -403,25 +552,14 @@ fn ruling_panel_ui(
         ui.label(RichText::new(tr.t(T::NextBallot)).size(30.0));
         ui.label(RichText::new(tr.num(view.next_ballot)).size(64.0).strong());
         ui.vertical(|ui| {
-            let (text, fraction) = match view.in_box {
-                Some(b) => (
-                    tr.f(
-                        T::RuledOf,
-                        &[("ruled", &tr.num(view.ruled)), ("in_box", &tr.num(b))],
-                    ),
-                    if b == 0 {
-                        1.0
-                    } else {
-                        (view.ruled as f32 / b as f32).min(1.0)
-                    },
-                ),
-                None => (tr.f(T::RuledNoBox, &[("ruled", &tr.num(view.ruled))]), 0.0),
-            };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(420.0)
-                    .text(text),
-            );
+            let (text, fraction, over) = progress(tr, view);
+            let bar = egui::ProgressBar::new(fraction).desired_width(420.0);
+            ui.add(if over {
+                bar.fill(theme::DIFFERS)
+                    .text(RichText::new(text).color(theme::ON_COLOUR).strong())
+            } else {
+                bar.text(text)
+            });
             ui.label(format!("{}: {}", tr.t(T::Disputed), view.disputed));
         });
     });
@@ -435,13 +573,25 @@ fn ruling_panel_ui(
             just_ruled_ui(ui, tr, just, again);
         }
     });
-    if count.seal().is_some() {
+    if let Some(warning) = over_box_warning(tr, count) {
+        ui.label(RichText::new(warning).strong().color(theme::DIFFERS));
+    }
+    let sealed = count.seal().is_some();
+    if sealed {
+        ui.label(
+            RichText::new(tr.t(T::Sealed))
+                .size(40.0)
+                .strong()
+                .color(theme::SEALED),
+        );
         ui.label(
             RichText::new(tr.t(T::SealedNothingMore))
                 .size(22.0)
                 .strong()
                 .color(theme::DIFFERS),
         );
+        // The buttons stay to show the tallies beside them, greyed out.
+        ui.disable();
     } else if let Mode::Void { target } = state.keys.mode {
         void_prompt_ui(ui, tr, count, state, target, commands);
     } else {
@@ -465,7 +615,8 @@ fn ruling_panel_ui(
                     let text = RichText::new(format!("{}  {}", party.number, party.abbreviation))
                         .size(24.0)
                         .strong();
-                    let clicked = theme::big_button(ui, text, theme::VALID, button)
+                    let fill = if sealed { theme::SPENT } else { theme::VALID };
+                    let clicked = theme::big_button(ui, text, fill, button)
                         .on_hover_text(&party.name)
                         .clicked();
                     if clicked
@@ -518,7 +669,8 @@ fn ruling_panel_ui(
                     let text = RichText::new(format!("{key}{} {}", line.code, line.title))
                         .size(17.0)
                         .strong();
-                    if theme::big_button(ui, text, theme::INVALID, invalid_button).clicked() {
+                    let fill = if sealed { theme::SPENT } else { theme::INVALID };
+                    if theme::big_button(ui, text, fill, invalid_button).clicked() {
                         state.keys.reset();
                         let request = RulingRequest {
                             choice: RulingChoice::Invalid {
@@ -591,6 +743,9 @@ fn ruling_panel_ui(
             }
         }
     });
+    if !sealed {
+        crate::app::steps::next_step_ui(ui, tr, count, crate::app::Screen::Counting, commands);
+    }
 }
 
 /// The ballot just ruled, disputed or voided: its number large, and for a
@@ -679,6 +834,7 @@ fn void_prompt_ui(
             ui.horizontal(|ui| {
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut state.void_reason)
+                        .id(void_reason_id())
                         .hint_text(tr.t(T::VoidReason))
                         .desired_width(360.0),
                 );

@@ -59,6 +59,8 @@ pub enum Refusal {
     NoSuchPrefix(String),
     NothingToVoid,
     NothingToDispute,
+    /// A letter that means nothing in this mode.
+    UnusedKey(char),
 }
 
 /// What a key asks for.
@@ -118,7 +120,9 @@ impl KeyState {
                             return Some(Action::Dispute { target, parties });
                         }
                     }
-                    CountKey::Letter(_) => {}
+                    CountKey::Letter(letter) => {
+                        return Some(Action::Refused(Refusal::UnusedKey(letter)));
+                    }
                 }
                 None
             }
@@ -214,7 +218,7 @@ impl KeyState {
                         None => Some(Action::Refused(Refusal::NothingToDispute)),
                     };
                 }
-                None
+                Some(Action::Refused(Refusal::UnusedKey(letter)))
             }
         }
     }

@@ -111,7 +111,7 @@ pub fn cross_check_ui(
                         ui.label(RichText::new(tr.t(head)).strong());
                     }
                     ui.end_row();
-                    for row in &view.rows {
+                    for (i, row) in view.rows.iter().enumerate() {
                         let party_label = ui.label(
                             RichText::new(format!("{} {}", row.party, row.abbreviation))
                                 .strong()
@@ -131,6 +131,9 @@ pub fn cross_check_ui(
                                     .desired_width(90.0),
                             )
                             .labelled_by(party_label.id);
+                        if i == 0 {
+                            crate::app::focus::first_input(ui, &field);
+                        }
                         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                             entered = true;
                         }
@@ -153,6 +156,14 @@ pub fn cross_check_ui(
             if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
                 record_piles(tr, count, &view, &mut state.typed, commands);
             }
+            ui.add_space(8.0);
+            crate::app::steps::next_step_ui(
+                ui,
+                tr,
+                count,
+                crate::app::Screen::CrossCheck,
+                commands,
+            );
         });
 }
 

@@ -7,6 +7,7 @@ pub mod command;
 pub mod counting;
 pub mod counting_keys;
 pub mod cross_check;
+pub mod focus;
 pub mod illustration_ui;
 pub mod jobs;
 pub mod places;
@@ -15,6 +16,7 @@ pub mod recount;
 pub mod results;
 pub mod start;
 pub mod station;
+pub mod steps;
 pub mod tabulation;
 pub mod theme;
 pub mod verify;
@@ -237,9 +239,13 @@ impl PolltallyApp {
         let tr = self.tr();
         let busy = self.jobs.busy();
         let mut commands = std::mem::take(&mut self.commands);
+        let tabbing = self.focus_rules(ui.ctx());
         egui::Panel::top("top_bar").show(ui, |ui| {
             self.top_bar_ui(ui, tr, &mut commands);
         });
+        if let Some(tabbing) = tabbing {
+            tabbing.screen(ui.ctx());
+        }
         egui::CentralPanel::default().show(ui, |ui| match (&mut self.session, self.screen) {
             (_, Screen::Verify) => {
                 verify::verify_ui(ui, tr, &mut self.verify, busy, &mut commands);
@@ -275,6 +281,9 @@ impl PolltallyApp {
                 results::results_ui(ui, tr, session, busy, &mut commands);
             }
         });
+        if let Some(tabbing) = tabbing {
+            tabbing.end(ui.ctx());
+        }
         // The jobs started before this frame have now been shown as busy.
         self.jobs.mark_shown();
         let had_commands = !commands.is_empty();
@@ -285,6 +294,21 @@ impl PolltallyApp {
         self.commands = commands;
         if had_commands {
             ui.ctx().request_repaint();
+        }
+    }
+
+    /// Who may hold the keyboard focus this frame. On the counting screen
+    /// nothing but the void reason does, so that the ruling keys always
+    /// rule and Enter presses no button; elsewhere a Tab from nowhere goes
+    /// to the screen, not to the tab bar.
+    fn focus_rules(&self, ctx: &egui::Context) -> Option<focus::Tabbing> {
+        focus::install(ctx);
+        match (&self.session, self.screen) {
+            (Some(session), Screen::Counting) => {
+                focus::hold_focus(ctx, counting::allowed_focus(&session.counting));
+                None
+            }
+            _ => Some(focus::Tabbing::begin(ctx)),
         }
     }
 

@@ -237,7 +237,7 @@ pub fn reconciliation_ui(
                     ui.label(RichText::new(tr.t(T::NewValue)).strong());
                     ui.label("");
                     ui.end_row();
-                    for row in &view.figures {
+                    for (i, row) in view.figures.iter().enumerate() {
                         ui.label(RichText::new(row.figure.symbol()).strong().size(22.0));
                         let label = ui.label(tr.figure(row.figure));
                         match row.value {
@@ -248,6 +248,9 @@ pub fn reconciliation_ui(
                         let field = ui
                             .add(egui::TextEdit::singleline(text).desired_width(110.0))
                             .labelled_by(label.id);
+                        if i == 0 {
+                            crate::app::focus::first_input(ui, &field);
+                        }
                         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                             entered = true;
                         }
@@ -318,5 +321,13 @@ pub fn reconciliation_ui(
                 let list: Vec<&str> = view.missing.iter().map(|f| f.symbol()).collect();
                 ui.label(tr.f(T::MissingFigures, &[("list", &list.join(", "))]));
             }
+            ui.add_space(8.0);
+            crate::app::steps::next_step_ui(
+                ui,
+                tr,
+                count,
+                crate::app::Screen::Reconciliation,
+                commands,
+            );
         });
 }

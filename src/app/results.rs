@@ -45,11 +45,127 @@ pub enum SignChoice {
     Absent,
 }
 
-/// The sealing form's state: a choice and a reason per person present.
+/// The sealing form's state: a choice and a reason per person present, and
+/// the seal waiting to be confirmed.
 #[derive(Debug, Clone, Default)]
 pub struct ResultsState {
     pub choices: BTreeMap<Seq, SignChoice>,
     pub reasons: BTreeMap<Seq, String>,
+    /// The signatures and refusals checked and shown for confirmation.
+    pub confirming: Option<(Vec<Signature>, Vec<RefusalToSign>)>,
+}
+
+/// A signer's role in the words of the screen.
+fn signer_role(tr: Tr, role: &SignerRole) -> String {
+    match role {
+        SignerRole::Known(role) => tr.role(*role).to_string(),
+        SignerRole::Written(text) => text.to_string(),
+    }
+}
+
+/// Who signed, who refused and why: shown before sealing, to confirm, and
+/// after.
+fn signers_ui(ui: &mut egui::Ui, tr: Tr, signed: &[Signature], refused: &[RefusalToSign]) {
+    let names: Vec<String> = signed
+        .iter()
+        .map(|s| format!("{} ({})", s.name, signer_role(tr, &s.role)))
+        .collect();
+    let names = if names.is_empty() {
+        tr.t(T::NoOne).to_string()
+    } else {
+        names.join(", ")
+    };
+    ui.label(RichText::new(tr.f(T::SignedBy, &[("names", &names)])).strong());
+    for refusal in refused {
+        ui.label(
+            RichText::new(tr.f(
+                T::RefusedLine,
+                &[
+                    ("name", &refusal.name),
+                    ("role", &signer_role(tr, &refusal.role)),
+                    ("reason", &refusal.reason),
+                ],
+            ))
+            .strong()
+            .color(theme::WARNING),
+        );
+    }
+}
+
+/// What the seal will close, for the chief to confirm.
+fn confirm_seal_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    count: &Count,
+    absent: &[String],
+    state: &mut ResultsState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let Some((signed, refused)) = &state.confirming else {
+        return;
+    };
+    let tally = count.tally();
+    let mut go_back = false;
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(3.0, theme::WARNING))
+        .inner_margin(egui::Margin::same(10))
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr.t(T::SealConfirmTitle)).size(22.0).strong());
+            let in_box = count
+                .figures()
+                .get(crate::domain::reconciliation::Figure::InBox)
+                .map_or_else(|| "-".to_string(), |b| tr.num(b));
+            ui.label(tr.f(
+                T::SealConfirmTotals,
+                &[
+                    ("ruled", &tr.num(tally.ruled())),
+                    ("valid", &tr.num(tally.valid_total())),
+                    ("invalid", &tr.num(tally.invalid_total())),
+                    ("disputed", &tr.num(tally.disputed())),
+                    ("in_box", &in_box),
+                ],
+            ));
+            let votes: Vec<String> = count
+                .definition()
+                .parties
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {}: {}",
+                        p.number,
+                        p.abbreviation,
+                        tr.num(tally.votes_for(p.number))
+                    )
+                })
+                .collect();
+            ui.label(tr.f(T::SealConfirmVotes, &[("list", &votes.join(", "))]));
+            signers_ui(ui, tr, signed, refused);
+            if !absent.is_empty() {
+                ui.label(tr.f(T::NotSigning, &[("names", &absent.join(", "))]));
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .button(
+                        RichText::new(tr.t(T::SealConfirmButton))
+                            .size(22.0)
+                            .strong(),
+                    )
+                    .clicked()
+                {
+                    commands.push(AppCommand::Seal {
+                        signed: signed.clone(),
+                        refused: refused.clone(),
+                    });
+                    go_back = true;
+                }
+                if ui.button(tr.t(T::GoBack)).clicked() {
+                    go_back = true;
+                }
+            });
+        });
+    if go_back {
+        state.confirming = None;
+    }
 }
 
 /// The seal section: what is missing, the signers, the seal button; once
@@ -79,6 +195,7 @@ fn seal_ui(
                     .strong(),
             );
         }
+        signers_ui(ui, tr, &seal.signed, &seal.refused);
         ui.horizontal(|ui| {
             // One job at a time: the busy line says what is under way.
             let idle = busy.is_none();
@@ -122,27 +239,41 @@ fn seal_ui(
         ui.label(RichText::new(tr.t(T::SealNeedsPeople)).color(theme::DIFFERS));
         return;
     }
-    ui.label(tr.t(T::SealIntro));
     let state = &mut session.results;
-    egui::Grid::new("signers").striped(true).show(ui, |ui| {
-        for (seq, name, role) in &people {
-            let person = ui.label(format!("{name} ({})", tr.role(*role)));
+    if state.confirming.is_some() {
+        let absent: Vec<String> = people
+            .iter()
+            .filter(|(seq, _, _)| state.choices.get(seq) == Some(&SignChoice::Absent))
+            .map(|(_, name, role)| format!("{name} ({})", tr.role(*role)))
+            .collect();
+        confirm_seal_ui(ui, tr, count, &absent, state, commands);
+        return;
+    }
+    ui.label(tr.t(T::SealIntro));
+    for (seq, name, role) in &people {
+        let mut person = None;
+        ui.horizontal_wrapped(|ui| {
+            person = Some(ui.label(format!("{name} ({})", tr.role(*role))));
             let choice = state.choices.entry(*seq).or_default();
             ui.radio_value(choice, SignChoice::Signs, tr.t(T::SignerSigns));
             ui.radio_value(choice, SignChoice::Refuses, tr.t(T::SignerRefuses));
             ui.radio_value(choice, SignChoice::Absent, tr.t(T::SignerAbsent));
-            if *choice == SignChoice::Refuses {
-                let reason = state.reasons.entry(*seq).or_default();
-                ui.add(
-                    egui::TextEdit::singleline(reason)
-                        .hint_text(tr.f(T::RefusalReason, &[("name", *name)]))
-                        .desired_width(300.0),
-                )
-                .labelled_by(person.id);
+        });
+        if state.choices.get(seq) == Some(&SignChoice::Refuses) {
+            // A line of its own, as wide as the screen allows: a reason is
+            // a sentence or two.
+            let reason = state.reasons.entry(*seq).or_default();
+            let field = ui.add(
+                egui::TextEdit::singleline(reason)
+                    .hint_text(tr.f(T::RefusalReason, &[("name", *name)]))
+                    .desired_width(ui.available_width().min(720.0)),
+            );
+            if let Some(person) = person {
+                field.labelled_by(person.id);
             }
-            ui.end_row();
         }
-    });
+        ui.separator();
+    }
     if ui
         .button(RichText::new(tr.t(T::SealButton)).size(22.0).strong())
         .clicked()
@@ -187,7 +318,9 @@ fn seal_ui(
             None => count.check_seal(&probe).map_err(|err| err.message()),
         };
         match checked {
-            Ok(()) => commands.push(AppCommand::Seal { signed, refused }),
+            // Sealed only once confirmed: the next frame shows what the seal
+            // will close.
+            Ok(()) => state.confirming = Some((signed, refused)),
             Err(message) => commands.push(AppCommand::Notify(Notice {
                 text: tr.message(&message),
                 is_error: true,
@@ -204,6 +337,9 @@ pub fn results_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     egui::ScrollArea::vertical().show(ui, |ui| {
+        if let Some(warning) = crate::app::counting::over_box_warning(tr, session.record.count()) {
+            ui.label(RichText::new(warning).strong().color(theme::DIFFERS));
+        }
         ui.heading(tr.t(T::SealingTitle));
         seal_ui(ui, tr, session, busy, commands);
         ui.separator();

@@ -50,6 +50,17 @@ fn path_field(ui: &mut egui::Ui, label: &str, value: &mut String) -> egui::Respo
     .inner
 }
 
+/// Whether `path` is a practice record: the practice count, or a fresh
+/// practice count beside it. Settings written before practice counts were
+/// left out of "Reopen the last count" may still name one.
+fn is_practice(places: &Places, path: &std::path::Path) -> bool {
+    path == places.practice_path()
+        || (path.parent() == Some(places.data_dir())
+            && path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("practice-")))
+}
+
 fn required(tr: Tr, field: T, value: &str) -> Result<PathBuf, Box<AppCommand>> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
@@ -99,7 +110,10 @@ pub fn start_ui(
                 commands.push(AppCommand::ShowScreen(crate::app::Screen::Tabulation));
             }
         });
-        if let Some(last) = &settings.last_record
+        if let Some(last) = settings
+            .last_record
+            .as_ref()
+            .filter(|path| !is_practice(places, path))
             && ui
                 .button(tr.f(T::ReopenLast, &[("path", &last.display())]))
                 .clicked()
@@ -111,6 +125,7 @@ pub fn start_ui(
         ui.separator();
         ui.heading(tr.t(T::OpenRecordTitle));
         let field = path_field(ui, tr.t(T::RecordPath), &mut state.record_path);
+        crate::app::focus::first_input(ui, &field);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui
@@ -130,8 +145,11 @@ pub fn start_ui(
 
         ui.separator();
         ui.heading(tr.t(T::NewCountTitle));
-        path_field(ui, tr.t(T::StationPath), &mut state.station_path);
-        path_field(ui, tr.t(T::NewRecordPath), &mut state.new_record_path);
+        let station = path_field(ui, tr.t(T::StationPath), &mut state.station_path);
+        let record = path_field(ui, tr.t(T::NewRecordPath), &mut state.new_record_path);
+        // Enter in either field starts the count, as the button does.
+        let entered = (station.lost_focus() || record.lost_focus())
+            && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.weak(tr.f(T::NewRecordHint, &[("dir", &places.data_dir().display())]));
         ui.horizontal(|ui| {
             if ui
@@ -140,7 +158,7 @@ pub fn start_ui(
             {
                 commands.push(AppCommand::ChooseFile(FileChoice::Station));
             }
-            if ui.button(tr.t(T::StartCount)).clicked() {
+            if ui.button(tr.t(T::StartCount)).clicked() || entered {
                 match required(tr, T::StationPath, &state.station_path) {
                     Ok(station) => {
                         let record = state.new_record_path.trim();

@@ -20,6 +20,12 @@ pub struct StationState {
     pub role: Role,
     pub party: String,
     pub organisation: String,
+    /// The presence entry whose withdrawal is being confirmed.
+    pub withdrawing: Option<Seq>,
+    /// The reason typed for that withdrawal.
+    pub withdraw_reason: String,
+    /// The reason field takes the focus when the prompt opens.
+    pub withdraw_focus_pending: bool,
 }
 
 impl Default for StationState {
@@ -30,7 +36,32 @@ impl Default for StationState {
             role: Role::Member,
             party: String::new(),
             organisation: String::new(),
+            withdrawing: None,
+            withdraw_reason: String::new(),
+            withdraw_focus_pending: false,
         }
+    }
+}
+
+impl StationState {
+    /// Empties the form for the next person: the name, the party, the
+    /// organisation, and the role back to its default, so that nobody
+    /// becomes a second chief by the role picked for the one before.
+    fn clear_form(&mut self) {
+        let StationState {
+            show_full_hash,
+            withdrawing,
+            withdraw_reason,
+            withdraw_focus_pending,
+            ..
+        } = std::mem::take(self);
+        *self = StationState {
+            show_full_hash,
+            withdrawing,
+            withdraw_reason,
+            withdraw_focus_pending,
+            ..StationState::default()
+        };
     }
 }
 
@@ -177,6 +208,14 @@ pub fn station_ui(
 
             let ui = &mut columns[1];
             people_ui(ui, tr, &rows, record, state, commands);
+            ui.add_space(6.0);
+            crate::app::steps::next_step_ui(
+                ui,
+                tr,
+                record.count(),
+                crate::app::Screen::Station,
+                commands,
+            );
             ui.separator();
             ui.label(RichText::new(tr.t(T::Parties)).strong());
             egui::Grid::new("parties").striped(true).show(ui, |ui| {
@@ -206,6 +245,7 @@ fn people_ui(
 ) {
     ui.heading(tr.t(T::PeoplePresent));
     if rows.is_empty() {
+        ui.label(RichText::new(tr.t(T::StationFirstStep)).strong());
         ui.weak(tr.t(T::NoPeopleYet));
     }
     egui::Grid::new("people").striped(true).show(ui, |ui| {
@@ -224,27 +264,37 @@ fn people_ui(
                     ui.weak(tr.f(T::WithdrawnBy, &[("seq", &by)]));
                 }
                 None => {
-                    // The default reason is a text of the table, never blank.
-                    if ui.button(tr.t(T::Withdraw)).clicked()
-                        && let Ok(reason) =
-                            FreeText::parse("reason", tr.t(T::WithdrawReasonDefault))
+                    // Asked for first: the prompt below says who, and why.
+                    let asking = state.withdrawing == Some(row.seq);
+                    if ui
+                        .add_enabled(!asking, egui::Button::new(tr.t(T::Withdraw)))
+                        .clicked()
                     {
-                        commands.push(AppCommand::Append(Event::PresenceWithdrawn {
-                            person_seq: row.seq,
-                            reason,
-                        }));
+                        state.withdrawing = Some(row.seq);
+                        state.withdraw_reason.clear();
+                        state.withdraw_focus_pending = true;
                     }
                 }
             }
             ui.end_row();
         }
     });
+    if let Some(target) = state.withdrawing {
+        match rows
+            .iter()
+            .find(|r| r.seq == target && r.withdrawn_by.is_none())
+        {
+            Some(row) => withdraw_prompt_ui(ui, tr, row, state, commands),
+            None => state.withdrawing = None,
+        }
+    }
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr.t(T::PersonName));
         let name = ui
             .add(egui::TextEdit::singleline(&mut state.name).desired_width(260.0))
             .labelled_by(label.id);
+        crate::app::focus::first_input(ui, &name);
         ui.label(tr.t(T::Role));
         for role in Role::ALL {
             ui.radio_value(&mut state.role, role, tr.role(role));
@@ -274,9 +324,7 @@ fn people_ui(
             match checked {
                 Ok(person) => {
                     commands.push(AppCommand::Append(Event::PersonPresent(person)));
-                    state.name.clear();
-                    state.party.clear();
-                    state.organisation.clear();
+                    state.clear_form();
                 }
                 Err(text) => commands.push(AppCommand::Notify(Notice {
                     text,
@@ -285,4 +333,58 @@ fn people_ui(
             }
         }
     });
+}
+
+/// Asks to confirm a withdrawal, with the reason it is withdrawn.
+fn withdraw_prompt_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    row: &PersonRow,
+    state: &mut StationState,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(2.0, crate::app::theme::WARNING))
+        .inner_margin(egui::Margin::same(6))
+        .show(ui, |ui| {
+            let prompt = ui.label(
+                RichText::new(tr.f(T::WithdrawPrompt, &[("name", &row.name), ("seq", &row.seq)]))
+                    .strong(),
+            );
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut state.withdraw_reason)
+                        .hint_text(tr.t(T::WithdrawReason))
+                        .desired_width(ui.available_width().min(520.0)),
+                )
+                .labelled_by(prompt.id);
+            if std::mem::take(&mut state.withdraw_focus_pending) {
+                field.request_focus();
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let confirm = tr.f(T::WithdrawConfirm, &[("name", &row.name)]);
+                if ui.button(confirm).clicked() || entered {
+                    match FreeText::parse("reason", state.withdraw_reason.trim()) {
+                        Ok(reason) => {
+                            commands.push(AppCommand::Append(Event::PresenceWithdrawn {
+                                person_seq: row.seq,
+                                reason,
+                            }));
+                            state.withdrawing = None;
+                            state.withdraw_reason.clear();
+                        }
+                        Err(message) => commands.push(AppCommand::Notify(Notice {
+                            text: tr.message(&message),
+                            is_error: true,
+                        })),
+                    }
+                }
+                if ui.button(tr.t(T::Cancel)).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    state.withdrawing = None;
+                }
+            });
+        });
 }

@@ -15,6 +15,10 @@ pub const WARNING: Color32 = Color32::from_rgb(0xe6, 0x51, 0x00);
 pub const HOLDS: Color32 = Color32::from_rgb(0x1b, 0x5e, 0x20);
 /// A check that differs.
 pub const DIFFERS: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
+/// The SEALED marking.
+pub const SEALED: Color32 = Color32::from_rgb(0x0d, 0x47, 0xa1);
+/// Buttons of a sealed count, which record nothing more.
+pub const SPENT: Color32 = Color32::from_gray(150);
 /// Text on coloured buttons.
 pub const ON_COLOUR: Color32 = Color32::WHITE;
 
@@ -93,7 +97,7 @@ pub fn practice_badge(ui: &mut egui::Ui, tr: Tr) {
 /// short code.
 pub fn sealed_badge(ui: &mut egui::Ui, tr: Tr, code: &str) {
     egui::Frame::new()
-        .fill(Color32::from_rgb(0x0d, 0x47, 0xa1))
+        .fill(SEALED)
         .inner_margin(egui::Margin::symmetric(8, 2))
         .show(ui, |ui| {
             ui.label(

@@ -220,9 +220,17 @@ texts! {
     AddPerson => "Record present", "កត់ត្រាវត្តមាន";
     Withdraw => "Withdraw", "ដកចេញ";
     WithdrawnBy => "withdrawn (entry {seq})", "បានដកចេញ (ធាតុ {seq})";
-    WithdrawReasonDefault => "entered in error", "បញ្ចូលខុស";
     NoPeopleYet => "No one recorded yet.", "មិនទាន់មានអ្នកកត់ត្រាទេ។";
     Entry => "Entry", "ធាតុ";
+    StationFirstStep => "First step: record everyone present: the commission, the party agents, the observers.", "ជំហានដំបូង៖ កត់ត្រាអ្នកមានវត្តមានទាំងអស់៖ គណៈកម្មការ ភ្នាក់ងារគណបក្ស អ្នកសង្កេតការណ៍។";
+    WithdrawPrompt => "Withdraw {name} (entry {seq})? Give the reason:", "ដក {name} (ធាតុ {seq}) ចេញឬ? សូមផ្ដល់មូលហេតុ៖";
+    WithdrawReason => "Reason for withdrawing", "មូលហេតុនៃការដកចេញ";
+    WithdrawConfirm => "Withdraw {name}", "ដក {name} ចេញ";
+    NextAfterStation => "Next, when everyone present is recorded: the figures counted before the box is opened.", "បន្ទាប់ ពេលកត់ត្រាអ្នកមានវត្តមានទាំងអស់រួច៖ តួលេខដែលបានរាប់មុនពេលបើកហិប។";
+    NextAfterReconciliation => "Next, when the figures are recorded: rule the ballots one by one.", "បន្ទាប់ ពេលកត់ត្រាតួលេខរួច៖ សម្រេចសន្លឹកឆ្នោតម្ដងមួយសន្លឹក។";
+    NextAfterCounting => "Next, when every ballot is ruled: count each party's pile again.", "បន្ទាប់ ពេលសម្រេចសន្លឹកឆ្នោតទាំងអស់រួច៖ រាប់គំនររបស់គណបក្សនីមួយៗម្ដងទៀត។";
+    NextAfterCrossCheck => "Next, when the piles are counted: check the results and seal the count.", "បន្ទាប់ ពេលរាប់គំនររួច៖ ពិនិត្យលទ្ធផល ហើយបិទត្រាការរាប់។";
+    GoToScreen => "Go to {screen}", "ទៅ {screen}";
 
     FiguresTitle => "Figures counted by the commission", "តួលេខដែលគណៈកម្មការរាប់";
     FigureReceived => "Ballots received", "សន្លឹកឆ្នោតដែលបានទទួល";
@@ -300,6 +308,11 @@ texts! {
     InvalidTallyLabel => "{code} tally: {n}", "{code} រាប់បាន៖ {n}";
     KeysHelp => "Keys: party number (Enter when asked) | Q W E R T Y invalid | Z X C other valid marks | D dispute | Backspace void | Esc cancel", "គ្រាប់ចុច៖ លេខគណបក្ស (Enter ពេលសួរ) | Q W E R T Y មិនត្រឹមត្រូវ | Z X C សញ្ញាត្រឹមត្រូវផ្សេង | D ជំទាស់ | Backspace លុប | Esc បោះបង់";
     Disputed => "Disputed", "បានជំទាស់";
+    TabWhileCounting => "Tab does nothing on the Counting screen: type the party number, or a key listed below. F2-F9 change screens.", "Tab មិនធ្វើអ្វីនៅអេក្រង់រាប់ទេ៖ វាយលេខគណបក្ស ឬគ្រាប់ចុចដែលរាយខាងក្រោម។ F2-F9 ប្ដូរអេក្រង់។";
+    KeyDoesNothing => "{key} does nothing here: type the party number, or a key listed below.", "{key} មិនធ្វើអ្វីនៅទីនេះទេ៖ វាយលេខគណបក្ស ឬគ្រាប់ចុចដែលរាយខាងក្រោម។";
+    KeyWhileSealed => "{key}: nothing is recorded, the count is sealed.", "{key}៖ មិនបានកត់ត្រាអ្វីទេ ការរាប់បានបិទត្រា។";
+    RuledOverBox => "Ruled {ruled}: {over} more than the {in_box} ballots in the box", "បានសម្រេច {ruled}៖ លើស {over} ពីសន្លឹក {in_box} ក្នុងហិប";
+    OverBoxWarning => "{ruled} ballots ruled, {over} more than the {in_box} found in the box (B). Look for ballots ruled twice and void them, or correct B on the Reconciliation screen.", "បានសម្រេចសន្លឹកឆ្នោត {ruled} លើស {over} ពីសន្លឹក {in_box} ដែលរកឃើញក្នុងហិប (B)។ សូមរកសន្លឹកដែលបានសម្រេចពីរដង ហើយលុបវាចោល ឬកែ B នៅអេក្រង់ផ្ទៀងផ្ទាត់តួលេខ។";
 
     CrossTitle => "Pile counts per party", "ចំនួនក្នុងគំនរនៃគណបក្សនីមួយៗ";
     Tally => "Tally", "ការរាប់";
@@ -331,6 +344,15 @@ texts! {
     SignerAbsent => "does not sign", "មិនចុះហត្ថលេខា";
     RefusalReason => "Reason given by {name}", "មូលហេតុដែល {name} ផ្ដល់";
     SealNeedsPeople => "Record the people present on the Station screen first: at least the chief signs.", "សូមកត់ត្រាអ្នកមានវត្តមាននៅអេក្រង់ការិយាល័យជាមុន៖ យ៉ាងហោចណាស់ប្រធានចុះហត្ថលេខា។";
+    SealConfirmTitle => "Seal the count? After sealing nothing more can be recorded.", "បិទត្រាការរាប់ឬ? បន្ទាប់ពីបិទត្រា មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។";
+    SealConfirmTotals => "Ballots ruled: {ruled} ({valid} valid, {invalid} invalid), {disputed} disputed. Ballots in the box: {in_box}.", "សន្លឹកឆ្នោតបានសម្រេច៖ {ruled} (ត្រឹមត្រូវ {valid} មិនត្រឹមត្រូវ {invalid}) បានជំទាស់ {disputed}។ សន្លឹកក្នុងហិប៖ {in_box}។";
+    SealConfirmVotes => "Votes: {list}", "សំឡេងឆ្នោត៖ {list}";
+    SealConfirmButton => "Yes, seal the count now", "បាទ/ចាស បិទត្រាការរាប់ឥឡូវនេះ";
+    GoBack => "Go back", "ត្រឡប់ក្រោយ";
+    SignedBy => "Signed by: {names}", "ចុះហត្ថលេខាដោយ៖ {names}";
+    RefusedLine => "Refused to sign: {name} ({role}), reason: {reason}", "បដិសេធមិនចុះហត្ថលេខា៖ {name} ({role}) មូលហេតុ៖ {reason}";
+    NotSigning => "Does not sign: {names}", "មិនចុះហត្ថលេខា៖ {names}";
+    NoOne => "no one", "គ្មាននរណាម្នាក់";
     SaveForms => "Save the forms (copies A, B, C, annex, results file)", "រក្សាទុកទម្រង់ (ច្បាប់ A B C ឧបសម្ព័ន្ធ ឯកសារលទ្ធផល)";
     PrintForms => "Print copies A, B and C", "បោះពុម្ពច្បាប់ A B និង C";
     SavedForms => "Saved: {paths}", "បានរក្សាទុក៖ {paths}";
