@@ -522,9 +522,12 @@ pub fn counting_ui(
         }
     }
 
-    // The keys stay in sight below everything, however far the ruling
-    // panel scrolls.
+    // The keys and the next step stay in sight below everything, however
+    // far the ruling panel scrolls.
     egui::Panel::bottom("counting_keys").show(ui, |ui| {
+        if !sealed {
+            crate::app::steps::next_step_ui(ui, tr, count, crate::app::Screen::Counting, commands);
+        }
         ui.add(egui::Label::new(RichText::new(tr.t(T::KeysHelp)).weak()).wrap());
     });
     egui::Panel::right("counting_side")
@@ -743,9 +746,6 @@ fn ruling_panel_ui(
             }
         }
     });
-    if !sealed {
-        crate::app::steps::next_step_ui(ui, tr, count, crate::app::Screen::Counting, commands);
-    }
 }
 
 /// The ballot just ruled, disputed or voided: its number large, and for a
