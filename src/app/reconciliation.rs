@@ -123,59 +123,78 @@ pub fn checks_ui(
     explanations: &mut BTreeMap<CheckName, String>,
     commands: &mut Vec<AppCommand>,
 ) {
-    egui::Grid::new(ui.next_auto_id())
-        .striped(true)
-        .num_columns(3)
-        .show(ui, |ui| {
-            for check in checks {
-                let name = tr.check(check.name);
-                let name_label = ui.label(&name);
-                check_status_ui(ui, tr, check);
-                ui.vertical(|ui| {
-                    if let Some(text) = &check.explanation {
-                        ui.label(format!("{}: {text}", tr.t(T::Explanation)));
-                    }
-                    if matches!(check.status, CheckStatus::Differs(_)) {
-                        let text = explanations.entry(check.name).or_default();
-                        ui.horizontal(|ui| {
-                            let hint = tr.f(T::ExplanationFor, &[("check", &name)]);
-                            let field = ui
-                                .add(
-                                    egui::TextEdit::singleline(text)
-                                        .hint_text(hint)
-                                        .desired_width(360.0),
-                                )
-                                .labelled_by(name_label.id);
-                            let entered =
-                                field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                            if ui.button(tr.t(T::RecordExplanation)).clicked() || entered {
-                                let checked =
-                                    FreeText::parse("text", text.trim()).and_then(|typed| {
-                                        count
-                                            .check_explanation(check.name)
-                                            .map_err(|err| err.message())?;
-                                        Ok(typed)
-                                    });
-                                match checked {
-                                    Ok(typed) => {
-                                        commands.push(AppCommand::Append(Event::Explanation {
-                                            check: check.name,
-                                            text: typed,
-                                        }));
-                                        text.clear();
-                                    }
-                                    Err(message) => commands.push(AppCommand::Notify(Notice {
-                                        text: tr.message(&message),
-                                        is_error: true,
-                                    })),
-                                }
-                            }
-                        });
-                    }
-                });
-                ui.end_row();
-            }
+    // One check a row that wraps within the width it is given: its name and
+    // status, then its explanation or the field to write one.
+    for check in checks {
+        let name = tr.check(check.name);
+        let mut name_label = None;
+        ui.horizontal_wrapped(|ui| {
+            name_label = Some(ui.label(&name));
+            check_status_ui(ui, tr, check);
         });
+        if let Some(text) = &check.explanation {
+            ui.add(egui::Label::new(format!("{}: {text}", tr.t(T::Explanation))).wrap());
+        }
+        if matches!(check.status, CheckStatus::Differs(_)) {
+            let text = explanations.entry(check.name).or_default();
+            ui.horizontal_wrapped(|ui| {
+                let hint = tr.f(T::ExplanationFor, &[("check", &name)]);
+                let mut field = ui.add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(hint)
+                        .desired_width(ui.available_width().clamp(120.0, 360.0)),
+                );
+                if let Some(label) = &name_label {
+                    field = field.labelled_by(label.id);
+                }
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(tr.t(T::RecordExplanation)).clicked() || entered {
+                    let checked = FreeText::parse("text", text.trim()).and_then(|typed| {
+                        count
+                            .check_explanation(check.name)
+                            .map_err(|err| err.message())?;
+                        Ok(typed)
+                    });
+                    match checked {
+                        Ok(typed) => {
+                            commands.push(AppCommand::Append(Event::Explanation {
+                                check: check.name,
+                                text: typed,
+                            }));
+                            text.clear();
+                        }
+                        Err(message) => commands.push(AppCommand::Notify(Notice {
+                            text: tr.message(&message),
+                            is_error: true,
+                        })),
+                    }
+                }
+            });
+        }
+        ui.separator();
+    }
+}
+
+/// Below this window width the checks are shown under a screen's content
+/// instead of in a panel beside it.
+pub const CHECKS_BESIDE_FROM: f32 = 1200.0;
+
+/// Whether the checks go in a panel beside the content (a wide window).
+pub fn checks_beside(ui: &egui::Ui) -> bool {
+    ui.available_width() >= CHECKS_BESIDE_FROM
+}
+
+/// The checks with their heading, where a screen places them.
+pub fn checks_section_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    count: &Count,
+    checks: &[Check],
+    explanations: &mut BTreeMap<CheckName, String>,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.heading(tr.t(T::ChecksTitle));
+    checks_ui(ui, tr, count, checks, explanations, commands);
 }
 
 /// The checks in a panel on the right, taking `share` of the width.
@@ -197,8 +216,7 @@ pub fn checks_panel_ui(
             egui::ScrollArea::vertical()
                 .id_salt("checks")
                 .show(ui, |ui| {
-                    ui.heading(tr.t(T::ChecksTitle));
-                    checks_ui(ui, tr, count, checks, explanations, commands);
+                    checks_section_ui(ui, tr, count, checks, explanations, commands);
                 });
         });
 }
@@ -212,16 +230,19 @@ pub fn reconciliation_ui(
     let count = session.record.count();
     let view = ReconciliationView::new(count);
     let state = &mut session.reconciliation;
-    checks_panel_ui(
-        ui,
-        "reconciliation_checks",
-        0.5,
-        tr,
-        count,
-        &view.checks,
-        &mut state.explanations,
-        commands,
-    );
+    let beside = checks_beside(ui);
+    if beside {
+        checks_panel_ui(
+            ui,
+            "reconciliation_checks",
+            0.5,
+            tr,
+            count,
+            &view.checks,
+            &mut state.explanations,
+            commands,
+        );
+    }
     egui::ScrollArea::vertical()
         .id_salt("figures")
         .show(ui, |ui| {
@@ -229,17 +250,35 @@ pub fn reconciliation_ui(
             let mut entered = false;
             egui::Grid::new("figures")
                 .striped(true)
-                .num_columns(5)
+                .num_columns(4)
                 .show(ui, |ui| {
                     ui.label("");
                     ui.label("");
                     ui.label(RichText::new(tr.t(T::Recorded)).strong());
                     ui.label(RichText::new(tr.t(T::NewValue)).strong());
-                    ui.label("");
                     ui.end_row();
                     for (i, row) in view.figures.iter().enumerate() {
                         ui.label(RichText::new(row.figure.symbol()).strong().size(22.0));
-                        let label = ui.label(tr.figure(row.figure));
+                        // The figure's name, and beneath it what is known of
+                        // it (the books' number, earlier values).
+                        let mut notes = Vec::new();
+                        if row.figure == Figure::Received {
+                            notes.push(tr.f(T::ExpectedFromBooks, &[("n", &view.in_books)]));
+                        }
+                        if !row.earlier.is_empty() {
+                            let values: Vec<String> =
+                                row.earlier.iter().map(u64::to_string).collect();
+                            notes.push(tr.f(T::Earlier, &[("values", &values.join(", "))]));
+                        }
+                        let label = ui
+                            .vertical(|ui| {
+                                let label = ui.label(tr.figure(row.figure));
+                                if !notes.is_empty() {
+                                    ui.label(RichText::new(notes.join("; ")).weak().small());
+                                }
+                                label
+                            })
+                            .inner;
                         match row.value {
                             Some(v) => ui.label(RichText::new(tr.num(v)).strong().size(24.0)),
                             None => ui.weak(tr.t(T::NotRecorded)),
@@ -254,16 +293,6 @@ pub fn reconciliation_ui(
                         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                             entered = true;
                         }
-                        let mut notes = Vec::new();
-                        if row.figure == Figure::Received {
-                            notes.push(tr.f(T::ExpectedFromBooks, &[("n", &view.in_books)]));
-                        }
-                        if !row.earlier.is_empty() {
-                            let values: Vec<String> =
-                                row.earlier.iter().map(u64::to_string).collect();
-                            notes.push(tr.f(T::Earlier, &[("values", &values.join(", "))]));
-                        }
-                        ui.weak(notes.join("; "));
                         ui.end_row();
                     }
                     ui.label(RichText::new("I").strong().size(22.0));
@@ -329,5 +358,16 @@ pub fn reconciliation_ui(
                 crate::app::Screen::Reconciliation,
                 commands,
             );
+            if !beside {
+                ui.add_space(8.0);
+                checks_section_ui(
+                    ui,
+                    tr,
+                    count,
+                    &view.checks,
+                    &mut state.explanations,
+                    commands,
+                );
+            }
         });
 }
