@@ -184,6 +184,9 @@ texts! {
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
     Created => "Started a new count in {path}", "បានចាប់ផ្ដើមការរាប់ថ្មីនៅ {path}";
+    FieldProblem => "{field}: {problem}", "{field}៖ {problem}";
+    DisputantsField => "Parties disputing", "គណបក្សដែលជំទាស់";
+    CriterionField => "Criterion", "លក្ខណៈវិនិច្ឆ័យ";
 
     Election => "Election", "ការបោះឆ្នោត";
     ElectionId => "Election id", "លេខសម្គាល់ការបោះឆ្នោត";
