@@ -255,7 +255,7 @@ fn people_present_are_recorded_from_the_station_screen() {
     h.get_by_label("Record present").click();
     h.run();
     assert!(
-        h.query_by_label_contains("party: a party agent names the party")
+        h.query_by_label_contains("Party number: a party agent names the party")
             .is_some()
     );
     assert_eq!(

@@ -11,7 +11,7 @@ use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
-use crate::domain::message::Explain;
+use crate::domain::message::{Arg, Explain, Label};
 use crate::domain::reconciliation::Figure;
 use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
 use crate::domain::seq::Seq;
@@ -227,31 +227,34 @@ fn to_count_key(key: egui::Key) -> Option<CountKey> {
 
 /// Turns a keyboard action into a command (checked by the core first, so
 /// that a refusal is shown at once and nothing is written).
-fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
-    let refuse = |commands: &mut Vec<AppCommand>, text: String| {
-        commands.push(AppCommand::Notify(Notice {
-            text,
-            is_error: true,
-        }));
+fn act(action: Action, count: &Count, commands: &mut Vec<AppCommand>) {
+    let refuse = |commands: &mut Vec<AppCommand>, notice: Notice| {
+        commands.push(AppCommand::Notify(notice));
     };
     match action {
         Action::Rule(request) => match request.resolve(count.definition()) {
             Ok(ruling) => commands.push(AppCommand::Append(Event::Ruling(ruling))),
-            Err(err) => refuse(commands, tr.message(&err.message())),
+            Err(err) => refuse(commands, Notice::problem(err.message())),
         },
         Action::Dispute { target, parties } => match count.check_dispute(target, &parties) {
             Ok(()) => commands.push(AppCommand::Append(Event::Dispute {
                 ruling_seq: target,
                 parties,
             })),
-            Err(err) => refuse(commands, tr.message(&err.message())),
+            Err(err) => refuse(commands, Notice::problem(err.message())),
         },
         Action::Refused(Refusal::NoSuchPrefix(digits)) => {
-            refuse(commands, tr.f(T::NoSuchPartyPrefix, &[("digits", &digits)]));
+            let digits = digits.parse::<u64>().map_or(Arg::Text(digits), Arg::Num);
+            refuse(
+                commands,
+                Notice::refusal(T::NoSuchPartyPrefix, vec![("digits", digits)]),
+            );
         }
-        Action::Refused(Refusal::NothingToVoid) => refuse(commands, tr.t(T::NothingToVoid).into()),
+        Action::Refused(Refusal::NothingToVoid) => {
+            refuse(commands, Notice::refusal(T::NothingToVoid, vec![]))
+        }
         Action::Refused(Refusal::NothingToDispute) => {
-            refuse(commands, tr.t(T::NothingToDispute).into())
+            refuse(commands, Notice::refusal(T::NothingToDispute, vec![]))
         }
     }
 }
@@ -310,7 +313,7 @@ pub fn counting_ui(
             let action = state.keys.press(key, count);
             let writes = matches!(action, Some(Action::Rule(_) | Action::Dispute { .. }));
             if let Some(action) = action {
-                act(action, tr, count, commands);
+                act(action, count, commands);
             }
             if matches!(state.keys.mode, Mode::Void { .. }) {
                 state.void_reason = tr.t(T::VoidReasonDefault).into();
@@ -417,7 +420,7 @@ fn ruling_panel_ui(
                             .find(|p| p.number.0 == party.number)
                     {
                         let action = state.keys.click_party(p.number);
-                        act(action, tr, count, commands);
+                        act(action, count, commands);
                     }
                     tally_label(
                         ui,
@@ -457,7 +460,7 @@ fn ruling_panel_ui(
                             disputed_by: vec![],
                             note: None,
                         };
-                        act(Action::Rule(request), tr, count, commands);
+                        act(Action::Rule(request), count, commands);
                     }
                     tally_label(
                         ui,
@@ -504,7 +507,7 @@ fn ruling_panel_ui(
             .clicked()
             && let Some(action) = state.keys.press(CountKey::Letter(DISPUTE_KEY), count)
         {
-            act(action, tr, count, commands);
+            act(action, count, commands);
         }
         if ui
             .button(RichText::new(tr.t(T::VoidLast)).color(theme::WARNING))
@@ -513,7 +516,7 @@ fn ruling_panel_ui(
             state.keys.digits.clear();
             state.keys.armed = None;
             match state.keys.press(CountKey::Backspace, count) {
-                Some(action) => act(action, tr, count, commands),
+                Some(action) => act(action, count, commands),
                 None => {
                     state.void_reason = tr.t(T::VoidReasonDefault).into();
                     state.void_focus_pending = true;
@@ -566,8 +569,9 @@ fn void_prompt_ui(
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
                 if ui.button(tr.t(T::VoidConfirm)).clicked() || enter {
-                    let checked =
-                        FreeText::parse("reason", state.void_reason.trim()).and_then(|reason| {
+                    let checked = FreeText::parse("reason", state.void_reason.trim())
+                        .map_err(|message| message.labelled(Label::VoidReason))
+                        .and_then(|reason| {
                             count.check_void(target).map_err(|err| err.message())?;
                             Ok(reason)
                         });
@@ -579,10 +583,7 @@ fn void_prompt_ui(
                             }));
                             state.keys.reset();
                         }
-                        Err(message) => commands.push(AppCommand::Notify(Notice {
-                            text: tr.message(&message),
-                            is_error: true,
-                        })),
+                        Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
                     }
                 }
                 if ui.button(tr.t(T::Cancel)).clicked() || escape {

@@ -6,7 +6,7 @@ use crate::app::command::AppCommand;
 use crate::app::reconciliation::checks_panel_ui;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
-use crate::domain::message::Explain;
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus};
 use crate::i18n::{T, Tr};
@@ -151,7 +151,7 @@ pub fn cross_check_ui(
                     }
                 });
             if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
-                record_piles(tr, count, &view, &mut state.typed, commands);
+                record_piles(count, &view, &mut state.typed, commands);
             }
         });
 }
@@ -159,7 +159,6 @@ pub fn cross_check_ui(
 /// Emits one pile-count event per changed, valid field; a bad field stops
 /// and is named.
 fn record_piles(
-    tr: Tr,
     count: &Count,
     view: &CrossCheckView,
     typed: &mut BTreeMap<PartyNumber, String>,
@@ -175,37 +174,28 @@ fn record_piles(
             continue;
         };
         let parsed = text.parse::<u64>().map_err(|_| {
-            tr.f(
-                T::NotANumber,
-                &[
-                    ("field", &tr.f(T::PileField, &[("party", &row.party)])),
-                    ("value", &text),
-                ],
-            )
+            Message::new(P::NotWholeNumber)
+                .text("value", &text)
+                .at("count")
+                .labelled(Label::Pile(row.party.0))
         });
         let checked = parsed.and_then(|n| {
             count
                 .check_pile(row.party, n)
                 .map(|()| n)
-                .map_err(|e| tr.message(&e.message()))
+                .map_err(|e| e.message())
         });
         match checked {
             Ok(n) if row.pile == Some(n) => {}
             Ok(n) => events.push((row.party, n)),
-            Err(text) => {
-                commands.push(AppCommand::Notify(Notice {
-                    text,
-                    is_error: true,
-                }));
+            Err(message) => {
+                commands.push(AppCommand::Notify(Notice::problem(message)));
                 return;
             }
         }
     }
     if events.is_empty() {
-        commands.push(AppCommand::Notify(Notice {
-            text: tr.t(T::NothingChanged).into(),
-            is_error: false,
-        }));
+        commands.push(AppCommand::Notify(Notice::info(T::NothingChanged, vec![])));
     }
     for (party, n) in events {
         typed.remove(&party);

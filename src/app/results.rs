@@ -10,7 +10,7 @@ use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::grouped;
-use crate::domain::message::{Explain, Message};
+use crate::domain::message::{Explain, Label, Message};
 use crate::domain::person::Role;
 use crate::domain::seal::{RefusalToSign, Seal, Signature, SignerRole};
 use crate::domain::seq::Seq;
@@ -162,7 +162,11 @@ fn seal_ui(
                 SignChoice::Refuses => {
                     let at = format!("refused[{}].reason", refused.len());
                     let typed = state.reasons.get(seq).map_or("", |r| r.trim());
-                    match FreeText::parse(&at, typed) {
+                    match FreeText::parse(&at, typed).map_err(|message| {
+                        message.labelled(Label::RefusalReason {
+                            name: name.to_string(),
+                        })
+                    }) {
                         Ok(reason) => refused.push(RefusalToSign {
                             name: (*name).clone(),
                             role,
@@ -188,10 +192,7 @@ fn seal_ui(
         };
         match checked {
             Ok(()) => commands.push(AppCommand::Seal { signed, refused }),
-            Err(message) => commands.push(AppCommand::Notify(Notice {
-                text: tr.message(&message),
-                is_error: true,
-            })),
+            Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
         }
     }
 }

@@ -4,7 +4,7 @@
 use crate::app::command::AppCommand;
 use crate::app::jobs::Job;
 use crate::app::places::Places;
-use crate::app::{Notice, Settings};
+use crate::app::{Notice, Settings, text_arg};
 use crate::i18n::{T, Tr};
 use eframe::egui::{self, RichText};
 use std::path::PathBuf;
@@ -53,10 +53,10 @@ fn path_field(ui: &mut egui::Ui, label: &str, value: &mut String) -> egui::Respo
 fn required(tr: Tr, field: T, value: &str) -> Result<PathBuf, Box<AppCommand>> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(Box::new(AppCommand::Notify(Notice {
-            text: tr.f(T::PathEmpty, &[("field", &tr.t(field))]),
-            is_error: true,
-        })));
+        return Err(Box::new(AppCommand::Notify(Notice::refusal(
+            T::PathEmpty,
+            vec![("field", text_arg(tr.t(field)))],
+        ))));
     }
     Ok(PathBuf::from(trimmed))
 }

@@ -5,6 +5,7 @@
 use crate::app::command::AppCommand;
 use crate::app::{Notice, Session};
 use crate::domain::free_text::FreeText;
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
 use crate::domain::seq::Seq;
@@ -69,25 +70,25 @@ pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
 }
 
 /// Builds the person from the form, or the message saying what is wrong.
-fn person_from_form(state: &StationState, tr: Tr) -> Result<Person, String> {
+fn person_from_form(state: &StationState) -> Result<Person, Message> {
     let typed = state.party.trim();
     let party = match state.role {
         // Left empty, the core says what a party agent needs.
         Role::PartyAgent if typed.is_empty() => None,
         Role::PartyAgent => Some(PartyNumber(typed.parse().map_err(|_| {
-            tr.f(
-                T::NotANumber,
-                &[("field", &tr.t(T::PartyNumberField)), ("value", &typed)],
-            )
+            Message::new(P::NotWholeNumber)
+                .text("value", typed)
+                .at("party")
+                .labelled(Label::Party)
         })?)),
         _ => None,
     };
-    let text = |field: &str, typed: &str| {
-        FreeText::parse(field, typed.trim()).map_err(|message| tr.message(&message))
+    let text = |field: &str, label: Label, typed: &str| {
+        FreeText::parse(field, typed.trim()).map_err(|message| message.labelled(label))
     };
-    let name = text("name", &state.name)?;
+    let name = text("name", Label::Name, &state.name)?;
     let organisation = (state.role == Role::Observer)
-        .then(|| text("organisation", &state.organisation))
+        .then(|| text("organisation", Label::Organisation, &state.organisation))
         .transpose()?;
     Ok(Person {
         name,
@@ -264,11 +265,11 @@ fn people_ui(
         }
         let entered = name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button(tr.t(T::AddPerson)).clicked() || entered {
-            let checked = person_from_form(state, tr).and_then(|person| {
+            let checked = person_from_form(state).and_then(|person| {
                 record
                     .count()
                     .check_person(&person)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.message())?;
                 Ok(person)
             });
             match checked {
@@ -278,10 +279,7 @@ fn people_ui(
                     state.party.clear();
                     state.organisation.clear();
                 }
-                Err(text) => commands.push(AppCommand::Notify(Notice {
-                    text,
-                    is_error: true,
-                })),
+                Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
             }
         }
     });

@@ -187,6 +187,7 @@ texts! {
     FieldProblem => "{field}: {problem}", "{field}៖ {problem}";
     DisputantsField => "Parties disputing", "គណបក្សដែលជំទាស់";
     CriterionField => "Criterion", "លក្ខណៈវិនិច្ឆ័យ";
+    NoPrintCommand => "No printer command ({command}) was found on this computer. The forms are saved in {dir}: print them from another computer, or install a printer and try again.", "រកមិនឃើញពាក្យបញ្ជាបោះពុម្ព ({command}) នៅលើកុំព្យូទ័រនេះទេ។ ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}៖ សូមបោះពុម្ពពីកុំព្យូទ័រផ្សេង ឬដំឡើងម៉ាស៊ីនបោះពុម្ព រួចព្យាយាមម្ដងទៀត។";
 
     Election => "Election", "ការបោះឆ្នោត";
     ElectionId => "Election id", "លេខសម្គាល់ការបោះឆ្នោត";
@@ -246,7 +247,6 @@ texts! {
     Earlier => "earlier: {values}", "មុននេះ៖ {values}";
     MissingFigures => "Still to record: {list}", "នៅត្រូវកត់ត្រា៖ {list}";
     AllFiguresRecorded => "All figures are recorded.", "តួលេខទាំងអស់បានកត់ត្រារួចហើយ។";
-    NotANumber => "{field}: \"{value}\" is not a whole number", "{field}៖ \"{value}\" មិនមែនជាចំនួនគត់ទេ";
     NothingChanged => "Nothing to record: no figure was changed.", "គ្មានអ្វីត្រូវកត់ត្រា៖ គ្មានតួលេខណាផ្លាស់ប្ដូរ។";
 
     ChecksTitle => "Checks", "ការត្រួតពិនិត្យ";
@@ -330,7 +330,7 @@ texts! {
     PrintForms => "Print copies A, B and C", "បោះពុម្ពច្បាប់ A B និង C";
     SavedForms => "Saved: {paths}", "បានរក្សាទុក៖ {paths}";
     Printed => "Sent to the printer: {paths}", "បានផ្ញើទៅម៉ាស៊ីនបោះពុម្ព៖ {paths}";
-    NoPrinter => "Printing failed ({error}); the forms are saved in {dir}", "ការបោះពុម្ពបរាជ័យ ({error}); ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}";
+    NoPrinter => "The printer refused the forms ({error}). The forms are saved in {dir}: check that the printer is on and has paper and try again, or print them from another computer.", "ម៉ាស៊ីនបោះពុម្ពមិនទទួលទម្រង់ ({error})។ ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}៖ សូមពិនិត្យថាម៉ាស៊ីនបោះពុម្ពបើក និងមានក្រដាស រួចព្យាយាមម្ដងទៀត ឬបោះពុម្ពពីកុំព្យូទ័រផ្សេង។";
     ScreenVerify => "Verify", "ផ្ទៀងផ្ទាត់";
     VerifyTitle => "Verify a results file", "ផ្ទៀងផ្ទាត់ឯកសារលទ្ធផល";
     VerifyHint => "Check a results file alone, against a count record, or against the short code on a posted form.", "ពិនិត្យឯកសារលទ្ធផលតែឯង ជាមួយកំណត់ត្រាការរាប់ ឬជាមួយកូដខ្លីលើទម្រង់ដែលបានបិទផ្សាយ។";
