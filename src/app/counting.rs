@@ -262,13 +262,13 @@ fn act(action: Action, count: &Count, commands: &mut Vec<AppCommand>) {
 /// The line under the ballot number: what the keyboard is waiting for.
 fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
     if let Mode::Dispute { target, parties } = &keys.mode {
-        let mut list: Vec<String> = parties.iter().map(u32::to_string).collect();
+        let mut list: Vec<String> = parties.iter().map(|p| tr.num(p)).collect();
         if !keys.digits.is_empty() {
-            list.push(format!("{}_", keys.digits));
+            list.push(format!("{}_", tr.num(&keys.digits)));
         }
         return tr.f(
             T::DisputePrompt,
-            &[("seq", target), ("parties", &list.join(", "))],
+            &[("seq", &tr.num(target)), ("parties", &list.join(", "))],
         );
     }
     if let Some(code) = &keys.armed {
@@ -280,7 +280,7 @@ fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
         return tr.f(T::Armed, &[("code", code), ("title", &title)]);
     }
     if !keys.digits.is_empty() {
-        return tr.f(T::PartyPrefix, &[("digits", &keys.digits)]);
+        return tr.f(T::PartyPrefix, &[("digits", &tr.num(&keys.digits))]);
     }
     tr.t(T::TypeParty).into()
 }
@@ -375,7 +375,7 @@ fn ruling_panel_ui(
                     .desired_width(420.0)
                     .text(text),
             );
-            ui.label(format!("{}: {}", tr.t(T::Disputed), view.disputed));
+            ui.label(tr.f(T::DisputedCount, &[("n", &tr.num(view.disputed))]));
         });
     });
 
@@ -406,9 +406,10 @@ fn ruling_panel_ui(
         .show(ui, |ui| {
             for (i, party) in view.parties.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    let text = RichText::new(format!("{}  {}", party.number, party.abbreviation))
-                        .size(24.0)
-                        .strong();
+                    let text =
+                        RichText::new(format!("{}  {}", tr.num(party.number), party.abbreviation))
+                            .size(24.0)
+                            .strong();
                     let clicked = theme::big_button(ui, text, theme::VALID, button)
                         .on_hover_text(&party.name)
                         .clicked();
@@ -427,7 +428,10 @@ fn ruling_panel_ui(
                         tr,
                         tr.f(
                             T::TallyLabel,
-                            &[("party", &party.number), ("n", &party.votes)],
+                            &[
+                                ("party", &tr.num(party.number)),
+                                ("n", &tr.num(party.votes)),
+                            ],
                         ),
                         party.votes,
                     );
@@ -467,7 +471,7 @@ fn ruling_panel_ui(
                         tr,
                         tr.f(
                             T::InvalidTallyLabel,
-                            &[("code", &line.code), ("n", &line.count)],
+                            &[("code", &line.code), ("n", &tr.num(line.count))],
                         ),
                         line.count,
                     );
@@ -489,7 +493,9 @@ fn ruling_panel_ui(
                 .is_some_and(|c| c.as_str() == line.code);
             let text = RichText::new(format!(
                 "{key}{} {} ({})",
-                line.code, line.title, line.count
+                line.code,
+                line.title,
+                tr.num(line.count)
             ));
             if ui.selectable_label(selected, text).clicked() {
                 state.keys.armed = count
@@ -552,9 +558,12 @@ fn void_prompt_ui(
         .inner_margin(egui::Margin::same(6))
         .show(ui, |ui| {
             ui.label(
-                RichText::new(tr.f(T::VoidPrompt, &[("seq", &target), ("verdict", &verdict)]))
-                    .size(20.0)
-                    .strong(),
+                RichText::new(tr.f(
+                    T::VoidPrompt,
+                    &[("seq", &tr.num(target)), ("verdict", &verdict)],
+                ))
+                .size(20.0)
+                .strong(),
             );
             ui.horizontal(|ui| {
                 let field = ui.add(
@@ -600,7 +609,7 @@ fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) 
     }
     egui::Grid::new("recent").striped(true).show(ui, |ui| {
         for r in &view.recent {
-            ui.label(RichText::new(r.seq.to_string()).monospace());
+            ui.label(RichText::new(tr.num(r.seq)).monospace());
             let text = RichText::new(&r.verdict);
             ui.label(if r.voided_by.is_some() {
                 text.strikethrough()
@@ -609,11 +618,11 @@ fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) 
             });
             let mut notes = Vec::new();
             if !r.disputed_by.is_empty() {
-                let list: Vec<String> = r.disputed_by.iter().map(u32::to_string).collect();
+                let list: Vec<String> = r.disputed_by.iter().map(|p| tr.num(p)).collect();
                 notes.push(tr.f(T::DisputedBy, &[("parties", &list.join(", "))]));
             }
             if let Some(by) = r.voided_by {
-                notes.push(tr.f(T::VoidedBy, &[("seq", &by)]));
+                notes.push(tr.f(T::VoidedBy, &[("seq", &tr.num(by))]));
             }
             ui.label(RichText::new(notes.join("; ")).color(theme::WARNING));
             ui.end_row();

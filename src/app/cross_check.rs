@@ -113,7 +113,7 @@ pub fn cross_check_ui(
                     ui.end_row();
                     for row in &view.rows {
                         let party_label = ui.label(
-                            RichText::new(format!("{} {}", row.party, row.abbreviation))
+                            RichText::new(format!("{} {}", tr.num(row.party), row.abbreviation))
                                 .strong()
                                 .size(20.0),
                         );

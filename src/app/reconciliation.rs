@@ -252,11 +252,12 @@ pub fn reconciliation_ui(
                         }
                         let mut notes = Vec::new();
                         if row.figure == Figure::Received {
-                            notes.push(tr.f(T::ExpectedFromBooks, &[("n", &view.in_books)]));
+                            notes
+                                .push(tr.f(T::ExpectedFromBooks, &[("n", &tr.num(view.in_books))]));
                         }
                         if !row.earlier.is_empty() {
                             let values: Vec<String> =
-                                row.earlier.iter().map(u64::to_string).collect();
+                                row.earlier.iter().map(|v| tr.num(v)).collect();
                             notes.push(tr.f(T::Earlier, &[("values", &values.join(", "))]));
                         }
                         ui.weak(notes.join("; "));
@@ -265,7 +266,7 @@ pub fn reconciliation_ui(
                     ui.label(RichText::new("I").strong().size(22.0));
                     ui.label(tr.t(T::FigureIssued));
                     ui.label(
-                        RichText::new(view.issued.map_or("-".into(), |i| i.to_string()))
+                        RichText::new(view.issued.map_or("-".into(), |i| tr.num(i)))
                             .strong()
                             .size(24.0),
                     );

@@ -63,7 +63,7 @@ pub fn review_rows(count: &Count, tr: Tr) -> Vec<ReviewRow> {
         .map(|(seq, record)| {
             let mut original = verdict_text(tr, count, &record.ruling.verdict);
             if record.is_disputed() {
-                let parties: Vec<String> = record.disputants().map(|p| p.to_string()).collect();
+                let parties: Vec<String> = record.disputants().map(|p| tr.num(p)).collect();
                 original.push_str(&format!(
                     "; {}",
                     tr.f(T::DisputedBy, &[("parties", &parties.join(", "))])

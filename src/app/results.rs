@@ -69,7 +69,7 @@ fn seal_ui(
             ui.label(
                 RichText::new(tr.f(
                     T::SealedSummary,
-                    &[("at", &seal.at), ("hash", &grouped(&hash.to_hex()))],
+                    &[("at", &tr.num(seal.at)), ("hash", &grouped(&hash.to_hex()))],
                 ))
                 .strong(),
             );
@@ -228,7 +228,12 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                 .iter()
                 .map(|p| {
                     (
-                        format!("{} {} {}", p.number, p.abbreviation, p.name.get(lang)),
+                        format!(
+                            "{} {} {}",
+                            tr.num(p.number),
+                            p.abbreviation,
+                            p.name.get(lang)
+                        ),
                         tally.votes_for(p.number),
                     )
                 })
@@ -270,7 +275,7 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                 RichText::new(format!(
                     "{}: {}",
                     tr.t(T::DisputedRulings),
-                    tally.disputed()
+                    tr.num(tally.disputed())
                 ))
                 .strong(),
             );
@@ -283,16 +288,12 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                 for row in &recon.figures {
                     ui.label(RichText::new(row.figure.symbol()).strong());
                     ui.label(tr.figure(row.figure));
-                    ui.label(
-                        RichText::new(row.value.map_or("-".into(), |v| v.to_string())).strong(),
-                    );
+                    ui.label(RichText::new(row.value.map_or("-".into(), |v| tr.num(v))).strong());
                     ui.end_row();
                 }
                 ui.label(RichText::new("I").strong());
                 ui.label(tr.t(T::FigureIssued));
-                ui.label(
-                    RichText::new(recon.issued.map_or("-".into(), |i| i.to_string())).strong(),
-                );
+                ui.label(RichText::new(recon.issued.map_or("-".into(), |i| tr.num(i))).strong());
                 ui.end_row();
             });
         ui.separator();

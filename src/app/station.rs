@@ -58,8 +58,8 @@ pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
             role: p.person.role,
             affiliation: match (&p.person.party, &p.person.organisation) {
                 (Some(n), _) => def.party(*n).map_or_else(
-                    || n.to_string(),
-                    |party| format!("{} {}", n, party.name.get(tr.lang.code())),
+                    || tr.num(n),
+                    |party| format!("{} {}", tr.num(n), party.name.get(tr.lang.code())),
                 ),
                 (None, Some(org)) => org.to_string(),
                 (None, None) => String::new(),
@@ -123,7 +123,7 @@ pub fn station_ui(
                     };
                     row(T::Election, def.election.name.get(lang).to_string());
                     row(T::ElectionId, def.election.id.to_string());
-                    row(T::ElectionDate, def.election.date.to_string());
+                    row(T::ElectionDate, tr.num(def.election.date));
                     row(
                         T::Station,
                         format!("{} {}", def.station.code, def.station.name.get(lang)),
@@ -139,8 +139,8 @@ pub fn station_ui(
                     row(T::District, def.station.district.get(lang).to_string());
                     row(T::Province, def.station.province.get(lang).to_string());
                     row(T::RegisteredVoters, tr.num(def.registered_voters));
-                    row(T::CouncilSeats, def.council_seats.to_string());
-                    row(T::ComplaintDays, def.complaint_days.to_string());
+                    row(T::CouncilSeats, tr.num(def.council_seats));
+                    row(T::ComplaintDays, tr.num(def.complaint_days));
                 });
             ui.add_space(8.0);
             ui.label(RichText::new(tr.t(T::DefinitionHash)).strong());
@@ -166,7 +166,11 @@ pub fn station_ui(
                 ui.end_row();
                 for book in &def.ballot_books {
                     ui.label(&book.book);
-                    ui.label(format!("{} - {}", book.first_serial, book.last_serial));
+                    ui.label(format!(
+                        "{} - {}",
+                        tr.num(book.first_serial),
+                        tr.num(book.last_serial)
+                    ));
                     ui.label(tr.num(book.size()));
                     ui.end_row();
                 }
@@ -186,7 +190,7 @@ pub fn station_ui(
                 }
                 ui.end_row();
                 for party in &def.parties {
-                    ui.label(RichText::new(party.number.to_string()).strong().size(20.0));
+                    ui.label(RichText::new(tr.num(party.number)).strong().size(20.0));
                     ui.label(&party.abbreviation);
                     ui.label(party.name.get(lang));
                     ui.end_row();
@@ -211,7 +215,7 @@ fn people_ui(
     }
     egui::Grid::new("people").striped(true).show(ui, |ui| {
         for row in rows {
-            ui.label(format!("{} {}", tr.t(T::Entry), row.seq));
+            ui.label(format!("{} {}", tr.t(T::Entry), tr.num(row.seq)));
             let name = RichText::new(&row.name);
             ui.label(if row.withdrawn_by.is_some() {
                 name.strikethrough()
@@ -222,7 +226,7 @@ fn people_ui(
             ui.label(&row.affiliation);
             match row.withdrawn_by {
                 Some(by) => {
-                    ui.weak(tr.f(T::WithdrawnBy, &[("seq", &by)]));
+                    ui.weak(tr.f(T::WithdrawnBy, &[("seq", &tr.num(by))]));
                 }
                 None => {
                     // The default reason is a text of the table, never blank.

@@ -294,7 +294,7 @@ texts! {
     TallyLabel => "Party {party} tally: {n}", "គណបក្ស {party} រាប់បាន៖ {n}";
     InvalidTallyLabel => "{code} tally: {n}", "{code} រាប់បាន៖ {n}";
     KeysHelp => "Keys: party number (Enter when asked) | Q W E R T Y invalid | Z X C other valid marks | D dispute | Backspace void | Esc cancel", "គ្រាប់ចុច៖ លេខគណបក្ស (Enter ពេលសួរ) | Q W E R T Y មិនត្រឹមត្រូវ | Z X C សញ្ញាត្រឹមត្រូវផ្សេង | D ជំទាស់ | Backspace លុប | Esc បោះបង់";
-    Disputed => "Disputed", "បានជំទាស់";
+    DisputedCount => "Disputed: {n}", "បានជំទាស់៖ {n}";
 
     CrossTitle => "Pile counts per party", "ចំនួនក្នុងគំនរនៃគណបក្សនីមួយៗ";
     Tally => "Tally", "ការរាប់";
@@ -510,7 +510,7 @@ impl Tr {
             (Verdict::Valid { party, criterion }, VerdictWording::Line(names)) => self.f(
                 T::VerdictParty,
                 &[
-                    ("party", party),
+                    ("party", &self.num(party)),
                     ("abbr", &names.abbreviation.unwrap_or("")),
                     ("code", criterion),
                 ],
