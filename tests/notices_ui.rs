@@ -212,3 +212,19 @@ fn printing_without_a_printer_command_says_what_to_do() {
     assert!(dir.path().join("count-copy-A.pdf").exists());
     assert!(h.query_by_label(&text).is_some());
 }
+
+#[test]
+fn an_empty_path_on_the_start_screen_is_named_by_its_label_in_the_language_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Start the count").click();
+    h.run();
+    assert_eq!(
+        notice(&h).as_deref(),
+        Some("Station file: give a file path")
+    );
+    h.get_by_label("ខ្មែរ").click();
+    h.run();
+    assert!(h.query_by_label("ឯកសារការិយាល័យ៖ សូមផ្ដល់ផ្លូវឯកសារ").is_some());
+}

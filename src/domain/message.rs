@@ -181,6 +181,7 @@ pub enum P {
     NotEncodable,
     TooManyWords,
     NotWholeNumber,
+    NoFilePath,
 }
 
 /// A value filling a placeholder of a message.
@@ -241,6 +242,10 @@ pub enum Label {
     Check(CheckName),
     /// The pile count of a party.
     Pile(u32),
+    /// The count record file to open.
+    RecordFile,
+    /// The station file a new count starts from.
+    StationFile,
 }
 
 /// A problem, named by key, with its arguments.

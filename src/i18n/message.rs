@@ -95,6 +95,8 @@ impl Tr {
             Label::Figure(figure) => format!("{} {}", figure.symbol(), self.figure(*figure)),
             Label::Check(check) => self.check(*check),
             Label::Pile(party) => self.f(T::PileField, &[("party", &self.num(party))]),
+            Label::RecordFile => self.t(T::RecordPath).into(),
+            Label::StationFile => self.t(T::StationPath).into(),
         }
     }
 

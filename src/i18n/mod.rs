@@ -109,7 +109,6 @@ texts! {
     NewRecordHint => "Left empty, the record is made in {dir}", "បើទុកទទេ កំណត់ត្រាត្រូវបង្កើតនៅ {dir}";
     StartCount => "Start the count", "ចាប់ផ្ដើមការរាប់";
     NoDialog => "No file was chosen. Where no file dialog opens, type the path instead.", "មិនបានជ្រើសឯកសារ។ បើប្រអប់ជ្រើសឯកសារមិនបើក សូមវាយផ្លូវឯកសារជំនួសវិញ។";
-    PathEmpty => "{field}: give a file path", "{field}៖ សូមផ្ដល់ផ្លូវឯកសារ";
     Opened => "Opened {path}", "បានបើក {path}";
     Error => "error", "កំហុស";
     CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
