@@ -228,3 +228,28 @@ fn an_empty_path_on_the_start_screen_is_named_by_its_label_in_the_language_shown
     h.run();
     assert!(h.query_by_label("ឯកសារការិយាល័យ៖ សូមផ្ដល់ផ្លូវឯកសារ").is_some());
 }
+
+#[test]
+fn a_refused_figure_is_named_by_its_symbol_and_name_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    h.key_press(Key::F3);
+    h.run();
+    type_into(&mut h, "Ballots received", "abc");
+    h.get_by_label("Record figures").click();
+    h.run();
+    assert_eq!(
+        notice(&h).as_deref(),
+        Some("R Ballots received: \"abc\" is not a whole number")
+    );
+    // Beyond what a count can hold (2^53).
+    type_into(&mut h, "Ballots received", "9007199254740992");
+    h.get_by_label("Record figures").click();
+    h.run();
+    let text = notice(&h).unwrap();
+    assert!(
+        text.starts_with("R Ballots received: 9007199254740992 is too large"),
+        "{text}"
+    );
+    assert!(!text.starts_with("received:"), "{text}");
+}

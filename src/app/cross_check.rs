@@ -183,7 +183,7 @@ fn record_piles(
             count
                 .check_pile(row.party, n)
                 .map(|()| n)
-                .map_err(|e| e.message())
+                .map_err(|e| e.message().labelled(Label::Pile(row.party.0)))
         });
         match checked {
             Ok(n) if row.pile == Some(n) => {}

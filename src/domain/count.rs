@@ -79,10 +79,16 @@ impl Explain for CountError {
                 .at("seq")
                 .labelled(Label::Ballot),
             CountError::NoFigures => Message::new(P::NoFigures).at("figures"),
-            CountError::TooLarge { figure, value } => Message::new(P::TooLarge)
-                .num("value", *value)
-                .num("max", MAX_COUNT)
-                .at(figure.as_str()),
+            CountError::TooLarge { figure, value } => {
+                let message = Message::new(P::TooLarge)
+                    .num("value", *value)
+                    .num("max", MAX_COUNT)
+                    .at(figure.as_str());
+                match Figure::ALL.into_iter().find(|f| f.key() == figure) {
+                    Some(f) => message.labelled(Label::Figure(f)),
+                    None => message,
+                }
+            }
             CountError::UnknownParty { party, known } => not_on_ballot(*party, known)
                 .at("party")
                 .labelled(Label::Party),
