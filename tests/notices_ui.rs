@@ -253,3 +253,21 @@ fn a_refused_figure_is_named_by_its_symbol_and_name_on_screen() {
     );
     assert!(!text.starts_with("received:"), "{text}");
 }
+
+#[test]
+fn a_failed_verification_is_worded_again_after_switching_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Verify a results file").click();
+    h.run();
+    let missing = dir.path().join("missing-results.json");
+    type_into(&mut h, "Results file", missing.to_str().unwrap());
+    h.get_by_label("Verify").click();
+    finish_jobs(&mut h);
+    assert!(h.query_by_label_contains("cannot read").is_some());
+    h.get_by_label("ខ្មែរ").click();
+    h.run();
+    assert!(h.query_by_label_contains("cannot read").is_none());
+    assert!(h.query_by_label_contains("មិនអាចអាន").is_some());
+}

@@ -6,7 +6,7 @@
 
 use crate::app::jobs::{Job, Outcome};
 use crate::app::start::FileChoice;
-use crate::app::{Notice, PolltallyApp, Screen, Session, text_arg};
+use crate::app::{Notice, PolltallyApp, Said, Screen, Session, text_arg};
 use crate::domain::comparison::Comparison;
 use crate::domain::free_text::FreeText;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
@@ -232,11 +232,9 @@ impl PolltallyApp {
                     let empty = crate::domain::message::Message::new(
                         crate::domain::message::P::MustNotBeEmpty,
                     )
-                    .at(tr.t(T::TabOut));
-                    self.tabulation.outcome = Some(Err(crate::shell::explain::error_text(
-                        tr,
-                        &anyhow::Error::from(empty),
-                    )));
+                    .at("out")
+                    .labelled(crate::domain::message::Label::CommuneResultsFile);
+                    self.tabulation.outcome = Some(Err(Said::Problem(empty)));
                     Ok(())
                 } else {
                     self.jobs
@@ -279,17 +277,14 @@ impl PolltallyApp {
 
     /// Applies the outcome of a background job.
     pub fn receive(&mut self, outcome: Outcome) {
-        let tr = self.tr();
         match outcome {
             Outcome::Notice(Ok(notice)) => self.notice = Some(notice),
             Outcome::Notice(Err(err)) => self.notice = Some(Notice::failure(&err)),
             Outcome::Tabulated(commune) => {
-                self.tabulation.outcome =
-                    Some((*commune).map_err(|err| crate::shell::explain::error_text(tr, &err)));
+                self.tabulation.outcome = Some((*commune).map_err(|err| Said::failure(&err)));
             }
             Outcome::Verified(verified) => {
-                self.verify.outcome =
-                    Some(verified.map_err(|err| crate::shell::explain::error_text(tr, &err)));
+                self.verify.outcome = Some(verified.map_err(|err| Said::failure(&err)));
             }
             Outcome::Chosen(FileChoice::Record, Some(path)) => {
                 self.apply(AppCommand::OpenRecord(path));

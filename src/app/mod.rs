@@ -132,14 +132,26 @@ impl Notice {
     /// An action that failed: each cause of the error's chain.
     pub fn failure(err: &anyhow::Error) -> Notice {
         Notice {
-            said: Said::Failure(crate::shell::explain::error_messages(err)),
+            said: Said::failure(err),
             is_error: true,
         }
     }
 
     /// The notice in `tr`'s language and numerals.
     pub fn text(&self, tr: Tr) -> String {
-        match &self.said {
+        self.said.text(tr)
+    }
+}
+
+impl Said {
+    /// The causes of a failed action.
+    pub fn failure(err: &anyhow::Error) -> Said {
+        Said::Failure(crate::shell::explain::error_messages(err))
+    }
+
+    /// What is said, in `tr`'s language and numerals.
+    pub fn text(&self, tr: Tr) -> String {
+        match self {
             Said::Text(key, args) => tr.text(*key, args),
             Said::Problem(message) => tr.message(message),
             Said::Failure(causes) => causes

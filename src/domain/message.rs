@@ -246,6 +246,8 @@ pub enum Label {
     RecordFile,
     /// The station file a new count starts from.
     StationFile,
+    /// Where the commune results are saved.
+    CommuneResultsFile,
 }
 
 /// A problem, named by key, with its arguments.

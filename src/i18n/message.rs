@@ -97,6 +97,7 @@ impl Tr {
             Label::Pile(party) => self.f(T::PileField, &[("party", &self.num(party))]),
             Label::RecordFile => self.t(T::RecordPath).into(),
             Label::StationFile => self.t(T::StationPath).into(),
+            Label::CommuneResultsFile => self.t(T::TabOut).into(),
         }
     }
 
