@@ -271,3 +271,38 @@ fn a_failed_verification_is_worded_again_after_switching_language() {
     assert!(h.query_by_label_contains("cannot read").is_none());
     assert!(h.query_by_label_contains("មិនអាចអាន").is_some());
 }
+
+#[test]
+fn a_refused_review_names_the_ballot_number_field_by_its_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = common::commune_station(dir.path(), "0101-01-0001", None);
+    let first = dir.path().join("first.polltally");
+    common::sealed_count(&station, &first, &["1", "1", "I4"]);
+    let mut h = harness(dir.path());
+    h.run();
+    type_into(&mut h, "Count record file", common::s(&first));
+    h.get_by_label("Open").click();
+    h.run();
+    h.key_press(Key::F8);
+    h.run();
+    type_into(&mut h, "Ordered by", "Provincial Election Commission");
+    type_into(&mut h, "Reason", "complaint 4");
+    h.get_by_label("Start the recount").click();
+    h.run();
+    type_into(&mut h, "Ballot number", "99");
+    type_into(&mut h, "Ruling", "2");
+    h.get_by_label("Record the ruling").click();
+    h.run();
+    let text = notice(&h).unwrap();
+    assert!(text.starts_with("Ballot number: 99 "), "{text}");
+    assert!(!text.contains("review_of"), "{text}");
+    // An unknown criterion is named as the criterion, not `criterion:`.
+    type_into(&mut h, "Ruling", "x");
+    h.get_by_label("Record the ruling").click();
+    h.run();
+    let text = notice(&h).unwrap();
+    assert!(
+        text.starts_with("Criterion: x is not a criterion of this count"),
+        "{text}"
+    );
+}
