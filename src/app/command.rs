@@ -6,7 +6,7 @@
 
 use crate::app::jobs::{Job, Outcome};
 use crate::app::start::FileChoice;
-use crate::app::{Notice, PolltallyApp, Screen, Session};
+use crate::app::{Notice, PolltallyApp, Said, Screen, Session, text_arg};
 use crate::domain::comparison::Comparison;
 use crate::domain::free_text::FreeText;
 use crate::domain::seal::{RefusalToSign, Seal, Signature};
@@ -77,13 +77,49 @@ pub enum AppCommand {
     },
 }
 
+impl AppCommand {
+    /// Whether the command is an action of its own, whose outcome replaces
+    /// the notice of the one before; showing a screen, switching the
+    /// language or numerals and the notices themselves are not.
+    fn is_action(&self) -> bool {
+        match self {
+            AppCommand::OpenRecord(_)
+            | AppCommand::ChooseFile(_)
+            | AppCommand::NewCount { .. }
+            | AppCommand::OpenPractice
+            | AppCommand::NewPractice
+            | AppCommand::Close
+            | AppCommand::Append(_)
+            | AppCommand::Seal { .. }
+            | AppCommand::SaveForms { .. }
+            | AppCommand::StartRecount { .. }
+            | AppCommand::SaveComparison
+            | AppCommand::Tabulate { .. }
+            | AppCommand::Verify { .. } => true,
+            AppCommand::ShowScreen(_)
+            | AppCommand::SetLanguage(_)
+            | AppCommand::SetNumerals(_)
+            | AppCommand::DismissNotice
+            | AppCommand::Notify(_) => false,
+        }
+    }
+}
+
 impl PolltallyApp {
-    /// Applies one command.
+    /// Applies one command. An action replaces the notice of the action
+    /// before it, whatever it says; moving between screens and switching
+    /// the language or numerals keep it.
     pub fn apply(&mut self, command: AppCommand) {
         let tr = self.tr();
+        if command.is_action() {
+            self.notice = None;
+        }
         let result: anyhow::Result<()> = match command {
             AppCommand::OpenRecord(path) => Record::open(&path).map_err(Into::into).map(|record| {
-                self.notice = Some(info(tr.f(T::Opened, &[("path", &path.display())])));
+                self.notice = Some(Notice::info(
+                    T::Opened,
+                    vec![("path", text_arg(path.display()))],
+                ));
                 self.open_session(record);
             }),
             AppCommand::ChooseFile(choice) => self
@@ -154,6 +190,7 @@ impl PolltallyApp {
                     // The job reads the record through its own connection:
                     // a sealed record no longer changes.
                     let path = session.record.path().to_path_buf();
+                    let printer = self.print_command.clone();
                     let job = if print {
                         Job::PrintForms
                     } else {
@@ -161,11 +198,9 @@ impl PolltallyApp {
                     };
                     self.jobs
                         .start(job, move || {
-                            Outcome::Notice(
-                                Record::open(&path)
-                                    .map_err(Into::into)
-                                    .and_then(|record| save_forms(&record, print, tr)),
-                            )
+                            Outcome::Notice(Record::open(&path).map_err(Into::into).and_then(
+                                |record| save_forms(&record, print.then_some(&printer), tr),
+                            ))
                         })
                         .map_err(Into::into)
                 }
@@ -182,10 +217,11 @@ impl PolltallyApp {
                     let record = session.record.path().to_path_buf();
                     self.jobs
                         .start(Job::SaveComparison, move || {
-                            Outcome::Notice(
-                                save_comparison(comparison.as_ref(), &record)
-                                    .map(|path| tr.f(T::SavedForms, &[("paths", &path)])),
-                            )
+                            Outcome::Notice(save_comparison(comparison.as_ref(), &record).map(
+                                |paths| {
+                                    Notice::info(T::SavedForms, vec![("paths", text_arg(paths))])
+                                },
+                            ))
                         })
                         .map_err(Into::into)
                 }
@@ -196,11 +232,9 @@ impl PolltallyApp {
                     let empty = crate::domain::message::Message::new(
                         crate::domain::message::P::MustNotBeEmpty,
                     )
-                    .at(tr.t(T::TabOut));
-                    self.tabulation.outcome = Some(Err(crate::shell::explain::error_text(
-                        tr,
-                        &anyhow::Error::from(empty),
-                    )));
+                    .at("out")
+                    .labelled(crate::domain::message::Label::CommuneResultsFile);
+                    self.tabulation.outcome = Some(Err(Said::Problem(empty)));
                     Ok(())
                 } else {
                     self.jobs
@@ -237,31 +271,20 @@ impl PolltallyApp {
                 .map_err(Into::into),
         };
         if let Err(err) = result {
-            self.notice = Some(Notice {
-                text: crate::shell::explain::error_text(tr, &err),
-                is_error: true,
-            });
+            self.notice = Some(Notice::failure(&err));
         }
     }
 
     /// Applies the outcome of a background job.
     pub fn receive(&mut self, outcome: Outcome) {
-        let tr = self.tr();
         match outcome {
-            Outcome::Notice(Ok(text)) => self.notice = Some(info(text)),
-            Outcome::Notice(Err(err)) => {
-                self.notice = Some(Notice {
-                    text: crate::shell::explain::error_text(tr, &err),
-                    is_error: true,
-                });
-            }
+            Outcome::Notice(Ok(notice)) => self.notice = Some(notice),
+            Outcome::Notice(Err(err)) => self.notice = Some(Notice::failure(&err)),
             Outcome::Tabulated(commune) => {
-                self.tabulation.outcome =
-                    Some((*commune).map_err(|err| crate::shell::explain::error_text(tr, &err)));
+                self.tabulation.outcome = Some((*commune).map_err(|err| Said::failure(&err)));
             }
             Outcome::Verified(verified) => {
-                self.verify.outcome =
-                    Some(verified.map_err(|err| crate::shell::explain::error_text(tr, &err)));
+                self.verify.outcome = Some(verified.map_err(|err| Said::failure(&err)));
             }
             Outcome::Chosen(FileChoice::Record, Some(path)) => {
                 self.apply(AppCommand::OpenRecord(path));
@@ -269,13 +292,8 @@ impl PolltallyApp {
             Outcome::Chosen(FileChoice::Station, Some(path)) => {
                 self.start.station_path = path.display().to_string();
             }
-            Outcome::Chosen(_, None) => self.notice = Some(info(tr.t(T::NoDialog).into())),
-            Outcome::Stopped => {
-                self.notice = Some(Notice {
-                    text: tr.t(T::JobStopped).into(),
-                    is_error: true,
-                });
-            }
+            Outcome::Chosen(_, None) => self.notice = Some(Notice::info(T::NoDialog, vec![])),
+            Outcome::Stopped => self.notice = Some(Notice::refusal(T::JobStopped, vec![])),
         }
     }
 
@@ -321,8 +339,10 @@ impl PolltallyApp {
             mode,
             self.clock.as_ref(),
         )?;
-        let tr = self.tr();
-        self.notice = Some(info(tr.f(T::Created, &[("path", &path.display())])));
+        self.notice = Some(Notice::info(
+            T::Created,
+            vec![("path", text_arg(path.display()))],
+        ));
         self.open_session(record);
         self.screen = Screen::Recount;
         Ok(())
@@ -335,16 +355,23 @@ impl PolltallyApp {
             None => self.places.new_record_path(&file, self.clock.as_ref())?,
         };
         let record = Record::create(&path, file, self.clock.as_ref())?;
-        let tr = self.tr();
-        self.notice = Some(info(tr.f(T::Created, &[("path", &path.display())])));
+        self.notice = Some(Notice::info(
+            T::Created,
+            vec![("path", text_arg(path.display()))],
+        ));
         self.open_session(record);
         Ok(())
     }
 }
 
 /// Writes copies A, B and C, the form with its annex, and the results file
-/// beside the record; prints A, B and C with `lp` when asked.
-fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Result<String> {
+/// beside the record; prints A, B and C with `printer` (`lp`) when given.
+/// Printing that fails leaves the forms saved and says what to do.
+fn save_forms(
+    record: &Record,
+    printer: Option<&std::ffi::OsString>,
+    tr: crate::i18n::Tr,
+) -> anyhow::Result<Notice> {
     let numerals = tr.numerals;
     let dir = record
         .path()
@@ -392,28 +419,39 @@ fn save_forms(record: &Record, print: bool, tr: crate::i18n::Tr) -> anyhow::Resu
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    if !print {
-        return Ok(tr.f(T::SavedForms, &[("paths", &list)]));
-    }
-    let printed = std::process::Command::new("lp").args(&forms).output();
-    match printed {
+    let Some(printer) = printer else {
+        return Ok(Notice::info(T::SavedForms, vec![("paths", text_arg(list))]));
+    };
+    let dir = text_arg(dir.display());
+    match std::process::Command::new(printer).args(&forms).output() {
         Ok(out) if out.status.success() => {
             let list = forms
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", ");
-            Ok(tr.f(T::Printed, &[("paths", &list)]))
+            Ok(Notice::info(T::Printed, vec![("paths", text_arg(list))]))
         }
-        Ok(out) => Err(anyhow::anyhow!(tr.f(
+        Ok(out) => Ok(Notice::refusal(
             T::NoPrinter,
-            &[
-                ("error", &String::from_utf8_lossy(&out.stderr).trim()),
-                ("dir", &dir.display())
-            ]
-        ))),
-        Err(err) => Err(anyhow::anyhow!(
-            tr.f(T::NoPrinter, &[("error", &err), ("dir", &dir.display())])
+            vec![
+                (
+                    "error",
+                    text_arg(String::from_utf8_lossy(&out.stderr).trim()),
+                ),
+                ("dir", dir),
+            ],
+        )),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Notice::refusal(
+            T::NoPrintCommand,
+            vec![
+                ("command", text_arg(printer.to_string_lossy())),
+                ("dir", dir),
+            ],
+        )),
+        Err(err) => Ok(Notice::refusal(
+            T::NoPrinter,
+            vec![("error", text_arg(err)), ("dir", dir)],
         )),
     }
 }
@@ -428,11 +466,4 @@ fn save_comparison(comparison: Option<&Comparison>, record: &Path) -> anyhow::Re
     crate::shell::files::write_file(&json, &comparison.to_bytes()?)?;
     crate::shell::files::write_file(&pdf, &crate::report::comparison_pdf(comparison)?)?;
     Ok(format!("{}, {}", json.display(), pdf.display()))
-}
-
-fn info(text: String) -> Notice {
-    Notice {
-        text,
-        is_error: false,
-    }
 }

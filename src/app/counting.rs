@@ -13,7 +13,7 @@ use crate::domain::ballot::BallotNumber;
 use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
-use crate::domain::message::Explain;
+use crate::domain::message::{Arg, Explain, Label};
 use crate::domain::reconciliation::Figure;
 use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
 use crate::domain::seq::Seq;
@@ -295,15 +295,11 @@ pub fn allowed_focus(state: &CountingState) -> Option<egui::Id> {
 }
 
 /// Says why a key did nothing.
-fn unused_key_notice(tr: Tr, key: egui::Key) -> AppCommand {
-    let text = if key == egui::Key::Tab {
-        tr.t(T::TabWhileCounting).to_string()
+fn unused_key_notice(key: egui::Key) -> AppCommand {
+    AppCommand::Notify(if key == egui::Key::Tab {
+        Notice::refusal(T::TabWhileCounting, vec![])
     } else {
-        tr.f(T::KeyDoesNothing, &[("key", &key_name(key))])
-    };
-    AppCommand::Notify(Notice {
-        text,
-        is_error: true,
+        Notice::refusal(T::KeyDoesNothing, vec![("key", Arg::Text(key_name(key)))])
     })
 }
 
@@ -344,34 +340,40 @@ fn to_count_key(key: egui::Key) -> Option<CountKey> {
 
 /// Turns a keyboard action into a command (checked by the core first, so
 /// that a refusal is shown at once and nothing is written).
-fn act(action: Action, tr: Tr, count: &Count, commands: &mut Vec<AppCommand>) {
-    let refuse = |commands: &mut Vec<AppCommand>, text: String| {
-        commands.push(AppCommand::Notify(Notice {
-            text,
-            is_error: true,
-        }));
+fn act(action: Action, count: &Count, commands: &mut Vec<AppCommand>) {
+    let refuse = |commands: &mut Vec<AppCommand>, notice: Notice| {
+        commands.push(AppCommand::Notify(notice));
     };
     match action {
         Action::Rule(request) => match request.resolve(count.definition()) {
             Ok(ruling) => commands.push(AppCommand::Append(Event::Ruling(ruling))),
-            Err(err) => refuse(commands, tr.message(&err.message())),
+            Err(err) => refuse(commands, Notice::problem(err.message())),
         },
         Action::Dispute { target, parties } => match count.check_dispute(target, &parties) {
             Ok(()) => commands.push(AppCommand::Append(Event::Dispute {
                 ruling_seq: target,
                 parties,
             })),
-            Err(err) => refuse(commands, tr.message(&err.message())),
+            Err(err) => refuse(commands, Notice::problem(err.message())),
         },
         Action::Refused(Refusal::NoSuchPrefix(digits)) => {
-            refuse(commands, tr.f(T::NoSuchPartyPrefix, &[("digits", &digits)]));
+            let digits = digits.parse::<u64>().map_or(Arg::Text(digits), Arg::Num);
+            refuse(
+                commands,
+                Notice::refusal(T::NoSuchPartyPrefix, vec![("digits", digits)]),
+            );
         }
-        Action::Refused(Refusal::NothingToVoid) => refuse(commands, tr.t(T::NothingToVoid).into()),
+        Action::Refused(Refusal::NothingToVoid) => {
+            refuse(commands, Notice::refusal(T::NothingToVoid, vec![]))
+        }
         Action::Refused(Refusal::NothingToDispute) => {
-            refuse(commands, tr.t(T::NothingToDispute).into())
+            refuse(commands, Notice::refusal(T::NothingToDispute, vec![]))
         }
         Action::Refused(Refusal::UnusedKey(key)) => {
-            refuse(commands, tr.f(T::KeyDoesNothing, &[("key", &key)]));
+            refuse(
+                commands,
+                Notice::refusal(T::KeyDoesNothing, vec![("key", Arg::Text(key.to_string()))]),
+            );
         }
     }
 }
@@ -441,9 +443,9 @@ pub fn over_box_warning(tr: Tr, count: &Count) -> Option<String> {
 /// The line under the ballot number: what the keyboard is waiting for.
 fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
     if let Mode::Dispute { target, parties } = &keys.mode {
-        let mut list: Vec<String> = parties.iter().map(u32::to_string).collect();
+        let mut list: Vec<String> = parties.iter().map(|p| tr.num(p)).collect();
         if !keys.digits.is_empty() {
-            list.push(format!("{}_", keys.digits));
+            list.push(format!("{}_", tr.num(&keys.digits)));
         }
         return tr.f(
             T::DisputePrompt,
@@ -462,7 +464,7 @@ fn prompt_text(tr: Tr, count: &Count, keys: &KeyState) -> String {
         return tr.f(T::Armed, &[("code", code), ("title", &title)]);
     }
     if !keys.digits.is_empty() {
-        return tr.f(T::PartyPrefix, &[("digits", &keys.digits)]);
+        return tr.f(T::PartyPrefix, &[("digits", &tr.num(&keys.digits))]);
     }
     tr.t(T::TypeParty).into()
 }
@@ -481,17 +483,17 @@ pub fn counting_ui(
     if sealed {
         state.keys.reset();
         if let Some(key) = first_pressed(ui) {
-            commands.push(AppCommand::Notify(Notice {
-                text: tr.f(T::KeyWhileSealed, &[("key", &key)]),
-                is_error: true,
-            }));
+            commands.push(AppCommand::Notify(Notice::refusal(
+                T::KeyWhileSealed,
+                vec![("key", Arg::Text(key.to_string()))],
+            )));
         }
     }
     // Nothing but the void reason holds the focus here (see
     // `allowed_focus`): whatever was focused before, the keys rule.
     let listening = !sealed && !matches!(state.keys.mode, Mode::Void { .. });
     if listening && let Some(key) = unused_keys(ui).last() {
-        commands.push(unused_key_notice(tr, *key));
+        commands.push(unused_key_notice(*key));
     }
     if !listening {
         // Keys held over from a burst do not wait for a later screen state.
@@ -504,7 +506,7 @@ pub fn counting_ui(
             let action = state.keys.press(key, count);
             let writes = matches!(action, Some(Action::Rule(_) | Action::Dispute { .. }));
             if let Some(action) = action {
-                act(action, tr, count, commands);
+                act(action, count, commands);
             }
             if matches!(state.keys.mode, Mode::Void { .. }) {
                 state.void_reason = tr.t(T::VoidReasonDefault).into();
@@ -563,7 +565,7 @@ fn ruling_panel_ui(
             } else {
                 bar.text(text)
             });
-            ui.label(format!("{}: {}", tr.t(T::Disputed), view.disputed));
+            ui.label(tr.f(T::DisputedCount, &[("n", &tr.num(view.disputed))]));
         });
     });
 
@@ -615,9 +617,10 @@ fn ruling_panel_ui(
         .show(ui, |ui| {
             for (i, party) in view.parties.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    let text = RichText::new(format!("{}  {}", party.number, party.abbreviation))
-                        .size(24.0)
-                        .strong();
+                    let text =
+                        RichText::new(format!("{}  {}", tr.num(party.number), party.abbreviation))
+                            .size(24.0)
+                            .strong();
                     let fill = if sealed { theme::SPENT } else { theme::VALID };
                     let clicked = theme::big_button(ui, text, fill, button)
                         .on_hover_text(&party.name)
@@ -630,14 +633,17 @@ fn ruling_panel_ui(
                             .find(|p| p.number.0 == party.number)
                     {
                         let action = state.keys.click_party(p.number);
-                        act(action, tr, count, commands);
+                        act(action, count, commands);
                     }
                     tally_label(
                         ui,
                         tr,
                         tr.f(
                             T::TallyLabel,
-                            &[("party", &party.number), ("n", &party.votes)],
+                            &[
+                                ("party", &tr.num(party.number)),
+                                ("n", &tr.num(party.votes)),
+                            ],
                         ),
                         party.votes,
                     );
@@ -682,14 +688,14 @@ fn ruling_panel_ui(
                             disputed_by: vec![],
                             note: None,
                         };
-                        act(Action::Rule(request), tr, count, commands);
+                        act(Action::Rule(request), count, commands);
                     }
                     tally_label(
                         ui,
                         tr,
                         tr.f(
                             T::InvalidTallyLabel,
-                            &[("code", &line.code), ("n", &line.count)],
+                            &[("code", &line.code), ("n", &tr.num(line.count))],
                         ),
                         line.count,
                     );
@@ -711,7 +717,9 @@ fn ruling_panel_ui(
                 .is_some_and(|c| c.as_str() == line.code);
             let text = RichText::new(format!(
                 "{key}{} {} ({})",
-                line.code, line.title, line.count
+                line.code,
+                line.title,
+                tr.num(line.count)
             ));
             if ui.selectable_label(selected, text).clicked() {
                 state.keys.armed = count
@@ -729,7 +737,7 @@ fn ruling_panel_ui(
             .clicked()
             && let Some(action) = state.keys.press(CountKey::Letter(DISPUTE_KEY), count)
         {
-            act(action, tr, count, commands);
+            act(action, count, commands);
         }
         if ui
             .button(RichText::new(tr.t(T::VoidLast)).color(theme::WARNING))
@@ -738,7 +746,7 @@ fn ruling_panel_ui(
             state.keys.digits.clear();
             state.keys.armed = None;
             match state.keys.press(CountKey::Backspace, count) {
-                Some(action) => act(action, tr, count, commands),
+                Some(action) => act(action, count, commands),
                 None => {
                     state.void_reason = tr.t(T::VoidReasonDefault).into();
                     state.void_focus_pending = true;
@@ -845,8 +853,9 @@ fn void_prompt_ui(
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
                 if ui.button(tr.t(T::VoidConfirm)).clicked() || enter {
-                    let checked =
-                        FreeText::parse("reason", state.void_reason.trim()).and_then(|reason| {
+                    let checked = FreeText::parse("reason", state.void_reason.trim())
+                        .map_err(|message| message.labelled(Label::VoidReason))
+                        .and_then(|reason| {
                             count.check_void(target).map_err(|err| err.message())?;
                             Ok(reason)
                         });
@@ -858,10 +867,7 @@ fn void_prompt_ui(
                             }));
                             state.keys.reset();
                         }
-                        Err(message) => commands.push(AppCommand::Notify(Notice {
-                            text: tr.message(&message),
-                            is_error: true,
-                        })),
+                        Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
                     }
                 }
                 if ui.button(tr.t(T::Cancel)).clicked() || escape {
@@ -893,7 +899,7 @@ fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) 
             });
             let mut notes = Vec::new();
             if !r.disputed_by.is_empty() {
-                let list: Vec<String> = r.disputed_by.iter().map(u32::to_string).collect();
+                let list: Vec<String> = r.disputed_by.iter().map(|p| tr.num(p)).collect();
                 notes.push(tr.f(T::DisputedBy, &[("parties", &list.join(", "))]));
             }
             if r.voided_by.is_some() {

@@ -6,7 +6,7 @@ use crate::app::command::AppCommand;
 use crate::app::reconciliation::{checks_beside, checks_panel_ui, checks_section_ui};
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
-use crate::domain::message::Explain;
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus};
 use crate::i18n::{T, Tr};
@@ -116,7 +116,7 @@ pub fn cross_check_ui(
                     ui.end_row();
                     for (i, row) in view.rows.iter().enumerate() {
                         let party_label = ui.label(
-                            RichText::new(format!("{} {}", row.party, row.abbreviation))
+                            RichText::new(format!("{} {}", tr.num(row.party), row.abbreviation))
                                 .strong()
                                 .size(20.0),
                         );
@@ -157,7 +157,7 @@ pub fn cross_check_ui(
                     }
                 });
             if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
-                record_piles(tr, count, &view, &mut state.typed, commands);
+                record_piles(count, &view, &mut state.typed, commands);
             }
             ui.add_space(8.0);
             crate::app::steps::next_step_ui(
@@ -184,7 +184,6 @@ pub fn cross_check_ui(
 /// Emits one pile-count event per changed, valid field; a bad field stops
 /// and is named.
 fn record_piles(
-    tr: Tr,
     count: &Count,
     view: &CrossCheckView,
     typed: &mut BTreeMap<PartyNumber, String>,
@@ -200,37 +199,28 @@ fn record_piles(
             continue;
         };
         let parsed = text.parse::<u64>().map_err(|_| {
-            tr.f(
-                T::NotANumber,
-                &[
-                    ("field", &tr.f(T::PileField, &[("party", &row.party)])),
-                    ("value", &text),
-                ],
-            )
+            Message::new(P::NotWholeNumber)
+                .text("value", &text)
+                .at("count")
+                .labelled(Label::Pile(row.party.0))
         });
         let checked = parsed.and_then(|n| {
             count
                 .check_pile(row.party, n)
                 .map(|()| n)
-                .map_err(|e| tr.message(&e.message()))
+                .map_err(|e| e.message().labelled(Label::Pile(row.party.0)))
         });
         match checked {
             Ok(n) if row.pile == Some(n) => {}
             Ok(n) => events.push((row.party, n)),
-            Err(text) => {
-                commands.push(AppCommand::Notify(Notice {
-                    text,
-                    is_error: true,
-                }));
+            Err(message) => {
+                commands.push(AppCommand::Notify(Notice::problem(message)));
                 return;
             }
         }
     }
     if events.is_empty() {
-        commands.push(AppCommand::Notify(Notice {
-            text: tr.t(T::NothingChanged).into(),
-            is_error: false,
-        }));
+        commands.push(AppCommand::Notify(Notice::info(T::NothingChanged, vec![])));
     }
     for (party, n) in events {
         typed.remove(&party);

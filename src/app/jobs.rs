@@ -44,9 +44,9 @@ impl Job {
 /// What a job hands back to the app.
 #[derive(Debug)]
 pub enum Outcome {
-    /// A sentence for the notice line (what was saved or printed), or why
-    /// it failed.
-    Notice(anyhow::Result<String>),
+    /// The notice of the work (what was saved or printed, or what to do
+    /// about it), or why it failed.
+    Notice(anyhow::Result<crate::app::Notice>),
     /// The commune results for the tabulation screen (boxed: they are
     /// large beside the other outcomes).
     Tabulated(Box<anyhow::Result<CommuneResults>>),
@@ -179,6 +179,10 @@ impl Jobs {
 mod tests {
     use super::*;
 
+    fn released() -> crate::app::Notice {
+        crate::app::Notice::info(crate::i18n::T::SavedForms, vec![])
+    }
+
     #[test]
     fn a_job_runs_on_its_own_thread_and_is_shown_busy_before_its_outcome() {
         let (release, gate) = mpsc::channel::<()>();
@@ -187,7 +191,7 @@ mod tests {
             // Run on the caller's thread, this would wait in vain for the
             // release below and answer `Stopped`.
             match gate.recv_timeout(Duration::from_secs(10)) {
-                Ok(()) => Outcome::Notice(Ok("released".into())),
+                Ok(()) => Outcome::Notice(Ok(released())),
                 Err(_) => Outcome::Stopped,
             }
         })
@@ -200,7 +204,7 @@ mod tests {
         jobs.mark_shown();
         let outcomes = jobs.finished();
         assert!(
-            matches!(outcomes.as_slice(), [Outcome::Notice(Ok(text))] if text == "released"),
+            matches!(outcomes.as_slice(), [Outcome::Notice(Ok(notice))] if *notice == released()),
             "{outcomes:?}"
         );
         assert_eq!(jobs.busy(), None);

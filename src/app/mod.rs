@@ -23,6 +23,7 @@ pub mod verify;
 
 use crate::app::command::AppCommand;
 use crate::app::places::Places;
+use crate::domain::message::{Arg, Message};
 use crate::domain::text::Numerals;
 use crate::domain::time::Clock;
 use crate::i18n::{Lang, T, Tr};
@@ -84,11 +85,89 @@ pub struct Settings {
     pub numerals: Option<Numerals>,
 }
 
-/// A message shown under the top bar until dismissed or replaced.
+/// A message shown under the top bar, about the action that made it: the
+/// next action replaces it, and it can be dismissed. It keeps its keys and
+/// arguments, not words, so that it is worded when drawn, in the language
+/// and numerals shown then.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    pub text: String,
+    pub said: Said,
     pub is_error: bool,
+}
+
+/// What a notice says, as keys and arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// An interface text of the table [`T`] and its arguments.
+    Text(T, Vec<(&'static str, Arg)>),
+    /// A problem the core explained (a refused action).
+    Problem(Message),
+    /// A failure of the shells: each cause of its chain, outermost first.
+    Failure(Vec<Message>),
+}
+
+impl Notice {
+    /// What an action did: an interface text and its arguments.
+    pub fn info(key: T, args: Vec<(&'static str, Arg)>) -> Notice {
+        Notice {
+            said: Said::Text(key, args),
+            is_error: false,
+        }
+    }
+
+    /// Why an action was refused, as an interface text and its arguments.
+    pub fn refusal(key: T, args: Vec<(&'static str, Arg)>) -> Notice {
+        Notice {
+            said: Said::Text(key, args),
+            is_error: true,
+        }
+    }
+
+    /// Why an action was refused, as the core explained it.
+    pub fn problem(message: Message) -> Notice {
+        Notice {
+            said: Said::Problem(message),
+            is_error: true,
+        }
+    }
+
+    /// An action that failed: each cause of the error's chain.
+    pub fn failure(err: &anyhow::Error) -> Notice {
+        Notice {
+            said: Said::failure(err),
+            is_error: true,
+        }
+    }
+
+    /// The notice in `tr`'s language and numerals.
+    pub fn text(&self, tr: Tr) -> String {
+        self.said.text(tr)
+    }
+}
+
+impl Said {
+    /// The causes of a failed action.
+    pub fn failure(err: &anyhow::Error) -> Said {
+        Said::Failure(crate::shell::explain::error_messages(err))
+    }
+
+    /// What is said, in `tr`'s language and numerals.
+    pub fn text(&self, tr: Tr) -> String {
+        match self {
+            Said::Text(key, args) => tr.text(*key, args),
+            Said::Problem(message) => tr.message(message),
+            Said::Failure(causes) => causes
+                .iter()
+                .map(|m| tr.message(m))
+                .collect::<Vec<_>>()
+                .join(": "),
+        }
+    }
+}
+
+/// A text argument of a notice (a path, a name, a value as typed).
+pub fn text_arg(value: impl std::fmt::Display) -> Arg {
+    Arg::Text(value.to_string())
 }
 
 /// An open count and the screens' own input state.
@@ -158,6 +237,8 @@ pub struct PolltallyApp {
     pub tabulation: tabulation::TabulationState,
     /// Slow work under way on other threads.
     pub jobs: jobs::Jobs,
+    /// The command that prints the forms (`lp`), given the PDF files.
+    pub print_command: std::ffi::OsString,
     commands: Vec<AppCommand>,
 }
 
@@ -189,6 +270,7 @@ impl PolltallyApp {
             verify: verify::VerifyState::default(),
             tabulation: tabulation::TabulationState::default(),
             jobs: jobs::Jobs::default(),
+            print_command: "lp".into(),
             commands: Vec::new(),
         }
     }

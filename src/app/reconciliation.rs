@@ -6,7 +6,7 @@ use crate::app::command::AppCommand;
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::free_text::FreeText;
-use crate::domain::message::Explain;
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::reconciliation::{Check, CheckName, CheckStatus, Figure};
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
@@ -74,10 +74,9 @@ impl ReconciliationView {
 
 /// Parses the typed figures that differ from the recorded ones.
 fn changed_figures(
-    tr: Tr,
     view: &ReconciliationView,
     typed: &BTreeMap<Figure, String>,
-) -> Result<BTreeMap<Figure, u64>, String> {
+) -> Result<BTreeMap<Figure, u64>, Message> {
     let mut changed = BTreeMap::new();
     for row in &view.figures {
         let Some(text) = typed
@@ -88,10 +87,10 @@ fn changed_figures(
             continue;
         };
         let value: u64 = text.parse().map_err(|_| {
-            tr.f(
-                T::NotANumber,
-                &[("field", &tr.figure(row.figure)), ("value", &text)],
-            )
+            Message::new(P::NotWholeNumber)
+                .text("value", text)
+                .at(row.figure.key())
+                .labelled(Label::Figure(row.figure))
         })?;
         if row.value != Some(value) {
             changed.insert(row.figure, value);
@@ -149,12 +148,14 @@ pub fn checks_ui(
                 }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button(tr.t(T::RecordExplanation)).clicked() || entered {
-                    let checked = FreeText::parse("text", text.trim()).and_then(|typed| {
-                        count
-                            .check_explanation(check.name)
-                            .map_err(|err| err.message())?;
-                        Ok(typed)
-                    });
+                    let checked = FreeText::parse("text", text.trim())
+                        .map_err(|m| m.labelled(Label::Explanation(check.name)))
+                        .and_then(|typed| {
+                            count
+                                .check_explanation(check.name)
+                                .map_err(|err| err.message())?;
+                            Ok(typed)
+                        });
                     match checked {
                         Ok(typed) => {
                             commands.push(AppCommand::Append(Event::Explanation {
@@ -163,10 +164,7 @@ pub fn checks_ui(
                             }));
                             text.clear();
                         }
-                        Err(message) => commands.push(AppCommand::Notify(Notice {
-                            text: tr.message(&message),
-                            is_error: true,
-                        })),
+                        Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
                     }
                 }
             });
@@ -263,11 +261,12 @@ pub fn reconciliation_ui(
                         // it (the books' number, earlier values).
                         let mut notes = Vec::new();
                         if row.figure == Figure::Received {
-                            notes.push(tr.f(T::ExpectedFromBooks, &[("n", &view.in_books)]));
+                            notes
+                                .push(tr.f(T::ExpectedFromBooks, &[("n", &tr.num(view.in_books))]));
                         }
                         if !row.earlier.is_empty() {
                             let values: Vec<String> =
-                                row.earlier.iter().map(u64::to_string).collect();
+                                row.earlier.iter().map(|v| tr.num(v)).collect();
                             notes.push(tr.f(T::Earlier, &[("values", &values.join(", "))]));
                         }
                         let label = ui
@@ -298,7 +297,7 @@ pub fn reconciliation_ui(
                     ui.label(RichText::new("I").strong().size(22.0));
                     ui.label(tr.t(T::FigureIssued));
                     ui.label(
-                        RichText::new(view.issued.map_or("-".into(), |i| i.to_string()))
+                        RichText::new(view.issued.map_or("-".into(), |i| tr.num(i)))
                             .strong()
                             .size(24.0),
                     );
@@ -317,18 +316,14 @@ pub fn reconciliation_ui(
                     ui.end_row();
                 });
             if ui.button(tr.t(T::RecordFigures)).clicked() || entered {
-                match changed_figures(tr, &view, &state.typed) {
+                match changed_figures(&view, &state.typed) {
                     Ok(changed) if changed.is_empty() => {
-                        commands.push(AppCommand::Notify(Notice {
-                            text: tr.t(T::NothingChanged).into(),
-                            is_error: false,
-                        }))
+                        commands.push(AppCommand::Notify(Notice::info(T::NothingChanged, vec![])))
                     }
                     Ok(changed) => match count.check_figures(&changed) {
-                        Err(err) => commands.push(AppCommand::Notify(Notice {
-                            text: tr.message(&err.message()),
-                            is_error: true,
-                        })),
+                        Err(err) => {
+                            commands.push(AppCommand::Notify(Notice::problem(err.message())))
+                        }
                         Ok(()) => {
                             for figure in changed.keys() {
                                 state.typed.remove(figure);
@@ -338,10 +333,7 @@ pub fn reconciliation_ui(
                             }));
                         }
                     },
-                    Err(text) => commands.push(AppCommand::Notify(Notice {
-                        text,
-                        is_error: true,
-                    })),
+                    Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
                 }
             }
             if view.missing.is_empty() {

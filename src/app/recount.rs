@@ -11,7 +11,7 @@ use crate::app::{Notice, Session, theme};
 use crate::domain::ballot::BallotNumber;
 use crate::domain::comparison::Comparison;
 use crate::domain::count::Count;
-use crate::domain::message::{Explain, Message, P};
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::recount::RecountMode;
 use crate::domain::rule_line::parse_rule_line;
 use crate::domain::seq::Seq;
@@ -68,7 +68,7 @@ pub fn review_rows(count: &Count, tr: Tr) -> Vec<ReviewRow> {
         .map(|(seq, record)| {
             let mut original = verdict_text(tr, count, &record.ruling.verdict);
             if record.is_disputed() {
-                let parties: Vec<String> = record.disputants().map(|p| p.to_string()).collect();
+                let parties: Vec<String> = record.disputants().map(|p| tr.num(p)).collect();
                 original.push_str(&format!(
                     "; {}",
                     tr.f(T::DisputedBy, &[("parties", &parties.join(", "))])
@@ -182,17 +182,14 @@ fn review_ui(
     let entered = (seq_field.lost_focus() || ruling_field.lost_focus())
         && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if ui.button(tr.t(T::ReviewRecord)).clicked() || entered {
-        match review_event(count, state, tr) {
+        match review_event(count, state) {
             Ok(event) => {
                 commands.push(AppCommand::Append(event));
                 state.ballot.clear();
                 state.ruling.clear();
                 state.focus_seq = true;
             }
-            Err(text) => commands.push(AppCommand::Notify(Notice {
-                text: tr.message(&text),
-                is_error: true,
-            })),
+            Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
         }
     }
     ui.add_space(6.0);
@@ -221,21 +218,22 @@ fn review_ui(
 /// The event the typed ballot number and ruling ask for, checked against
 /// the count. Problems with what was typed name the field by its label on
 /// the screen.
-fn review_event(count: &Count, state: &RecountState, tr: Tr) -> Result<Event, Message> {
+fn review_event(count: &Count, state: &RecountState) -> Result<Event, Message> {
     let typed = state.ballot.trim();
-    let label = tr.t(T::ReviewSeq);
     let ballot = typed.parse::<u64>().map(BallotNumber).map_err(|_| {
         Message::new(P::NotBallotNumber)
             .quoted("value", typed)
-            .at(label)
+            .at("ballot")
+            .labelled(Label::Ballot)
     })?;
-    let original = count.review_target(ballot).map_err(|e| match e.message() {
-        Message::At { problem, .. } => (*problem).at(label),
-        other => other,
-    })?;
+    let original = count.review_target(ballot).map_err(|e| e.message())?;
     let request = parse_rule_line(&state.ruling)
-        .map_err(|e| e.at(tr.t(T::ReviewRuling)))?
-        .ok_or_else(|| Message::new(P::MustNotBeEmpty).at(tr.t(T::ReviewRuling)))?;
+        .map_err(|e| e.at("ruling").labelled(Label::Ruling))?
+        .ok_or_else(|| {
+            Message::new(P::MustNotBeEmpty)
+                .at("ruling")
+                .labelled(Label::Ruling)
+        })?;
     let ruling = request
         .resolve(count.definition())
         .map_err(|e| e.message())?;

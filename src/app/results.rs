@@ -10,7 +10,7 @@ use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::grouped;
-use crate::domain::message::{Explain, Message};
+use crate::domain::message::{Explain, Label, Message};
 use crate::domain::person::Role;
 use crate::domain::seal::{RefusalToSign, Seal, Signature, SignerRole};
 use crate::domain::seq::Seq;
@@ -185,7 +185,7 @@ fn seal_ui(
             ui.label(
                 RichText::new(tr.f(
                     T::SealedSummary,
-                    &[("at", &seal.at), ("hash", &grouped(&hash.to_hex()))],
+                    &[("at", &tr.num(seal.at)), ("hash", &grouped(&hash.to_hex()))],
                 ))
                 .strong(),
             );
@@ -293,7 +293,11 @@ fn seal_ui(
                 SignChoice::Refuses => {
                     let at = format!("refused[{}].reason", refused.len());
                     let typed = state.reasons.get(seq).map_or("", |r| r.trim());
-                    match FreeText::parse(&at, typed) {
+                    match FreeText::parse(&at, typed).map_err(|message| {
+                        message.labelled(Label::RefusalReason {
+                            name: name.to_string(),
+                        })
+                    }) {
                         Ok(reason) => refused.push(RefusalToSign {
                             name: (*name).clone(),
                             role,
@@ -321,10 +325,7 @@ fn seal_ui(
             // Sealed only once confirmed: the next frame shows what the seal
             // will close.
             Ok(()) => state.confirming = Some((signed, refused)),
-            Err(message) => commands.push(AppCommand::Notify(Notice {
-                text: tr.message(&message),
-                is_error: true,
-            })),
+            Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
         }
     }
 }
@@ -363,7 +364,12 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                 .iter()
                 .map(|p| {
                     (
-                        format!("{} {} {}", p.number, p.abbreviation, p.name.get(lang)),
+                        format!(
+                            "{} {} {}",
+                            tr.num(p.number),
+                            p.abbreviation,
+                            p.name.get(lang)
+                        ),
                         tally.votes_for(p.number),
                     )
                 })
@@ -405,7 +411,7 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                 RichText::new(format!(
                     "{}: {}",
                     tr.t(T::DisputedRulings),
-                    tally.disputed()
+                    tr.num(tally.disputed())
                 ))
                 .strong(),
             );
@@ -418,16 +424,12 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
                 for row in &recon.figures {
                     ui.label(RichText::new(row.figure.symbol()).strong());
                     ui.label(tr.figure(row.figure));
-                    ui.label(
-                        RichText::new(row.value.map_or("-".into(), |v| v.to_string())).strong(),
-                    );
+                    ui.label(RichText::new(row.value.map_or("-".into(), |v| tr.num(v))).strong());
                     ui.end_row();
                 }
                 ui.label(RichText::new("I").strong());
                 ui.label(tr.t(T::FigureIssued));
-                ui.label(
-                    RichText::new(recon.issued.map_or("-".into(), |i| i.to_string())).strong(),
-                );
+                ui.label(RichText::new(recon.issued.map_or("-".into(), |i| tr.num(i))).strong());
                 ui.end_row();
             });
         ui.separator();

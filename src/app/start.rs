@@ -5,6 +5,7 @@ use crate::app::command::AppCommand;
 use crate::app::jobs::Job;
 use crate::app::places::Places;
 use crate::app::{Notice, Settings};
+use crate::domain::message::{Label, Message, P};
 use crate::i18n::{T, Tr};
 use eframe::egui::{self, RichText};
 use std::path::PathBuf;
@@ -61,13 +62,13 @@ fn is_practice(places: &Places, path: &std::path::Path) -> bool {
                 .is_some_and(|name| name.to_string_lossy().starts_with("practice-")))
 }
 
-fn required(tr: Tr, field: T, value: &str) -> Result<PathBuf, Box<AppCommand>> {
+/// The path typed at `field`; left empty, a refusal naming the field by
+/// its `label`.
+fn required(field: &str, label: Label, value: &str) -> Result<PathBuf, Box<AppCommand>> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(Box::new(AppCommand::Notify(Notice {
-            text: tr.f(T::PathEmpty, &[("field", &tr.t(field))]),
-            is_error: true,
-        })));
+        let problem = Message::new(P::NoFilePath).at(field).labelled(label);
+        return Err(Box::new(AppCommand::Notify(Notice::problem(problem))));
     }
     Ok(PathBuf::from(trimmed))
 }
@@ -135,7 +136,7 @@ pub fn start_ui(
                 commands.push(AppCommand::ChooseFile(FileChoice::Record));
             }
             if ui.button(tr.t(T::Open)).clicked() || entered {
-                match required(tr, T::RecordPath, &state.record_path) {
+                match required("record", Label::RecordFile, &state.record_path) {
                     Ok(path) => commands.push(AppCommand::OpenRecord(path)),
                     Err(notice) => commands.push(*notice),
                 }
@@ -159,7 +160,7 @@ pub fn start_ui(
                 commands.push(AppCommand::ChooseFile(FileChoice::Station));
             }
             if ui.button(tr.t(T::StartCount)).clicked() || entered {
-                match required(tr, T::StationPath, &state.station_path) {
+                match required("station", Label::StationFile, &state.station_path) {
                     Ok(station) => {
                         let record = state.new_record_path.trim();
                         commands.push(AppCommand::NewCount {

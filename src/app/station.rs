@@ -5,6 +5,7 @@
 use crate::app::command::AppCommand;
 use crate::app::{Notice, Session};
 use crate::domain::free_text::FreeText;
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
 use crate::domain::seq::Seq;
@@ -88,8 +89,8 @@ pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
             role: p.person.role,
             affiliation: match (&p.person.party, &p.person.organisation) {
                 (Some(n), _) => def.party(*n).map_or_else(
-                    || n.to_string(),
-                    |party| format!("{} {}", n, party.name.get(tr.lang.code())),
+                    || tr.num(n),
+                    |party| format!("{} {}", tr.num(n), party.name.get(tr.lang.code())),
                 ),
                 (None, Some(org)) => org.to_string(),
                 (None, None) => String::new(),
@@ -100,25 +101,25 @@ pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
 }
 
 /// Builds the person from the form, or the message saying what is wrong.
-fn person_from_form(state: &StationState, tr: Tr) -> Result<Person, String> {
+fn person_from_form(state: &StationState) -> Result<Person, Message> {
     let typed = state.party.trim();
     let party = match state.role {
         // Left empty, the core says what a party agent needs.
         Role::PartyAgent if typed.is_empty() => None,
         Role::PartyAgent => Some(PartyNumber(typed.parse().map_err(|_| {
-            tr.f(
-                T::NotANumber,
-                &[("field", &tr.t(T::PartyNumberField)), ("value", &typed)],
-            )
+            Message::new(P::NotWholeNumber)
+                .text("value", typed)
+                .at("party")
+                .labelled(Label::Party)
         })?)),
         _ => None,
     };
-    let text = |field: &str, typed: &str| {
-        FreeText::parse(field, typed.trim()).map_err(|message| tr.message(&message))
+    let text = |field: &str, label: Label, typed: &str| {
+        FreeText::parse(field, typed.trim()).map_err(|message| message.labelled(label))
     };
-    let name = text("name", &state.name)?;
+    let name = text("name", Label::Name, &state.name)?;
     let organisation = (state.role == Role::Observer)
-        .then(|| text("organisation", &state.organisation))
+        .then(|| text("organisation", Label::Organisation, &state.organisation))
         .transpose()?;
     Ok(Person {
         name,
@@ -153,7 +154,7 @@ pub fn station_ui(
                     };
                     row(T::Election, def.election.name.get(lang).to_string());
                     row(T::ElectionId, def.election.id.to_string());
-                    row(T::ElectionDate, def.election.date.to_string());
+                    row(T::ElectionDate, tr.num(def.election.date));
                     row(
                         T::Station,
                         format!("{} {}", def.station.code, def.station.name.get(lang)),
@@ -169,8 +170,8 @@ pub fn station_ui(
                     row(T::District, def.station.district.get(lang).to_string());
                     row(T::Province, def.station.province.get(lang).to_string());
                     row(T::RegisteredVoters, tr.num(def.registered_voters));
-                    row(T::CouncilSeats, def.council_seats.to_string());
-                    row(T::ComplaintDays, def.complaint_days.to_string());
+                    row(T::CouncilSeats, tr.num(def.council_seats));
+                    row(T::ComplaintDays, tr.num(def.complaint_days));
                 });
             ui.add_space(8.0);
             ui.label(RichText::new(tr.t(T::DefinitionHash)).strong());
@@ -196,7 +197,11 @@ pub fn station_ui(
                 ui.end_row();
                 for book in &def.ballot_books {
                     ui.label(&book.book);
-                    ui.label(format!("{} - {}", book.first_serial, book.last_serial));
+                    ui.label(format!(
+                        "{} - {}",
+                        tr.num(book.first_serial),
+                        tr.num(book.last_serial)
+                    ));
                     ui.label(tr.num(book.size()));
                     ui.end_row();
                 }
@@ -224,7 +229,7 @@ pub fn station_ui(
                 }
                 ui.end_row();
                 for party in &def.parties {
-                    ui.label(RichText::new(party.number.to_string()).strong().size(20.0));
+                    ui.label(RichText::new(tr.num(party.number)).strong().size(20.0));
                     ui.label(&party.abbreviation);
                     ui.label(party.name.get(lang));
                     ui.end_row();
@@ -250,7 +255,7 @@ fn people_ui(
     }
     egui::Grid::new("people").striped(true).show(ui, |ui| {
         for row in rows {
-            ui.label(format!("{} {}", tr.t(T::Entry), row.seq));
+            ui.label(format!("{} {}", tr.t(T::Entry), tr.num(row.seq)));
             let name = RichText::new(&row.name);
             ui.label(if row.withdrawn_by.is_some() {
                 name.strikethrough()
@@ -261,7 +266,7 @@ fn people_ui(
             ui.label(&row.affiliation);
             match row.withdrawn_by {
                 Some(by) => {
-                    ui.weak(tr.f(T::WithdrawnBy, &[("seq", &by)]));
+                    ui.weak(tr.f(T::WithdrawnBy, &[("seq", &tr.num(by))]));
                 }
                 None => {
                     // Asked for first: the prompt below says who, and why.
@@ -314,11 +319,11 @@ fn people_ui(
         }
         let entered = name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button(tr.t(T::AddPerson)).clicked() || entered {
-            let checked = person_from_form(state, tr).and_then(|person| {
+            let checked = person_from_form(state).and_then(|person| {
                 record
                     .count()
                     .check_person(&person)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.message())?;
                 Ok(person)
             });
             match checked {
@@ -326,10 +331,7 @@ fn people_ui(
                     commands.push(AppCommand::Append(Event::PersonPresent(person)));
                     state.clear_form();
                 }
-                Err(text) => commands.push(AppCommand::Notify(Notice {
-                    text,
-                    is_error: true,
-                })),
+                Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
             }
         }
     });
@@ -374,10 +376,7 @@ fn withdraw_prompt_ui(
                             state.withdrawing = None;
                             state.withdraw_reason.clear();
                         }
-                        Err(message) => commands.push(AppCommand::Notify(Notice {
-                            text: tr.message(&message),
-                            is_error: true,
-                        })),
+                        Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
                     }
                 }
                 if ui.button(tr.t(T::Cancel)).clicked()

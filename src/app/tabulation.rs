@@ -17,7 +17,7 @@ pub struct TabulationState {
     pub files: String,
     /// Where the commune results go (`.json`; the PDF beside it).
     pub out: String,
-    pub outcome: Option<Result<CommuneResults, String>>,
+    pub outcome: Option<Result<CommuneResults, crate::app::Said>>,
 }
 
 impl TabulationState {
@@ -70,9 +70,9 @@ pub fn tabulation_ui(
     ui.add_space(8.0);
     match &state.outcome {
         Some(Ok(c)) => commune_ui(ui, tr, c),
-        Some(Err(text)) => {
+        Some(Err(said)) => {
             ui.label(
-                RichText::new(text)
+                RichText::new(said.text(tr))
                     .color(theme::DIFFERS)
                     .strong()
                     .size(18.0),

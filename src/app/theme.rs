@@ -108,7 +108,8 @@ pub fn sealed_badge(ui: &mut egui::Ui, tr: Tr, code: &str) {
         });
 }
 
-/// Shows a notice; returns whether the user dismissed it.
+/// Shows a notice, worded in `tr`'s language; returns whether the user
+/// dismissed it.
 pub fn notice_ui(ui: &mut egui::Ui, tr: Tr, notice: &Notice) -> bool {
     let colour = if notice.is_error { DIFFERS } else { HOLDS };
     let mut dismissed = false;
@@ -117,7 +118,7 @@ pub fn notice_ui(ui: &mut egui::Ui, tr: Tr, notice: &Notice) -> bool {
         .inner_margin(egui::Margin::same(6))
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(&notice.text).color(colour).strong());
+                ui.label(RichText::new(notice.text(tr)).color(colour).strong());
                 dismissed = ui.small_button(tr.t(T::Dismiss)).clicked();
             });
         });

@@ -16,7 +16,7 @@ pub struct VerifyState {
     pub results: String,
     pub record: String,
     pub code: String,
-    pub outcome: Option<Result<Verified, String>>,
+    pub outcome: Option<Result<Verified, crate::app::Said>>,
 }
 
 fn field(ui: &mut egui::Ui, label: &str, value: &mut String) {
@@ -75,9 +75,9 @@ pub fn verify_ui(
             );
             ui.monospace(crate::domain::hash::grouped(&v.hash.to_hex()));
         }
-        Some(Err(text)) => {
+        Some(Err(said)) => {
             ui.label(
-                RichText::new(text)
+                RichText::new(said.text(tr))
                     .color(theme::DIFFERS)
                     .strong()
                     .size(20.0),

@@ -9,7 +9,7 @@ use crate::domain::ballot::{BallotNumber, Numbering};
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_COUNT;
-use crate::domain::message::{Explain, Message, P};
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{
@@ -115,33 +115,50 @@ impl Explain for CountError {
         let seq = |key: P, target: Seq| Message::new(key).num("target", target.0);
         match self {
             CountError::Ruling(err) => err.message(),
-            CountError::NoSuchEntry { target, last } => {
-                seq(P::NoSuchEntry, *target).num("last", last.0).at("seq")
-            }
-            CountError::VoidOfVoid { target, of } => {
-                seq(P::VoidOfVoid, *target).num("of", of.0).at("seq")
-            }
-            CountError::NotARuling { target } => seq(P::NotARuling, *target).at("seq"),
-            CountError::AlreadyVoided { target, by } => {
-                seq(P::AlreadyVoided, *target).num("by", by.0).at("seq")
-            }
+            CountError::NoSuchEntry { target, last } => seq(P::NoSuchEntry, *target)
+                .num("last", last.0)
+                .at("seq")
+                .labelled(Label::Ballot),
+            CountError::VoidOfVoid { target, of } => seq(P::VoidOfVoid, *target)
+                .num("of", of.0)
+                .at("seq")
+                .labelled(Label::Ballot),
+            CountError::NotARuling { target } => seq(P::NotARuling, *target)
+                .at("seq")
+                .labelled(Label::Ballot),
+            CountError::AlreadyVoided { target, by } => seq(P::AlreadyVoided, *target)
+                .num("by", by.0)
+                .at("seq")
+                .labelled(Label::Ballot),
             CountError::NoFigures => Message::new(P::NoFigures).at("figures"),
-            CountError::TooLarge { figure, value } => Message::new(P::TooLarge)
-                .num("value", *value)
-                .num("max", MAX_COUNT)
-                .at(figure.as_str()),
-            CountError::UnknownParty { party, known } => not_on_ballot(*party, known).at("party"),
+            CountError::TooLarge { figure, value } => {
+                let message = Message::new(P::TooLarge)
+                    .num("value", *value)
+                    .num("max", MAX_COUNT)
+                    .at(figure.as_str());
+                match Figure::ALL.into_iter().find(|f| f.key() == figure) {
+                    Some(f) => message.labelled(Label::Figure(f)),
+                    None => message,
+                }
+            }
+            CountError::UnknownParty { party, known } => not_on_ballot(*party, known)
+                .at("party")
+                .labelled(Label::Party),
             CountError::UnknownCheck { check } => Message::new(P::UnknownCheck)
                 .text("check", check)
                 .at("check"),
-            CountError::DisputeOfVoided { target, by } => {
-                seq(P::DisputeOfVoided, *target).num("by", by.0).at("seq")
-            }
+            CountError::DisputeOfVoided { target, by } => seq(P::DisputeOfVoided, *target)
+                .num("by", by.0)
+                .at("seq")
+                .labelled(Label::Ballot),
             CountError::AlreadyDisputing { party, target } => Message::new(P::AlreadyDisputing)
                 .num("party", *party)
                 .num("target", target.0)
-                .at("parties"),
-            CountError::NoDisputants => Message::new(P::NoDisputants).at("parties"),
+                .at("parties")
+                .labelled(Label::Disputants),
+            CountError::NoDisputants => Message::new(P::NoDisputants)
+                .at("parties")
+                .labelled(Label::Disputants),
             CountError::Person(problem) | CountError::Seal(problem) => problem.clone(),
             CountError::NotAPerson { target } => seq(P::NotAPerson, *target).at("seq"),
             CountError::AlreadyWithdrawn { target, by } => {
@@ -153,7 +170,9 @@ impl Explain for CountError {
                 .text("original", original),
             CountError::RecountWithoutOriginal => Message::new(P::RecountWithoutOriginal),
             CountError::OriginalWithoutRecount => Message::new(P::OriginalWithoutRecount),
-            CountError::NotAReview => Message::new(P::NotAReview).at("review_of"),
+            CountError::NotAReview => Message::new(P::NotAReview)
+                .at("review_of")
+                .labelled(Label::Ballot),
             CountError::ReviewNeedsOriginal => Message::new(P::ReviewNeedsOriginal),
             CountError::NotUnderReview {
                 original,
@@ -161,21 +180,25 @@ impl Explain for CountError {
             } => Message::new(P::NotUnderReview)
                 .num("original", original.0)
                 .text("list", under_review)
-                .at("review_of"),
+                .at("review_of")
+                .labelled(Label::Ballot),
             CountError::AlreadyReviewed { original, by } => Message::new(P::AlreadyReviewed)
                 .num("original", original.0)
                 .num("by", by.0)
-                .at("review_of"),
+                .at("review_of")
+                .labelled(Label::Ballot),
             CountError::BallotNotUnderReview {
                 ballot,
                 under_review,
             } => Message::new(P::BallotNotUnderReview)
                 .num("ballot", ballot.0)
                 .text("list", under_review)
-                .at("ballot"),
+                .at("ballot")
+                .labelled(Label::Ballot),
             CountError::BallotAlreadyReviewed { ballot } => Message::new(P::BallotAlreadyReviewed)
                 .num("ballot", ballot.0)
-                .at("ballot"),
+                .at("ballot")
+                .labelled(Label::Ballot),
             CountError::NotReady(gaps) => {
                 Message::new(P::NotReady).list("gaps", gaps.iter().map(Explain::message).collect())
             }

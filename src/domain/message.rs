@@ -182,6 +182,8 @@ pub enum P {
     DisputeAlone,
     NotEncodable,
     TooManyWords,
+    NotWholeNumber,
+    NoFilePath,
 }
 
 /// A value filling a placeholder of a message.
@@ -205,6 +207,51 @@ pub enum Arg {
     List(Vec<Message>),
 }
 
+/// A field as a screen names it: by the label beside its input, where the
+/// command line and files name it by its path (`refused[0].reason`,
+/// `review_of`). Its texts, in every language, are in `i18n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// The number of a ballot (`seq`, `review_of`).
+    Ballot,
+    /// A ruling as typed (`3`, `3 V3`, `I2`).
+    Ruling,
+    /// A party number (`party`).
+    Party,
+    /// The parties disputing a ruling (`parties`, `disputed_by`).
+    Disputants,
+    /// A criterion code (`criterion`, `invalid`).
+    Criterion,
+    /// A person's full name (`name`).
+    Name,
+    /// An observer's organisation (`organisation`).
+    Organisation,
+    /// Who signs the count (`signed`).
+    Signatures,
+    /// The reason for a void.
+    VoidReason,
+    /// The reason a person gives for refusing to sign (`refused[i].reason`).
+    RefusalReason { name: String },
+    /// Who ordered a recount (`authority`).
+    Authority,
+    /// Why a recount was ordered (`reason`).
+    RecountReason,
+    /// The explanation of a check.
+    Explanation(CheckName),
+    /// A figure of the reconciliation.
+    Figure(Figure),
+    /// A check of the reconciliation.
+    Check(CheckName),
+    /// The pile count of a party.
+    Pile(u32),
+    /// The count record file to open.
+    RecordFile,
+    /// The station file a new count starts from.
+    StationFile,
+    /// Where the commune results are saved.
+    CommuneResultsFile,
+}
+
 /// A problem, named by key, with its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
@@ -214,9 +261,11 @@ pub enum Message {
         args: Vec<(&'static str, Arg)>,
     },
     /// A problem with a field (`parties[3].number: ...`). Field names are
-    /// the file's or the command line's, the same in every language.
+    /// the file's or the command line's, the same in every language; a
+    /// screen names the field by its `label` when it has one.
     At {
         field: String,
+        label: Option<Label>,
         problem: Box<Message>,
     },
     /// Text from outside polltally (the JSON parser, SQLite, the operating
@@ -286,7 +335,22 @@ impl Message {
     pub fn at(self, field: impl Into<String>) -> Message {
         Message::At {
             field: field.into(),
+            label: None,
             problem: Box::new(self),
+        }
+    }
+
+    /// The field of this message, named on screen by `label` (its path
+    /// stays for the command line and files). A message without a field is
+    /// left as it is.
+    pub fn labelled(self, label: Label) -> Message {
+        match self {
+            Message::At { field, problem, .. } => Message::At {
+                field,
+                label: Some(label),
+                problem,
+            },
+            other => other,
         }
     }
 

@@ -2,7 +2,7 @@
 //! observers. Their presence is recorded in the journal; the forms print them.
 
 use crate::domain::free_text::FreeText;
-use crate::domain::message::{Message, P};
+use crate::domain::message::{Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::ruling::not_on_ballot;
 use crate::domain::station::StationDefinition;
@@ -79,31 +79,40 @@ impl Person {
         if name.chars().count() > MAX_NAME_CHARS || name.contains('\n') {
             return Err(Message::new(P::NameOneLine)
                 .num("max", MAX_NAME_CHARS as u64)
-                .at("name"));
+                .at("name")
+                .labelled(Label::Name));
         }
         match (self.role, self.party, &self.organisation) {
             (Role::PartyAgent, Some(party), None) => {
                 if def.party(party).is_none() {
-                    return Err(not_on_ballot(party.0, &def.party_numbers_text()).at("party"));
+                    return Err(not_on_ballot(party.0, &def.party_numbers_text())
+                        .at("party")
+                        .labelled(Label::Party));
                 }
             }
             (Role::PartyAgent, None, _) => {
-                return Err(Message::new(P::AgentNamesParty).at("party"));
+                return Err(Message::new(P::AgentNamesParty)
+                    .at("party")
+                    .labelled(Label::Party));
             }
             (Role::Observer, None, Some(_)) => {}
             (Role::Observer, _, None) => {
-                return Err(Message::new(P::ObserverNamesOrganisation).at("organisation"));
+                return Err(Message::new(P::ObserverNamesOrganisation)
+                    .at("organisation")
+                    .labelled(Label::Organisation));
             }
             (Role::Chief | Role::Secretary | Role::Member, None, None) => {}
             (role, Some(_), _) => {
                 return Err(Message::new(P::OnlyAgentNamesParty)
                     .text("role", role.key())
-                    .at("party"));
+                    .at("party")
+                    .labelled(Label::Party));
             }
             (role, None, Some(_)) => {
                 return Err(Message::new(P::OnlyObserverNamesOrganisation)
                     .text("role", role.key())
-                    .at("organisation"));
+                    .at("organisation")
+                    .labelled(Label::Organisation));
             }
         }
         Ok(())

@@ -3,7 +3,7 @@
 
 use crate::domain::criteria::{CriterionCode, Validity};
 use crate::domain::free_text::FreeText;
-use crate::domain::message::{Explain, Message, P};
+use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::station::StationDefinition;
 use serde::{Deserialize, Serialize};
@@ -99,7 +99,9 @@ pub fn not_on_ballot(party: u32, known: &str) -> Message {
 impl Explain for RulingError {
     fn message(&self) -> Message {
         match self {
-            RulingError::UnknownParty { party, known } => not_on_ballot(*party, known).at("party"),
+            RulingError::UnknownParty { party, known } => not_on_ballot(*party, known)
+                .at("party")
+                .labelled(Label::Party),
             RulingError::UnknownCriterion {
                 code,
                 valid,
@@ -108,21 +110,25 @@ impl Explain for RulingError {
                 .text("code", code)
                 .text("valid", valid)
                 .text("invalid", invalid)
-                .at("criterion"),
+                .at("criterion")
+                .labelled(Label::Criterion),
             RulingError::NotValid { code, valid } => Message::new(P::NotValidCriterion)
                 .text("code", code)
                 .text("valid", valid)
-                .at("criterion"),
+                .at("criterion")
+                .labelled(Label::Criterion),
             RulingError::NotInvalid { code, invalid } => Message::new(P::NotInvalidCriterion)
                 .text("code", code)
                 .text("invalid", invalid)
-                .at("invalid"),
-            RulingError::UnknownDisputant { party, known } => {
-                not_on_ballot(*party, known).at("disputed_by")
-            }
+                .at("invalid")
+                .labelled(Label::Criterion),
+            RulingError::UnknownDisputant { party, known } => not_on_ballot(*party, known)
+                .at("disputed_by")
+                .labelled(Label::Disputants),
             RulingError::DisputantTwice { party } => Message::new(P::PartyNamedTwice)
                 .num("party", *party)
-                .at("disputed_by"),
+                .at("disputed_by")
+                .labelled(Label::Disputants),
         }
     }
 }

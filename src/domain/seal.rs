@@ -3,7 +3,7 @@
 //! added to the count.
 
 use crate::domain::free_text::FreeText;
-use crate::domain::message::{Message, P};
+use crate::domain::message::{Label, Message, P};
 use crate::domain::person::Role;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -103,7 +103,9 @@ impl Seal {
     /// `:`; no one both signing and refusing.
     pub fn check(&self) -> Result<(), Message> {
         if self.signed.is_empty() {
-            return Err(Message::new(P::ChiefSigns).at("signed"));
+            return Err(Message::new(P::ChiefSigns)
+                .at("signed")
+                .labelled(Label::Signatures));
         }
         for (i, s) in self.signed.iter().enumerate() {
             check_part("signed", i, "name", &s.name)?;

@@ -2,9 +2,9 @@
 //! and its arguments) in a language, and the English `Display` of every
 //! error type of the core that carries one.
 
-use super::{Lang, Names, Tr};
+use super::{Lang, Names, T, Tr};
 use crate::domain::count::{CountError, SealingGap};
-use crate::domain::message::{Arg, Message};
+use crate::domain::message::{Arg, Label, Message};
 use crate::domain::results::ResultsError;
 use crate::domain::ruling::RulingError;
 use crate::domain::station::StationError;
@@ -49,33 +49,85 @@ impl Tr {
     /// A message in this language and these numerals.
     pub fn message(self, message: &Message) -> String {
         match message {
-            Message::Text { key, args } => fill(self.t(*key), |name| {
-                args.iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, arg)| match arg {
-                        Arg::Text(text) => text.clone(),
-                        Arg::Num(n) => self.num(n),
-                        Arg::Signed(d) => self.difference(*d),
-                        Arg::Figure(figure) => match self.names {
-                            Names::Keys => format!("{} ({})", figure.symbol(), figure.key()),
-                            Names::Labels => {
-                                format!("{} {}", figure.symbol(), self.figure(*figure))
-                            }
-                        },
-                        Arg::Check(check) => match self.names {
-                            Names::Keys => check.to_string(),
-                            Names::Labels => self.check(*check),
-                        },
-                        Arg::Message(inner) => self.message(inner),
-                        Arg::List(items) => items
-                            .iter()
-                            .map(|m| self.message(m))
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    })
-            }),
-            Message::At { field, problem } => format!("{field}: {}", self.message(problem)),
+            Message::Text { key, args } => self.filled(self.t(*key), args),
+            Message::At {
+                field,
+                label,
+                problem,
+            } => match (self.names, label) {
+                (Names::Labels, Some(label)) => self.f(
+                    T::FieldProblem,
+                    &[
+                        ("field", &self.label(label)),
+                        ("problem", &self.message(problem)),
+                    ],
+                ),
+                (Names::Labels | Names::Keys, _) => format!("{field}: {}", self.message(problem)),
+            },
             Message::Verbatim(text) => text.clone(),
+        }
+    }
+
+    /// An interface text of the table [`T`] filled with message arguments:
+    /// a text kept as its key and worded when it is shown.
+    pub fn text(self, key: T, args: &[(&'static str, Arg)]) -> String {
+        self.filled(self.t(key), args)
+    }
+
+    /// The label a screen shows beside a field.
+    pub fn label(self, label: &Label) -> String {
+        match label {
+            Label::Ballot => self.t(T::ReviewSeq).into(),
+            Label::Ruling => self.t(T::ReviewRuling).into(),
+            Label::Party => self.t(T::PartyNumberField).into(),
+            Label::Disputants => self.t(T::DisputantsField).into(),
+            Label::Criterion => self.t(T::CriterionField).into(),
+            Label::Name => self.t(T::PersonName).into(),
+            Label::Organisation => self.t(T::OrganisationField).into(),
+            Label::Signatures => self.t(T::FormSignatures).into(),
+            Label::VoidReason => self.t(T::VoidReason).into(),
+            Label::RefusalReason { name } => self.f(T::RefusalReason, &[("name", name)]),
+            Label::Authority => self.t(T::RecountAuthority).into(),
+            Label::RecountReason => self.t(T::RecountReason).into(),
+            Label::Explanation(check) => {
+                self.f(T::ExplanationFor, &[("check", &self.check(*check))])
+            }
+            Label::Figure(figure) => format!("{} {}", figure.symbol(), self.figure(*figure)),
+            Label::Check(check) => self.check(*check),
+            Label::Pile(party) => self.f(T::PileField, &[("party", &self.num(party))]),
+            Label::RecordFile => self.t(T::RecordPath).into(),
+            Label::StationFile => self.t(T::StationPath).into(),
+            Label::CommuneResultsFile => self.t(T::TabOut).into(),
+        }
+    }
+
+    fn filled(self, template: &str, args: &[(&'static str, Arg)]) -> String {
+        fill(template, |name| {
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, arg)| self.arg(arg))
+        })
+    }
+
+    fn arg(self, arg: &Arg) -> String {
+        match arg {
+            Arg::Text(text) => text.clone(),
+            Arg::Num(n) => self.num(n),
+            Arg::Signed(d) => self.difference(*d),
+            Arg::Figure(figure) => match self.names {
+                Names::Keys => format!("{} ({})", figure.symbol(), figure.key()),
+                Names::Labels => format!("{} {}", figure.symbol(), self.figure(*figure)),
+            },
+            Arg::Check(check) => match self.names {
+                Names::Keys => check.to_string(),
+                Names::Labels => self.check(*check),
+            },
+            Arg::Message(inner) => self.message(inner),
+            Arg::List(items) => items
+                .iter()
+                .map(|m| self.message(m))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 }
@@ -152,6 +204,33 @@ mod tests {
             .message(&check);
         assert!(km.contains("+១៨"), "{km}");
         assert!(!km.contains("issued_vs_voted"), "{km}");
+    }
+
+    #[test]
+    fn a_field_is_named_by_its_path_on_the_command_line_and_by_its_label_on_screen() {
+        let m = Message::new(P::MustNotBeEmpty)
+            .at("refused[0].reason")
+            .labelled(Label::RefusalReason {
+                name: "Lim Bopha".into(),
+            });
+        assert_eq!(m.to_string(), "refused[0].reason: must not be empty");
+        assert_eq!(
+            Tr::new(Lang::En).on_screen().message(&m),
+            "Reason given by Lim Bopha: must not be empty"
+        );
+        assert_eq!(
+            Tr::new(Lang::Km).on_screen().message(&m),
+            "មូលហេតុដែល Lim Bopha ផ្ដល់៖ មិនត្រូវទទេទេ"
+        );
+        // A field without a label keeps its path on screen too.
+        let plain = Message::new(P::MustNotBeEmpty).at("reason");
+        assert_eq!(
+            Tr::new(Lang::En).on_screen().message(&plain),
+            "reason: must not be empty"
+        );
+        // A label on a message without a field changes nothing.
+        let bare = Message::new(P::MustNotBeEmpty).labelled(Label::Party);
+        assert_eq!(bare, Message::new(P::MustNotBeEmpty));
     }
 
     #[test]

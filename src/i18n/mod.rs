@@ -109,7 +109,6 @@ texts! {
     NewRecordHint => "Left empty, the record is made in {dir}", "បើទុកទទេ កំណត់ត្រាត្រូវបង្កើតនៅ {dir}";
     StartCount => "Start the count", "ចាប់ផ្ដើមការរាប់";
     NoDialog => "No file was chosen. Where no file dialog opens, type the path instead.", "មិនបានជ្រើសឯកសារ។ បើប្រអប់ជ្រើសឯកសារមិនបើក សូមវាយផ្លូវឯកសារជំនួសវិញ។";
-    PathEmpty => "{field}: give a file path", "{field}៖ សូមផ្ដល់ផ្លូវឯកសារ";
     Opened => "Opened {path}", "បានបើក {path}";
     Error => "error", "កំហុស";
     CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
@@ -184,6 +183,10 @@ texts! {
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
     Created => "Started a new count in {path}", "បានចាប់ផ្ដើមការរាប់ថ្មីនៅ {path}";
+    FieldProblem => "{field}: {problem}", "{field}៖ {problem}";
+    DisputantsField => "Parties disputing", "គណបក្សដែលជំទាស់";
+    CriterionField => "Criterion", "លក្ខណៈវិនិច្ឆ័យ";
+    NoPrintCommand => "No printer command ({command}) was found on this computer. The forms are saved in {dir}: print them from another computer, or install a printer and try again.", "រកមិនឃើញពាក្យបញ្ជាបោះពុម្ព ({command}) នៅលើកុំព្យូទ័រនេះទេ។ ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}៖ សូមបោះពុម្ពពីកុំព្យូទ័រផ្សេង ឬដំឡើងម៉ាស៊ីនបោះពុម្ព រួចព្យាយាមម្ដងទៀត។";
 
     Election => "Election", "ការបោះឆ្នោត";
     ElectionId => "Election id", "លេខសម្គាល់ការបោះឆ្នោត";
@@ -251,7 +254,6 @@ texts! {
     Earlier => "earlier: {values}", "មុននេះ៖ {values}";
     MissingFigures => "Still to record: {list}", "នៅត្រូវកត់ត្រា៖ {list}";
     AllFiguresRecorded => "All figures are recorded.", "តួលេខទាំងអស់បានកត់ត្រារួចហើយ។";
-    NotANumber => "{field}: \"{value}\" is not a whole number", "{field}៖ \"{value}\" មិនមែនជាចំនួនគត់ទេ";
     NothingChanged => "Nothing to record: no figure was changed.", "គ្មានអ្វីត្រូវកត់ត្រា៖ គ្មានតួលេខណាផ្លាស់ប្ដូរ។";
 
     ChecksTitle => "Checks", "ការត្រួតពិនិត្យ";
@@ -313,6 +315,7 @@ texts! {
     KeyWhileSealed => "{key}: nothing is recorded, the count is sealed.", "{key}៖ មិនបានកត់ត្រាអ្វីទេ ការរាប់បានបិទត្រា។";
     RuledOverBox => "Ruled {ruled}: {over} more than the {in_box} ballots in the box", "បានសម្រេច {ruled}៖ លើស {over} ពីសន្លឹក {in_box} ក្នុងហិប";
     OverBoxWarning => "{ruled} ballots ruled, {over} more than the {in_box} found in the box (B). Look for ballots ruled twice and void them, or correct B on the Reconciliation screen.", "បានសម្រេចសន្លឹកឆ្នោត {ruled} លើស {over} ពីសន្លឹក {in_box} ដែលរកឃើញក្នុងហិប (B)។ សូមរកសន្លឹកដែលបានសម្រេចពីរដង ហើយលុបវាចោល ឬកែ B នៅអេក្រង់ផ្ទៀងផ្ទាត់តួលេខ។";
+    DisputedCount => "Disputed: {n}", "បានជំទាស់៖ {n}";
 
     CrossTitle => "Pile counts per party", "ចំនួនក្នុងគំនរនៃគណបក្សនីមួយៗ";
     Tally => "Tally", "ការរាប់";
@@ -357,7 +360,7 @@ texts! {
     PrintForms => "Print copies A, B and C", "បោះពុម្ពច្បាប់ A B និង C";
     SavedForms => "Saved: {paths}", "បានរក្សាទុក៖ {paths}";
     Printed => "Sent to the printer: {paths}", "បានផ្ញើទៅម៉ាស៊ីនបោះពុម្ព៖ {paths}";
-    NoPrinter => "Printing failed ({error}); the forms are saved in {dir}", "ការបោះពុម្ពបរាជ័យ ({error}); ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}";
+    NoPrinter => "The printer refused the forms ({error}). The forms are saved in {dir}: check that the printer is on and has paper and try again, or print them from another computer.", "ម៉ាស៊ីនបោះពុម្ពមិនទទួលទម្រង់ ({error})។ ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}៖ សូមពិនិត្យថាម៉ាស៊ីនបោះពុម្ពបើក និងមានក្រដាស រួចព្យាយាមម្ដងទៀត ឬបោះពុម្ពពីកុំព្យូទ័រផ្សេង។";
     ScreenVerify => "Verify", "ផ្ទៀងផ្ទាត់";
     VerifyTitle => "Verify a results file", "ផ្ទៀងផ្ទាត់ឯកសារលទ្ធផល";
     VerifyHint => "Check a results file alone, against a count record, or against the short code on a posted form.", "ពិនិត្យឯកសារលទ្ធផលតែឯង ជាមួយកំណត់ត្រាការរាប់ ឬជាមួយកូដខ្លីលើទម្រង់ដែលបានបិទផ្សាយ។";
@@ -538,7 +541,7 @@ impl Tr {
             (Verdict::Valid { party, criterion }, VerdictWording::Line(names)) => self.f(
                 T::VerdictParty,
                 &[
-                    ("party", party),
+                    ("party", &self.num(party)),
                     ("abbr", &names.abbreviation.unwrap_or("")),
                     ("code", criterion),
                 ],

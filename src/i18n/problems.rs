@@ -179,6 +179,8 @@ translations! {
     DisputeAlone => "a dispute needs a ruling before it: `3 dispute=5`", "ការជំទាស់ត្រូវការការសម្រេចនៅពីមុខ៖ `3 dispute=5`";
     NotEncodable => "cannot be written as canonical JSON: {detail}", "មិនអាចសរសេរជា JSON ស្តង់ដារបានទេ៖ {detail}";
     TooManyWords => "too many words (write `3`, `3 V3` or `I2`, optionally followed by `dispute=5,7`)", "ពាក្យច្រើនពេក (សរសេរ `3`, `3 V3` ឬ `I2` អាចតាមដោយ `dispute=5,7`)";
+    NoFilePath => "give a file path", "សូមផ្ដល់ផ្លូវឯកសារ";
+    NotWholeNumber => "\"{value}\" is not a whole number", "\"{value}\" មិនមែនជាចំនួនគត់ទេ";
 }
 
 #[cfg(test)]

@@ -43,15 +43,21 @@ pub fn explain(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
     None
 }
 
+/// The causes of an error chain as messages, outermost first: each cause
+/// polltally can explain as its message, others as they came.
+pub fn error_messages(err: &anyhow::Error) -> Vec<Message> {
+    err.chain()
+        .map(|cause| explain(cause).unwrap_or_else(|| Message::verbatim(cause)))
+        .collect()
+}
+
 /// An error of the shells in `tr`'s language: each cause of the chain that
 /// polltally can explain is rendered from the table, others as they are;
 /// causes are joined by ": " like `{:#}`.
 pub fn error_text(tr: Tr, err: &anyhow::Error) -> String {
-    err.chain()
-        .map(|cause| match explain(cause) {
-            Some(message) => tr.message(&message),
-            None => cause.to_string(),
-        })
+    error_messages(err)
+        .iter()
+        .map(|message| tr.message(message))
         .collect::<Vec<_>>()
         .join(": ")
 }
