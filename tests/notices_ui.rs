@@ -165,6 +165,8 @@ fn a_refusal_to_seal_names_the_reason_field_by_its_label_and_the_seal_clears_it(
     type_into(&mut h, "Lim Bopha (Member)", "the count was too fast");
     h.get_by_label("Seal the count").click();
     h.run();
+    h.get_by_label("Yes, seal the count now").click();
+    h.run();
     assert!(
         h.state()
             .session

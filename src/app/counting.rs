@@ -766,7 +766,7 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, just: &JustRuled, again: bool) {
         &[("ballot", &number), ("verdict", &just.verdict)],
     );
     if !just.disputed_by.is_empty() {
-        let list: Vec<String> = just.disputed_by.iter().map(u32::to_string).collect();
+        let list: Vec<String> = just.disputed_by.iter().map(|p| tr.num(p)).collect();
         line.push_str(&format!(
             "; {}",
             tr.f(T::DisputedBy, &[("parties", &list.join(", "))])

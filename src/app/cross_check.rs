@@ -159,14 +159,6 @@ pub fn cross_check_ui(
             if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
                 record_piles(count, &view, &mut state.typed, commands);
             }
-            ui.add_space(8.0);
-            crate::app::steps::next_step_ui(
-                ui,
-                tr,
-                count,
-                crate::app::Screen::CrossCheck,
-                commands,
-            );
             if !beside {
                 ui.add_space(8.0);
                 checks_section_ui(

@@ -328,6 +328,19 @@ impl PolltallyApp {
         if let Some(tabbing) = tabbing {
             tabbing.screen(ui.ctx());
         }
+        // The next step of a count stays in sight at the bottom, however far
+        // the screen scrolls (Counting has it in its keys bar).
+        if let Some(session) = &self.session
+            && matches!(
+                self.screen,
+                Screen::Station | Screen::Reconciliation | Screen::CrossCheck
+            )
+            && session.record.count().seal().is_none()
+        {
+            egui::Panel::bottom("next_step").show(ui, |ui| {
+                steps::next_step_ui(ui, tr, session.record.count(), self.screen, &mut commands);
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| match (&mut self.session, self.screen) {
             (_, Screen::Verify) => {
                 verify::verify_ui(ui, tr, &mut self.verify, busy, &mut commands);

@@ -342,14 +342,6 @@ pub fn reconciliation_ui(
                 let list: Vec<&str> = view.missing.iter().map(|f| f.symbol()).collect();
                 ui.label(tr.f(T::MissingFigures, &[("list", &list.join(", "))]));
             }
-            ui.add_space(8.0);
-            crate::app::steps::next_step_ui(
-                ui,
-                tr,
-                count,
-                crate::app::Screen::Reconciliation,
-                commands,
-            );
             if !beside {
                 ui.add_space(8.0);
                 checks_section_ui(

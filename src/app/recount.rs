@@ -226,7 +226,6 @@ fn review_event(count: &Count, state: &RecountState) -> Result<Event, Message> {
             .at("ballot")
             .labelled(Label::Ballot)
     })?;
-    let original = count.review_target(ballot).map_err(|e| e.message())?;
     let request = parse_rule_line(&state.ruling)
         .map_err(|e| e.at("ruling").labelled(Label::Ruling))?
         .ok_or_else(|| {
@@ -237,6 +236,7 @@ fn review_event(count: &Count, state: &RecountState) -> Result<Event, Message> {
     let ruling = request
         .resolve(count.definition())
         .map_err(|e| e.message())?;
+    let original = count.review_target(ballot).map_err(|e| e.message())?;
     count
         .check_review(original, &ruling)
         .map_err(|e| e.message())?;

@@ -213,14 +213,6 @@ pub fn station_ui(
 
             let ui = &mut columns[1];
             people_ui(ui, tr, &rows, record, state, commands);
-            ui.add_space(6.0);
-            crate::app::steps::next_step_ui(
-                ui,
-                tr,
-                record.count(),
-                crate::app::Screen::Station,
-                commands,
-            );
             ui.separator();
             ui.label(RichText::new(tr.t(T::Parties)).strong());
             egui::Grid::new("parties").striped(true).show(ui, |ui| {
