@@ -143,13 +143,17 @@ pub fn station_ui(
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.columns(2, |columns| {
             let ui = &mut columns[0];
+            // The values wrap within their column, so that the column
+            // keeps to its half of the window.
+            let value_width = (ui.available_width() * 0.6).max(120.0);
             egui::Grid::new("identity")
                 .num_columns(2)
                 .striped(true)
+                .max_col_width(value_width)
                 .show(ui, |ui| {
                     let mut row = |label: T, value: String| {
-                        ui.label(RichText::new(tr.t(label)).strong());
-                        ui.label(value);
+                        ui.add(egui::Label::new(RichText::new(tr.t(label)).strong()).wrap());
+                        ui.add(egui::Label::new(value).wrap());
                         ui.end_row();
                     };
                     row(T::Election, def.election.name.get(lang).to_string());

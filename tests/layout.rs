@@ -1,0 +1,320 @@
+//! Every screen laid out at the sizes station laptops have (1366x768 and
+//! 1024x600), in English and in Khmer: no two text-bearing widgets overlap,
+//! and none leaves the window (or, inside a scrolling area, its width). The
+//! check reads the widgets' rectangles from the accessibility tree.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui;
+use egui_kittest::kittest::NodeT;
+use egui_kittest::{Harness, Node};
+use polltally::app::command::AppCommand;
+use polltally::app::places::Places;
+use polltally::app::{PolltallyApp, Screen, Settings, theme};
+use polltally::domain::time::{FixedClock, Timestamp};
+use polltally::i18n::Lang;
+
+const SIZES: [(f32, f32); 2] = [(1366.0, 768.0), (1024.0, 600.0)];
+
+const SCREENS: [Screen; 9] = [
+    Screen::Start,
+    Screen::Station,
+    Screen::Reconciliation,
+    Screen::Counting,
+    Screen::CrossCheck,
+    Screen::Results,
+    Screen::Verify,
+    Screen::Recount,
+    Screen::Tabulation,
+];
+
+fn harness(dir: &std::path::Path, size: (f32, f32), lang: Lang) -> Harness<'static, PolltallyApp> {
+    let places = Places::new(dir.to_path_buf());
+    let settings = Settings {
+        lang,
+        ..Settings::default()
+    };
+    Harness::builder()
+        .with_size(egui::vec2(size.0, size.1))
+        .with_context_setup(theme::install)
+        .build_eframe(move |_cc| {
+            let clock = FixedClock(Timestamp::from_unix_seconds(1_812_000_000));
+            PolltallyApp::new(Box::new(clock), places, settings)
+        })
+}
+
+/// A widget that shows text: its role, what it says and where.
+#[derive(Debug, Clone)]
+struct Shown {
+    id: u128,
+    role: String,
+    text: String,
+    rect: egui::Rect,
+    /// The part of the window its scrolling area shows, if it scrolls.
+    scroll: Option<egui::Rect>,
+    ancestors: Vec<u128>,
+}
+
+fn text_of(node: &Node<'_>) -> Option<String> {
+    let a = node.accesskit_node();
+    let text = a
+        .label()
+        .or_else(|| a.value())
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The part of the window a scrolling area shows, from its bar: the area's
+/// height, and its width up to the bar. (Scrolling areas have no node of
+/// their own; their bars do, beside the area's content.)
+fn viewport(bar: egui::Rect) -> egui::Rect {
+    egui::Rect::from_x_y_ranges(f32::NEG_INFINITY..=bar.max.x, bar.y_range())
+}
+
+fn shown_widgets<S>(h: &Harness<'_, S>) -> Vec<Shown> {
+    let root = h.root();
+    let nodes: Vec<Node<'_>> = root
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .collect();
+    // Each scroll bar, by the container it shares with the area's content.
+    let bars: Vec<(u128, egui::Rect)> = nodes
+        .iter()
+        .filter(|n| format!("{:?}", n.accesskit_node().role()) == "ScrollBar")
+        .filter_map(|n| Some((u128::from(n.parent()?.accesskit_node().id()), n.rect())))
+        .collect();
+    let mut out = Vec::new();
+    for node in &nodes {
+        let a = node.accesskit_node();
+        // Containers name what they hold; the widgets inside are checked. A
+        // label's text is checked by its text runs (the drawn glyphs, not
+        // the space the label was given).
+        let role = format!("{:?}", a.role());
+        if matches!(
+            role.as_str(),
+            "Window"
+                | "GenericContainer"
+                | "ScrollView"
+                | "ScrollBar"
+                | "Group"
+                | "Pane"
+                | "Unknown"
+                | "Label"
+        ) {
+            continue;
+        }
+        let Some(text) = text_of(node) else {
+            continue;
+        };
+        let mut ancestors = Vec::new();
+        let mut up = node.parent();
+        while let Some(parent) = up {
+            ancestors.push(u128::from(parent.accesskit_node().id()));
+            up = parent.parent();
+        }
+        // The nearest scrolling area around the widget, if any.
+        let scroll = ancestors.iter().find_map(|up| {
+            bars.iter()
+                .find(|(parent, _)| parent == up)
+                .map(|(_, bar)| viewport(*bar))
+        });
+        out.push(Shown {
+            id: u128::from(a.id()),
+            role,
+            text,
+            rect: node.rect(),
+            scroll,
+            ancestors,
+        });
+    }
+    out
+}
+
+/// What is wrong with the layout on screen now, one line a problem.
+fn layout_problems<S>(h: &Harness<'_, S>, size: (f32, f32)) -> Vec<String> {
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
+    let widgets = shown_widgets(h);
+    let mut problems = Vec::new();
+    // Visible part of each widget: inside its scrolling area, if any.
+    let visible = |w: &Shown| match w.scroll {
+        Some(area) => w.rect.intersect(area),
+        None => w.rect,
+    };
+    for w in &widgets {
+        // Scrolling is up and down: the width must fit the window (and the
+        // area's bar), the height only where nothing scrolls.
+        let right = w
+            .scroll
+            .map_or(window.max.x, |area| area.max.x.min(window.max.x));
+        let r = w.rect;
+        let inside_x = r.min.x >= -0.5 && r.max.x <= right + 0.5;
+        let inside_y = w.scroll.is_some() || (r.min.y >= -0.5 && r.max.y <= window.max.y + 0.5);
+        if !inside_x || !inside_y {
+            problems.push(format!(
+                "{} {:?} at {:?} leaves the window",
+                w.role, w.text, r
+            ));
+        }
+    }
+    for (i, a) in widgets.iter().enumerate() {
+        for b in &widgets[i + 1..] {
+            if a.ancestors.contains(&b.id) || b.ancestors.contains(&a.id) {
+                continue;
+            }
+            let (va, vb) = (visible(a), visible(b));
+            if va.width() <= 0.0 || va.height() <= 0.0 || vb.width() <= 0.0 || vb.height() <= 0.0 {
+                continue;
+            }
+            let overlap = va.intersect(vb);
+            // A pixel of anti-aliased edge is not an overlap.
+            if overlap.width() > 1.0 && overlap.height() > 1.0 {
+                problems.push(format!(
+                    "{} {:?} at {:?} overlaps {} {:?} at {:?}",
+                    a.role, a.text, a.rect, b.role, b.text, b.rect
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn no_screen_has_overlapping_or_cut_off_text_at_either_size_in_either_language() {
+    let mut all = Vec::new();
+    for size in SIZES {
+        for lang in Lang::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let mut h = harness(dir.path(), size, lang);
+            h.run();
+            for problem in layout_problems(&h, size) {
+                all.push(format!("{size:?} {lang:?} Start: {problem}"));
+            }
+            h.state_mut().apply(AppCommand::OpenPractice);
+            h.run();
+            for screen in &SCREENS[1..] {
+                h.state_mut().apply(AppCommand::ShowScreen(*screen));
+                h.run();
+                for problem in layout_problems(&h, size) {
+                    all.push(format!("{size:?} {lang:?} {screen:?}: {problem}"));
+                }
+            }
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} layout problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_an_overlap_and_a_widget_past_the_edge() {
+    // Two labels drawn at the same place, and a button past the right edge.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(400.0, 300.0))
+        .build_ui(|ui| {
+            ui.put(
+                egui::Rect::from_min_size(egui::pos2(10.0, 10.0), egui::vec2(120.0, 20.0)),
+                egui::Label::new("first label"),
+            );
+            ui.put(
+                egui::Rect::from_min_size(egui::pos2(40.0, 12.0), egui::vec2(120.0, 20.0)),
+                egui::Label::new("second label"),
+            );
+            ui.put(
+                egui::Rect::from_min_size(egui::pos2(350.0, 100.0), egui::vec2(120.0, 20.0)),
+                egui::Button::new("too far right"),
+            );
+        });
+    h.run();
+    let problems = layout_problems(&h, (400.0, 300.0));
+    assert!(
+        problems.iter().any(|p| p.contains("\"first label\"")
+            && p.contains("overlaps")
+            && p.contains("\"second label\"")),
+        "{problems:#?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("\"too far right\"") && p.contains("leaves the window")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn the_tabs_keep_to_one_row_and_the_switches_to_the_station_line_at_1366() {
+    for lang in Lang::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(dir.path(), SIZES[0], lang);
+        h.run();
+        h.state_mut().apply(AppCommand::OpenPractice);
+        h.run();
+        // Every button of the top bar: the language and numeral switches,
+        // the screen tabs (F2-F9) and closing the count.
+        let root = h.root();
+        let buttons: Vec<(String, egui::Rect)> = root
+            .children_recursive()
+            .filter(|n| format!("{:?}", n.accesskit_node().role()) == "Button")
+            .filter(|n| n.rect().max.y < 120.0)
+            .map(|n| (text_of(&n).unwrap_or_default(), n.rect()))
+            .collect();
+        let tabs: Vec<&(String, egui::Rect)> =
+            buttons.iter().filter(|(t, _)| t.starts_with('F')).collect();
+        assert_eq!(tabs.len(), 8, "{lang:?}: {buttons:?}");
+        let row = |r: &egui::Rect| (r.center().y / 8.0).round() as i32;
+        let tab_row = row(&tabs[0].1);
+        for (text, rect) in &tabs {
+            assert_eq!(row(rect), tab_row, "{lang:?}: {text:?} wraps: {buttons:?}");
+        }
+        let mut rows: Vec<i32> = buttons.iter().map(|(_, r)| row(r)).collect();
+        rows.sort();
+        rows.dedup();
+        assert_eq!(
+            rows.len(),
+            2,
+            "{lang:?}: the top bar's buttons take {} rows: {buttons:?}",
+            rows.len()
+        );
+        for switch in ["English", "ខ្មែរ", "123", "១២៣"] {
+            let (_, rect) = buttons
+                .iter()
+                .find(|(t, _)| t == switch)
+                .unwrap_or_else(|| panic!("{lang:?}: no {switch}: {buttons:?}"));
+            assert_ne!(row(rect), tab_row, "{lang:?}: {switch} is among the tabs");
+        }
+    }
+}
+
+#[test]
+fn the_counting_keys_stay_in_sight_at_either_size() {
+    for size in SIZES {
+        for lang in Lang::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let mut h = harness(dir.path(), size, lang);
+            h.run();
+            h.state_mut().apply(AppCommand::OpenPractice);
+            h.run();
+            h.state_mut()
+                .apply(AppCommand::ShowScreen(Screen::Counting));
+            h.run();
+            let hint = match lang {
+                Lang::En => "Keys:",
+                Lang::Km => "គ្រាប់ចុច",
+            };
+            let root = h.root();
+            let node = root
+                .children_recursive()
+                .find(|n| text_of(n).is_some_and(|t| t.starts_with(hint)))
+                .unwrap_or_else(|| panic!("{size:?} {lang:?}: no key hint"));
+            let rect = node.rect();
+            assert!(
+                rect.min.y >= 0.0 && rect.max.y <= size.1 && rect.max.x <= size.0,
+                "{size:?} {lang:?}: the key hint at {rect:?} is out of sight"
+            );
+        }
+    }
+}
