@@ -201,7 +201,9 @@ fn a_review_finds_every_set_aside_ballot_by_the_number_the_counting_screen_showe
         vec![3, 6, 8, 12, 20, 25, 30]
     );
     // The last rulings name ballots by the same numbers, under a heading.
-    assert!(h.query_by_label("Notes").is_some());
+    // "Ballot" beside the next number, and as the column's heading.
+    assert!(h.query_all_by_label("Ballot").count() >= 2);
+    assert!(h.query_all_by_label("Ruling").count() >= 1);
     assert!(
         h.query_all_by_label("30").count() >= 2,
         "ballot 30 just ruled and in the last rulings"

@@ -210,6 +210,120 @@ fn no_screen_has_overlapping_or_cut_off_text_at_either_size_in_either_language()
     );
 }
 
+/// Fills the open practice count as a count under way: figures that leave
+/// checks differing, people present, rulings valid, invalid and disputed, a
+/// void, pile counts that differ, and a notice on screen.
+fn count_under_way(h: &mut Harness<'_, PolltallyApp>) {
+    use polltally::domain::free_text::FreeText;
+    use polltally::domain::party::PartyNumber;
+    use polltally::domain::person::{Person, Role};
+    use polltally::domain::reconciliation::Figure;
+    use polltally::domain::ruling::{RulingChoice, RulingRequest};
+    use polltally::journal::event::Event;
+    let text = |t: &str| FreeText::parse("text", t).unwrap();
+    let append = |h: &mut Harness<'_, PolltallyApp>, event: Event| {
+        h.state_mut().apply(AppCommand::Append(event));
+    };
+    for (name, role, party) in [
+        ("Chan Sophea", Role::Chief, None),
+        ("Sok Dara", Role::Secretary, None),
+        ("Keo Rith Vannak Sovannarith", Role::PartyAgent, Some(3)),
+    ] {
+        append(
+            h,
+            Event::PersonPresent(Person {
+                name: text(name),
+                role,
+                party: party.map(PartyNumber),
+                organisation: None,
+            }),
+        );
+    }
+    let figures = [
+        (Figure::Received, 690),
+        (Figure::Unused, 180),
+        (Figure::Spoiled, 3),
+        (Figure::VotersMarked, 480),
+        (Figure::Supplementary, 2),
+        (Figure::TemporaryId, 1),
+        (Figure::InBox, 31),
+    ];
+    append(
+        h,
+        Event::FiguresRecorded {
+            figures: figures.into_iter().collect(),
+        },
+    );
+    let def = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .record
+        .count()
+        .definition()
+        .clone();
+    for i in 0..40u32 {
+        let choice = if i % 7 == 3 {
+            RulingChoice::Invalid { code: "I3".into() }
+        } else {
+            RulingChoice::Party {
+                party: 1 + i % 12,
+                criterion: (i % 5 == 1).then(|| "V3".to_string()),
+            }
+        };
+        let request = RulingRequest {
+            choice,
+            disputed_by: if i % 9 == 4 { vec![2, 11] } else { vec![] },
+            note: None,
+        };
+        append(h, Event::Ruling(request.resolve(&def).unwrap()));
+    }
+    for party in 1..=12u32 {
+        append(
+            h,
+            Event::PileCount {
+                party: PartyNumber(party),
+                count: 3 + u64::from(party % 3),
+            },
+        );
+    }
+    h.state_mut()
+        .apply(AppCommand::Notify(polltally::app::Notice::refusal(
+            polltally::i18n::T::NothingToVoid,
+            vec![],
+        )));
+    h.run();
+}
+
+#[test]
+fn a_count_under_way_has_no_overlapping_or_cut_off_text_on_any_screen() {
+    let mut all = Vec::new();
+    for size in SIZES {
+        for lang in Lang::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let mut h = harness(dir.path(), size, lang);
+            h.run();
+            h.state_mut().apply(AppCommand::OpenPractice);
+            h.run();
+            count_under_way(&mut h);
+            for screen in &SCREENS[1..] {
+                h.state_mut().apply(AppCommand::ShowScreen(*screen));
+                h.run();
+                for problem in layout_problems(&h, size) {
+                    all.push(format!("{size:?} {lang:?} {screen:?}: {problem}"));
+                }
+            }
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} layout problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
+
 #[test]
 fn the_check_sees_an_overlap_and_a_widget_past_the_edge() {
     // Two labels drawn at the same place, and a button past the right edge.

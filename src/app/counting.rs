@@ -882,33 +882,48 @@ fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) 
     if view.recent.is_empty() {
         ui.weak(tr.t(T::NoRulingsYet));
     }
-    egui::Grid::new("recent").striped(true).show(ui, |ui| {
-        if !view.recent.is_empty() {
-            ui.strong(tr.t(T::BallotColumn));
-            ui.strong(tr.t(T::RulingColumn));
-            ui.strong(tr.t(T::NotesColumn));
-            ui.end_row();
-        }
-        for r in &view.recent {
-            ui.label(RichText::new(tr.num(r.ballot)).monospace());
-            let text = RichText::new(&r.verdict);
-            ui.label(if r.voided_by.is_some() {
-                text.strikethrough()
-            } else {
-                text
-            });
-            let mut notes = Vec::new();
-            if !r.disputed_by.is_empty() {
-                let list: Vec<String> = r.disputed_by.iter().map(|p| tr.num(p)).collect();
-                notes.push(tr.f(T::DisputedBy, &[("parties", &list.join(", "))]));
+    // Two columns that keep to the panel: the ballot number, and the ruling
+    // with its notes (disputes, a void) beneath it.
+    let ruling_width = (ui.available_width() - 60.0).max(80.0);
+    egui::Grid::new("recent")
+        .striped(true)
+        .max_col_width(ruling_width)
+        .show(ui, |ui| {
+            if !view.recent.is_empty() {
+                ui.strong(tr.t(T::BallotColumn));
+                ui.strong(tr.t(T::RulingColumn));
+                ui.end_row();
             }
-            if r.voided_by.is_some() {
-                notes.push(tr.t(T::Voided).to_string());
+            for r in &view.recent {
+                ui.label(RichText::new(tr.num(r.ballot)).monospace());
+                ui.vertical(|ui| {
+                    let text = RichText::new(&r.verdict);
+                    ui.add(
+                        egui::Label::new(if r.voided_by.is_some() {
+                            text.strikethrough()
+                        } else {
+                            text
+                        })
+                        .wrap(),
+                    );
+                    let mut notes = Vec::new();
+                    if !r.disputed_by.is_empty() {
+                        let list: Vec<String> = r.disputed_by.iter().map(|p| tr.num(p)).collect();
+                        notes.push(tr.f(T::DisputedBy, &[("parties", &list.join(", "))]));
+                    }
+                    if r.voided_by.is_some() {
+                        notes.push(tr.t(T::Voided).to_string());
+                    }
+                    if !notes.is_empty() {
+                        ui.add(
+                            egui::Label::new(RichText::new(notes.join("; ")).color(theme::WARNING))
+                                .wrap(),
+                        );
+                    }
+                });
+                ui.end_row();
             }
-            ui.label(RichText::new(notes.join("; ")).color(theme::WARNING));
-            ui.end_row();
-        }
-    });
+        });
     ui.separator();
     ui.label(RichText::new(tr.t(T::Criteria)).strong());
     let lang = tr.lang.code();

@@ -249,37 +249,53 @@ fn people_ui(
         ui.label(RichText::new(tr.t(T::StationFirstStep)).strong());
         ui.weak(tr.t(T::NoPeopleYet));
     }
-    egui::Grid::new("people").striped(true).show(ui, |ui| {
-        for row in rows {
-            ui.label(format!("{} {}", tr.t(T::Entry), tr.num(row.seq)));
-            let name = RichText::new(&row.name);
-            ui.label(if row.withdrawn_by.is_some() {
-                name.strikethrough()
-            } else {
-                name
-            });
-            ui.label(tr.role(row.role));
-            ui.label(&row.affiliation);
-            match row.withdrawn_by {
-                Some(by) => {
-                    ui.weak(tr.f(T::WithdrawnBy, &[("seq", &tr.num(by))]));
+    // One person a row: who they are, wrapping within the column, then
+    // the withdrawal.
+    let who_width = (ui.available_width() - 140.0).max(120.0);
+    egui::Grid::new("people")
+        .striped(true)
+        .max_col_width(who_width)
+        .show(ui, |ui| {
+            for row in rows {
+                let mut who = format!(
+                    "{} {}  {}  {}",
+                    tr.t(T::Entry),
+                    tr.num(row.seq),
+                    row.name,
+                    tr.role(row.role)
+                );
+                if !row.affiliation.is_empty() {
+                    who.push_str(&format!("  {}", row.affiliation));
                 }
-                None => {
-                    // Asked for first: the prompt below says who, and why.
-                    let asking = state.withdrawing == Some(row.seq);
-                    if ui
-                        .add_enabled(!asking, egui::Button::new(tr.t(T::Withdraw)))
-                        .clicked()
-                    {
-                        state.withdrawing = Some(row.seq);
-                        state.withdraw_reason.clear();
-                        state.withdraw_focus_pending = true;
+                let who = RichText::new(who);
+                ui.add(
+                    egui::Label::new(if row.withdrawn_by.is_some() {
+                        who.strikethrough()
+                    } else {
+                        who
+                    })
+                    .wrap(),
+                );
+                match row.withdrawn_by {
+                    Some(by) => {
+                        ui.weak(tr.f(T::WithdrawnBy, &[("seq", &tr.num(by))]));
+                    }
+                    None => {
+                        // Asked for first: the prompt below says who, and why.
+                        let asking = state.withdrawing == Some(row.seq);
+                        if ui
+                            .add_enabled(!asking, egui::Button::new(tr.t(T::Withdraw)))
+                            .clicked()
+                        {
+                            state.withdrawing = Some(row.seq);
+                            state.withdraw_reason.clear();
+                            state.withdraw_focus_pending = true;
+                        }
                     }
                 }
+                ui.end_row();
             }
-            ui.end_row();
-        }
-    });
+        });
     if let Some(target) = state.withdrawing {
         match rows
             .iter()

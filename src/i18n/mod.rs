@@ -297,7 +297,6 @@ texts! {
     Voided => "voided", "បានលុប";
     BallotColumn => "Ballot", "លេខ";
     RulingColumn => "Ruling", "ការសម្រេច";
-    NotesColumn => "Notes", "ចំណាំ";
     JustRuled => "Ballot {ballot}: {verdict}", "សន្លឹកឆ្នោត {ballot}៖ {verdict}";
     WriteOnBack => "Write {ballot} on the back of this ballot and set it aside.", "សរសេរលេខ {ballot} នៅខាងក្រោយសន្លឹកឆ្នោតនេះ ហើយទុកវាដាច់ដោយឡែក។";
     JustVoided => "Ballot {ballot}: ruling voided.", "សន្លឹកឆ្នោត {ballot}៖ ការសម្រេចត្រូវបានលុប។";
