@@ -557,14 +557,18 @@ fn ruling_panel_ui(
         ui.label(RichText::new(tr.t(T::NextBallot)).size(30.0));
         ui.label(RichText::new(tr.num(view.next_ballot)).size(64.0).strong());
         ui.vertical(|ui| {
+            // The count in words above the bar, never drawn over its fill.
             let (text, fraction, over) = progress(tr, view);
-            let bar = egui::ProgressBar::new(fraction).desired_width(420.0);
-            ui.add(if over {
-                bar.fill(theme::DIFFERS)
-                    .text(RichText::new(text).color(theme::ON_COLOUR).strong())
+            let text = RichText::new(text);
+            ui.label(if over {
+                text.color(theme::DIFFERS).strong()
             } else {
-                bar.text(text)
+                text
             });
+            let bar = egui::ProgressBar::new(fraction)
+                .desired_width(420.0)
+                .desired_height(10.0);
+            ui.add(if over { bar.fill(theme::DIFFERS) } else { bar });
             ui.label(tr.f(T::DisputedCount, &[("n", &tr.num(view.disputed))]));
         });
     });

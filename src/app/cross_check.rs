@@ -131,7 +131,7 @@ pub fn cross_check_ui(
                             .add(
                                 egui::TextEdit::singleline(text)
                                     .hint_text(tr.f(T::PileField, &[("party", &row.party)]))
-                                    .desired_width(90.0),
+                                    .desired_width(160.0),
                             )
                             .labelled_by(party_label.id);
                         if i == 0 {
