@@ -8,7 +8,9 @@
 
 mod common;
 
-use common::ui::{finish_jobs, harness, type_into};
+use common::ui::{
+    digit, finish_jobs, harness, practice, press, record_present, sealed_on_results, type_into,
+};
 
 use eframe::egui::{self, Key};
 use egui::Role;
@@ -18,28 +20,6 @@ use polltally::app::PolltallyApp;
 use polltally::domain::reconciliation::Figure;
 use polltally::i18n::Tr;
 use polltally::store::Record;
-
-fn digit(n: u32) -> Key {
-    [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ][n as usize]
-}
-
-fn press(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
-    for key in keys {
-        h.key_press(*key);
-        h.run();
-    }
-}
 
 /// The small fixture station with party 1 listed twice.
 fn bad_station(dir: &std::path::Path) -> std::path::PathBuf {
@@ -52,27 +32,6 @@ fn bad_station(dir: &std::path::Path) -> std::path::PathBuf {
     .replace("\"number\": 2,", "\"number\": 1,");
     std::fs::write(&station, text).unwrap();
     station
-}
-
-/// The app with the practice count open.
-fn practice(dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
-    let mut h = harness(dir);
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
-    h
-}
-
-/// Records a person present from the Station screen (which must be shown).
-fn record_present(h: &mut Harness<'_, PolltallyApp>, name: &str, role: &str, party: Option<&str>) {
-    type_into(h, "Full name", name);
-    h.get_by_label(role).click();
-    h.run();
-    if let Some(party) = party {
-        type_into(h, "Party number", party);
-    }
-    h.get_by_label("Record present").click();
-    h.run();
 }
 
 #[test]
@@ -486,19 +445,7 @@ fn errors_are_shown_in_the_chosen_language() {
 #[test]
 fn saving_the_forms_shows_the_work_under_way_then_what_was_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let record = dir.path().join("count.polltally");
-    common::sealed_count(
-        &common::fixture("station-small.json"),
-        &record,
-        &["1", "2", "2"],
-    );
-    let mut h = harness(dir.path());
-    h.run();
-    type_into(&mut h, "Count record file", common::s(&record));
-    h.get_by_label("Open").click();
-    h.run();
-    h.key_press(Key::F6);
-    h.run();
+    let mut h = sealed_on_results(dir.path());
     let disabled = |h: &Harness<'_, PolltallyApp>, label: &str| {
         h.get_by_label(label).accesskit_node().is_disabled()
     };

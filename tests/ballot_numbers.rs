@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::ui::{harness, type_into};
+use common::ui::{digit, open_count, press, start_review, type_into};
 use common::*;
 use eframe::egui::Key;
 use egui_kittest::Harness;
@@ -56,28 +56,6 @@ fn reviewed_seqs(review: &Path) -> Vec<Seq> {
         .collect()
 }
 
-fn digit(n: u32) -> Key {
-    [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ][n as usize]
-}
-
-fn press(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
-    for key in keys {
-        h.key_press(*key);
-        h.run();
-    }
-}
-
 /// The number the screen says to write on the back, if it says so.
 fn written_on_back(h: &Harness<'_, PolltallyApp>) -> Option<u64> {
     let node = h.query_by_label_contains("on the back of this ballot")?;
@@ -112,11 +90,7 @@ fn a_review_finds_every_set_aside_ballot_by_the_number_the_counting_screen_showe
     let dir = tempfile::tempdir().unwrap();
     let record = thirty_ballot_count(dir.path());
 
-    let mut h = harness(dir.path());
-    h.run();
-    type_into(&mut h, "Count record file", s(&record));
-    h.get_by_label("Open").click();
-    h.run();
+    let mut h = open_count(dir.path(), &record);
     h.key_press(Key::F4);
     h.run();
 
@@ -221,15 +195,7 @@ fn a_review_finds_every_set_aside_ballot_by_the_number_the_counting_screen_showe
     ]);
 
     // The review, from the Recount screen, by the numbers written.
-    type_into(&mut h, "Count record file", s(&record));
-    h.get_by_label("Open").click();
-    h.run();
-    h.key_press(Key::F8);
-    h.run();
-    type_into(&mut h, "Ordered by", "Provincial Election Commission");
-    type_into(&mut h, "Reason", "complaint 4");
-    h.get_by_label("Start the recount").click();
-    h.run();
+    start_review(&mut h, &record);
     let review = dir.path().join("count-recount-1.polltally");
     assert!(review.exists());
     let of = shown.len();
@@ -388,19 +354,7 @@ fn rule_ballot_finds_every_set_aside_ballot_by_the_number_the_counting_screen_sh
     ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
 
     let review = dir.path().join("review.polltally");
-    let made = ok(&[
-        "recount",
-        "--record",
-        rec,
-        "--authority",
-        "Provincial Election Commission",
-        "--reason",
-        "complaint",
-        "--mode",
-        "review",
-        "--out",
-        s(&review),
-    ]);
+    let made = review_of(&record, &review, "complaint");
     assert!(
         made.stdout
             .contains("(written on their backs): 3 6 7 15 22 30"),

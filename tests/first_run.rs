@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::ui::{harness, type_into};
+use common::ui::{harness, harness_with, type_into};
 use common::{fixture, s};
 use eframe::egui::{self, Key, Role};
 use egui_kittest::Harness;
@@ -114,15 +114,7 @@ fn reopen_the_last_count_is_not_offered_for_a_practice_count_remembered_before()
         last_record: Some(places.practice_path()),
         ..Default::default()
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_context_setup(polltally::app::theme::install)
-        .build_eframe(move |_cc| {
-            let clock = polltally::domain::time::FixedClock(
-                polltally::domain::time::Timestamp::from_unix_seconds(1_812_000_000),
-            );
-            PolltallyApp::new(Box::new(clock), places, settings)
-        });
+    let mut h = harness_with(dir.path(), (1366.0, 768.0), settings);
     h.run();
     assert!(h.query_by_label_contains("Reopen the last count").is_none());
 }

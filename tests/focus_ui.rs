@@ -8,22 +8,13 @@
 
 mod common;
 
-use common::ui::harness;
+use common::ui::practice;
 use eframe::egui::{self, Key, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use polltally::app::{PolltallyApp, Screen};
 use polltally::domain::party::PartyNumber;
 use polltally::store::Record;
-
-/// The app with the practice count (parties 1-12) open on Counting.
-fn practice(dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
-    let mut h = harness(dir);
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
-    h
-}
 
 /// A key pressed and released, as the window gives it: a digit also types
 /// its character.

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::ui::{harness, type_into};
+use common::ui::{open_count, type_into};
 use common::*;
 use eframe::egui::{Key, Role};
 use egui_kittest::Harness;
@@ -37,16 +37,6 @@ fn count_with(dir: &Path, lines: &[&str], in_box: u64) -> PathBuf {
     record
 }
 
-/// The app with `record` open.
-fn open(dir: &Path, record: &Path) -> Harness<'static, PolltallyApp> {
-    let mut h = harness(dir);
-    h.run();
-    type_into(&mut h, "Count record file", s(record));
-    h.get_by_label("Open").click();
-    h.run();
-    h
-}
-
 fn screen(h: &mut Harness<'_, PolltallyApp>, key: Key) {
     h.key_press(key);
     h.run();
@@ -56,7 +46,7 @@ fn screen(h: &mut Harness<'_, PolltallyApp>, key: Key) {
 fn more_ballots_ruled_than_in_the_box_is_a_warning_on_counting_and_results() {
     let dir = tempfile::tempdir().unwrap();
     let record = count_with(dir.path(), &["1", "2", "3"], 2);
-    let mut h = open(dir.path(), &record);
+    let mut h = open_count(dir.path(), &record);
     screen(&mut h, Key::F4);
     let warning = "3 ballots ruled, 1 more than the 2 found in the box (B)";
     assert!(h.query_by_label_contains(warning).is_some());
@@ -85,7 +75,7 @@ fn a_sealed_count_says_sealed_on_the_counting_screen_and_its_buttons_are_off() {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("count.polltally");
     sealed_count(&fixture("station-small.json"), &record, &["1", "2", "2"]);
-    let mut h = open(dir.path(), &record);
+    let mut h = open_count(dir.path(), &record);
     screen(&mut h, Key::F4);
     assert!(h.query_by_label("SEALED").is_some());
     assert!(
@@ -113,26 +103,8 @@ fn a_sealed_count_says_sealed_on_the_counting_screen_and_its_buttons_are_off() {
 fn ready_to_seal(dir: &Path) -> PathBuf {
     let record = count_with(dir, &["1", "2", "2", "I1"], 4);
     let rec = s(&record);
-    ok(&[
-        "present",
-        "--record",
-        rec,
-        "--name",
-        "Chan Sophea",
-        "--role",
-        "chief",
-    ]);
-    ok(&[
-        "present",
-        "--record",
-        rec,
-        "--name",
-        "Keo Rith",
-        "--role",
-        "party_agent",
-        "--party",
-        "3",
-    ]);
+    present(rec, "Chan Sophea", "chief", None);
+    present(rec, "Keo Rith", "party_agent", Some("3"));
     record
 }
 
@@ -144,7 +116,7 @@ fn is_sealed(record: &Path) -> bool {
 fn sealing_asks_for_confirmation_showing_what_will_be_sealed() {
     let dir = tempfile::tempdir().unwrap();
     let record = ready_to_seal(dir.path());
-    let mut h = open(dir.path(), &record);
+    let mut h = open_count(dir.path(), &record);
     screen(&mut h, Key::F6);
     h.get_all_by_label("refuses").nth(1).unwrap().click();
     h.run();
@@ -215,7 +187,7 @@ fn people(record: &Path) -> Vec<(String, PersonRole, bool)> {
 fn recording_a_person_puts_the_role_back_to_member() {
     let dir = tempfile::tempdir().unwrap();
     let record = count_with(dir.path(), &[], 0);
-    let mut h = open(dir.path(), &record);
+    let mut h = open_count(dir.path(), &record);
     screen(&mut h, Key::F2);
     type_into(&mut h, "Full name", "Chan Sophea");
     h.get_by_label("Chief").click();
@@ -248,7 +220,7 @@ fn withdrawing_a_person_asks_for_confirmation_and_a_reason() {
         "--role",
         "member",
     ]);
-    let mut h = open(dir.path(), &record);
+    let mut h = open_count(dir.path(), &record);
     screen(&mut h, Key::F2);
     h.get_by_label("Withdraw").click();
     h.run();

@@ -6,42 +6,12 @@
 mod common;
 
 use common::ui::*;
-use eframe::egui::{self, Key};
-use egui_kittest::Harness;
+use eframe::egui::Key;
 use egui_kittest::kittest::Queryable;
-use polltally::app::PolltallyApp;
 use polltally::domain::party::PartyNumber;
 use polltally::domain::seq::Seq;
 use polltally::journal::event::Event;
 use polltally::store::Record;
-
-/// The app with the practice count (parties 1-12) open on Counting.
-fn practice(dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
-    let mut h = harness(dir);
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
-    h
-}
-
-/// Every key given in one frame (pressed and released), then the app runs
-/// until it settles. (The harness's own `key_press` gives each event a frame
-/// of its own.)
-fn burst(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
-    for key in keys {
-        for pressed in [true, false] {
-            h.input_mut().events.push(egui::Event::Key {
-                key: *key,
-                physical_key: None,
-                pressed,
-                repeat: false,
-                modifiers: egui::Modifiers::default(),
-            });
-        }
-    }
-    h.step();
-    h.run();
-}
 
 /// The practice record's journal events, by seq.
 fn events(dir: &std::path::Path) -> Vec<(Seq, Event)> {

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::ui::harness;
+use common::ui::{practice, press};
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
@@ -120,24 +120,20 @@ fn station_words(h: &Harness<'_, PolltallyApp>) -> Vec<String> {
     allowed
 }
 
-fn press(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
-    for key in keys {
-        h.key_press(*key);
-        h.run();
-    }
+/// The practice count open on Counting, in Khmer with Khmer numerals.
+fn practice_in_khmer(dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
+    let mut h = practice(dir);
+    h.get_by_label("ខ្មែរ").click();
+    h.run();
+    h.get_by_label("១២៣").click();
+    h.run();
+    h
 }
 
 #[test]
 fn the_counting_screen_in_khmer_numerals_has_no_western_digits_nor_english_words() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
-    h.get_by_label("ខ្មែរ").click();
-    h.run();
-    h.get_by_label("១២៣").click();
-    h.run();
+    let mut h = practice_in_khmer(dir.path());
     // Rulings of every kind: parties, an invalid ballot, another valid
     // mark, a dispute, and a void begun.
     press(
@@ -176,14 +172,7 @@ fn the_counting_screen_in_khmer_numerals_has_no_western_digits_nor_english_words
 #[test]
 fn every_screen_of_the_count_in_khmer_numerals_has_no_western_digits_nor_english_words() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
-    h.get_by_label("ខ្មែរ").click();
-    h.run();
-    h.get_by_label("១២៣").click();
-    h.run();
+    let mut h = practice_in_khmer(dir.path());
     press(
         &mut h,
         &[Key::Num3, Key::Num5, Key::Q, Key::D, Key::Num5, Key::Enter],

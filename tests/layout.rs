@@ -5,13 +5,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::ui::harness_with;
 use eframe::egui;
 use egui_kittest::kittest::NodeT;
 use egui_kittest::{Harness, Node};
 use polltally::app::command::AppCommand;
-use polltally::app::places::Places;
-use polltally::app::{PolltallyApp, Screen, Settings, theme};
-use polltally::domain::time::{FixedClock, Timestamp};
+use polltally::app::{PolltallyApp, Screen, Settings};
 use polltally::i18n::Lang;
 
 const SIZES: [(f32, f32); 2] = [(1366.0, 768.0), (1024.0, 600.0)];
@@ -28,19 +29,13 @@ const SCREENS: [Screen; 9] = [
     Screen::Tabulation,
 ];
 
+/// The app in a window of `size`, in `lang`.
 fn harness(dir: &std::path::Path, size: (f32, f32), lang: Lang) -> Harness<'static, PolltallyApp> {
-    let places = Places::new(dir.to_path_buf());
     let settings = Settings {
         lang,
         ..Settings::default()
     };
-    Harness::builder()
-        .with_size(egui::vec2(size.0, size.1))
-        .with_context_setup(theme::install)
-        .build_eframe(move |_cc| {
-            let clock = FixedClock(Timestamp::from_unix_seconds(1_812_000_000));
-            PolltallyApp::new(Box::new(clock), places, settings)
-        })
+    harness_with(dir, size, settings)
 }
 
 /// A widget that shows text: its role, what it says and where.

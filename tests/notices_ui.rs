@@ -7,45 +7,12 @@
 
 mod common;
 
-use common::ui::{finish_jobs, harness, type_into};
+use common::ui::{
+    finish_jobs, harness, notice, open_count, practice, press, record_present, sealed_on_results,
+    start_review, type_into,
+};
 use eframe::egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use polltally::app::PolltallyApp;
-
-/// The app with the practice count (parties 1-12) open on Counting.
-fn practice(dir: &std::path::Path) -> Harness<'static, PolltallyApp> {
-    let mut h = harness(dir);
-    h.run();
-    h.get_by_label("Open the practice count").click();
-    h.run();
-    h
-}
-
-fn press(h: &mut Harness<'_, PolltallyApp>, keys: &[Key]) {
-    for key in keys {
-        h.key_press(*key);
-        h.run();
-    }
-}
-
-/// The notice shown, if any, in the language of the screen.
-fn notice(h: &Harness<'_, PolltallyApp>) -> Option<String> {
-    let tr = h.state().tr();
-    h.state().notice.as_ref().map(|n| n.text(tr))
-}
-
-/// Records a person present from the Station screen (which must be shown).
-fn record_present(h: &mut Harness<'_, PolltallyApp>, name: &str, role: &str, party: Option<&str>) {
-    type_into(h, "Full name", name);
-    h.get_by_label(role).click();
-    h.run();
-    if let Some(party) = party {
-        type_into(h, "Party number", party);
-    }
-    h.get_by_label("Record present").click();
-    h.run();
-}
 
 #[test]
 fn a_refusal_is_replaced_by_the_next_ruling() {
@@ -131,11 +98,7 @@ fn a_refusal_to_seal_names_the_reason_field_by_its_label_and_the_seal_clears_it(
     ]);
     common::record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
     common::rule_lines(rec, ["1", "2", "2"]);
-    let mut h = harness(dir.path());
-    h.run();
-    type_into(&mut h, "Count record file", rec);
-    h.get_by_label("Open").click();
-    h.run();
+    let mut h = open_count(dir.path(), &record);
     h.key_press(Key::F2);
     h.run();
     record_present(&mut h, "Chea Sophal", "Chief", None);
@@ -184,19 +147,7 @@ fn a_refusal_to_seal_names_the_reason_field_by_its_label_and_the_seal_clears_it(
 #[test]
 fn printing_without_a_printer_command_says_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
-    let record = dir.path().join("count.polltally");
-    common::sealed_count(
-        &common::fixture("station-small.json"),
-        &record,
-        &["1", "2", "2"],
-    );
-    let mut h = harness(dir.path());
-    h.run();
-    type_into(&mut h, "Count record file", common::s(&record));
-    h.get_by_label("Open").click();
-    h.run();
-    h.key_press(Key::F6);
-    h.run();
+    let mut h = sealed_on_results(dir.path());
     // As on a computer without `lp`.
     h.state_mut().print_command = "polltally-test-no-such-printer".into();
     h.get_by_label("Print copies A, B and C").click();
@@ -282,15 +233,7 @@ fn a_refused_review_names_the_ballot_number_field_by_its_label() {
     common::sealed_count(&station, &first, &["1", "1", "I4"]);
     let mut h = harness(dir.path());
     h.run();
-    type_into(&mut h, "Count record file", common::s(&first));
-    h.get_by_label("Open").click();
-    h.run();
-    h.key_press(Key::F8);
-    h.run();
-    type_into(&mut h, "Ordered by", "Provincial Election Commission");
-    type_into(&mut h, "Reason", "complaint 4");
-    h.get_by_label("Start the recount").click();
-    h.run();
+    start_review(&mut h, &first);
     type_into(&mut h, "Ballot number", "99");
     type_into(&mut h, "Ruling", "2");
     h.get_by_label("Record the ruling").click();

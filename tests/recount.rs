@@ -35,19 +35,7 @@ fn a_review_that_turns_invalid_ballots_valid_changes_the_tallies_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let first = original(dir.path());
     let review = dir.path().join("review.polltally");
-    let made = ok(&[
-        "recount",
-        "--record",
-        s(&first),
-        "--authority",
-        "Provincial Election Commission",
-        "--reason",
-        "complaint 12 of party 2",
-        "--mode",
-        "review",
-        "--out",
-        s(&review),
-    ]);
+    let made = review_of(&first, &review, "complaint 12 of party 2");
     // The ballots under review are the invalid and the disputed ones.
     assert!(
         made.stdout

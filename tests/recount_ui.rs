@@ -5,22 +5,13 @@
 
 mod common;
 
-use common::ui::{finish_jobs, harness, retype, type_into};
+use common::ui::{finish_jobs, harness, open_record, retype, start_review, type_into};
 use common::*;
 use eframe::egui::Key;
 use eframe::egui::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use polltally::app::PolltallyApp;
 use polltally::journal::event::Event;
 use polltally::store::Record;
-use std::path::Path;
-
-fn open(h: &mut Harness<'_, PolltallyApp>, record: &Path) {
-    type_into(h, "Count record file", s(record));
-    h.get_by_label("Open").click();
-    h.run();
-}
 
 #[test]
 fn a_review_is_started_ruled_and_compared_from_the_app() {
@@ -33,13 +24,7 @@ fn a_review_is_started_ruled_and_compared_from_the_app() {
 
     let mut h = harness(dir.path());
     h.run();
-    open(&mut h, &first);
-    h.key_press(Key::F8);
-    h.run();
-    type_into(&mut h, "Ordered by", "Provincial Election Commission");
-    type_into(&mut h, "Reason", "complaint 4");
-    h.get_by_label("Start the recount").click();
-    h.run();
+    start_review(&mut h, &first);
     let recount = dir.path().join("first-recount-1.polltally");
     assert!(recount.exists());
     assert!(
@@ -87,7 +72,7 @@ fn a_review_is_started_ruled_and_compared_from_the_app() {
         "--signed",
         "Chan Sophea:chief",
     ]);
-    open(&mut h, &recount);
+    open_record(&mut h, &recount);
     h.key_press(Key::F8);
     h.run();
     assert!(

@@ -42,15 +42,7 @@ fn sealed() -> (tempfile::TempDir, PathBuf) {
         "--text",
         "300 ballots to be ruled at the commune office",
     ]);
-    ok(&[
-        "present",
-        "--record",
-        rec,
-        "--name",
-        "Chan Sophea",
-        "--role",
-        "chief",
-    ]);
+    present(rec, "Chan Sophea", "chief", None);
     let r = ok(&[
         "seal",
         "--record",

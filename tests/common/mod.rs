@@ -8,14 +8,17 @@ use std::process::{Command, Output, Stdio};
 
 pub mod ui;
 
+/// The polltally binary built for these tests.
 pub const BIN: &str = env!("CARGO_BIN_EXE_polltally");
 
+/// The file `name` in tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
 }
 
+/// The sample station file shipped in assets/.
 pub fn sample_station() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-station.json")
 }
@@ -55,6 +58,7 @@ pub fn run_with_input(args: &[&str], stdin: &str) -> Run {
     child.wait_with_output().expect("wait").into()
 }
 
+/// Runs the binary with `args` and no input.
 pub fn run(args: &[&str]) -> Run {
     run_with_input(args, "")
 }
@@ -78,6 +82,7 @@ pub fn new_record(station: &Path) -> (tempfile::TempDir, PathBuf) {
     (dir, record)
 }
 
+/// `path` as UTF-8 text, for an argument.
 pub fn s(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
 }
@@ -246,4 +251,32 @@ pub fn recount(original: &Path, out: &Path, authority: &str, mode: &str) -> Run 
         "--out",
         s(out),
     ])
+}
+
+/// Runs `polltally recount --mode review` of `original` into `out`, ordered
+/// by the Provincial Election Commission for `reason`; insists on exit 0.
+pub fn review_of(original: &Path, out: &Path, reason: &str) -> Run {
+    ok(&[
+        "recount",
+        "--record",
+        s(original),
+        "--authority",
+        "Provincial Election Commission",
+        "--reason",
+        reason,
+        "--mode",
+        "review",
+        "--out",
+        s(out),
+    ])
+}
+
+/// Records `name` present as `role` (`present`), of `party` if given;
+/// insists on exit 0.
+pub fn present(rec: &str, name: &str, role: &str, party: Option<&str>) -> Run {
+    let mut args = vec!["present", "--record", rec, "--name", name, "--role", role];
+    if let Some(party) = party {
+        args.extend(["--party", party]);
+    }
+    ok(&args)
 }
