@@ -59,19 +59,26 @@ fn a_digit_then_d_disputes_the_ballot_just_ruled() {
 }
 
 #[test]
-fn a_digit_then_backspace_then_enter_voids_the_ballot_just_ruled() {
+fn a_digit_then_backspace_opens_the_void_of_the_ballot_just_ruled() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = practice(dir.path());
     burst(&mut h, &[Key::Num7]);
+    // The Enter typed in the same burst does not confirm a void whose
+    // prompt nobody has seen yet.
     burst(&mut h, &[Key::Num4, Key::Backspace, Key::Enter]);
-    if !events(dir.path())
-        .iter()
-        .any(|(_, e)| matches!(e, Event::Void { .. }))
-    {
-        // The prompt is open on the ballot just ruled; confirm it.
-        h.get_by_label("Void (Enter)").click();
-        h.run();
-    }
+    let before = events(dir.path());
+    assert!(
+        !before.iter().any(|(_, e)| matches!(e, Event::Void { .. })),
+        "{before:?}"
+    );
+    // The prompt is open on the ballot just ruled (ballot 2); confirming
+    // voids that one.
+    assert!(
+        h.query_by_label_contains("Void ruling of ballot 2 (party 4")
+            .is_some()
+    );
+    h.get_by_label("Void (Enter)").click();
+    h.run();
     let after = events(dir.path());
     let voids: Vec<Seq> = after
         .iter()
@@ -81,6 +88,22 @@ fn a_digit_then_backspace_then_enter_voids_the_ballot_just_ruled() {
         })
         .collect();
     assert_eq!(voids, [ruling_of(&after, 4)], "{after:?}");
+}
+
+#[test]
+fn keys_held_from_a_burst_do_not_rule_after_a_screen_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    // `3` rules; `4` waits for the next frame, but F5 leaves the screen.
+    burst(&mut h, &[Key::Num3, Key::Num4, Key::F5]);
+    burst(&mut h, &[Key::F4]);
+    let events = events(dir.path());
+    let rulings = events
+        .iter()
+        .filter(|(_, e)| matches!(e, Event::Ruling(_)))
+        .count();
+    assert_eq!(rulings, 1, "{events:?}");
+    ruling_of(&events, 3);
 }
 
 #[test]

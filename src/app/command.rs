@@ -143,17 +143,30 @@ impl PolltallyApp {
                 Ok(())
             }
             AppCommand::Append(event) => match &mut self.session {
-                Some(session) => session
-                    .record
-                    .append(event, self.clock.as_ref())
-                    .map(|_| ())
-                    .map_err(Into::into),
+                Some(session) => {
+                    let appended = session.record.append(event, self.clock.as_ref());
+                    if appended.is_err() {
+                        // Keys typed after a ruling that was not recorded
+                        // would act on the count before it: drop them.
+                        session.counting.pending.clear();
+                        session.counting.keys.reset();
+                    }
+                    appended.map(|_| ()).map_err(Into::into)
+                }
                 None => Ok(()),
             },
             AppCommand::ShowScreen(screen) => {
                 if self.session.is_some()
                     || matches!(screen, Screen::Start | Screen::Verify | Screen::Tabulation)
                 {
+                    if screen != self.screen
+                        && let Some(session) = &mut self.session
+                    {
+                        // Keys held for the Counting screen (typed in the
+                        // frame that left it) never act on a later visit.
+                        session.counting.pending.clear();
+                        session.counting.keys.reset();
+                    }
                     self.screen = screen;
                 }
                 Ok(())

@@ -35,7 +35,11 @@ pub struct CountingState {
     pub void_focus_pending: bool,
     /// Keys typed after a ruling or dispute in the same frame. They act in
     /// the next frame, on the count that the ruling leaves, so that `3` then
-    /// `D` disputes the ballot just ruled, not the one before it.
+    /// `D` disputes the ballot just ruled, not the one before it. Keys typed
+    /// after a key that opens the void prompt are dropped on purpose: the
+    /// void is confirmed only once the prompt has been seen. They are also
+    /// dropped when the ruling before them was not recorded, and when the
+    /// screen changes.
     pub pending: Vec<CountKey>,
 }
 
@@ -62,8 +66,6 @@ pub struct CriterionLine {
 pub struct RecentRuling {
     /// The ballot's number, the one shown.
     pub ballot: BallotNumber,
-    /// The ruling's seq (its address in the record, not shown).
-    pub seq: Seq,
     pub verdict: String,
     pub disputed_by: Vec<u32>,
     pub voided_by: Option<Seq>,
@@ -142,8 +144,7 @@ impl CountingView {
                 ballot: r.ballot,
                 verdict: verdict_text(tr, count, &r.ruling.verdict),
                 disputed_by: r.disputants().map(|p| p.0).collect(),
-                set_aside: r.is_live()
-                    && (r.is_disputed() || matches!(r.ruling.verdict, Verdict::Invalid { .. })),
+                set_aside: r.is_set_aside(),
                 voided: !r.is_live(),
             }),
             ruled: tally.ruled(),
@@ -189,9 +190,8 @@ impl CountingView {
                 .iter()
                 .rev()
                 .take(RECENT)
-                .map(|(seq, r)| RecentRuling {
+                .map(|(_, r)| RecentRuling {
                     ballot: r.ballot,
-                    seq: *seq,
                     verdict: verdict_text(tr, count, &r.ruling.verdict),
                     disputed_by: r.disputants().map(|p| p.0).collect(),
                     voided_by: r.voided_by,

@@ -501,8 +501,8 @@ impl PolltallyApp {
         if self.session.is_some() {
             // Wrapped: on a small screen the tabs need more than one line.
             ui.horizontal_wrapped(|ui| {
-                for (n, (screen, title)) in Screen::COUNT_SCREENS.into_iter().enumerate() {
-                    let text = format!("F{} {}", n + 2, tr.t(title));
+                for (screen, _) in Screen::COUNT_SCREENS {
+                    let text = steps::screen_title(tr, screen);
                     if ui.selectable_label(self.screen == screen, text).clicked() {
                         commands.push(AppCommand::ShowScreen(screen));
                     }

@@ -57,9 +57,7 @@ pub fn json(record: &Record) -> Value {
                 "seq": seq.0,
                 "ballot": r.ballot.0,
                 "live": r.is_live(),
-                "set_aside": r.is_live()
-                    && (r.is_disputed()
-                        || matches!(r.ruling.verdict, crate::domain::ruling::Verdict::Invalid { .. })),
+                "set_aside": r.is_set_aside(),
                 "review_of": r.review_of.map(|s| s.0),
             })
         })

@@ -16,7 +16,7 @@ use crate::domain::reconciliation::{
     Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
 };
 use crate::domain::recount::{self, Origin, RecountBinding, RecountMode, RecountState};
-use crate::domain::ruling::{Ruling, RulingError, not_on_ballot};
+use crate::domain::ruling::{Ruling, RulingError, Verdict, not_on_ballot};
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
@@ -236,6 +236,13 @@ impl RulingRecord {
 
     pub fn is_live(&self) -> bool {
         self.voided_by.is_none()
+    }
+
+    /// A live ballot set aside for a review: ruled invalid, or disputed.
+    /// Its number is written on its back; a review rules exactly these again.
+    pub fn is_set_aside(&self) -> bool {
+        self.is_live()
+            && (self.is_disputed() || matches!(self.ruling.verdict, Verdict::Invalid { .. }))
     }
 }
 

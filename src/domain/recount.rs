@@ -151,8 +151,7 @@ pub fn open(binding: RecountBinding, origin: &Origin) -> Opening {
     let mut carried = Vec::new();
     if binding.mode == RecountMode::Review {
         for (original_seq, record) in origin.count.rulings().iter().filter(|(_, r)| r.is_live()) {
-            let invalid = matches!(record.ruling.verdict, Verdict::Invalid { .. });
-            if invalid || record.is_disputed() {
+            if record.is_set_aside() {
                 to_review.insert(*original_seq, record.clone());
             } else {
                 carried.push(record.ruling.verdict.clone());

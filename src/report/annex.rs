@@ -182,8 +182,22 @@ fn describe_in(
             if let Some(note) = &r.note {
                 text.push_str(&format!("; {note}"));
             }
-            match event {
-                Event::Review { original_seq, .. } => tr.f(
+            // A ruling again in a review names the original's entry too.
+            let original = match event {
+                Event::Review { original_seq, .. } => Some(original_seq),
+                Event::Ruling(_) => None,
+                Event::Opened { .. }
+                | Event::FiguresRecorded { .. }
+                | Event::Void { .. }
+                | Event::PileCount { .. }
+                | Event::Explanation { .. }
+                | Event::Dispute { .. }
+                | Event::PersonPresent(_)
+                | Event::PresenceWithdrawn { .. }
+                | Event::Sealed(_) => None,
+            };
+            match original {
+                Some(original_seq) => tr.f(
                     T::AnnexReview,
                     &[
                         ("ballot", &ballot(seq)),
@@ -191,7 +205,7 @@ fn describe_in(
                         ("ruling", &text),
                     ],
                 ),
-                _ => tr.f(
+                None => tr.f(
                     T::AnnexBallot,
                     &[("ballot", &ballot(seq)), ("ruling", &text)],
                 ),
