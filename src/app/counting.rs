@@ -201,9 +201,9 @@ impl CountingView {
     }
 }
 
-/// The keys pressed this frame, as the counting keyboard reads them. Letters
-/// are read by their physical position, so they work with a Khmer layout.
-fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
+/// The keys pressed this frame without Ctrl, Alt or Command (repeats left
+/// out), each with the key at its physical position when known.
+fn plain_presses(ui: &egui::Ui) -> Vec<(egui::Key, Option<egui::Key>)> {
     ui.input(|i| {
         i.events
             .iter()
@@ -216,7 +216,7 @@ fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
                     modifiers,
                     ..
                 } if !modifiers.ctrl && !modifiers.alt && !modifiers.command => {
-                    to_count_key(physical_key.unwrap_or(*key)).or_else(|| to_count_key(*key))
+                    Some((*key, *physical_key))
                 }
                 _ => None,
             })
@@ -224,31 +224,30 @@ fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
     })
 }
 
+/// The keys pressed this frame, as the counting keyboard reads them. Letters
+/// are read by their physical position, so they work with a Khmer layout.
+fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
+    plain_presses(ui)
+        .into_iter()
+        .filter_map(|(key, physical)| {
+            to_count_key(physical.unwrap_or(key)).or_else(|| to_count_key(key))
+        })
+        .collect()
+}
+
 /// The keys pressed this frame that the counting keyboard has no use for
 /// (Tab, the arrows, ...), in the order pressed. The function keys change
 /// screens and are not among them.
 fn unused_keys(ui: &egui::Ui) -> Vec<egui::Key> {
-    ui.input(|i| {
-        i.events
-            .iter()
-            .filter_map(|event| match event {
-                egui::Event::Key {
-                    key,
-                    physical_key,
-                    pressed: true,
-                    repeat: false,
-                    modifiers,
-                    ..
-                } if !modifiers.ctrl && !modifiers.alt && !modifiers.command => {
-                    let unused = to_count_key(physical_key.unwrap_or(*key)).is_none()
-                        && to_count_key(*key).is_none()
-                        && !is_function_key(*key);
-                    unused.then_some(*key)
-                }
-                _ => None,
-            })
-            .collect()
-    })
+    plain_presses(ui)
+        .into_iter()
+        .filter(|(key, physical)| {
+            to_count_key(physical.unwrap_or(*key)).is_none()
+                && to_count_key(*key).is_none()
+                && !is_function_key(*key)
+        })
+        .map(|(key, _)| key)
+        .collect()
 }
 
 fn is_function_key(key: egui::Key) -> bool {
