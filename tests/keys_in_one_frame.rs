@@ -24,6 +24,17 @@ fn events(dir: &std::path::Path) -> Vec<(Seq, Event)> {
         .collect()
 }
 
+/// Every ruling's verdict, in order, written out for matching.
+fn verdicts(events: &[(Seq, Event)]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|(_, e)| match e {
+            Event::Ruling(r) => Some(format!("{:?}", r.verdict)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The seq of the last ruling for `party`.
 fn ruling_of(events: &[(Seq, Event)], party: u32) -> Seq {
     events
@@ -98,11 +109,7 @@ fn keys_held_from_a_burst_do_not_rule_after_a_screen_change() {
     burst(&mut h, &[Key::Num3, Key::Num4, Key::F5]);
     burst(&mut h, &[Key::F4]);
     let events = events(dir.path());
-    let rulings = events
-        .iter()
-        .filter(|(_, e)| matches!(e, Event::Ruling(_)))
-        .count();
-    assert_eq!(rulings, 1, "{events:?}");
+    assert_eq!(verdicts(&events).len(), 1, "{events:?}");
     ruling_of(&events, 3);
 }
 
@@ -112,13 +119,7 @@ fn two_digits_then_a_letter_rule_the_party_then_the_invalid_ballot() {
     let mut h = practice(dir.path());
     burst(&mut h, &[Key::Num1, Key::Num0, Key::W]);
     let events = events(dir.path());
-    let rulings: Vec<String> = events
-        .iter()
-        .filter_map(|(_, e)| match e {
-            Event::Ruling(r) => Some(format!("{:?}", r.verdict)),
-            _ => None,
-        })
-        .collect();
+    let rulings = verdicts(&events);
     assert_eq!(rulings.len(), 2, "{rulings:?}");
     assert!(rulings[0].contains("PartyNumber(10)"), "{rulings:?}");
     assert!(rulings[1].contains("I2"), "{rulings:?}");
@@ -130,13 +131,7 @@ fn a_criterion_key_then_a_digit_rule_that_party_with_that_mark() {
     let mut h = practice(dir.path());
     burst(&mut h, &[Key::Z, Key::Num5, Key::Num6]);
     let events = events(dir.path());
-    let rulings: Vec<String> = events
-        .iter()
-        .filter_map(|(_, e)| match e {
-            Event::Ruling(r) => Some(format!("{:?}", r.verdict)),
-            _ => None,
-        })
-        .collect();
+    let rulings = verdicts(&events);
     assert_eq!(rulings.len(), 2, "{rulings:?}");
     assert!(
         rulings[0].contains("PartyNumber(5)") && rulings[0].contains("V2"),

@@ -175,6 +175,24 @@ fn layout_problems<S>(h: &Harness<'_, S>, size: (f32, f32)) -> Vec<String> {
     problems
 }
 
+/// The layout problems of every screen of the open count, each line naming
+/// the size, the language and the screen.
+fn count_screen_problems(
+    h: &mut Harness<'_, PolltallyApp>,
+    size: (f32, f32),
+    lang: Lang,
+) -> Vec<String> {
+    let mut all = Vec::new();
+    for screen in &SCREENS[1..] {
+        h.state_mut().apply(AppCommand::ShowScreen(*screen));
+        h.run();
+        for problem in layout_problems(h, size) {
+            all.push(format!("{size:?} {lang:?} {screen:?}: {problem}"));
+        }
+    }
+    all
+}
+
 #[test]
 fn no_screen_has_overlapping_or_cut_off_text_at_either_size_in_either_language() {
     let mut all = Vec::new();
@@ -188,13 +206,7 @@ fn no_screen_has_overlapping_or_cut_off_text_at_either_size_in_either_language()
             }
             h.state_mut().apply(AppCommand::OpenPractice);
             h.run();
-            for screen in &SCREENS[1..] {
-                h.state_mut().apply(AppCommand::ShowScreen(*screen));
-                h.run();
-                for problem in layout_problems(&h, size) {
-                    all.push(format!("{size:?} {lang:?} {screen:?}: {problem}"));
-                }
-            }
+            all.extend(count_screen_problems(&mut h, size, lang));
         }
     }
     assert!(
@@ -274,6 +286,23 @@ fn count_under_way(h: &mut Harness<'_, PolltallyApp>) {
         };
         append(h, Event::Ruling(request.resolve(&def).unwrap()));
     }
+    let last = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .record
+        .count()
+        .last_live_ruling()
+        .map(|(seq, _)| seq)
+        .unwrap();
+    append(
+        h,
+        Event::Void {
+            ruling_seq: last,
+            reason: text("keyed in error"),
+        },
+    );
     for party in 1..=12u32 {
         append(
             h,
@@ -302,13 +331,7 @@ fn a_count_under_way_has_no_overlapping_or_cut_off_text_on_any_screen() {
             h.state_mut().apply(AppCommand::OpenPractice);
             h.run();
             count_under_way(&mut h);
-            for screen in &SCREENS[1..] {
-                h.state_mut().apply(AppCommand::ShowScreen(*screen));
-                h.run();
-                for problem in layout_problems(&h, size) {
-                    all.push(format!("{size:?} {lang:?} {screen:?}: {problem}"));
-                }
-            }
+            all.extend(count_screen_problems(&mut h, size, lang));
         }
     }
     assert!(

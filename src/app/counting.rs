@@ -302,21 +302,23 @@ fn unused_key_notice(key: egui::Key) -> AppCommand {
     })
 }
 
+/// The digit keys, 0 to 9.
+pub const DIGIT_KEYS: [egui::Key; 10] = [
+    egui::Key::Num0,
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
 fn to_count_key(key: egui::Key) -> Option<CountKey> {
     use egui::Key;
-    let digits = [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
-    if let Some(d) = digits.iter().position(|k| *k == key) {
+    if let Some(d) = DIGIT_KEYS.iter().position(|k| *k == key) {
         return Some(CountKey::Digit(d as u8));
     }
     Some(match key {

@@ -3,7 +3,7 @@
 //! explanation.
 
 use crate::app::command::AppCommand;
-use crate::app::reconciliation::{checks_beside, checks_panel_ui, checks_section_ui};
+use crate::app::reconciliation::{checks_after_ui, checks_panel_ui};
 use crate::app::{Notice, Session, theme};
 use crate::domain::count::Count;
 use crate::domain::message::{Explain, Label, Message, P};
@@ -81,19 +81,16 @@ pub fn cross_check_ui(
     let count = session.record.count();
     let view = CrossCheckView::new(count, tr);
     let state = &mut session.cross_check;
-    let beside = checks_beside(ui);
-    if beside {
-        checks_panel_ui(
-            ui,
-            "cross_check_checks",
-            0.42,
-            tr,
-            count,
-            &view.checks,
-            &mut state.explanations,
-            commands,
-        );
-    }
+    let beside = checks_panel_ui(
+        ui,
+        "cross_check_checks",
+        0.42,
+        tr,
+        count,
+        &view.checks,
+        &mut state.explanations,
+        commands,
+    );
     egui::ScrollArea::vertical()
         .id_salt("piles")
         .show(ui, |ui| {
@@ -159,17 +156,15 @@ pub fn cross_check_ui(
             if ui.button(tr.t(T::RecordPiles)).clicked() || entered {
                 record_piles(count, &view, &mut state.typed, commands);
             }
-            if !beside {
-                ui.add_space(8.0);
-                checks_section_ui(
-                    ui,
-                    tr,
-                    count,
-                    &view.checks,
-                    &mut state.explanations,
-                    commands,
-                );
-            }
+            checks_after_ui(
+                ui,
+                beside,
+                tr,
+                count,
+                &view.checks,
+                &mut state.explanations,
+                commands,
+            );
         });
 }
 

@@ -178,12 +178,12 @@ pub fn checks_ui(
 pub const CHECKS_BESIDE_FROM: f32 = 1200.0;
 
 /// Whether the checks go in a panel beside the content (a wide window).
-pub fn checks_beside(ui: &egui::Ui) -> bool {
+fn checks_beside(ui: &egui::Ui) -> bool {
     ui.available_width() >= CHECKS_BESIDE_FROM
 }
 
-/// The checks with their heading, where a screen places them.
-pub fn checks_section_ui(
+/// The checks with their heading.
+fn checks_section_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     count: &Count,
@@ -195,7 +195,10 @@ pub fn checks_section_ui(
     checks_ui(ui, tr, count, checks, explanations, commands);
 }
 
-/// The checks in a panel on the right, taking `share` of the width.
+/// The checks in a panel on the right, taking `share` of the width, when
+/// the window is wide enough; returns whether they were placed there. A
+/// screen whose checks were not placed beside it shows them after its
+/// content with [`checks_after_ui`].
 #[allow(clippy::too_many_arguments)]
 pub fn checks_panel_ui(
     ui: &mut egui::Ui,
@@ -206,7 +209,10 @@ pub fn checks_panel_ui(
     checks: &[Check],
     explanations: &mut BTreeMap<CheckName, String>,
     commands: &mut Vec<AppCommand>,
-) {
+) -> bool {
+    if !checks_beside(ui) {
+        return false;
+    }
     egui::Panel::right(id.to_string())
         .resizable(false)
         .exact_size(ui.available_width() * share)
@@ -217,6 +223,23 @@ pub fn checks_panel_ui(
                     checks_section_ui(ui, tr, count, checks, explanations, commands);
                 });
         });
+    true
+}
+
+/// The checks after a screen's content, unless they are `beside` it.
+pub fn checks_after_ui(
+    ui: &mut egui::Ui,
+    beside: bool,
+    tr: Tr,
+    count: &Count,
+    checks: &[Check],
+    explanations: &mut BTreeMap<CheckName, String>,
+    commands: &mut Vec<AppCommand>,
+) {
+    if !beside {
+        ui.add_space(8.0);
+        checks_section_ui(ui, tr, count, checks, explanations, commands);
+    }
 }
 
 pub fn reconciliation_ui(
@@ -228,19 +251,16 @@ pub fn reconciliation_ui(
     let count = session.record.count();
     let view = ReconciliationView::new(count);
     let state = &mut session.reconciliation;
-    let beside = checks_beside(ui);
-    if beside {
-        checks_panel_ui(
-            ui,
-            "reconciliation_checks",
-            0.5,
-            tr,
-            count,
-            &view.checks,
-            &mut state.explanations,
-            commands,
-        );
-    }
+    let beside = checks_panel_ui(
+        ui,
+        "reconciliation_checks",
+        0.5,
+        tr,
+        count,
+        &view.checks,
+        &mut state.explanations,
+        commands,
+    );
     egui::ScrollArea::vertical()
         .id_salt("figures")
         .show(ui, |ui| {
@@ -342,16 +362,14 @@ pub fn reconciliation_ui(
                 let list: Vec<&str> = view.missing.iter().map(|f| f.symbol()).collect();
                 ui.label(tr.f(T::MissingFigures, &[("list", &list.join(", "))]));
             }
-            if !beside {
-                ui.add_space(8.0);
-                checks_section_ui(
-                    ui,
-                    tr,
-                    count,
-                    &view.checks,
-                    &mut state.explanations,
-                    commands,
-                );
-            }
+            checks_after_ui(
+                ui,
+                beside,
+                tr,
+                count,
+                &view.checks,
+                &mut state.explanations,
+                commands,
+            );
         });
 }

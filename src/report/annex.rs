@@ -9,6 +9,7 @@ use crate::domain::ballot::{BallotNumber, Numbering};
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::party::PartyNumber;
 use crate::domain::results::ResultsDocument;
+use crate::domain::ruling::Ruling;
 use crate::domain::seq::Seq;
 use crate::i18n::bilingual::Words;
 use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
@@ -128,6 +129,26 @@ fn describe_in(
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // A ruling as the annex words it: the verdict, who disputed it, its note.
+    let ruling_text = |r: &Ruling| {
+        let names = VerdictNames {
+            abbreviation: r.verdict.party().and_then(|p| abbreviation(p.0)),
+            title: criteria
+                .get(r.verdict.criterion())
+                .map(|c| c.title.get(lang)),
+        };
+        let mut text = tr.verdict(&r.verdict, VerdictWording::Annex(names));
+        if r.is_disputed() {
+            text.push_str(&format!(
+                "; {}",
+                tr.f(T::DisputedBy, &[("parties", &list(&r.disputed_by))])
+            ));
+        }
+        if let Some(note) = &r.note {
+            text.push_str(&format!("; {note}"));
+        }
+        text
+    };
     match event {
         Event::Opened {
             station_code,
@@ -165,52 +186,22 @@ fn describe_in(
                 .collect();
             tr.f(T::AnnexFigures, &[("figures", &parts.join(" "))])
         }
-        Event::Ruling(r) | Event::Review { ruling: r, .. } => {
-            let names = VerdictNames {
-                abbreviation: r.verdict.party().and_then(|p| abbreviation(p.0)),
-                title: criteria
-                    .get(r.verdict.criterion())
-                    .map(|c| c.title.get(lang)),
-            };
-            let mut text = tr.verdict(&r.verdict, VerdictWording::Annex(names));
-            if r.is_disputed() {
-                text.push_str(&format!(
-                    "; {}",
-                    tr.f(T::DisputedBy, &[("parties", &list(&r.disputed_by))])
-                ));
-            }
-            if let Some(note) = &r.note {
-                text.push_str(&format!("; {note}"));
-            }
-            // A ruling again in a review names the original's entry too.
-            let original = match event {
-                Event::Review { original_seq, .. } => Some(original_seq),
-                Event::Ruling(_) => None,
-                Event::Opened { .. }
-                | Event::FiguresRecorded { .. }
-                | Event::Void { .. }
-                | Event::PileCount { .. }
-                | Event::Explanation { .. }
-                | Event::Dispute { .. }
-                | Event::PersonPresent(_)
-                | Event::PresenceWithdrawn { .. }
-                | Event::Sealed(_) => None,
-            };
-            match original {
-                Some(original_seq) => tr.f(
-                    T::AnnexReview,
-                    &[
-                        ("ballot", &ballot(seq)),
-                        ("seq", original_seq),
-                        ("ruling", &text),
-                    ],
-                ),
-                None => tr.f(
-                    T::AnnexBallot,
-                    &[("ballot", &ballot(seq)), ("ruling", &text)],
-                ),
-            }
-        }
+        Event::Ruling(r) => tr.f(
+            T::AnnexBallot,
+            &[("ballot", &ballot(seq)), ("ruling", &ruling_text(r))],
+        ),
+        // A ruling again in a review names the original's entry too.
+        Event::Review {
+            original_seq,
+            ruling,
+        } => tr.f(
+            T::AnnexReview,
+            &[
+                ("ballot", &ballot(seq)),
+                ("seq", original_seq),
+                ("ruling", &ruling_text(ruling)),
+            ],
+        ),
         Event::Void { ruling_seq, reason } => tr.f(
             T::AnnexVoid,
             &[

@@ -45,18 +45,7 @@ pub fn practice(dir: &Path) -> Harness<'static, PolltallyApp> {
 
 /// The key of the digit `n` (0-9).
 pub fn digit(n: u32) -> Key {
-    [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ][n as usize]
+    polltally::app::counting::DIGIT_KEYS[n as usize]
 }
 
 /// Presses each key in a frame of its own, the app running after each.
