@@ -182,13 +182,22 @@ fn seal_ui(
     let count = record.count();
     if let Some((_, seal)) = count.seal() {
         if let Some(hash) = results_hash {
+            let zone = count.zone();
             ui.label(
                 RichText::new(tr.f(
                     T::SealedSummary,
-                    &[("at", &tr.num(seal.at)), ("hash", &grouped(&hash.to_hex()))],
+                    &[
+                        ("at", &tr.time(&zone, seal.at)),
+                        ("hash", &grouped(&hash.to_hex())),
+                    ],
                 ))
                 .strong(),
             );
+            let deadline = zone.complaint_deadline(seal.at, count.definition().complaint_days);
+            ui.label(tr.f(
+                T::ComplaintsUntil,
+                &[("deadline", &tr.time(&zone, deadline.ends))],
+            ));
             ui.label(
                 RichText::new(format!("{}: {}", tr.t(T::ShortCode), short_code(&hash)))
                     .size(26.0)

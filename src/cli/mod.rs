@@ -142,8 +142,8 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             lang,
         }),
         Command::New { station, record } => new(&station, &record, tr, clock),
-        Command::Figures(args) => figures(args, clock),
-        Command::Rule(args) => rule(args, clock),
+        Command::Figures(args) => figures(args, tr, clock),
+        Command::Rule(args) => rule(args, tr, clock),
         Command::Void {
             record,
             seq,
@@ -154,18 +154,19 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 ruling_seq: seq,
                 reason,
             },
+            tr,
             clock,
         ),
         Command::Pile {
             record,
             party,
             count,
-        } => append_one(&record, Event::PileCount { party, count }, clock),
+        } => append_one(&record, Event::PileCount { party, count }, tr, clock),
         Command::Explain {
             record,
             check,
             text,
-        } => append_one(&record, Event::Explanation { check, text }, clock),
+        } => append_one(&record, Event::Explanation { check, text }, tr, clock),
         Command::Dispute {
             record,
             seq,
@@ -176,6 +177,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 ruling_seq: seq,
                 parties,
             },
+            tr,
             clock,
         ),
         Command::Present {
@@ -191,7 +193,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 party,
                 organisation,
             };
-            append_one(&record, Event::PersonPresent(person), clock)
+            append_one(&record, Event::PersonPresent(person), tr, clock)
         }
         Command::Withdraw {
             record,
@@ -203,6 +205,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 person_seq: seq,
                 reason,
             },
+            tr,
             clock,
         ),
         Command::Show {
@@ -255,6 +258,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             let seal = Seal::new(clock.now(), signed, refused);
             let mut record = Record::open(&record)?;
             let seq = record.append(Event::Sealed(seal), clock)?;
+            warn_clock(&record, tr);
             let results = record.results()?;
             let hash = results.hash()?;
             say!("ok {seq}");
@@ -324,6 +328,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
 fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let station = crate::shell::files::read_station(station_path)?;
     let record = Record::create(record_path, station, clock)?;
+    warn_clock(&record, tr);
     let def = record.station().definition();
     say!(
         "{}",
@@ -340,14 +345,25 @@ fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> an
     Ok(())
 }
 
-fn append_one(path: &Path, event: Event, clock: &dyn Clock) -> anyhow::Result<()> {
+fn append_one(path: &Path, event: Event, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut record = Record::open(path)?;
     let seq = record.append(event, clock)?;
+    warn_clock(&record, tr);
     say!("ok {seq}");
     Ok(())
 }
 
-fn figures(args: FiguresArgs, clock: &dyn Clock) -> anyhow::Result<()> {
+/// Warns on standard error when the laptop's clock was doubtful for the
+/// entry just written (the record notes it with the entry).
+fn warn_clock(record: &Record, tr: Tr) {
+    let notes = record.clock_notes();
+    if !notes.is_empty() {
+        let text = tr.clock_notes(&record.count().zone(), record.last_at(), notes);
+        eprintln!("{}: {text}", tr.t(T::Warning));
+    }
+}
+
+fn figures(args: FiguresArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let given = [
         (Figure::Received, args.received),
         (Figure::Unused, args.unused),
@@ -361,13 +377,13 @@ fn figures(args: FiguresArgs, clock: &dyn Clock) -> anyhow::Result<()> {
         .into_iter()
         .filter_map(|(figure, value)| value.map(|v| (figure, v)))
         .collect();
-    append_one(&args.record, Event::FiguresRecorded { figures }, clock)
+    append_one(&args.record, Event::FiguresRecorded { figures }, tr, clock)
 }
 
-fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
+fn rule(args: RuleArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut record = Record::open(&args.record)?;
     if args.stdin {
-        return rule_stdin(&mut record, clock);
+        return rule_stdin(&mut record, tr, clock);
     }
     let choice = match (args.party, args.invalid) {
         (Some(party), None) => RulingChoice::Party {
@@ -396,6 +412,7 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
         None => Event::Ruling(ruling),
     };
     let seq = record.append(event, clock)?;
+    warn_clock(&record, tr);
     say!("ok {seq}");
     Ok(())
 }
@@ -441,6 +458,7 @@ fn recount(
 ) -> anyhow::Result<()> {
     let original = Record::open(original)?;
     let record = Record::create_recount(&original, out, authority, reason, mode, clock)?;
+    warn_clock(&record, tr);
     let Some(state) = record.count().recount() else {
         return Ok(());
     };
@@ -489,7 +507,7 @@ fn recount(
 /// One ruling a line; `ok <seq>` is printed (and flushed) only after the
 /// ruling's commit has returned. A bad line stops the run; the lines before
 /// it stay recorded.
-fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
+fn rule_stdin(record: &mut Record, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let stdin = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     for (index, line) in stdin.lines().enumerate() {
@@ -518,6 +536,7 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
         let seq = record
             .append(Event::Ruling(ruling), clock)
             .map_err(|err| at_line(err.message()))?;
+        warn_clock(record, tr);
         writeln!(out, "ok {seq}")?;
         out.flush()?;
     }

@@ -21,6 +21,7 @@ use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
+use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -306,6 +307,9 @@ pub struct Count {
     /// For a recount: the sealed original it was made from.
     origin: Option<Arc<Origin>>,
     recount: Option<RecountState>,
+    /// The laptop's zone recorded at opening (used when the station file
+    /// names none).
+    recorded_zone: Option<Zone>,
 }
 
 impl Count {
@@ -327,6 +331,7 @@ impl Count {
             sealed: None,
             origin: None,
             recount: None,
+            recorded_zone: None,
         }
     }
 
@@ -392,6 +397,26 @@ impl Count {
             },
         );
         self.last_seq = seq;
+    }
+
+    // ---- time ----
+
+    /// Keeps the laptop's zone that the opening entry recorded.
+    pub fn apply_recorded_zone(&mut self, zone: Option<Zone>) {
+        self.recorded_zone = zone;
+    }
+
+    /// The station's time zone: the station file's, else the laptop's
+    /// recorded at opening; none for a record made before polltally
+    /// recorded one.
+    pub fn known_zone(&self) -> Option<&Zone> {
+        self.def.time_zone.as_ref().or(self.recorded_zone.as_ref())
+    }
+
+    /// The zone every local time of this count is read in: the known one,
+    /// else UTC (as records made before polltally recorded a zone were).
+    pub fn zone(&self) -> Zone {
+        self.known_zone().cloned().unwrap_or_else(Zone::utc)
     }
 
     // ---- recounts (the rules are in `recount`) ----

@@ -11,6 +11,7 @@ use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::{Party, PartyNumber};
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::Date;
+use crate::domain::zone::Zone;
 use serde::Deserialize;
 use std::fmt;
 
@@ -82,6 +83,9 @@ pub struct StationDefinition {
     pub ballot_books: Vec<BallotBook>,
     pub council_seats: u32,
     pub complaint_days: u32,
+    /// The station's time zone, if the file names one; else the laptop's
+    /// zone at opening, recorded in the journal, is used.
+    pub time_zone: Option<Zone>,
     pub practice: bool,
     pub criteria: CriteriaSet,
     /// How figures are shown unless the user chooses otherwise.
@@ -166,6 +170,8 @@ struct RawStationFile {
     ballot_books: Vec<RawBook>,
     council_seats: u32,
     complaint_days: u32,
+    #[serde(default)]
+    time_zone: Option<String>,
     #[serde(default)]
     practice: bool,
     criteria: Option<Vec<RawCriterion>>,
@@ -291,6 +297,10 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         .date
         .parse()
         .or_else(|message: Message| fail("election.date", message))?;
+    let time_zone = match &raw.time_zone {
+        Some(text) => Some(Zone::parse(text).or_else(|message| fail("time_zone", message))?),
+        None => None,
+    };
 
     let s = &raw.station;
     let station_code = identifier(StationCode::FIELD, &s.code, StationCode::parse)?;
@@ -490,6 +500,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         ballot_books,
         council_seats: raw.council_seats,
         complaint_days: raw.complaint_days,
+        time_zone,
         practice: raw.practice,
         criteria,
         numerals: raw.numerals,

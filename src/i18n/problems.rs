@@ -28,6 +28,7 @@ translations! {
     NoCriteria => "must list criteria, or be left out for the default set", "ត្រូវរាយលក្ខខណ្ឌ ឬលុបចោលដើម្បីប្រើឈុតលំនាំដើម";
     NotDate => "{value} is not a date in the form YYYY-MM-DD", "{value} មិនមែនជាកាលបរិច្ឆេទតាមទម្រង់ YYYY-MM-DD ទេ";
     NotCalendarDate => "{value} is not a calendar date", "{value} មិនមែនជាកាលបរិច្ឆេទពិតទេ";
+    NotTimeZone => "{value} is not a time zone: write an IANA name such as Asia/Phnom_Penh or an offset from UTC such as +07:00", "{value} មិនមែនជាតំបន់ម៉ោងទេ៖ សូមសរសេរឈ្មោះ IANA ដូចជា Asia/Phnom_Penh ឬគម្លាតពី UTC ដូចជា +07:00";
     NotTimestamp => "{value} is not a time in the form YYYY-MM-DDTHH:MM:SSZ", "{value} មិនមែនជាពេលវេលាតាមទម្រង់ YYYY-MM-DDTHH:MM:SSZ ទេ";
     NotCriterionCode => "{value} is not a criterion code (an uppercase letter, then up to 7 uppercase letters or digits)", "{value} មិនមែនជាកូដលក្ខខណ្ឌទេ (អក្សរធំមួយ បន្ទាប់មកអក្សរធំ ឬលេខរហូតដល់ ៧)";
     CriterionCodeTwice => "code {code} is used twice (also criteria[{j}])", "កូដ {code} ត្រូវបានប្រើពីរដង (ក៏មាននៅ criteria[{j}])";
@@ -138,6 +139,7 @@ translations! {
     ResultsFormat => "format {found} is not \"polltally-results/1\"", "ទម្រង់ {found} មិនមែនជា \"polltally-results/1\" ទេ";
     NotCanonical => "the bytes are not in canonical form (the file was edited or re-saved)", "បៃមិនស្ថិតក្នុងទម្រង់ស្តង់ដារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
     Inconsistent => "{field} is {found}, but {why}", "{field} គឺ {found} ប៉ុន្តែ {why}";
+    DeadlineIs => "the sealing time and the complaint days give {date} in {zone}", "ពេលបិទត្រា និងចំនួនថ្ងៃប្ដឹង ផ្ដល់ {date} តាមតំបន់ម៉ោង {zone}";
     VotesAddUp => "the votes add up to {n}", "សម្លេងឆ្នោតបូកបាន {n}";
     InvalidAddUp => "the invalid ballots add up to {n}", "សន្លឹកឆ្នោតមិនត្រឹមត្រូវបូកបាន {n}";
     ValidIs => "figures.valid is {n}", "figures.valid គឺ {n}";

@@ -84,6 +84,7 @@ pub fn check_event(
                 definition_hash,
                 app_version: _,
                 recount,
+                time_zone: _,
             } => {
                 let def = station.definition();
                 let bindings = [
@@ -142,7 +143,12 @@ pub fn check_event(
 /// Folds an event that [`check_event`] admitted into the count.
 pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
     match event {
-        Event::Opened { recount, .. } => count.apply_opening(seq, recount),
+        Event::Opened {
+            recount, time_zone, ..
+        } => {
+            count.apply_opening(seq, recount);
+            count.apply_recorded_zone(time_zone);
+        }
         Event::FiguresRecorded { figures } => count.apply_figures(seq, &figures),
         Event::Ruling(ruling) => count.apply_ruling(seq, ruling),
         Event::Review {
@@ -286,6 +292,7 @@ mod tests {
             definition_hash: station.hash(),
             app_version: "test".into(),
             recount: None,
+            time_zone: None,
         }
     }
 
@@ -310,6 +317,7 @@ mod tests {
                     seq: Seq(i as u64 + 1),
                     at: Timestamp::from_unix_seconds(0),
                     event,
+                    clock: vec![],
                 };
                 let stored = StoredEntry::new(prev, &body).unwrap();
                 prev = stored.hash;

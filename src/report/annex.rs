@@ -30,9 +30,11 @@ pub fn body(
 ) {
     flow.text(MARGIN, 16.0, true, Tone::Black, &w.t(T::AnnexTitle));
     flow.down(16.0);
+    let zone = doc.zone();
+    let time_heading = w.f(T::AnnexTime, &[("offset", &w.offset(&zone, doc.sealed_at))]);
     let header = |flow: &mut Flow| {
         flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(T::Entry));
-        flow.text(MARGIN + 16.0, 9.0, true, Tone::Black, &w.t(T::AnnexTime));
+        flow.text(MARGIN + 16.0, 9.0, true, Tone::Black, &time_heading);
         flow.text(MARGIN + 52.0, 9.0, true, Tone::Black, &w.t(T::AnnexWhat));
         flow.y += 5.0;
     };
@@ -51,7 +53,7 @@ pub fn body(
             9.0,
             false,
             Tone::Black,
-            &entry.at.to_string(),
+            &w.time_in_column(&zone, entry.at, doc.sealed_at),
         );
         for line in &lines {
             flow.text(MARGIN + 52.0, 9.0, false, Tone::Black, line);

@@ -140,13 +140,18 @@ fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(label));
         paragraph(flow, MARGIN + 42.0, 9.0, false, &value);
     }
+    let zone = doc.zone();
+    let (deadline, sealed) = (
+        w.time(&zone, doc.complaint_deadline_end()),
+        w.time(&zone, doc.sealed_at),
+    );
     let complaint = w.each(|tr| {
         tr.f(
             T::FormComplaint,
             &[
-                ("date", &doc.complaint_deadline),
-                ("sealed", &doc.sealed_at),
-                ("days", &doc.complaint_days),
+                ("date", &deadline),
+                ("sealed", &sealed),
+                ("days", &w.num(doc.complaint_days)),
                 ("commune", &doc.station.commune.get(tr.lang.code())),
             ],
         )
