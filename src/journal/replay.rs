@@ -278,6 +278,7 @@ mod tests {
     use crate::domain::party::PartyNumber;
     use crate::domain::ruling::{Ruling, Verdict};
     use crate::domain::time::Timestamp;
+    use crate::domain::zone::Zone;
 
     fn station() -> StationFile {
         StationFile::parse(include_bytes!("../../tests/fixtures/station-small.json").to_vec())
@@ -393,6 +394,28 @@ mod tests {
             replay(&entries).unwrap_err().to_string(),
             "entry 2: is not in canonical form"
         );
+    }
+
+    #[test]
+    fn a_record_made_before_zones_were_recorded_replays_in_utc() {
+        let s = station();
+        let entries = chain(vec![opened(&s), vote(1)]);
+        // The opening entry as polltally wrote it before: no zone, no notes.
+        let text = String::from_utf8(entries[0].canonical.clone()).unwrap();
+        assert!(
+            !text.contains("time_zone") && !text.contains("clock"),
+            "{text}"
+        );
+        let done = replay(&entries).unwrap();
+        assert_eq!(done.count.known_zone(), None);
+        assert_eq!(done.count.zone(), Zone::utc());
+        // One that recorded the laptop's zone is read in it.
+        let mut zoned = opened(&s);
+        if let Event::Opened { time_zone, .. } = &mut zoned {
+            *time_zone = Some(Zone::parse("Asia/Phnom_Penh").unwrap());
+        }
+        let done = replay(&chain(vec![zoned, vote(1)])).unwrap();
+        assert_eq!(done.count.zone().name(), "Asia/Phnom_Penh");
     }
 
     #[test]

@@ -58,7 +58,19 @@ pub fn run_with_input(args: &[&str], stdin: &str) -> Run {
     child.wait_with_output().expect("wait").into()
 }
 
-/// Runs the binary with `args` and no input.
+/// Runs the binary with `args`, no input, and the environment variables
+/// `env` set (`TZ`: a laptop set to another time zone).
+pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    Command::new(BIN)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run polltally")
+        .into()
+}
+
+/// Runs the binary with `args`, no input.
 pub fn run(args: &[&str]) -> Run {
     run_with_input(args, "")
 }

@@ -40,6 +40,19 @@ pub fn harness_with(
         })
 }
 
+/// The app in a window of 1366x768 with the default settings, its clock
+/// fixed at `at` (seconds since 1970, UTC).
+pub fn harness_at(data_dir: &Path, at: i64) -> Harness<'static, PolltallyApp> {
+    let places = Places::new(data_dir.to_path_buf());
+    Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_context_setup(theme::install)
+        .build_eframe(move |_cc| {
+            let clock = FixedClock(Timestamp::from_unix_seconds(at));
+            PolltallyApp::new(Box::new(clock), places, Settings::default())
+        })
+}
+
 /// The app with the practice count (parties 1-12) open on Counting.
 pub fn practice(dir: &Path) -> Harness<'static, PolltallyApp> {
     let mut h = harness(dir);
