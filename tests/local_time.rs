@@ -189,15 +189,28 @@ fn the_station_files_zone_wins_over_the_laptops() {
     assert_eq!(doc["time_zone"], json!("+07:00"));
     let deadline = expected_deadline(doc["sealed_at"].as_str().unwrap(), 7, 3);
     assert_eq!(doc["complaint_deadline"], json!(deadline));
-    // The form prints the deadline's date and the hour it ends, local.
+    // The form prints the deadline's date and the hour it ends, local; the
+    // annex heads its time column with the offset and lists local times.
     let pdf = record.with_extension("pdf");
-    ok(&["pdf", "--record", rec, "--out", s(&pdf)]);
+    ok(&["pdf", "--record", rec, "--out", s(&pdf), "--annex"]);
     let text = pdf_page_texts(&std::fs::read(&pdf).unwrap()).join("\n");
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains(&format!("{deadline} 23:59 (UTC+07:00)")),
         "{flat}"
     );
+    assert!(flat.contains("ម៉ោង / Time (UTC+07:00)"), "{flat}");
+    let sealed: Timestamp = doc["sealed_at"].as_str().unwrap().parse().unwrap();
+    let local = Timestamp::from_unix_seconds(sealed.unix_seconds() + 7 * 3600)
+        .to_string()
+        .replace('T', " ");
+    let sealed_local = &local[..16];
+    assert!(
+        flat.contains(&format!("(sealed {sealed_local} (UTC+07:00), plus 3 days)")),
+        "{flat}"
+    );
+    assert!(flat.contains(&format!("7 {sealed_local} ")), "{flat}");
+    assert!(!flat.contains(&sealed.to_string()), "{flat}");
 }
 
 #[test]

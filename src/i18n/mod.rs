@@ -405,7 +405,7 @@ texts! {
     FormOriginalResults => "Results hash of the count recounted", "ហាសលទ្ធផលនៃការរាប់ដែលត្រូវរាប់ឡើងវិញ";
     FormPage => "Page {n} of {m}", "ទំព័រ {n} នៃ {m}";
     AnnexTitle => "Annex: ruling log (every journal entry in order)", "ឧបសម្ព័ន្ធ៖ បញ្ជីការសម្រេច (ធាតុនីមួយៗតាមលំដាប់)";
-    AnnexTime => "Time ({offset})", "ម៉ោង ({offset})";
+    AnnexTime => "Time", "ម៉ោង";
     AnnexWhat => "Entry", "ធាតុ";
     AnnexOpened => "count opened for station {station}, definition {hash}", "បើកការរាប់សម្រាប់ការិយាល័យ {station} ឯកសារ {hash}";
     AnnexFigures => "figures {figures}", "តួលេខ {figures}";

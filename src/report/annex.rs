@@ -31,7 +31,7 @@ pub fn body(
     flow.text(MARGIN, 16.0, true, Tone::Black, &w.t(T::AnnexTitle));
     flow.down(16.0);
     let zone = doc.zone();
-    let time_heading = w.f(T::AnnexTime, &[("offset", &w.offset(&zone, doc.sealed_at))]);
+    let time_heading = format!("{} ({})", w.t(T::AnnexTime), w.offset(&zone, doc.sealed_at));
     let header = |flow: &mut Flow| {
         flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(T::Entry));
         flow.text(MARGIN + 16.0, 9.0, true, Tone::Black, &time_heading);
