@@ -7,11 +7,13 @@
 
 mod common;
 
-use common::ui::{harness_at, notice, open_count, practice};
+use common::ui::{ELECTION_NIGHT, digit, harness_at, notice, open_count, practice, press};
 use eframe::egui::Key;
 use egui_kittest::kittest::Queryable;
 use polltally::domain::clock_check::ClockNote;
+use polltally::domain::station::StationFile;
 use polltally::domain::text::Numerals;
+use polltally::domain::time::{FixedClock, Timestamp};
 use polltally::i18n::Lang;
 use polltally::store::Record;
 
@@ -110,4 +112,35 @@ fn the_results_screen_reads_the_seal_and_the_deadline_in_local_time() {
         Numerals::Khmer.show(deadline)
     );
     assert!(h.query_by_label_contains(&until_km).is_some(), "{until_km}");
+}
+
+#[test]
+fn a_ruling_recorded_earlier_than_the_entry_before_warns_and_keeps_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    // The practice count was opened at 21:00 in Phnom Penh on a laptop
+    // whose clock has since been set back an hour.
+    let path = dir.path().join("practice.polltally");
+    let station = StationFile::parse(std::fs::read(common::sample_station()).unwrap()).unwrap();
+    let opened = Timestamp::from_unix_seconds(ELECTION_NIGHT + 3600);
+    Record::create(&path, station, &FixedClock(opened)).unwrap();
+    let mut h = practice(dir.path());
+    assert_eq!(notice(&h), None);
+    press(&mut h, &[digit(3)]);
+    assert_eq!(
+        notice(&h).as_deref(),
+        Some(
+            "Check the laptop's clock: it reads 2027-06-06 20:00 (UTC+07:00), earlier than \
+             the entry before (2027-06-06 21:00 (UTC+07:00)). The entries keep their order, \
+             and the record notes the time."
+        )
+    );
+    let journal = Record::open(&path).unwrap().journal().unwrap();
+    assert_eq!(journal.len(), 2);
+    assert!(matches!(
+        journal[1].1.clock[..],
+        [ClockNote::Backwards { previous_at }] if previous_at == opened
+    ));
+    // The next ruling follows it in time: nothing to say.
+    press(&mut h, &[digit(4)]);
+    assert_eq!(notice(&h), None);
 }
