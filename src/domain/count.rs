@@ -11,13 +11,13 @@ use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_COUNT;
 use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
-use crate::domain::person::Person;
+use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{
     Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
 };
 use crate::domain::recount::{self, Origin, RecountBinding, RecountMode, RecountState};
 use crate::domain::ruling::{Ruling, RulingError, Verdict, not_on_ballot};
-use crate::domain::seal::Seal;
+use crate::domain::seal::{Seal, check_signers};
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
@@ -707,6 +707,15 @@ impl Count {
         seal.check().map_err(CountError::Seal)
     }
 
+    /// May `seal` be made now? The rules of [`Count::check_seal`], and the
+    /// rules for who signs ([`check_signers`]): the chief signs, and every
+    /// signer and refuser was recorded present. A new seal is checked by
+    /// both; a record sealed before the second replays by the first alone.
+    pub fn check_new_seal(&self, seal: &Seal) -> Result<(), CountError> {
+        self.check_seal(seal)?;
+        check_signers(seal, &self.present(), &[Role::Chief]).map_err(CountError::Seal)
+    }
+
     pub fn apply_seal(&mut self, seq: Seq, seal: Seal) {
         self.sealed = Some((seq, seal));
         self.last_seq = seq;
@@ -727,6 +736,16 @@ impl Count {
     /// The people recorded as present, by seq, withdrawn entries included.
     pub fn people(&self) -> &BTreeMap<Seq, PresenceRecord> {
         &self.people
+    }
+
+    /// The people present: recorded, and not withdrawn, in the order
+    /// recorded.
+    pub fn present(&self) -> Vec<&Person> {
+        self.people
+            .values()
+            .filter(|p| p.withdrawn_by.is_none())
+            .map(|p| &p.person)
+            .collect()
     }
 
     /// What must still be done before the count can be sealed: every figure

@@ -1,9 +1,10 @@
 //! Replaying a journal: each stored entry is verified against the chain
 //! (sequence, `prev_hash`, `hash`, canonical form, the station it binds) and
 //! then folded into the count with the same rules that admitted it. Appending
-//! uses the same [`check_event`] and [`apply_event`], so a record that was
-//! written by polltally always replays, and a record that replays obeys the
-//! rules.
+//! uses the same [`check_event`] and [`apply_event`] (with [`check_append`]
+//! adding the rules made since records were first written), so a record that
+//! was written by polltally always replays, and a record that replays obeys
+//! the rules it was written under.
 
 use crate::domain::canonical::to_canonical;
 use crate::domain::count::{Count, CountError};
@@ -136,6 +137,32 @@ pub fn check_event(
         Event::PersonPresent(person) => Ok(count.check_person(person)?),
         Event::PresenceWithdrawn { person_seq, .. } => Ok(count.check_withdrawal(*person_seq)?),
         Event::Sealed(seal) => Ok(count.check_seal(seal)?),
+    }
+}
+
+/// May `event` be appended now as the entry at `seq`? The rules of
+/// [`check_event`], and for a seal those of [`Count::check_new_seal`]: rules
+/// for who signs came after the first records were sealed, and those
+/// records must still replay as they were sealed.
+pub fn check_append(
+    count: &Count,
+    station: &StationFile,
+    seq: Seq,
+    event: &Event,
+) -> Result<(), EventError> {
+    check_event(count, station, seq, event)?;
+    match event {
+        Event::Sealed(seal) => Ok(count.check_new_seal(seal)?),
+        Event::Opened { .. }
+        | Event::FiguresRecorded { .. }
+        | Event::Ruling(_)
+        | Event::Review { .. }
+        | Event::Void { .. }
+        | Event::PileCount { .. }
+        | Event::Explanation { .. }
+        | Event::Dispute { .. }
+        | Event::PersonPresent(_)
+        | Event::PresenceWithdrawn { .. } => Ok(()),
     }
 }
 
