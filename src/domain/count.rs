@@ -1111,6 +1111,49 @@ pub(crate) mod tests {
         assert!(c.sealing_gaps().is_empty());
     }
 
+    #[test]
+    fn a_new_seal_needs_the_chief_present_while_an_older_seal_is_read_as_it_was() {
+        use crate::domain::seal::Signature;
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        let mut f = BTreeMap::new();
+        for figure in Figure::ALL {
+            f.insert(figure, 0);
+        }
+        f.insert(Figure::Received, 500);
+        f.insert(Figure::Unused, 497);
+        f.insert(Figure::VotersMarked, 3);
+        f.insert(Figure::InBox, 3);
+        c.apply_figures(Seq(2), &f);
+        for (i, n) in [1, 2, 2].into_iter().enumerate() {
+            let r = ruling(&c, party(n), vec![]);
+            c.apply_ruling(Seq(3 + i as u64), r);
+        }
+        assert!(c.sealing_gaps().is_empty());
+        let chief = Person {
+            name: FreeText::parse("name", "Chan Sophea").unwrap(),
+            role: Role::Chief,
+            party: None,
+            organisation: None,
+        };
+        let seal = Seal::new(
+            crate::domain::time::Timestamp::from_unix_seconds(0),
+            vec![Signature::of(&chief)],
+            vec![],
+        );
+        // Signed by a chief never recorded present: a seal in an older
+        // record replays, a new one is refused.
+        assert_eq!(c.check_seal(&seal), Ok(()));
+        assert_eq!(
+            c.check_new_seal(&seal).unwrap_err().to_string(),
+            "signed[0]: \"Chan Sophea\" as chief is not recorded present (present: no one yet)"
+        );
+        c.apply_person(Seq(6), chief);
+        assert_eq!(c.check_new_seal(&seal), Ok(()));
+        c.apply_withdrawal(Seq(7), Seq(6));
+        assert!(c.check_new_seal(&seal).is_err());
+    }
+
     /// A step of a random count.
     #[derive(Debug, Clone)]
     enum Step {

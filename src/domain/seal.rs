@@ -210,7 +210,7 @@ pub fn parse_refusal(i: usize, text: &str) -> Result<(Signer, FreeText), Message
 }
 
 /// A signer in words: `"Keo Rith" as party_agent of party 3`.
-fn who(name: &str, role: &SignerRole, party: Option<PartyNumber>) -> Message {
+fn named(name: &str, role: &SignerRole, party: Option<PartyNumber>) -> Message {
     let message = match party {
         Some(party) => Message::new(P::AgentAs).num("party", party.0),
         None => Message::new(P::PersonAs),
@@ -233,7 +233,7 @@ fn not_present(field: String, who: Message, present: &[&Person]) -> Message {
             "present",
             present
                 .iter()
-                .map(|p| self::who(&p.name, &SignerRole::Known(p.role), p.party))
+                .map(|p| named(&p.name, &SignerRole::Known(p.role), p.party))
                 .collect(),
         )
     };
@@ -248,15 +248,15 @@ pub fn present_as<'a>(
     field: &str,
     signer: &Signer,
 ) -> Result<Option<&'a Person>, Message> {
-    let mut named = present
+    let mut matching = present
         .iter()
         .copied()
         .filter(|p| p.name.trim() == signer.name.trim() && p.role == signer.role);
-    let Some(person) = named.next() else {
+    let Some(person) = matching.next() else {
         return Ok(None);
     };
     let parties: BTreeSet<PartyNumber> = std::iter::once(person)
-        .chain(named)
+        .chain(matching)
         .filter_map(|p| p.party)
         .collect();
     if parties.len() > 1 {
@@ -264,7 +264,7 @@ pub fn present_as<'a>(
         return Err(Message::new(P::PresentForParties)
             .message(
                 "who",
-                who(&signer.name, &SignerRole::Known(signer.role), None),
+                named(&signer.name, &SignerRole::Known(signer.role), None),
             )
             .text("parties", parties.join(", "))
             .at(field));
@@ -343,7 +343,7 @@ pub fn check_signers(seal: &Seal, present: &[&Person], required: &[Role]) -> Res
                 .quoted("value", &role.to_string())
                 .at(format!("{field}.role")));
         };
-        let who = || who(name, role, *party);
+        let who = || named(name, role, *party);
         if !present
             .iter()
             .any(|p| p.name == **name && p.role == known && p.party == *party)
