@@ -420,3 +420,50 @@ fn the_seal_made_in_khmer_or_in_english_gives_the_same_results_hash() {
     assert_eq!(seal.refused[0].party.map(|p| p.0), Some(3));
     assert_eq!(seal.signed.len(), 2);
 }
+
+#[test]
+fn a_station_file_may_require_more_signatures_than_the_chiefs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut station: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("station-small.json")).unwrap()).unwrap();
+    station["required_signers"] = serde_json::json!(["secretary", "party_agent"]);
+    let station_file = dir.path().join("station.json");
+    std::fs::write(&station_file, serde_json::to_vec_pretty(&station).unwrap()).unwrap();
+    let record = dir.path().join("count.polltally");
+    let rec = s(&record);
+    ok(&["new", "--station", s(&station_file), "--record", rec]);
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    rule_lines(rec, ["1", "2", "2"]);
+    present(rec, "Chan Sophea", "chief", None);
+    present(rec, "Sok Dara", "secretary", None);
+    present(rec, "Keo Rith", "party_agent", Some("3"));
+    let err = refused_seal(&record, &["--signed", "Chan Sophea:chief"]);
+    assert_eq!(
+        err,
+        "error: signed: no one signs as secretary; the result needs the signature of the secretary\n"
+    );
+    // A refusal is no signature.
+    let err = refused_seal(
+        &record,
+        &[
+            "--signed",
+            "Chan Sophea:chief",
+            "--signed",
+            "Sok Dara:secretary",
+            "--refused",
+            "Keo Rith:party_agent:the blank ballots were not shown",
+        ],
+    );
+    assert!(err.contains("no one signs as party_agent"), "{err}");
+    ok(&[
+        "seal",
+        "--record",
+        rec,
+        "--signed",
+        "Chan Sophea:chief",
+        "--signed",
+        "Sok Dara:secretary",
+        "--signed",
+        "Keo Rith:party_agent",
+    ]);
+}

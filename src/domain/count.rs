@@ -708,12 +708,20 @@ impl Count {
     }
 
     /// May `seal` be made now? The rules of [`Count::check_seal`], and the
-    /// rules for who signs ([`check_signers`]): the chief signs, and every
-    /// signer and refuser was recorded present. A new seal is checked by
-    /// both; a record sealed before the second replays by the first alone.
+    /// rules for who signs ([`check_signers`]): the chief signs (and every
+    /// role the station file requires), and every signer and refuser was
+    /// recorded present. A new seal is checked by both; a record sealed
+    /// before the second replays by the first alone.
     pub fn check_new_seal(&self, seal: &Seal) -> Result<(), CountError> {
         self.check_seal(seal)?;
-        check_signers(seal, &self.present(), &[Role::Chief]).map_err(CountError::Seal)
+        let mut required = vec![Role::Chief];
+        required.extend(
+            self.def
+                .required_signers
+                .iter()
+                .filter(|r| **r != Role::Chief),
+        );
+        check_signers(seal, &self.present(), &required).map_err(CountError::Seal)
     }
 
     pub fn apply_seal(&mut self, seq: Seq, seal: Seal) {
