@@ -1,10 +1,10 @@
 //! Replaying a journal: each stored entry is verified against the chain
 //! (sequence, `prev_hash`, `hash`, canonical form, the station it binds) and
 //! then folded into the count with the same rules that admitted it. Appending
-//! uses the same [`check_event`] and [`apply_event`] (with [`check_append`]
-//! adding the rules made since records were first written), so a record that
-//! was written by polltally always replays, and a record that replays obeys
-//! the rules it was written under.
+//! uses the same [`check_event`] and [`apply_event`], so a record that was
+//! written by polltally always replays, and a record that replays obeys the
+//! rules (for a seal, the rules it was sealed under: see
+//! [`check_stored_event`]).
 
 use crate::domain::canonical::to_canonical;
 use crate::domain::count::{Count, CountError};
@@ -69,7 +69,7 @@ impl Explain for ChainError {
     }
 }
 
-/// May `event` be the entry at `seq` of this count?
+/// May `event` be the entry at `seq` of this count, appended now?
 pub fn check_event(
     count: &Count,
     station: &StationFile,
@@ -136,34 +136,27 @@ pub fn check_event(
         } => Ok(count.check_dispute(*ruling_seq, parties)?),
         Event::PersonPresent(person) => Ok(count.check_person(person)?),
         Event::PresenceWithdrawn { person_seq, .. } => Ok(count.check_withdrawal(*person_seq)?),
-        Event::Sealed(seal) => Ok(count.check_seal(seal)?),
+        Event::Sealed(seal) => Ok(count.check_new_seal(seal)?),
     }
 }
 
-/// May `event` be appended now as the entry at `seq`? The rules of
-/// [`check_event`], and for a seal those of [`Count::check_new_seal`]: rules
-/// for who signs came after the first records were sealed, and those
-/// records must still replay as they were sealed.
-pub fn check_append(
+/// May `event`, read from a stored journal, be the entry at `seq`? The
+/// rules of [`check_event`], but a seal is held only to the rules every
+/// seal ever written obeys ([`Count::check_seal`]): the rules for who signs
+/// ([`Count::check_new_seal`]) came after the first records were sealed, and
+/// those records must still replay as they were sealed.
+pub fn check_stored_event(
     count: &Count,
     station: &StationFile,
     seq: Seq,
     event: &Event,
 ) -> Result<(), EventError> {
-    check_event(count, station, seq, event)?;
-    match event {
-        Event::Sealed(seal) => Ok(count.check_new_seal(seal)?),
-        Event::Opened { .. }
-        | Event::FiguresRecorded { .. }
-        | Event::Ruling(_)
-        | Event::Review { .. }
-        | Event::Void { .. }
-        | Event::PileCount { .. }
-        | Event::Explanation { .. }
-        | Event::Dispute { .. }
-        | Event::PersonPresent(_)
-        | Event::PresenceWithdrawn { .. } => Ok(()),
+    if seq != Seq::FIRST
+        && let Event::Sealed(seal) = event
+    {
+        return Ok(count.check_seal(seal)?);
     }
+    check_event(count, station, seq, event)
 }
 
 /// Folds an event that [`check_event`] admitted into the count.
@@ -266,7 +259,7 @@ impl Replay {
         if body.seq != expected {
             return fail(expected, Message::new(P::EntrySeq).num("seq", body.seq.0));
         }
-        if let Err(err) = check_event(&self.count, &self.station, expected, &body.event) {
+        if let Err(err) = check_stored_event(&self.count, &self.station, expected, &body.event) {
             return fail(
                 expected,
                 Message::new(P::EntryBreaksRules).message("problem", err.message()),

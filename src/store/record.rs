@@ -11,7 +11,7 @@ use crate::domain::station::{StationError, StationFile};
 use crate::domain::time::Clock;
 use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
-use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_append};
+use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
 use crate::store::schema::{
     APPLICATION_ID, MIGRATE_V1_TO_V2, MIGRATE_V2_TO_V3, PAGE_SIZE, SCHEMA_VERSION, create_v1,
 };
@@ -359,7 +359,7 @@ impl Record {
     /// after the commit has returned; on any error nothing was written.
     pub fn append(&mut self, event: Event, clock: &dyn Clock) -> Result<Seq, StoreError> {
         let seq = self.count.next_seq();
-        check_append(&self.count, &self.station, seq, &event)?;
+        check_event(&self.count, &self.station, seq, &event)?;
         let body = EntryBody {
             seq,
             at: clock.now(),
