@@ -145,10 +145,13 @@ pub enum Command {
     Seal {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
-        /// Someone who signed, as NAME:ROLE (repeat for each).
+        /// Someone who signed, as NAME:ROLE (repeat for each): a person
+        /// recorded present, in the role key they were recorded in (chief,
+        /// secretary, member, party_agent, observer); the chief signs
         #[arg(long, value_name = "NAME:ROLE", required = true)]
         signed: Vec<String>,
-        /// Someone who refused to sign, as NAME:ROLE:REASON (repeat for each).
+        /// Someone who refused to sign, as NAME:ROLE:REASON (repeat for each),
+        /// recorded present like a signer
         #[arg(long, value_name = "NAME:ROLE:REASON")]
         refused: Vec<String>,
     },

@@ -255,8 +255,10 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 .enumerate()
                 .map(|(i, r)| parse_refusal(i, r))
                 .collect::<Result<Vec<_>, _>>()?;
-            let seal = Seal::new(clock.now(), signed, refused);
             let mut record = Record::open(&record)?;
+            // Each signer and refuser is the person recorded present under
+            // that name and role; a party agent signs for the party recorded.
+            let seal = Seal::of_present(clock.now(), &signed, &refused, &record.count().present())?;
             let seq = record.append(Event::Sealed(seal), clock)?;
             warn_clock(&record, tr);
             let results = record.results()?;

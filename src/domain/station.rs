@@ -9,6 +9,7 @@ use crate::domain::identifier::{CommuneCode, ElectionId, StationCode, check_iden
 use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::{Party, PartyNumber};
+use crate::domain::person::Role;
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::Date;
 use crate::domain::zone::Zone;
@@ -93,6 +94,9 @@ pub struct StationDefinition {
     /// Every station code of the commune, when the commission lists them, so
     /// that tabulation can name the stations still missing.
     pub commune_stations: Option<Vec<StationCode>>,
+    /// The roles whose signature the seal needs besides the chief's (the
+    /// chief always signs); none unless the file names them.
+    pub required_signers: Vec<Role>,
 }
 
 impl StationDefinition {
@@ -179,6 +183,8 @@ struct RawStationFile {
     numerals: Numerals,
     #[serde(default)]
     commune_stations: Option<Vec<String>>,
+    #[serde(default)]
+    required_signers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -447,6 +453,21 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         }
     };
 
+    let mut required_signers: Vec<Role> = Vec::with_capacity(Role::ALL.len());
+    for (i, key) in raw.required_signers.iter().enumerate() {
+        let at = format!("required_signers[{i}]");
+        let role = Role::parse(key).or_else(|message| fail(&at, message))?;
+        if let Some(j) = required_signers.iter().position(|r| *r == role) {
+            return fail(
+                at,
+                Message::new(P::UsedTwice)
+                    .quoted("value", key)
+                    .text("other", format!("required_signers[{j}]")),
+            );
+        }
+        required_signers.push(role);
+    }
+
     let criteria = match raw.criteria {
         None => CriteriaSet::default_set(),
         Some(list) => {
@@ -505,6 +526,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         criteria,
         numerals: raw.numerals,
         commune_stations,
+        required_signers,
     })
 }
 

@@ -50,8 +50,8 @@ texts! {
     ShowJson => "Print JSON instead of the summary", "បង្ហាញ JSON ជំនួសសេចក្ដីសង្ខេប";
     ShowNumerals => "Figures in the summary in western digits or khmer numerals", "តួលេខក្នុងសេចក្ដីសង្ខេបជាលេខអារ៉ាប់ ឬលេខខ្មែរ";
     Seal => "Seal the count: nothing can be recorded after it", "បិទត្រាការរាប់៖ មិនអាចកត់ត្រាអ្វីបន្ទាប់ពីនេះបានទេ";
-    SealSigned => "Someone who signed, as NAME:ROLE (repeat for each)", "អ្នកដែលបានចុះហត្ថលេខា ជា ឈ្មោះ:តួនាទី (ធ្វើម្ដងទៀតសម្រាប់ម្នាក់ៗ)";
-    SealRefused => "Someone who refused to sign, as NAME:ROLE:REASON (repeat for each)", "អ្នកដែលបដិសេធមិនចុះហត្ថលេខា ជា ឈ្មោះ:តួនាទី:មូលហេតុ (ធ្វើម្ដងទៀតសម្រាប់ម្នាក់ៗ)";
+    SealSigned => "Someone who signed, as NAME:ROLE (repeat for each): a person recorded present, in the role key they were recorded in (chief, secretary, member, party_agent, observer); the chief signs", "អ្នកដែលបានចុះហត្ថលេខា ជា ឈ្មោះ:តួនាទី (ធ្វើម្ដងទៀតសម្រាប់ម្នាក់ៗ)៖ អ្នកដែលបានកត់ត្រាថាមានវត្តមាន តាមកូដតួនាទីដែលបានកត់ត្រា (chief, secretary, member, party_agent, observer); ប្រធានត្រូវចុះហត្ថលេខា";
+    SealRefused => "Someone who refused to sign, as NAME:ROLE:REASON (repeat for each), recorded present like a signer", "អ្នកដែលបដិសេធមិនចុះហត្ថលេខា ជា ឈ្មោះ:តួនាទី:មូលហេតុ (ធ្វើម្ដងទៀតសម្រាប់ម្នាក់ៗ) ដែលបានកត់ត្រាថាមានវត្តមានដូចអ្នកចុះហត្ថលេខា";
     Export => "Write the results document of a sealed count (the bytes that are hashed)", "សរសេរឯកសារលទ្ធផលនៃការរាប់ដែលបានបិទត្រា (បៃដែលត្រូវបានហាស)";
     Recount => "Start a recount of a sealed count, as ordered by an authority: a new record linked to the original by its results hash", "ចាប់ផ្ដើមការរាប់ឡើងវិញនៃការរាប់ដែលបានបិទត្រា តាមបញ្ជារបស់អាជ្ញាធរ៖ កំណត់ត្រាថ្មីភ្ជាប់នឹងការរាប់ដើមដោយហាសលទ្ធផលរបស់វា";
     RecountRecord => "The sealed count to recount", "ការរាប់ដែលបានបិទត្រាដែលត្រូវរាប់ឡើងវិញ";

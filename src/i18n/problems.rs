@@ -57,6 +57,13 @@ translations! {
     AlsoSigned => "{value} also signed", "{value} ក៏បានចុះហត្ថលេខាដែរ";
     NotNameRole => "{value} is not NAME:ROLE", "{value} មិនមែនជា ឈ្មោះ:តួនាទី (NAME:ROLE) ទេ";
     NotNameRoleReason => "{value} is not NAME:ROLE:REASON", "{value} មិនមែនជា ឈ្មោះ:តួនាទី:មូលហេតុ (NAME:ROLE:REASON) ទេ";
+    PersonAs => "{name} as {role}", "{name} ជា {role}";
+    AgentAs => "{name} as {role} of party {party}", "{name} ជា {role} នៃគណបក្ស {party}";
+    NotPresent => "{who} is not recorded present (present: {present})", "{who} មិនត្រូវបានកត់ត្រាថាមានវត្តមានទេ (អ្នកមានវត្តមាន៖ {present})";
+    NoOnePresent => "no one yet", "មិនទាន់មាននរណាម្នាក់ទេ";
+    NamedTwice => "{who} is named twice (also {other})", "{who} ត្រូវបានដាក់ឈ្មោះពីរដង (ក៏មាននៅ {other})";
+    PresentForParties => "{who} is recorded present for more than one party ({parties}); withdraw the wrong entry first", "{who} ត្រូវបានកត់ត្រាថាមានវត្តមានសម្រាប់គណបក្សច្រើនជាងមួយ ({parties}); សូមដកធាតុដែលខុសចេញជាមុនសិន";
+    RoleSigns => "no one signs as {role}; the result needs the signature of the {role}", "គ្មាននរណាម្នាក់ចុះហត្ថលេខាជា {role} ទេ; លទ្ធផលត្រូវការហត្ថលេខារបស់ {role}";
 
     // Rulings and the count.
     UnknownCriterion => "{code} is not a criterion of this count (valid: {valid}; invalid: {invalid})", "{code} មិនមែនជាលក្ខខណ្ឌនៃការរាប់នេះទេ (ត្រឹមត្រូវ៖ {valid}; មិនត្រឹមត្រូវ៖ {invalid})";

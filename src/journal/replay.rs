@@ -3,7 +3,8 @@
 //! then folded into the count with the same rules that admitted it. Appending
 //! uses the same [`check_event`] and [`apply_event`], so a record that was
 //! written by polltally always replays, and a record that replays obeys the
-//! rules.
+//! rules (for a seal, the rules it was sealed under: see
+//! [`check_stored_event`]).
 
 use crate::domain::canonical::to_canonical;
 use crate::domain::count::{Count, CountError};
@@ -68,7 +69,7 @@ impl Explain for ChainError {
     }
 }
 
-/// May `event` be the entry at `seq` of this count?
+/// May `event` be the entry at `seq` of this count, appended now?
 pub fn check_event(
     count: &Count,
     station: &StationFile,
@@ -136,8 +137,27 @@ pub fn check_event(
         } => Ok(count.check_dispute(*ruling_seq, parties)?),
         Event::PersonPresent(person) => Ok(count.check_person(person)?),
         Event::PresenceWithdrawn { person_seq, .. } => Ok(count.check_withdrawal(*person_seq)?),
-        Event::Sealed(seal) => Ok(count.check_seal(seal)?),
+        Event::Sealed(seal) => Ok(count.check_new_seal(seal)?),
     }
+}
+
+/// May `event`, read from a stored journal, be the entry at `seq`? The
+/// rules of [`check_event`], but a seal is held only to the rules every
+/// seal ever written obeys ([`Count::check_seal`]): the rules for who signs
+/// ([`Count::check_new_seal`]) came after the first records were sealed, and
+/// those records must still replay as they were sealed.
+pub fn check_stored_event(
+    count: &Count,
+    station: &StationFile,
+    seq: Seq,
+    event: &Event,
+) -> Result<(), EventError> {
+    if seq != Seq::FIRST
+        && let Event::Sealed(seal) = event
+    {
+        return Ok(count.check_seal(seal)?);
+    }
+    check_event(count, station, seq, event)
 }
 
 /// Folds an event that [`check_event`] admitted into the count.
@@ -245,7 +265,7 @@ impl Replay {
         if body.seq != expected {
             return fail(expected, Message::new(P::EntrySeq).num("seq", body.seq.0));
         }
-        if let Err(err) = check_event(&self.count, &self.station, expected, &body.event) {
+        if let Err(err) = check_stored_event(&self.count, &self.station, expected, &body.event) {
             return fail(
                 expected,
                 Message::new(P::EntryBreaksRules).message("problem", err.message()),
