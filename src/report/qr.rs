@@ -26,7 +26,7 @@ pub const QR_FORMAT: &str = "polltally-qr/1";
 /// The side of the printed QR code, without its quiet zone, in millimetres.
 /// The form keeps a white quiet zone of [`QR_QUIET_MODULES`] modules around
 /// it.
-pub const QR_SIZE_MM: f32 = 57.0;
+pub const QR_SIZE_MM: f32 = 62.0;
 
 /// The width of the white quiet zone around the code, in modules.
 pub const QR_QUIET_MODULES: usize = 4;

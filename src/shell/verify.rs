@@ -191,11 +191,15 @@ pub fn check_results(
 /// again at a lower resolution.
 const SMALLEST_SIDE: u32 = 400;
 
+/// The largest side of a photo that is also looked at enlarged.
+const ENLARGED_UP_TO: u32 = 1600;
+
 /// Reads the QR code of a photo or scan (PNG or JPEG) and its
 /// `polltally-qr/1` payload. A phone's photo can be far larger than the
 /// code needs, and a large noisy image can hide the code's finder
 /// patterns, so the image is searched again at half the size, down to
-/// [`SMALLEST_SIDE`], until a code reads.
+/// [`SMALLEST_SIDE`], until a code reads; at each size it is also
+/// smoothed, and a small one enlarged, for a blurred, noisy photo.
 pub fn read_qr_image(path: &Path) -> anyhow::Result<QrPayload> {
     let bytes = crate::shell::files::read_file(path, "qr")?;
     let image = image::load_from_memory(&bytes).map_err(|err| {
@@ -207,11 +211,29 @@ pub fn read_qr_image(path: &Path) -> anyhow::Result<QrPayload> {
     let mut grey = image.to_luma8();
     let mut texts = Vec::new();
     loop {
-        texts.extend(qr_texts(&grey));
-        if let Some(payload) = texts.iter().find_map(|t| QrPayload::parse(t).ok()) {
-            return Ok(payload);
-        }
         let (w, h) = grey.dimensions();
+        let attempts: [&dyn Fn() -> Vec<String>; 3] = [
+            &|| qr_texts(&grey),
+            &|| qr_texts(&image::imageops::blur(&grey, 1.0)),
+            &|| {
+                if w.max(h) > ENLARGED_UP_TO {
+                    return Vec::new();
+                }
+                let larger = image::imageops::resize(
+                    &grey,
+                    w * 2,
+                    h * 2,
+                    image::imageops::FilterType::CatmullRom,
+                );
+                qr_texts(&image::imageops::blur(&larger, 2.0))
+            },
+        ];
+        for attempt in attempts {
+            texts.extend(attempt());
+            if let Some(payload) = texts.iter().find_map(|t| QrPayload::parse(t).ok()) {
+                return Ok(payload);
+            }
+        }
         if w.min(h) / 2 < SMALLEST_SIDE {
             break;
         }
