@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Simulated phone photos of posted results forms: does the QR code still
-# read? Makes its own forms (the practice station of assets/, and a
-# 20-party station whose every party has three-digit votes, the longest
-# payload a 20-party form carries in practice), renders copies A, B and C,
+# read? Makes its own forms (the practice station of assets/; and a
+# 20-party station whose every party has three-digit votes, with 3 invalid
+# ballots and with 120, the longest payload a 20-party form carries in
+# practice: QR version 6 and 7), renders copies A, B and C,
 # degrades each page as a phone at arm's length would, and tries to read
 # the code with zbarimg and with `polltally verify --qr`.
 #
@@ -44,19 +45,19 @@ cp "${CARGO_TARGET_DIR:-$repo/target}/debug/polltally" "$bin"
 pt() { "$bin" "$@" >/dev/null; }
 
 # A sealed count of `station` with `ballots` ballots ruled in turn for
-# each of its `parties` parties, and 3 invalid; then its results file and
-# the three copies of its form.
+# each of its `parties` parties, and `invalid` invalid ones; then its
+# results file and the three copies of its form.
 count() {
-    local name=$1 station=$2 parties=$3 ballots=$4 books=$5
+    local name=$1 station=$2 parties=$3 ballots=$4 invalid=$5 books=$6
     local dir=$work/$name
     rm -rf "$dir" && mkdir -p "$dir"
     local rec=$dir/count.polltally
     pt new --station "$station" --record "$rec"
     {
         for i in $(seq 1 "$ballots"); do echo $(((i - 1) % parties + 1)); done
-        echo I1; echo I1; echo I2
+        for i in $(seq 1 "$invalid"); do echo I1; done
     } | pt rule --record "$rec" --stdin
-    local box=$((ballots + 3))
+    local box=$((ballots + invalid))
     pt figures --record "$rec" --received "$books" --unused $((books - box - 2)) \
         --spoiled 2 --voters-marked "$box" --supplementary 0 --temporary-id 0 --in-box "$box"
     pt present --record "$rec" --name "Chan Sophea" --role chief
@@ -89,8 +90,9 @@ station20=$work/station-20.json
     sed -n '/"council_seats"/,$p' "$repo/assets/sample-station.json"
 } >"$station20"
 
-count practice-12 "$repo/assets/sample-station.json" 12 300 700
-count parties-20 "$station20" 20 2100 2500
+count practice-12 "$repo/assets/sample-station.json" 12 300 3 700
+count parties-20 "$station20" 20 2100 3 2500
+count parties-20-i "$station20" 20 2100 120 2500
 
 # One photo of page 1 of `pdf` at `dpi`, written to `out`.
 photo() {
@@ -112,7 +114,7 @@ photo() {
 printf '%-12s %-4s %-22s %-22s %-22s\n' form copy "150 dpi" "100 dpi" "75 dpi"
 printf '%-12s %-4s %-22s %-22s %-22s\n' "" "" "zbarimg  polltally" "zbarimg  polltally" "zbarimg  polltally"
 failed=0
-for name in practice-12 parties-20; do
+for name in practice-12 parties-20 parties-20-i; do
     dir=$work/$name
     for copy in A B C; do
         row=$(printf '%-12s %-4s' "$name" "$copy")
@@ -133,7 +135,7 @@ for name in practice-12 parties-20; do
         echo "$row"
     done
 done
-for name in practice-12 parties-20; do
+for name in practice-12 parties-20 parties-20-i; do
     payload=$(zbarimg --quiet --raw "$work/$name/photo-B-150.png" 2>/dev/null | head -1)
     echo "$name: payload of ${#payload} characters"
 done

@@ -190,8 +190,8 @@ fn a_photo_of_every_copy_matches_its_results_file_and_the_commune() {
 
 #[test]
 fn a_photo_of_a_20_party_form_with_three_digit_votes_reads() {
-    // The longest payload a 20-party form carries in practice: every
-    // party's votes in three digits.
+    // The longest payload a 20-party count carries: every party's votes in
+    // three digits, and three-digit invalid ballots.
     let dir = tempfile::tempdir().unwrap();
     let mut station: serde_json::Value =
         serde_json::from_slice(&std::fs::read(fixture("station-small.json")).unwrap()).unwrap();
@@ -213,15 +213,31 @@ fn a_photo_of_a_20_party_form_with_three_digit_votes_reads() {
     let record = dir.path().join("count.polltally");
     let rec = s(&record);
     ok(&["new", "--station", s(&station_file), "--record", rec]);
-    let ballots = 2100;
+    // 2,100 valid ballots and 120 invalid ones: 178 characters, QR
+    // version 6.
+    let ballots = 2220;
     record_figures(rec, [2500, 2500 - ballots, 0, ballots, 0, 0, ballots]);
-    rule_lines(rec, (0..ballots).map(|i| i % 20 + 1));
+    rule_lines(
+        rec,
+        (0..ballots).map(|i| {
+            if i < 2100 {
+                (i % 20 + 1).to_string()
+            } else {
+                "I1".into()
+            }
+        }),
+    );
     ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
     let results = export(&record);
     for copy in ["A", "B", "C"] {
         let photo = photo_of_form(&form(&record, copy), dir.path(), &format!("{copy}.jpg"));
         let r = ok(&["verify", "--qr", s(&photo), "--results", s(&results)]);
         assert!(r.stdout.contains("votes of 20 parties"), "{}", r.stdout);
+        let squares = qr_squares(&std::fs::read(form(&record, copy)).unwrap());
+        let width = (squares.iter().map(|q| q.0).fold(f32::MIN, f32::max)
+            - squares.iter().map(|q| q.0).fold(f32::MAX, f32::min))
+            / squares[0].2;
+        assert_eq!(width.round() as usize + 1, 41, "version 6");
     }
 }
 

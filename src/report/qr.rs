@@ -375,10 +375,33 @@ mod tests {
     }
 
     #[test]
-    fn a_20_party_payload_fits_a_code_of_at_most_53_modules() {
-        // The size was measured with a 20-party form whose votes have three
-        // digits; a wider code would make each module smaller than that.
+    fn vote_differences_name_the_party_and_both_values() {
+        let parties = [PartyNumber(1), PartyNumber(2), PartyNumber(7)];
+        let differences = vote_differences(&parties, &[4, 5, 6], &[4, 6, 6]);
+        assert_eq!(differences, vec![says("votes.2", 5, 6)]);
+        let differences = vote_differences(&parties, &[4, 5], &[4, 5, 6]);
+        assert_eq!(
+            differences,
+            vec![
+                Message::new(P::QrPartyCount)
+                    .num("found", 2u64)
+                    .num("expected", 3u64)
+                    .at("votes")
+            ]
+        );
+        assert!(vote_differences(&parties, &[4, 5, 6], &[4, 5, 6]).is_empty());
+    }
+
+    #[test]
+    fn a_20_party_payload_fits_a_code_of_at_most_45_modules() {
+        // QR_SIZE_MM was measured with photos of 20-party forms whose votes
+        // have three digits, up to version 7 (45 modules); a wider code
+        // would make each module smaller than the photos were shown to read.
         let (_, width) = modules(&sample(true).text()).unwrap();
-        assert!(width <= 53, "{width} modules");
+        assert!(width <= 45, "{width} modules");
+        let mut invalid = sample(true);
+        invalid.invalid = 999;
+        let (_, width) = modules(&invalid.text()).unwrap();
+        assert!(width <= 45, "{width} modules");
     }
 }
