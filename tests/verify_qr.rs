@@ -350,3 +350,47 @@ fn an_image_without_a_readable_qr_code_is_refused_naming_the_file() {
     let r = run(&["verify", "--qr", s(&blank)]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[test]
+fn a_photo_of_a_count_the_commune_replaced_by_a_recount_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (record, results) = count(dir.path(), STATION, "one", &COUNT);
+    let recounted = dir.path().join("recount.polltally");
+    assert_eq!(common::recount(&record, &recounted, "CEC", "full").code, 0);
+    common::rule_lines(s(&recounted), OTHER_COUNT);
+    ok(&[
+        "seal",
+        "--record",
+        s(&recounted),
+        "--signed",
+        "Chan Sophea:chief",
+    ]);
+    let recount_results = export(&recounted);
+    let commune = dir.path().join("commune.json");
+    ok(&[
+        "tabulate",
+        "--out",
+        s(&commune),
+        s(&results),
+        s(&recount_results),
+    ]);
+    let recount_hash =
+        polltally::domain::hash::Hash256::of(&std::fs::read(&recount_results).unwrap());
+
+    let photo = photo_of_form(&form(&record, "B"), dir.path(), "B.jpg");
+    let r = run(&["verify", "--qr", s(&photo), "--commune", s(&commune)]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "hash: the commune file counts a recount of this station instead (results hash {recount_hash})"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("votes.1: the QR code says 2, the file says 1"),
+        "{}",
+        r.stderr
+    );
+}
