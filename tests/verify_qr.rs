@@ -349,6 +349,11 @@ fn an_image_without_a_readable_qr_code_is_refused_naming_the_file() {
     // --qr needs a file to check against.
     let r = run(&["verify", "--qr", s(&blank)]);
     assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("--results <FILE>|--commune <FILE>") && !r.stderr.contains("--record"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -229,7 +229,7 @@ pub enum Command {
         #[arg(
             long,
             value_name = "PATH",
-            required_unless_present_any = ["results", "commune"],
+            required_unless_present_any = ["results", "commune", "qr"],
             conflicts_with_all = ["commune", "qr"]
         )]
         record: Option<PathBuf>,
