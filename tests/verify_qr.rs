@@ -399,3 +399,106 @@ fn a_photo_of_a_count_the_commune_replaced_by_a_recount_says_so() {
         r.stderr
     );
 }
+
+#[test]
+fn the_code_is_printed_at_its_size_inside_a_white_quiet_zone_on_every_page() {
+    use polltally::report::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, text_width};
+    use polltally::report::qr::{QR_QUIET_MODULES, QR_SIZE_MM};
+    let dir = tempfile::tempdir().unwrap();
+    let (record, _) = count(dir.path(), STATION, "one", &COUNT);
+    let practice = dir.path().join("practice.polltally");
+    let rec = s(&practice);
+    ok(&[
+        "new",
+        "--station",
+        s(&common::sample_station()),
+        "--record",
+        rec,
+    ]);
+    record_figures(rec, [700, 696, 0, 4, 0, 0, 4]);
+    rule_lines(rec, ["1", "2", "12", "I1"]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    for record in [record, practice] {
+        let opened = polltally::store::Record::open(&record).unwrap();
+        let doc = opened.results().unwrap();
+        let def = opened.count().definition();
+        let entries: Vec<_> = opened
+            .journal()
+            .unwrap()
+            .into_iter()
+            .map(|(_, body)| body)
+            .collect();
+        let ballots = polltally::domain::ballot::Numbering::default();
+        let words = polltally::i18n::bilingual::Words::new(def.numerals);
+        for copy in polltally::report::Copy::ALL {
+            let pages = polltally::report::form::pages(
+                &words,
+                &doc,
+                copy,
+                &def.criteria,
+                Some((&entries, &ballots)),
+            )
+            .unwrap();
+            for (n, page) in pages.iter().enumerate() {
+                let at = format!("{copy:?} page {}", n + 1);
+                let codes: Vec<(f32, f32, f32, usize)> = page
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Item::Qr {
+                            x, y, size, width, ..
+                        } => Some((*x, *y, *size, *width)),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(codes.len(), 1, "{at}: one code");
+                let (x, y, size, width) = codes[0];
+                assert_eq!(size, QR_SIZE_MM, "{at}");
+                let quiet = size / width as f32 * QR_QUIET_MODULES as f32;
+                let zone = (x - quiet, y - quiet, x + size + quiet, y + size + quiet);
+                assert!(
+                    zone.0 >= 0.0 && zone.1 >= 0.0 && zone.2 <= PAGE_WIDTH && zone.3 <= PAGE_HEIGHT,
+                    "{at}: the quiet zone {zone:?} is on the page"
+                );
+                let clear = |b: (f32, f32, f32, f32)| {
+                    b.2 <= zone.0 || b.0 >= zone.2 || b.3 <= zone.1 || b.1 >= zone.3
+                };
+                for item in &page.items {
+                    let b = match item {
+                        Item::Text {
+                            x,
+                            y,
+                            size,
+                            bold,
+                            text,
+                            ..
+                        } => {
+                            let mm = size * 0.3528;
+                            (
+                                *x,
+                                y - mm * 0.8,
+                                x + text_width(text, *size, *bold),
+                                y + mm * 0.25,
+                            )
+                        }
+                        Item::Fill { x, y, w, h, .. } => (*x, *y, x + w, y + h),
+                        Item::Line {
+                            x1,
+                            y1,
+                            x2,
+                            y2,
+                            width,
+                        } => (
+                            x1.min(*x2) - width / 2.0,
+                            y1.min(*y2) - width / 2.0,
+                            x1.max(*x2) + width / 2.0,
+                            y1.max(*y2) + width / 2.0,
+                        ),
+                        Item::Qr { .. } => continue,
+                    };
+                    assert!(clear(b), "{at}: {item:?} is inside the quiet zone {zone:?}");
+                }
+            }
+        }
+    }
+}

@@ -200,7 +200,7 @@ impl Frame<'_> {
             let size = QR_SIZE_MM;
             items.push(Item::Qr {
                 x: RIGHT - size,
-                y: rule + quiet,
+                y: rule + RESULTS_FORM.rule_width / 2.0 + quiet,
                 size,
                 modules: modules.clone(),
                 width: *width,
