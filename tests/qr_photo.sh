@@ -31,7 +31,7 @@ command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get install -y "${missing[@]}" >/dev/null
+        apt-get update -qq && apt-get install -y "${missing[@]}" >/dev/null
     else
         echo "install first: ${missing[*]}" >&2
         exit 2
