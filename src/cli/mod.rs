@@ -26,6 +26,7 @@ use crate::journal::event::Event;
 use crate::journal::replay::ChainError;
 use crate::shell::clock::SystemClock;
 use crate::shell::files::write_file;
+use crate::shell::verify::QrAgainst;
 use crate::store::{Record, StoreError};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
 use clap::{CommandFactory, FromArgMatches};
@@ -221,6 +222,22 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 say_raw!("{}", show::summary(&record, tr));
             }
             Ok(())
+        }
+        Command::Verify {
+            qr: Some(image),
+            results,
+            commune,
+            files,
+            ..
+        } => {
+            let against = match (&results, &commune) {
+                (Some(results), _) => QrAgainst::Results(results),
+                (None, Some(commune)) => QrAgainst::Commune(commune, &files),
+                (None, None) => {
+                    return Err(Message::new(P::VerifyNeedsInput).at("verify").into());
+                }
+            };
+            verify_qr(&image, against, tr)
         }
         Command::Verify {
             commune: Some(commune),
@@ -565,6 +582,31 @@ pub fn verify_results(
                 ("election", &verified.election),
                 ("hash", &verified.hash),
                 ("code", &verified.code),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// Prints the outcome of [`crate::shell::verify::check_qr`].
+fn verify_qr(image: &Path, against: QrAgainst, tr: Tr) -> anyhow::Result<()> {
+    let file = match &against {
+        QrAgainst::Results(path) | QrAgainst::Commune(path, _) => path.display().to_string(),
+    };
+    let payload = crate::shell::verify::check_qr(image, against)?;
+    if payload.practice {
+        say!("{}", tr.t(T::Practice));
+    }
+    say!(
+        "{}",
+        tr.f(
+            T::CliQrVerified,
+            &[
+                ("image", &image.display()),
+                ("file", &file),
+                ("station", &payload.station),
+                ("hash", &payload.hash),
+                ("n", &tr.num(payload.votes.len())),
             ]
         )
     );

@@ -170,6 +170,14 @@ pub enum P {
     BytesDiffer,
     HeadAdded,
     HeadMissing,
+    NotQrPayload,
+    QrSays,
+    QrPartyCount,
+    QrStationNotInCommune,
+    QrReplacedByRecount,
+    QrDisagrees,
+    NoQrCode,
+    NotImage,
 
     // The shells: files, arguments, lines.
     CannotRead,

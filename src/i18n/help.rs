@@ -70,7 +70,8 @@ texts! {
     PdfCopy => "Which copy: A (sealed to the NEC), B (posted at the station), C (to the commune election commission)", "ច្បាប់ណា៖ A (បិទត្រាផ្ញើ គ.ជ.ប) B (បិទផ្សាយនៅការិយាល័យ) C (ផ្ញើគណៈកម្មការឃុំ សង្កាត់)";
     PdfAnnex => "Add the ruling log annex: every journal entry in order", "បន្ថែមឧបសម្ព័ន្ធបញ្ជីការសម្រេច៖ ធាតុកំណត់ហេតុទាំងអស់តាមលំដាប់";
     PdfNumerals => "Figures in western digits or khmer numerals (default: the station file's)", "តួលេខជាលេខអារ៉ាប់ ឬលេខខ្មែរ (លំនាំដើម៖ តាមឯកសារការិយាល័យ)";
-    Verify => "Verify a record's hash chain, or a results file (alone, against a record, or against a short code typed from a posted form)", "ផ្ទៀងផ្ទាត់ខ្សែហាសនៃកំណត់ត្រា ឬឯកសារលទ្ធផល (តែឯង ធៀបនឹងកំណត់ត្រា ឬធៀបនឹងកូដខ្លីពីសន្លឹកដែលបិទផ្សាយ)";
+    Verify => "Verify a record's hash chain, or a results file (alone, against a record, or against a short code typed from a posted form), or the QR code of a photographed form against a results or commune file", "ផ្ទៀងផ្ទាត់ខ្សែហាសនៃកំណត់ត្រា ឬឯកសារលទ្ធផល (តែឯង ធៀបនឹងកំណត់ត្រា ឬធៀបនឹងកូដខ្លីពីសន្លឹកដែលបិទផ្សាយ) ឬកូដ QR នៃរូបថតសន្លឹកលទ្ធផល ធៀបនឹងឯកសារលទ្ធផល ឬឯកសារឃុំ សង្កាត់";
+    VerifyQr => "A photo or scan (PNG or JPEG) of a results form: its QR code is checked against --results or --commune", "រូបថត ឬរូបស្កេន (PNG ឬ JPEG) នៃសន្លឹកលទ្ធផល៖ កូដ QR របស់វាត្រូវបានពិនិត្យធៀបនឹង --results ឬ --commune";
     VerifyHead => "The head hash the record must end at (e.g. from a printed form)", "ហាសក្បាលដែលកំណត់ត្រាត្រូវបញ្ចប់ (ឧ. ពីសន្លឹកដែលបានបោះពុម្ព)";
     VerifyResults => "A results file made by `polltally export`", "ឯកសារលទ្ធផលដែលបង្កើតដោយ `polltally export`";
     VerifyCommune => "A commune results file made by `polltally tabulate`: its own hash, and with the stations' results files, that tabulating them again gives the same file", "ឯកសារលទ្ធផលឃុំ សង្កាត់ដែលបង្កើតដោយ `polltally tabulate`៖ ហាសរបស់វាផ្ទាល់ ហើយជាមួយឯកសារលទ្ធផលនៃការិយាល័យ ថាការបូកឡើងវិញផ្ដល់ឯកសារដូចគ្នា";

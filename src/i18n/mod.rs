@@ -185,6 +185,7 @@ texts! {
     CliWrote => "wrote {path}", "បានសរសេរ {path}";
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
+    CliQrVerified => "ok: the QR code of {image} matches {file}: station {station}, results hash {hash}, votes of {n} parties", "ត្រឹមត្រូវ៖ កូដ QR នៃ {image} ត្រូវនឹង {file}៖ ការិយាល័យ {station} ហាសលទ្ធផល {hash} សម្លេងឆ្នោតនៃគណបក្ស {n}";
     Created => "Started a new count in {path}", "បានចាប់ផ្ដើមការរាប់ថ្មីនៅ {path}";
     FieldProblem => "{field}: {problem}", "{field}៖ {problem}";
     DisputantsField => "Parties disputing", "គណបក្សដែលជំទាស់";

@@ -166,6 +166,14 @@ translations! {
     BytesDiffer => "the bytes differ", "បៃខុសគ្នា";
     HeadAdded => "{expected} is entry {seq}, but the record ends at entry {n} (hash {head}): entries were added after it", "{expected} ជាធាតុ {seq} ប៉ុន្តែកំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ មានធាតុបន្ថែមក្រោយវា";
     HeadMissing => "{expected} is not in the record; the record ends at entry {n} (hash {head}): entries after it are missing or were changed", "{expected} មិនមានក្នុងកំណត់ត្រាទេ; កំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ ធាតុក្រោយវាបាត់ ឬត្រូវបានកែ";
+    NotQrPayload => "the QR code holds {value}, not a polltally-qr/1 payload (at {why})", "កូដ QR មាន {value} មិនមែនជាទិន្នន័យ polltally-qr/1 ទេ (នៅ {why})";
+    QrSays => "the QR code says {found}, the file says {expected}", "កូដ QR និយាយថា {found} ឯកសារនិយាយថា {expected}";
+    QrPartyCount => "the QR code has the votes of {found} parties, the file lists {expected}", "កូដ QR មានសម្លេងឆ្នោតនៃគណបក្ស {found} ឯកសាររាយ {expected}";
+    QrStationNotInCommune => "station {station} is not counted in the commune file", "ការិយាល័យ {station} មិនត្រូវបានរាប់ក្នុងឯកសារឃុំ សង្កាត់ទេ";
+    QrReplacedByRecount => "the commune file counts a recount of this station instead (results hash {recount})", "ឯកសារឃុំ សង្កាត់រាប់ការរាប់ឡើងវិញនៃការិយាល័យនេះជំនួសវិញ (ហាសលទ្ធផល {recount})";
+    QrDisagrees => "the QR code of {image} and {file} disagree: {list}", "កូដ QR នៃ {image} និង {file} មិនស៊ីគ្នា៖ {list}";
+    NoQrCode => "no readable QR code in {path}", "គ្មានកូដ QR ដែលអាចអានបាននៅក្នុង {path} ទេ";
+    NotImage => "{path} is not a PNG or JPEG image that can be read: {detail}", "{path} មិនមែនជារូបភាព PNG ឬ JPEG ដែលអាចអានបានទេ៖ {detail}";
 
     // The shells: files, arguments, lines.
     CannotRead => "cannot read {path}: {detail}", "មិនអាចអាន {path} បានទេ៖ {detail}";

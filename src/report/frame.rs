@@ -14,6 +14,7 @@ use crate::report::layout::{
     FOOTER_HEIGHT, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, fit_size, line_height,
     printable, text_width,
 };
+use crate::report::qr::{QR_QUIET_MODULES, QR_SIZE_MM};
 
 /// The x of the right margin.
 pub const RIGHT: f32 = PAGE_WIDTH - MARGIN;
@@ -181,17 +182,25 @@ impl Frame<'_> {
             let size = fit_size(&notice, 12.0, true, RIGHT - MARGIN - FOOTER_HEIGHT);
             lines.insert(0, (size, true, Tone::Red, notice));
         }
+        // The lines stop short of the code's quiet zone.
+        let quiet = qr.map_or(0.0, |(_, width)| {
+            QR_SIZE_MM / *width as f32 * QR_QUIET_MODULES as f32
+        });
+        let room = RIGHT - MARGIN - qr.map_or(0.0, |_| QR_SIZE_MM + quiet);
         let mut items = Vec::new();
         let mut y = rule + 1.5;
         for (size, bold, tone, line) in lines {
+            let size = fit_size(&line, size, bold, room);
             y += line_height(size) * 0.85;
             items.push(text(MARGIN, y, size, bold, tone, &line));
         }
         if let Some((modules, width)) = qr {
-            let size = FOOTER_HEIGHT - 4.0;
+            // The code at the size chosen for a phone's photo, with its
+            // quiet zone white below the rule.
+            let size = QR_SIZE_MM;
             items.push(Item::Qr {
                 x: RIGHT - size,
-                y: rule + 2.0,
+                y: rule + RESULTS_FORM.rule_width / 2.0 + quiet,
                 size,
                 modules: modules.clone(),
                 width: *width,

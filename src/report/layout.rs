@@ -9,8 +9,9 @@ use crate::report::shaping::{self, Font};
 pub const PAGE_WIDTH: f32 = 210.0;
 pub const PAGE_HEIGHT: f32 = 297.0;
 pub const MARGIN: f32 = 12.0;
-/// Room kept at the bottom of every page for the footer and the QR code.
-pub const FOOTER_HEIGHT: f32 = 38.0;
+/// Room kept at the bottom of every page for the footer and the QR code:
+/// the code and its quiet zone below the footer's rule.
+pub const FOOTER_HEIGHT: f32 = crate::report::qr::QR_SIZE_MM + 8.0;
 /// Room kept at the top of every page for the page header.
 pub const HEADER_HEIGHT: f32 = 16.0;
 
