@@ -227,7 +227,7 @@ fn a_photo_of_a_20_party_form_with_three_digit_votes_reads() {
             }
         }),
     );
-    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    common::seal_by_chief(rec);
     let results = export(&record);
     for copy in ["A", "B", "C"] {
         let photo = photo_of_form(&form(&record, copy), dir.path(), &format!("{copy}.jpg"));
@@ -363,13 +363,7 @@ fn a_photo_of_a_count_the_commune_replaced_by_a_recount_says_so() {
     let recounted = dir.path().join("recount.polltally");
     assert_eq!(common::recount(&record, &recounted, "CEC", "full").code, 0);
     common::rule_lines(s(&recounted), OTHER_COUNT);
-    ok(&[
-        "seal",
-        "--record",
-        s(&recounted),
-        "--signed",
-        "Chan Sophea:chief",
-    ]);
+    common::seal_by_chief(s(&recounted));
     let recount_results = export(&recounted);
     let commune = dir.path().join("commune.json");
     ok(&[
@@ -417,7 +411,7 @@ fn the_code_is_printed_at_its_size_inside_a_white_quiet_zone_on_every_page() {
     ]);
     record_figures(rec, [700, 696, 0, 4, 0, 0, 4]);
     rule_lines(rec, ["1", "2", "12", "I1"]);
-    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    common::seal_by_chief(rec);
     for record in [record, practice] {
         let opened = polltally::store::Record::open(&record).unwrap();
         let doc = opened.results().unwrap();
