@@ -61,3 +61,7 @@ pub fn modules(text: &str) -> Option<(Vec<bool>, usize)> {
         .collect();
     Some((dark, width))
 }
+
+/// The printed width of the QR code, in millimetres, without its quiet
+/// zone: large enough for a phone at arm's length to read the posted form.
+pub const QR_SIZE_MM: f32 = 60.0;
