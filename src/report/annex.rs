@@ -96,6 +96,7 @@ pub fn body(
             header(flow);
         }
         let lines = what(flow, height);
+        let height = line_height(SIZE) * lines.len().max(1) as f32;
         let top = flow.y;
         flow.text(xs[0], SIZE, true, Tone::Black, seq);
         flow.text(xs[1], SIZE, false, Tone::Black, time);

@@ -109,7 +109,7 @@ fn date_text(w: &Words, date: &str) -> String {
 
 /// When the count was sealed, as printed.
 fn sealed_text(w: &Words, doc: &ResultsDocument) -> String {
-    w.num(&doc.sealed_at)
+    w.num(doc.sealed_at)
 }
 
 /// The last day to file a complaint, as printed.
