@@ -16,6 +16,7 @@ use crate::i18n::bilingual::Words;
 use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
 use crate::journal::entry::EntryBody;
 use crate::journal::event::Event;
+use crate::report::frame::RIGHT;
 use crate::report::layout::{Flow, GAP, MARGIN, Tone, line_height, text_width, wrap};
 
 /// The size of the annex's text.
@@ -49,8 +50,19 @@ pub fn body(
         })
         .collect();
     let heads = [w.t(T::Entry), w.t(T::AnnexTime), w.t(T::AnnexWhat)];
+    // Digits are all one width, so the longest cell is the widest: only
+    // the longest of each length is shaped.
     let widest = |cells: &mut dyn Iterator<Item = &String>, bold: bool| {
-        cells.map(|c| text_width(c, SIZE, bold)).fold(0.0, f32::max)
+        let mut longest: std::collections::BTreeMap<usize, &String> = Default::default();
+        for cell in cells {
+            longest.entry(cell.chars().count()).or_insert(cell);
+        }
+        longest
+            .values()
+            .rev()
+            .take(2)
+            .map(|c| text_width(c, SIZE, bold))
+            .fold(0.0, f32::max)
     };
     // The entry and time columns hold their figures on one line; their
     // headings wrap within them.
@@ -86,17 +98,21 @@ pub fn body(
     };
     header(flow);
     for (seq, time, text) in &rows {
-        let what = |flow: &Flow, height: f32| wrap(text, SIZE, false, flow.right(height) - xs[2]);
-        // Measured beside the QR code, where the column is narrowest.
-        let lines = what(flow, f32::MAX);
-        let height = line_height(SIZE) * lines.len().max(1) as f32;
-        let before = flow.pages.len();
-        flow.need(height);
-        if flow.pages.len() != before {
-            header(flow);
+        let what = |width: f32| wrap(text, SIZE, false, width - xs[2]);
+        let height = |lines: &[String]| line_height(SIZE) * lines.len().max(1) as f32;
+        // At full width where the row stays clear of the QR code; else
+        // measured beside it, where the column is narrowest.
+        let mut lines = what(RIGHT);
+        if flow.right(height(&lines)) < RIGHT || flow.y + height(&lines) > flow.bottom() {
+            let narrow = what(flow.right(f32::MAX));
+            let before = flow.pages.len();
+            flow.need(height(&narrow));
+            if flow.pages.len() != before {
+                header(flow);
+            }
+            lines = what(flow.right(height(&narrow)));
         }
-        let lines = what(flow, height);
-        let height = line_height(SIZE) * lines.len().max(1) as f32;
+        let height = height(&lines);
         let top = flow.y;
         flow.text(xs[0], SIZE, true, Tone::Black, seq);
         flow.text(xs[1], SIZE, false, Tone::Black, time);

@@ -218,8 +218,9 @@ fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     flow.rule();
 }
 
-/// One row of a table: its `height` from the current line, a grey band
-/// behind it when `shaded`; the flow moves below it.
+/// The grey band behind a table row `height` tall from the current line,
+/// when `shaded`: exactly the row's height, so that it never reaches the
+/// next row's figures.
 fn band(flow: &mut Flow, height: f32, shaded: bool) {
     if shaded {
         let y = flow.y;

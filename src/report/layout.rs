@@ -1,7 +1,9 @@
 //! A plain page model (positions in millimetres from the top-left corner of
 //! an A4 page) and the few layout tools the forms use: a cursor that moves
 //! down and starts a new page when the next block does not fit above the
-//! footer, and text widths from the shaped runs.
+//! footer, keeping clear of a corner (the QR code) where one is kept free;
+//! text widths from the shaped runs; and the area each item covers, which
+//! the geometric test of the forms checks.
 
 use crate::report::shaping::{self, Font};
 use std::collections::VecDeque;
