@@ -399,7 +399,7 @@ texts! {
     FormSignName => "Name and role", "ឈ្មោះ និងតួនាទី";
     FormSignDeclared => "Declared in the app", "បានប្រកាសក្នុងកម្មវិធី";
     FormSignHere => "Signature", "ហត្ថលេខា";
-    FormSignRefusal => "Refuses to sign: reason", "បដិសេធមិនចុះហត្ថលេខា៖ មូលហេតុ";
+    FormSignRefusal => "Refusal and reason", "ការបដិសេធ និងមូលហេតុ";
     FormNotDeclared => "not declared", "មិនបានប្រកាស";
     AnnexTitle => "Annex: ruling log (every journal entry in order)", "ឧបសម្ព័ន្ធ៖ បញ្ជីការសម្រេច (ធាតុនីមួយៗតាមលំដាប់)";
     AnnexTime => "Time (UTC)", "ម៉ោង (UTC)";

@@ -696,7 +696,7 @@ fn signatures(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     ];
     // The columns' left edges and widths for a block `width` wide.
     let columns = |width: f32| {
-        let parts = [0.3, 0.34, 0.18, 0.18];
+        let parts = [0.28, 0.32, 0.2, 0.2];
         let mut x = MARGIN;
         parts.map(|part| {
             let column = (x, width * part - GAP);
