@@ -197,7 +197,7 @@ fn bad_files_on_the_start_screen_show_the_core_error_and_nothing_breaks() {
     h.key_press(Key::F4);
     h.run();
     assert!(h.query_by_label("Party 4 tally: 0").is_some());
-    let made = dir.path().join("0101-01-0001-2027-06-03.polltally");
+    let made = dir.path().join("0101-01-0001-2027-06-06.polltally");
     assert!(
         made.exists(),
         "{:?}",

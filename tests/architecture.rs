@@ -466,3 +466,34 @@ fn a_forbidden_import_is_reported() {
         ]
     );
 }
+
+/// The core reads no clock and no system time zone: the laptop's zone is
+/// read by the shells and passed in (or recorded in the journal), so that
+/// the same record reads the same on every laptop.
+#[test]
+fn the_core_reads_no_clock_and_no_system_time_zone() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let forbidden = [
+        "SystemTime",
+        "Instant::now",
+        "try_system",
+        "TimeZone::system",
+        "Zoned::now",
+        "Timestamp::now",
+        "jiff::tz::db",
+    ];
+    let mut found = Vec::new();
+    for layer in ["domain", "journal", "i18n", "report"] {
+        let mut files = Vec::new();
+        source_files(&src.join(layer), &mut files);
+        for file in files {
+            let code = code_only(&fs::read_to_string(&file).unwrap_or_default());
+            for word in forbidden {
+                if code.contains(word) {
+                    found.push(format!("{}: {word}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -186,13 +186,7 @@ fn a_review_finds_every_set_aside_ballot_by_the_number_the_counting_screen_showe
 
     h.get_by_label("Close count").click();
     h.run();
-    ok(&[
-        "seal",
-        "--record",
-        s(&record),
-        "--signed",
-        "Chan Sophea:chief",
-    ]);
+    seal_by_chief(s(&record));
 
     // The review, from the Recount screen, by the numbers written.
     start_review(&mut h, &record);
@@ -351,7 +345,7 @@ fn rule_ballot_finds_every_set_aside_ballot_by_the_number_the_counting_screen_sh
         .map(|r| r["live"].as_bool().unwrap())
         .collect();
     assert_eq!(sevens, vec![false, true]);
-    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    seal_by_chief(rec);
 
     let review = dir.path().join("review.polltally");
     let made = review_of(&record, &review, "complaint");
@@ -402,5 +396,5 @@ fn rule_ballot_finds_every_set_aside_ballot_by_the_number_the_counting_screen_sh
         json["recount"]["reviewed_ballots"],
         serde_json::json!([3, 6, 7, 15, 22, 30])
     );
-    ok(&["seal", "--record", rev, "--signed", "Chan Sophea:chief"]);
+    seal_by_chief(rev);
 }

@@ -665,7 +665,7 @@ fn copy_as_destination_stays_clear_of_the_qr_code_and_inside_the_margin() {
     };
     let pages = form_pages(&results(shape), Copy::A, Numerals::Western);
     for page in &pages {
-        let footer = run_with(page, "Sealed in the");
+        let footer = run_with(page, "Sealed");
         let qr = qr_area(page);
         assert!(footer.right <= qr.left, "{footer:?} runs into {qr:?}");
         assert!(footer.right <= PAGE_WIDTH - MARGIN);

@@ -25,7 +25,7 @@ fn sample_form() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
             }
         }),
     );
-    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    seal_by_chief(rec);
     let out = dir.path().join("form.pdf");
     ok(&["pdf", "--record", rec, "--out", s(&out), "--copy", "B"]);
     let pdf = std::fs::read(&out).unwrap();

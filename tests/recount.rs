@@ -107,7 +107,7 @@ fn a_review_that_turns_invalid_ballots_valid_changes_the_tallies_exactly() {
         "I2",
     ]);
     ok(&["rule", "--record", rec, "--review-of", "23", "--party", "3"]);
-    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    seal_by_chief(rec);
 
     let results = json(&export(&review));
     assert_eq!(results["votes"]["1"], 10);
@@ -229,13 +229,7 @@ fn a_full_recount_lists_every_partys_difference_and_recounts_chain() {
     lines.extend(times("3", 2));
     lines.extend(times("I4", 2));
     rule_lines(s(&full), &lines);
-    ok(&[
-        "seal",
-        "--record",
-        s(&full),
-        "--signed",
-        "Chan Sophea:chief",
-    ]);
+    seal_by_chief(s(&full));
     let out = dir.path().join("c.json");
     ok(&[
         "compare",
@@ -284,13 +278,7 @@ fn a_full_recount_lists_every_partys_difference_and_recounts_chain() {
         "--invalid",
         "I4",
     ]);
-    ok(&[
-        "seal",
-        "--record",
-        s(&national),
-        "--signed",
-        "Chan Sophea:chief",
-    ]);
+    seal_by_chief(s(&national));
     let out = dir.path().join("n.json");
     ok(&[
         "compare",

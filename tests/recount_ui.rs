@@ -65,13 +65,7 @@ fn a_review_is_started_ruled_and_compared_from_the_app() {
     // Sealed, the recount screen shows the comparison and saves it.
     h.get_by_label("Close count").click();
     h.run();
-    ok(&[
-        "seal",
-        "--record",
-        s(&recount),
-        "--signed",
-        "Chan Sophea:chief",
-    ]);
+    seal_by_chief(s(&recount));
     open_record(&mut h, &recount);
     h.key_press(Key::F8);
     h.run();

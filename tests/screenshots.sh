@@ -64,7 +64,7 @@ for check in box_vs_issued cross_check:1 cross_check:2; do
     "$bin" explain --record "$record" --check "$check" --text "practice figures" >/dev/null
 done
 "$bin" seal --record "$record" --signed "Chan Sophea:chief" \
-    --refused "Keo Rith:party agent 3:the blank ballots were not shown to the agents" >/dev/null
+    --refused "Keo Rith:party_agent:the blank ballots were not shown to the agents" >/dev/null
 shot results sealed
 shot recount recount-start
 shot tabulation tabulation km
@@ -109,6 +109,7 @@ done
 for check in issued_vs_voted box_vs_issued box_vs_rulings; do
     "$bin" explain --record "$review" --check "$check" --text "practice figures" >/dev/null
 done
+"$bin" present --record "$review" --name "Chan Sophea" --role chief >/dev/null
 "$bin" seal --record "$review" --signed "Chan Sophea:chief" >/dev/null
 shot recount comparison-screen en "$review"
 "$bin" compare --original "$record" --recount "$review" --pdf "$work/comparison.pdf" >/dev/null

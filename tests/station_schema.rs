@@ -18,6 +18,7 @@ fn full_sample() -> Value {
     v["numerals"] = json!("khmer");
     let code = v["station"]["code"].clone();
     v["commune_stations"] = json!([code, "1804-03-0128"]);
+    v["required_signers"] = json!(["secretary", "party_agent"]);
     v["criteria"] = json!([
         {"code": "V1", "valid": true, "title": {"en": "Tick"}, "rule": {"en": "A tick."}, "example": {"en": "A tick in box 3."}},
         {"code": "I1", "valid": false, "title": {"en": "Blank"}, "rule": {"en": "No mark."}}
@@ -134,6 +135,23 @@ fn commune_stations_name_the_station_itself_once_each() {
         err.contains(
             "commune_stations[2]: \"1804-03-0128\" is used twice (also commune_stations[1])"
         ),
+        "{err}"
+    );
+}
+
+#[test]
+fn required_signers_are_role_keys_named_once() {
+    let mut v = full_sample();
+    v["required_signers"] = json!(["secretary", "Secretary"]);
+    let err = accepts(&v).unwrap_err();
+    assert!(
+        err.contains("required_signers[1]: \"Secretary\" is not a role"),
+        "{err}"
+    );
+    v["required_signers"] = json!(["secretary", "member", "secretary"]);
+    let err = accepts(&v).unwrap_err();
+    assert!(
+        err.contains("required_signers[2]: \"secretary\" is used twice (also required_signers[0])"),
         "{err}"
     );
 }

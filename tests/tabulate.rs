@@ -280,13 +280,7 @@ fn a_recount_replaces_exactly_the_original_it_links_to() {
         "--party",
         "4",
     ]);
-    ok(&[
-        "seal",
-        "--record",
-        s(&review),
-        "--signed",
-        "Chan Sophea:chief",
-    ]);
+    seal_by_chief(s(&review));
     let reviewed = export(&review);
     let out = dir.path().join("commune.json");
     let r = ok(&[

@@ -4,10 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use polltally::domain::free_text::FreeText;
-use polltally::domain::person::Role;
+use polltally::domain::person::{Person, Role};
 use polltally::domain::reconciliation::Figure;
 use polltally::domain::ruling::{RulingChoice, RulingRequest};
-use polltally::domain::seal::{Seal, Signature, SignerRole};
+use polltally::domain::seal::{Seal, Signature};
 use polltally::domain::station::StationFile;
 use polltally::domain::time::Clock;
 use polltally::journal::event::Event;
@@ -83,13 +83,20 @@ pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
                 .unwrap();
         }
     }
+    // The chief is recorded present, then signs.
+    let chief = Person {
+        name: FreeText::parse("name", "Chan Sophea").unwrap(),
+        role: Role::Chief,
+        party: None,
+        organisation: None,
+    };
+    record
+        .append(Event::PersonPresent(chief.clone()), &SystemClock)
+        .unwrap();
     let seal = Seal {
         at: SystemClock.now(),
         app_version: "bench".into(),
-        signed: vec![Signature {
-            name: FreeText::parse("name", "Chan Sophea").unwrap(),
-            role: SignerRole::Known(Role::Chief),
-        }],
+        signed: vec![Signature::of(&chief)],
         refused: vec![],
     };
     record.append(Event::Sealed(seal), &SystemClock).unwrap();

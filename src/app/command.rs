@@ -114,6 +114,17 @@ impl PolltallyApp {
         if command.is_action() {
             self.notice = None;
         }
+        // The commands that write an entry: the laptop's clock is checked
+        // for each, and a doubtful clock is what the notice then says.
+        let writes = matches!(
+            command,
+            AppCommand::Append(_)
+                | AppCommand::Seal { .. }
+                | AppCommand::NewCount { .. }
+                | AppCommand::OpenPractice
+                | AppCommand::NewPractice
+                | AppCommand::StartRecount { .. }
+        );
         let result: anyhow::Result<()> = match command {
             AppCommand::OpenRecord(path) => Record::open(&path).map_err(Into::into).map(|record| {
                 self.notice = Some(Notice::info(
@@ -283,8 +294,24 @@ impl PolltallyApp {
                 })
                 .map_err(Into::into),
         };
-        if let Err(err) = result {
-            self.notice = Some(Notice::failure(&err));
+        match result {
+            Err(err) => self.notice = Some(Notice::failure(&err)),
+            Ok(()) if writes => {
+                if let Some(session) = &self.session {
+                    let record = &session.record;
+                    if !record.clock_notes().is_empty() {
+                        self.notice = Some(Notice {
+                            said: Said::Clock {
+                                zone: record.count().zone(),
+                                at: record.last_at(),
+                                notes: record.clock_notes().to_vec(),
+                            },
+                            is_error: true,
+                        });
+                    }
+                }
+            }
+            Ok(()) => {}
         }
     }
 

@@ -23,9 +23,11 @@ pub mod verify;
 
 use crate::app::command::AppCommand;
 use crate::app::places::Places;
+use crate::domain::clock_check::ClockNote;
 use crate::domain::message::{Arg, Message};
 use crate::domain::text::Numerals;
-use crate::domain::time::Clock;
+use crate::domain::time::{Clock, Timestamp};
+use crate::domain::zone::Zone;
 use crate::i18n::{Lang, T, Tr};
 use crate::store::Record;
 use eframe::egui::{self, RichText};
@@ -104,6 +106,13 @@ pub enum Said {
     Problem(Message),
     /// A failure of the shells: each cause of its chain, outermost first.
     Failure(Vec<Message>),
+    /// What was doubtful about the laptop's clock when an entry was
+    /// recorded at `at`, read in `zone`.
+    Clock {
+        zone: Zone,
+        at: Timestamp,
+        notes: Vec<ClockNote>,
+    },
 }
 
 impl Notice {
@@ -161,6 +170,7 @@ impl Said {
                 .map(|m| tr.message(m))
                 .collect::<Vec<_>>()
                 .join(": "),
+            Said::Clock { zone, at, notes } => tr.clock_notes(zone, *at, notes),
         }
     }
 }

@@ -96,7 +96,7 @@ impl Places {
     }
 
     fn unused_path(&self, stem: &str, clock: &dyn Clock) -> PathBuf {
-        let date = clock.now().date();
+        let date = clock.zone().local_date(clock.now());
         let base = format!("{stem}-{date}");
         let mut path = self.data_dir.join(format!("{base}.polltally"));
         let mut n = 2;

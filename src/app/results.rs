@@ -5,7 +5,7 @@
 use crate::app::command::AppCommand;
 use crate::app::jobs::Job;
 use crate::app::reconciliation::{ReconciliationView, check_status_ui};
-use crate::app::{Notice, Session, theme};
+use crate::app::{Session, theme};
 use crate::domain::count::Count;
 use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
@@ -182,13 +182,22 @@ fn seal_ui(
     let count = record.count();
     if let Some((_, seal)) = count.seal() {
         if let Some(hash) = results_hash {
+            let zone = count.zone();
             ui.label(
                 RichText::new(tr.f(
                     T::SealedSummary,
-                    &[("at", &tr.num(seal.at)), ("hash", &grouped(&hash.to_hex()))],
+                    &[
+                        ("at", &tr.time(&zone, seal.at)),
+                        ("hash", &grouped(&hash.to_hex())),
+                    ],
                 ))
                 .strong(),
             );
+            let deadline = zone.complaint_deadline(seal.at, count.definition().complaint_days);
+            ui.label(tr.f(
+                T::ComplaintsUntil,
+                &[("deadline", &tr.time(&zone, deadline.ends))],
+            ));
             ui.label(
                 RichText::new(format!("{}: {}", tr.t(T::ShortCode), short_code(&hash)))
                     .size(26.0)
@@ -274,60 +283,69 @@ fn seal_ui(
         }
         ui.separator();
     }
-    if ui
-        .button(RichText::new(tr.t(T::SealButton)).size(22.0).strong())
-        .clicked()
-    {
-        let mut signed = Vec::new();
-        let mut refused = Vec::new();
-        let mut problem: Option<Message> = None;
-        for (seq, name, role) in &people {
-            // The role is kept as the role (its key in the file, as typed on
-            // the command line), never as the words of the language on screen.
-            let role = SignerRole::Known(*role);
-            match state.choices.get(seq).copied().unwrap_or_default() {
-                SignChoice::Signs => signed.push(Signature {
-                    name: (*name).clone(),
-                    role: role.clone(),
-                }),
-                SignChoice::Refuses => {
-                    let at = format!("refused[{}].reason", refused.len());
-                    let typed = state.reasons.get(seq).map_or("", |r| r.trim());
-                    match FreeText::parse(&at, typed).map_err(|message| {
-                        message.labelled(Label::RefusalReason {
-                            name: name.to_string(),
-                        })
-                    }) {
-                        Ok(reason) => refused.push(RefusalToSign {
-                            name: (*name).clone(),
-                            role,
-                            reason,
-                        }),
-                        Err(message) => {
-                            problem.get_or_insert(message);
-                        }
-                    }
-                }
-                SignChoice::Absent => {}
-            }
-        }
-        // The time does not matter to the check.
-        let probe = Seal::new(
-            crate::domain::time::Timestamp::from_unix_seconds(0),
-            signed.clone(),
-            refused.clone(),
+    // Checked as the choices stand, so that the reason the seal is refused
+    // stands beside its button.
+    let checked = seal_choices(count, state);
+    ui.horizontal_wrapped(|ui| {
+        let button = ui.add_enabled(
+            checked.is_ok(),
+            egui::Button::new(RichText::new(tr.t(T::SealButton)).size(22.0).strong()),
         );
-        let checked = match problem {
-            Some(message) => Err(message),
-            None => count.check_seal(&probe).map_err(|err| err.message()),
-        };
-        match checked {
+        match &checked {
             // Sealed only once confirmed: the next frame shows what the seal
             // will close.
-            Ok(()) => state.confirming = Some((signed, refused)),
-            Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
+            Ok(choices) if button.clicked() => state.confirming = Some(choices.clone()),
+            Ok(_) => {}
+            Err(message) => {
+                ui.label(
+                    RichText::new(tr.message(message))
+                        .strong()
+                        .color(theme::DIFFERS),
+                );
+            }
+        }
+    });
+}
+
+/// The signatures and refusals the choices on the seal form make, checked
+/// by the rules for a new seal; or why the count cannot be sealed so.
+pub fn seal_choices(
+    count: &Count,
+    state: &ResultsState,
+) -> Result<(Vec<Signature>, Vec<RefusalToSign>), Message> {
+    let mut signed = Vec::new();
+    let mut refused = Vec::new();
+    for (seq, record) in count.people() {
+        if record.withdrawn_by.is_some() {
+            continue;
+        }
+        // The person as recorded present: the role is kept as the role (its
+        // key in the file), never as the words of the language on screen,
+        // and a party agent signs for the party recorded.
+        let person = &record.person;
+        match state.choices.get(seq).copied().unwrap_or_default() {
+            SignChoice::Signs => signed.push(Signature::of(person)),
+            SignChoice::Refuses => {
+                let at = format!("refused[{}].reason", refused.len());
+                let typed = state.reasons.get(seq).map_or("", |r| r.trim());
+                let reason = FreeText::parse(&at, typed).map_err(|message| {
+                    message.labelled(Label::RefusalReason {
+                        name: person.name.to_string(),
+                    })
+                })?;
+                refused.push(RefusalToSign::of(person, reason));
+            }
+            SignChoice::Absent => {}
         }
     }
+    // The time does not matter to the check.
+    let probe = Seal::new(
+        crate::domain::time::Timestamp::from_unix_seconds(0),
+        signed.clone(),
+        refused.clone(),
+    );
+    count.check_new_seal(&probe).map_err(|err| err.message())?;
+    Ok((signed, refused))
 }
 
 pub fn results_ui(

@@ -145,10 +145,13 @@ pub enum Command {
     Seal {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
-        /// Someone who signed, as NAME:ROLE (repeat for each).
+        /// Someone who signed, as NAME:ROLE (repeat for each): a person
+        /// recorded present, in the role key they were recorded in (chief,
+        /// secretary, member, party_agent, observer); the chief signs
         #[arg(long, value_name = "NAME:ROLE", required = true)]
         signed: Vec<String>,
-        /// Someone who refused to sign, as NAME:ROLE:REASON (repeat for each).
+        /// Someone who refused to sign, as NAME:ROLE:REASON (repeat for each),
+        /// recorded present like a signer
         #[arg(long, value_name = "NAME:ROLE:REASON")]
         refused: Vec<String>,
     },
@@ -222,13 +225,15 @@ pub enum Command {
         numerals: Option<Numerals>,
     },
     /// Verify a record's hash chain, or a results file (alone, against a
-    /// record, or against a short code typed from a posted form).
+    /// record, or against a short code typed from a posted form), or the QR
+    /// code of a photographed form against a results or commune file.
+    #[command(group(ArgGroup::new("qr_against").args(["results", "commune"])))]
     Verify {
         #[arg(
             long,
             value_name = "PATH",
-            required_unless_present_any = ["results", "commune"],
-            conflicts_with = "commune"
+            required_unless_present_any = ["results", "commune", "qr"],
+            conflicts_with_all = ["commune", "qr"]
         )]
         record: Option<PathBuf>,
         /// The head hash the record must end at (e.g. from a printed form).
@@ -260,6 +265,15 @@ pub enum Command {
         /// With --commune: the stations' results files.
         #[arg(value_name = "RESULTS_FILE", requires = "commune")]
         files: Vec<PathBuf>,
+        /// A photo or scan (PNG or JPEG) of a results form: its QR code is
+        /// checked against --results or --commune.
+        #[arg(
+            long,
+            value_name = "IMAGE",
+            conflicts_with_all = ["head", "code"],
+            requires = "qr_against"
+        )]
+        qr: Option<PathBuf>,
     },
 }
 

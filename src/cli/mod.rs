@@ -26,6 +26,7 @@ use crate::journal::event::Event;
 use crate::journal::replay::ChainError;
 use crate::shell::clock::SystemClock;
 use crate::shell::files::write_file;
+use crate::shell::verify::QrAgainst;
 use crate::store::{Record, StoreError};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
 use clap::{CommandFactory, FromArgMatches};
@@ -142,8 +143,8 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             lang,
         }),
         Command::New { station, record } => new(&station, &record, tr, clock),
-        Command::Figures(args) => figures(args, clock),
-        Command::Rule(args) => rule(args, clock),
+        Command::Figures(args) => figures(args, tr, clock),
+        Command::Rule(args) => rule(args, tr, clock),
         Command::Void {
             record,
             seq,
@@ -154,18 +155,19 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 ruling_seq: seq,
                 reason,
             },
+            tr,
             clock,
         ),
         Command::Pile {
             record,
             party,
             count,
-        } => append_one(&record, Event::PileCount { party, count }, clock),
+        } => append_one(&record, Event::PileCount { party, count }, tr, clock),
         Command::Explain {
             record,
             check,
             text,
-        } => append_one(&record, Event::Explanation { check, text }, clock),
+        } => append_one(&record, Event::Explanation { check, text }, tr, clock),
         Command::Dispute {
             record,
             seq,
@@ -176,6 +178,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 ruling_seq: seq,
                 parties,
             },
+            tr,
             clock,
         ),
         Command::Present {
@@ -191,7 +194,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 party,
                 organisation,
             };
-            append_one(&record, Event::PersonPresent(person), clock)
+            append_one(&record, Event::PersonPresent(person), tr, clock)
         }
         Command::Withdraw {
             record,
@@ -203,6 +206,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 person_seq: seq,
                 reason,
             },
+            tr,
             clock,
         ),
         Command::Show {
@@ -218,6 +222,22 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 say_raw!("{}", show::summary(&record, tr));
             }
             Ok(())
+        }
+        Command::Verify {
+            qr: Some(image),
+            results,
+            commune,
+            files,
+            ..
+        } => {
+            let against = match (&results, &commune) {
+                (Some(results), _) => QrAgainst::Results(results),
+                (None, Some(commune)) => QrAgainst::Commune(commune, &files),
+                (None, None) => {
+                    return Err(Message::new(P::VerifyNeedsInput).at("verify").into());
+                }
+            };
+            verify_qr(&image, against, tr)
         }
         Command::Verify {
             commune: Some(commune),
@@ -252,9 +272,12 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 .enumerate()
                 .map(|(i, r)| parse_refusal(i, r))
                 .collect::<Result<Vec<_>, _>>()?;
-            let seal = Seal::new(clock.now(), signed, refused);
             let mut record = Record::open(&record)?;
+            // Each signer and refuser is the person recorded present under
+            // that name and role; a party agent signs for the party recorded.
+            let seal = Seal::of_present(clock.now(), &signed, &refused, &record.count().present())?;
             let seq = record.append(Event::Sealed(seal), clock)?;
+            warn_clock(&record, tr);
             let results = record.results()?;
             let hash = results.hash()?;
             say!("ok {seq}");
@@ -324,6 +347,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
 fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let station = crate::shell::files::read_station(station_path)?;
     let record = Record::create(record_path, station, clock)?;
+    warn_clock(&record, tr);
     let def = record.station().definition();
     say!(
         "{}",
@@ -340,14 +364,25 @@ fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> an
     Ok(())
 }
 
-fn append_one(path: &Path, event: Event, clock: &dyn Clock) -> anyhow::Result<()> {
+fn append_one(path: &Path, event: Event, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut record = Record::open(path)?;
     let seq = record.append(event, clock)?;
+    warn_clock(&record, tr);
     say!("ok {seq}");
     Ok(())
 }
 
-fn figures(args: FiguresArgs, clock: &dyn Clock) -> anyhow::Result<()> {
+/// Warns on standard error when the laptop's clock was doubtful for the
+/// entry just written (the record notes it with the entry).
+fn warn_clock(record: &Record, tr: Tr) {
+    let notes = record.clock_notes();
+    if !notes.is_empty() {
+        let text = tr.clock_notes(&record.count().zone(), record.last_at(), notes);
+        eprintln!("{}: {text}", tr.t(T::Warning));
+    }
+}
+
+fn figures(args: FiguresArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let given = [
         (Figure::Received, args.received),
         (Figure::Unused, args.unused),
@@ -361,13 +396,13 @@ fn figures(args: FiguresArgs, clock: &dyn Clock) -> anyhow::Result<()> {
         .into_iter()
         .filter_map(|(figure, value)| value.map(|v| (figure, v)))
         .collect();
-    append_one(&args.record, Event::FiguresRecorded { figures }, clock)
+    append_one(&args.record, Event::FiguresRecorded { figures }, tr, clock)
 }
 
-fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
+fn rule(args: RuleArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut record = Record::open(&args.record)?;
     if args.stdin {
-        return rule_stdin(&mut record, clock);
+        return rule_stdin(&mut record, tr, clock);
     }
     let choice = match (args.party, args.invalid) {
         (Some(party), None) => RulingChoice::Party {
@@ -396,6 +431,7 @@ fn rule(args: RuleArgs, clock: &dyn Clock) -> anyhow::Result<()> {
         None => Event::Ruling(ruling),
     };
     let seq = record.append(event, clock)?;
+    warn_clock(&record, tr);
     say!("ok {seq}");
     Ok(())
 }
@@ -441,6 +477,7 @@ fn recount(
 ) -> anyhow::Result<()> {
     let original = Record::open(original)?;
     let record = Record::create_recount(&original, out, authority, reason, mode, clock)?;
+    warn_clock(&record, tr);
     let Some(state) = record.count().recount() else {
         return Ok(());
     };
@@ -489,7 +526,7 @@ fn recount(
 /// One ruling a line; `ok <seq>` is printed (and flushed) only after the
 /// ruling's commit has returned. A bad line stops the run; the lines before
 /// it stay recorded.
-fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
+fn rule_stdin(record: &mut Record, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
     let stdin = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     for (index, line) in stdin.lines().enumerate() {
@@ -518,6 +555,7 @@ fn rule_stdin(record: &mut Record, clock: &dyn Clock) -> anyhow::Result<()> {
         let seq = record
             .append(Event::Ruling(ruling), clock)
             .map_err(|err| at_line(err.message()))?;
+        warn_clock(record, tr);
         writeln!(out, "ok {seq}")?;
         out.flush()?;
     }
@@ -544,6 +582,31 @@ pub fn verify_results(
                 ("election", &verified.election),
                 ("hash", &verified.hash),
                 ("code", &verified.code),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// Prints the outcome of [`crate::shell::verify::check_qr`].
+fn verify_qr(image: &Path, against: QrAgainst, tr: Tr) -> anyhow::Result<()> {
+    let file = match &against {
+        QrAgainst::Results(path) | QrAgainst::Commune(path, _) => path.display().to_string(),
+    };
+    let payload = crate::shell::verify::check_qr(image, against)?;
+    if payload.practice {
+        say!("{}", tr.t(T::Practice));
+    }
+    say!(
+        "{}",
+        tr.f(
+            T::CliQrVerified,
+            &[
+                ("image", &image.display()),
+                ("file", &file),
+                ("station", &payload.station),
+                ("hash", &payload.hash),
+                ("n", &tr.num(payload.votes.len())),
             ]
         )
     );

@@ -67,6 +67,7 @@ pub fn json(record: &Record) -> Value {
         "station": def.station.code,
         "election": def.election.id,
         "practice": def.practice,
+        "time_zone": count.known_zone().map(|zone| zone.name()),
         "definition_hash": record.station().hash().to_hex(),
         "head_hash": record.head().to_hex(),
         "entries": record.entries(),
@@ -144,12 +145,18 @@ pub fn summary(record: &Record, tr: Tr) -> String {
             ));
         }
     }
+    let zone = count.zone();
     if let Some((seq, seal)) = count.seal() {
         line(format!(
             "{} ({} {seq}, {})",
             tr.t(T::Sealed),
             tr.t(T::Entry),
-            seal.at
+            tr.time(&zone, seal.at)
+        ));
+        let deadline = zone.complaint_deadline(seal.at, def.complaint_days);
+        line(tr.f(
+            T::ComplaintsUntil,
+            &[("deadline", &tr.time(&zone, deadline.ends))],
         ));
     }
     line(format!(
@@ -163,8 +170,9 @@ pub fn summary(record: &Record, tr: Tr) -> String {
         tr.t(T::Election),
         def.election.id,
         def.election.name.get(lang),
-        def.election.date
+        tr.num(def.election.date)
     ));
+    line(format!("{}: {zone}", tr.t(T::TimeZone)));
     line(format!(
         "{}: {}",
         tr.t(T::DefinitionHash),

@@ -11,16 +11,17 @@ use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_COUNT;
 use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
-use crate::domain::person::Person;
+use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{
     Check, CheckInputs, CheckName, CheckStatus, Figure, Figures, checks,
 };
 use crate::domain::recount::{self, Origin, RecountBinding, RecountMode, RecountState};
 use crate::domain::ruling::{Ruling, RulingError, Verdict, not_on_ballot};
-use crate::domain::seal::Seal;
+use crate::domain::seal::{Seal, check_signers};
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
+use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -306,6 +307,9 @@ pub struct Count {
     /// For a recount: the sealed original it was made from.
     origin: Option<Arc<Origin>>,
     recount: Option<RecountState>,
+    /// The laptop's zone recorded at opening (used when the station file
+    /// names none).
+    recorded_zone: Option<Zone>,
 }
 
 impl Count {
@@ -327,6 +331,7 @@ impl Count {
             sealed: None,
             origin: None,
             recount: None,
+            recorded_zone: None,
         }
     }
 
@@ -392,6 +397,26 @@ impl Count {
             },
         );
         self.last_seq = seq;
+    }
+
+    // ---- time ----
+
+    /// Keeps the laptop's zone that the opening entry recorded.
+    pub fn apply_recorded_zone(&mut self, zone: Option<Zone>) {
+        self.recorded_zone = zone;
+    }
+
+    /// The station's time zone: the station file's, else the laptop's
+    /// recorded at opening; none for a record made before polltally
+    /// recorded one.
+    pub fn known_zone(&self) -> Option<&Zone> {
+        self.def.time_zone.as_ref().or(self.recorded_zone.as_ref())
+    }
+
+    /// The zone every local time of this count is read in: the known one,
+    /// else UTC (as records made before polltally recorded a zone were).
+    pub fn zone(&self) -> Zone {
+        self.known_zone().cloned().unwrap_or_else(Zone::utc)
     }
 
     // ---- recounts (the rules are in `recount`) ----
@@ -707,6 +732,23 @@ impl Count {
         seal.check().map_err(CountError::Seal)
     }
 
+    /// May `seal` be made now? The rules of [`Count::check_seal`], and the
+    /// rules for who signs ([`check_signers`]): the chief signs (and every
+    /// role the station file requires), and every signer and refuser was
+    /// recorded present. A new seal is checked by both; a record sealed
+    /// before the second replays by the first alone.
+    pub fn check_new_seal(&self, seal: &Seal) -> Result<(), CountError> {
+        self.check_seal(seal)?;
+        let mut required = vec![Role::Chief];
+        required.extend(
+            self.def
+                .required_signers
+                .iter()
+                .filter(|r| **r != Role::Chief),
+        );
+        check_signers(seal, &self.present(), &required).map_err(CountError::Seal)
+    }
+
     pub fn apply_seal(&mut self, seq: Seq, seal: Seal) {
         self.sealed = Some((seq, seal));
         self.last_seq = seq;
@@ -727,6 +769,16 @@ impl Count {
     /// The people recorded as present, by seq, withdrawn entries included.
     pub fn people(&self) -> &BTreeMap<Seq, PresenceRecord> {
         &self.people
+    }
+
+    /// The people present: recorded, and not withdrawn, in the order
+    /// recorded.
+    pub fn present(&self) -> Vec<&Person> {
+        self.people
+            .values()
+            .filter(|p| p.withdrawn_by.is_none())
+            .map(|p| &p.person)
+            .collect()
     }
 
     /// What must still be done before the count can be sealed: every figure
@@ -1090,6 +1142,49 @@ pub(crate) mod tests {
             text("two ballots stuck together, counted later"),
         );
         assert!(c.sealing_gaps().is_empty());
+    }
+
+    #[test]
+    fn a_new_seal_needs_the_chief_present_while_an_older_seal_is_read_as_it_was() {
+        use crate::domain::seal::Signature;
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        let mut f = BTreeMap::new();
+        for figure in Figure::ALL {
+            f.insert(figure, 0);
+        }
+        f.insert(Figure::Received, 500);
+        f.insert(Figure::Unused, 497);
+        f.insert(Figure::VotersMarked, 3);
+        f.insert(Figure::InBox, 3);
+        c.apply_figures(Seq(2), &f);
+        for (i, n) in [1, 2, 2].into_iter().enumerate() {
+            let r = ruling(&c, party(n), vec![]);
+            c.apply_ruling(Seq(3 + i as u64), r);
+        }
+        assert!(c.sealing_gaps().is_empty());
+        let chief = Person {
+            name: FreeText::parse("name", "Chan Sophea").unwrap(),
+            role: Role::Chief,
+            party: None,
+            organisation: None,
+        };
+        let seal = Seal::new(
+            crate::domain::time::Timestamp::from_unix_seconds(0),
+            vec![Signature::of(&chief)],
+            vec![],
+        );
+        // Signed by a chief never recorded present: a seal in an older
+        // record replays, a new one is refused.
+        assert_eq!(c.check_seal(&seal), Ok(()));
+        assert_eq!(
+            c.check_new_seal(&seal).unwrap_err().to_string(),
+            "signed[0]: \"Chan Sophea\" as chief is not recorded present (present: no one yet)"
+        );
+        c.apply_person(Seq(6), chief);
+        assert_eq!(c.check_new_seal(&seal), Ok(()));
+        c.apply_withdrawal(Seq(7), Seq(6));
+        assert!(c.check_new_seal(&seal).is_err());
     }
 
     /// A step of a random count.

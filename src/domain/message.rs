@@ -3,6 +3,7 @@
 //! error types; the i18n tables render them in the chosen language (an
 //! error's `Display` is its English rendering), and the shells show them.
 
+use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, Figure};
 use std::fmt;
 
@@ -32,6 +33,7 @@ pub enum P {
     NotDate,
     NotCalendarDate,
     NotTimestamp,
+    NotTimeZone,
     NotCriterionCode,
     CriterionCodeTwice,
     NoValidCriterion,
@@ -59,6 +61,13 @@ pub enum P {
     AlsoSigned,
     NotNameRole,
     NotNameRoleReason,
+    PersonAs,
+    AgentAs,
+    NotPresent,
+    NoOnePresent,
+    NamedTwice,
+    PresentForParties,
+    RoleSigns,
 
     // Rulings and the count.
     UnknownCriterion,
@@ -142,6 +151,7 @@ pub enum P {
     NotCanonical,
     Inconsistent,
     VotesAddUp,
+    DeadlineIs,
     InvalidAddUp,
     ValidIs,
     IssuedIs,
@@ -160,6 +170,14 @@ pub enum P {
     BytesDiffer,
     HeadAdded,
     HeadMissing,
+    NotQrPayload,
+    QrSays,
+    QrPartyCount,
+    QrStationNotInCommune,
+    QrReplacedByRecount,
+    QrDisagrees,
+    NoQrCode,
+    NotImage,
 
     // The shells: files, arguments, lines.
     CannotRead,
@@ -205,6 +223,9 @@ pub enum Arg {
     Message(Box<Message>),
     /// Several messages, joined by "; ".
     List(Vec<Message>),
+    /// A role at the count: by its key on the command line and in files
+    /// (`party_agent`), by its name on screen.
+    Role(Role),
 }
 
 /// A field as a screen names it: by the label beside its input, where the
@@ -309,6 +330,11 @@ impl Message {
     /// Adds a check argument.
     pub fn check(self, name: &'static str, value: CheckName) -> Message {
         self.with(name, Arg::Check(value))
+    }
+
+    /// Adds a role argument.
+    pub fn role(self, name: &'static str, value: Role) -> Message {
+        self.with(name, Arg::Role(value))
     }
 
     /// Adds a nested message argument.

@@ -5,6 +5,7 @@
 
 pub mod ballot;
 pub mod canonical;
+pub mod clock_check;
 pub mod comparison;
 pub mod count;
 pub mod criteria;
@@ -29,6 +30,7 @@ pub mod tabulation;
 pub mod tally;
 pub mod text;
 pub mod time;
+pub mod zone;
 
 /// This build's version, written into every record it opens and every seal.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -17,7 +17,8 @@ use crate::domain::recount::RecountBinding;
 use crate::domain::seal::{RefusalToSign, Signature};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
-use crate::domain::time::{Date, Timestamp};
+use crate::domain::time::Timestamp;
+use crate::domain::zone::{Deadline, Zone};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -171,8 +172,17 @@ pub struct ResultsDocument {
     pub refused: Vec<RefusalToSign>,
     pub sealed_at: Timestamp,
     pub complaint_days: u32,
-    /// The last day to file a complaint: the sealing date + `complaint_days`.
+    /// The last day to file a complaint: the local date of sealing +
+    /// `complaint_days` (in UTC dates when the record knows no zone).
     pub complaint_deadline: String,
+    /// The instant the complaint deadline ends: the last second of its
+    /// local date (absent when the record knows no zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaint_deadline_ends: Option<Timestamp>,
+    /// The station's time zone, in which people read every time of this
+    /// count (absent for a record made before polltally recorded one: UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<Zone>,
     pub journal: JournalPart,
     /// Every station code of the commune, when the station file lists them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -245,7 +255,7 @@ impl ResultsDocument {
         let tally = count.tally();
         let figures = count.figures();
         let get = |f: Figure| figures.get(f).unwrap_or(0);
-        let sealed_date: Date = seal.at.date();
+        let deadline = complaint_deadline(count.known_zone(), seal.at, def.complaint_days);
         Ok(ResultsDocument {
             format: RESULTS_FORMAT.into(),
             practice: def.practice,
@@ -322,9 +332,9 @@ impl ResultsDocument {
             refused: seal.refused.clone(),
             sealed_at: seal.at,
             complaint_days: def.complaint_days,
-            complaint_deadline: sealed_date
-                .plus_days(i64::from(def.complaint_days))
-                .to_string(),
+            complaint_deadline: deadline.date.to_string(),
+            complaint_deadline_ends: count.known_zone().map(|_| deadline.ends),
+            time_zone: count.known_zone().cloned(),
             journal: JournalPart {
                 entries: count.last_seq().0,
                 head_hash: head,
@@ -438,6 +448,24 @@ impl ResultsDocument {
                 );
             }
         }
+        let deadline =
+            complaint_deadline(self.time_zone.as_ref(), self.sealed_at, self.complaint_days);
+        let ends = self.time_zone.as_ref().map(|_| deadline.ends);
+        if self.complaint_deadline != deadline.date.to_string()
+            || self.complaint_deadline_ends != ends
+        {
+            return bad(
+                "complaint_deadline",
+                format!(
+                    "{} {:?}",
+                    self.complaint_deadline,
+                    self.complaint_deadline_ends.map(|t| t.to_string())
+                ),
+                Message::new(P::DeadlineIs)
+                    .text("date", deadline.date)
+                    .text("zone", self.zone()),
+            );
+        }
         if self.practice != self.notice.is_some() {
             return bad(
                 "notice",
@@ -486,8 +514,29 @@ impl ResultsDocument {
         ))
     }
 
+    /// The zone the document's times are read in (UTC when it names none).
+    pub fn zone(&self) -> Zone {
+        self.time_zone.clone().unwrap_or_else(Zone::utc)
+    }
+
+    /// The instant the complaint deadline ends; for a document that names no
+    /// zone, the end of its UTC date.
+    pub fn complaint_deadline_end(&self) -> Timestamp {
+        self.complaint_deadline_ends
+            .unwrap_or_else(|| complaint_deadline(None, self.sealed_at, self.complaint_days).ends)
+    }
+
     /// The valid ballots of a party, by number.
     pub fn votes_for(&self, party: u32) -> u64 {
         self.votes.get(&party.to_string()).copied().unwrap_or(0)
+    }
+}
+
+/// The complaint deadline of a count sealed at `sealed`: counted in the
+/// local days of `zone`, or in UTC days for a record that knows no zone.
+fn complaint_deadline(zone: Option<&Zone>, sealed: Timestamp, days: u32) -> Deadline {
+    match zone {
+        Some(zone) => zone.complaint_deadline(sealed, days),
+        None => Zone::utc().complaint_deadline(sealed, days),
     }
 }

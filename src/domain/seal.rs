@@ -1,33 +1,44 @@
 //! Sealing: the chief closes the count, with the names of those who signed
 //! the result and those who refused (and why). After the seal, nothing can be
 //! added to the count.
+//!
+//! Who may sign is checked when a seal is made ([`check_signers`]): the chief
+//! signs, and every signer and refuser is someone recorded present, in the
+//! role and (for a party agent) the party of that record. Roles are written
+//! as their keys. Records sealed before these rules (a role in words, a
+//! signer never recorded present) are kept as they were sealed: the journal
+//! is append-only, so they replay and verify under the rules they were
+//! sealed by, and polltally never writes such a seal again.
 
 use crate::domain::free_text::FreeText;
 use crate::domain::message::{Label, Message, P};
-use crate::domain::person::Role;
+use crate::domain::party::PartyNumber;
+use crate::domain::person::{Person, Role};
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::fmt;
 
-/// The role a signer signs in: one of the [`Role`]s, written in files as its
-/// key (`chief`), or the words typed for someone outside them (`agent of
-/// party 3`). Either way the file holds one string, as ever.
+/// The role a signer signs in, as a record holds it: one of the [`Role`]s,
+/// written as its key (`chief`). Records sealed by earlier versions may
+/// hold words typed for the role instead (`agent of party 3`); they are
+/// read as [`SignerRole::Written`], never written again. Either way the file
+/// holds one string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum SignerRole {
     /// One of the roles at the count.
     Known(Role),
-    /// Words typed for a role that is none of them.
+    /// Words typed for a role, in a record sealed before roles were keys.
     Written(FreeText),
 }
 
 impl SignerRole {
-    /// A role as typed after `NAME:`: a role key is that role, any other
-    /// text is kept as written; errors name `field`.
-    pub fn parse(field: &str, typed: &str) -> Result<SignerRole, Message> {
-        match Role::parse(typed) {
-            Ok(role) => Ok(SignerRole::Known(role)),
-            Err(_) => FreeText::parse(field, typed).map(SignerRole::Written),
+    /// The role, when it is one of the [`Role`]s.
+    pub fn role(&self) -> Option<Role> {
+        match self {
+            SignerRole::Known(role) => Some(*role),
+            SignerRole::Written(_) => None,
         }
     }
 }
@@ -42,12 +53,23 @@ impl fmt::Display for SignerRole {
     }
 }
 
+/// A person as named for the seal: a name and the role they were recorded
+/// present in (`NAME:ROLE` on the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signer {
+    pub name: FreeText,
+    pub role: Role,
+}
+
 /// Someone who signed the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     pub name: FreeText,
     pub role: SignerRole,
+    /// The party of a party agent, from their presence record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyNumber>,
 }
 
 /// Someone who refused to sign, and the reason they gave.
@@ -56,7 +78,33 @@ pub struct Signature {
 pub struct RefusalToSign {
     pub name: FreeText,
     pub role: SignerRole,
+    /// The party of a party agent, from their presence record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyNumber>,
     pub reason: FreeText,
+}
+
+impl Signature {
+    /// The signature of a person recorded present, in their role and party.
+    pub fn of(person: &Person) -> Signature {
+        Signature {
+            name: person.name.clone(),
+            role: SignerRole::Known(person.role),
+            party: person.party,
+        }
+    }
+}
+
+impl RefusalToSign {
+    /// The refusal of a person recorded present, with the reason they gave.
+    pub fn of(person: &Person, reason: FreeText) -> RefusalToSign {
+        RefusalToSign {
+            name: person.name.clone(),
+            role: SignerRole::Known(person.role),
+            party: person.party,
+            reason,
+        }
+    }
 }
 
 /// The seal of a count.
@@ -124,13 +172,18 @@ impl Seal {
     }
 }
 
+/// A role as typed after `NAME:`: one of the role keys; errors name `field`.
+fn typed_role(field: &str, text: &str) -> Result<Role, Message> {
+    Role::parse(text.trim()).map_err(|problem| problem.at(field))
+}
+
 /// Parses the `i`-th `NAME:ROLE` as typed on the command line; errors name
 /// `signed`, or the part at `signed[i]`.
-pub fn parse_signature(i: usize, text: &str) -> Result<Signature, Message> {
+pub fn parse_signature(i: usize, text: &str) -> Result<Signer, Message> {
     match text.split_once(':') {
-        Some((name, role)) if !role.contains(':') => Ok(Signature {
+        Some((name, role)) if !role.contains(':') => Ok(Signer {
             name: typed_part("signed", i, "name", name)?,
-            role: SignerRole::parse(&format!("signed[{i}].role"), role.trim())?,
+            role: typed_role(&format!("signed[{i}].role"), role)?,
         }),
         _ => Err(Message::new(P::NotNameRole)
             .quoted("value", text)
@@ -140,83 +193,390 @@ pub fn parse_signature(i: usize, text: &str) -> Result<Signature, Message> {
 
 /// Parses the `i`-th `NAME:ROLE:REASON` as typed on the command line; errors
 /// name `refused`, or the part at `refused[i]`.
-pub fn parse_refusal(i: usize, text: &str) -> Result<RefusalToSign, Message> {
+pub fn parse_refusal(i: usize, text: &str) -> Result<(Signer, FreeText), Message> {
     let mut parts = text.splitn(3, ':');
     match (parts.next(), parts.next(), parts.next()) {
-        (Some(name), Some(role), Some(reason)) => Ok(RefusalToSign {
-            name: typed_part("refused", i, "name", name)?,
-            role: SignerRole::parse(&format!("refused[{i}].role"), role.trim())?,
-            reason: typed_part("refused", i, "reason", reason)?,
-        }),
+        (Some(name), Some(role), Some(reason)) => Ok((
+            Signer {
+                name: typed_part("refused", i, "name", name)?,
+                role: typed_role(&format!("refused[{i}].role"), role)?,
+            },
+            typed_part("refused", i, "reason", reason)?,
+        )),
         _ => Err(Message::new(P::NotNameRoleReason)
             .quoted("value", text)
             .at("refused")),
     }
 }
 
+/// A signer in words: `"Keo Rith" as party_agent of party 3`.
+fn named(name: &str, role: &SignerRole, party: Option<PartyNumber>) -> Message {
+    let message = match party {
+        Some(party) => Message::new(P::AgentAs).num("party", party.0),
+        None => Message::new(P::PersonAs),
+    }
+    .quoted("name", name);
+    match role {
+        SignerRole::Known(role) => message.role("role", *role),
+        SignerRole::Written(words) => message.quoted("role", words),
+    }
+}
+
+/// `who` is not among the people `present`, at `field`; the message lists
+/// who is.
+fn not_present(field: String, who: Message, present: &[&Person]) -> Message {
+    let message = Message::new(P::NotPresent).message("who", who);
+    let message = if present.is_empty() {
+        message.message("present", Message::new(P::NoOnePresent))
+    } else {
+        message.list(
+            "present",
+            present
+                .iter()
+                .map(|p| named(&p.name, &SignerRole::Known(p.role), p.party))
+                .collect(),
+        )
+    };
+    message.at(field)
+}
+
+/// The person recorded present whom `signer` names (the same name and
+/// role), if any, for the entry at `field` of a seal. Two party agents of
+/// the same name for different parties cannot be told apart by `NAME:ROLE`.
+pub fn present_as<'a>(
+    present: &[&'a Person],
+    field: &str,
+    signer: &Signer,
+) -> Result<Option<&'a Person>, Message> {
+    let mut matching = present
+        .iter()
+        .copied()
+        .filter(|p| p.name.trim() == signer.name.trim() && p.role == signer.role);
+    let Some(person) = matching.next() else {
+        return Ok(None);
+    };
+    let parties: BTreeSet<PartyNumber> = std::iter::once(person)
+        .chain(matching)
+        .filter_map(|p| p.party)
+        .collect();
+    if parties.len() > 1 {
+        let parties: Vec<String> = parties.iter().map(ToString::to_string).collect();
+        return Err(Message::new(P::PresentForParties)
+            .message(
+                "who",
+                named(&signer.name, &SignerRole::Known(signer.role), None),
+            )
+            .text("parties", parties.join(", "))
+            .at(field));
+    }
+    Ok(Some(person))
+}
+
+impl Seal {
+    /// The chief's seal at `at`, naming each signer and refuser as the
+    /// person recorded present under that name and role (see
+    /// [`present_as`]): a party agent signs for the party recorded. Someone
+    /// not present is named as typed, for [`check_signers`] to refuse with
+    /// the count's other reasons; errors name the entry (`signed[1]`).
+    pub fn of_present(
+        at: Timestamp,
+        signed: &[Signer],
+        refused: &[(Signer, FreeText)],
+        present: &[&Person],
+    ) -> Result<Seal, Message> {
+        let as_typed = |s: &Signer| Signature {
+            name: s.name.clone(),
+            role: SignerRole::Known(s.role),
+            party: None,
+        };
+        let signed = signed
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let person = present_as(present, &format!("signed[{i}]"), s)?;
+                Ok(person.map_or_else(|| as_typed(s), Signature::of))
+            })
+            .collect::<Result<Vec<_>, Message>>()?;
+        let refused = refused
+            .iter()
+            .enumerate()
+            .map(|(i, (s, reason))| {
+                let person = present_as(present, &format!("refused[{i}]"), s)?;
+                Ok(match person {
+                    Some(person) => RefusalToSign::of(person, reason.clone()),
+                    None => {
+                        let Signature { name, role, party } = as_typed(s);
+                        RefusalToSign {
+                            name,
+                            role,
+                            party,
+                            reason: reason.clone(),
+                        }
+                    }
+                })
+            })
+            .collect::<Result<Vec<_>, Message>>()?;
+        Ok(Seal::new(at, signed, refused))
+    }
+}
+
+/// The rules for who signs a new seal: every signer and refuser is in a
+/// role (a key, never words) and was recorded `present` with that name,
+/// role and party; no one is named twice; and someone signs in each of the
+/// `required` roles (the chief, always). Errors name the entry and the
+/// value.
+pub fn check_signers(seal: &Seal, present: &[&Person], required: &[Role]) -> Result<(), Message> {
+    let signed = seal
+        .signed
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("signed[{i}]"), &s.name, &s.role, s.party));
+    let refused = seal
+        .refused
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (format!("refused[{i}]"), &r.name, &r.role, r.party));
+    let entries: Vec<_> = signed.chain(refused).collect();
+    for (k, (field, name, role, party)) in entries.iter().enumerate() {
+        let Some(known) = role.role() else {
+            return Err(Message::new(P::NotRole)
+                .quoted("value", &role.to_string())
+                .at(format!("{field}.role")));
+        };
+        let who = || named(name, role, *party);
+        if !present
+            .iter()
+            .any(|p| p.name == **name && p.role == known && p.party == *party)
+        {
+            return Err(not_present(field.clone(), who(), present));
+        }
+        if let Some((other, ..)) = entries[..k]
+            .iter()
+            .find(|(_, n, r, p)| n == name && r == role && p == party)
+        {
+            return Err(Message::new(P::NamedTwice)
+                .message("who", who())
+                .text("other", other)
+                .at(field.clone()));
+        }
+    }
+    for role in required {
+        if !seal.signed.iter().any(|s| s.role.role() == Some(*role)) {
+            return Err(Message::new(P::RoleSigns)
+                .role("role", *role)
+                .at("signed")
+                .labelled(Label::Signatures));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn seal(signed: &[&str], refused: &[&str]) -> Seal {
-        Seal {
-            at: Timestamp::from_unix_seconds(0),
-            app_version: "test".into(),
-            signed: signed
-                .iter()
-                .enumerate()
-                .map(|(i, s)| parse_signature(i, s).unwrap())
-                .collect(),
-            refused: refused
-                .iter()
-                .enumerate()
-                .map(|(i, r)| parse_refusal(i, r).unwrap())
-                .collect(),
+    fn person(name: &str, role: Role, party: Option<u32>) -> Person {
+        Person {
+            name: FreeText::parse("name", name).unwrap(),
+            role,
+            party: party.map(PartyNumber),
+            organisation: None,
         }
+    }
+
+    /// The chief, a secretary and the agent of party 3.
+    fn present() -> Vec<Person> {
+        vec![
+            person("Chan Sophea", Role::Chief, None),
+            person("Sok Dara", Role::Secretary, None),
+            person("Keo Rith", Role::PartyAgent, Some(3)),
+        ]
+    }
+
+    /// A seal as typed on the command line, naming the people present.
+    fn typed(present: &[Person], signed: &[&str], refused: &[&str]) -> Result<Seal, Message> {
+        let signed: Vec<Signer> = signed
+            .iter()
+            .enumerate()
+            .map(|(i, s)| parse_signature(i, s).unwrap())
+            .collect();
+        let refused: Vec<(Signer, FreeText)> = refused
+            .iter()
+            .enumerate()
+            .map(|(i, r)| parse_refusal(i, r).unwrap())
+            .collect();
+        let present: Vec<&Person> = present.iter().collect();
+        Seal::of_present(Timestamp::from_unix_seconds(0), &signed, &refused, &present)
+    }
+
+    /// The rules for a new seal, over the people present.
+    fn rules(present: &[Person], seal: &Seal) -> Result<(), String> {
+        let present: Vec<&Person> = present.iter().collect();
+        seal.check().map_err(|e| e.to_string())?;
+        check_signers(seal, &present, &[Role::Chief]).map_err(|e| e.to_string())
     }
 
     #[test]
     fn parses_the_command_line_forms() {
         assert_eq!(
-            parse_signature(0, "Chan Sophea:chief")
-                .unwrap()
-                .role
-                .to_string(),
-            "chief"
+            parse_signature(0, "Chan Sophea:chief").unwrap().role,
+            Role::Chief
         );
         assert!(parse_signature(0, "Chan Sophea").is_err());
         assert!(parse_signature(0, "a:b:c").is_err());
-        let r = parse_refusal(
+        let (signer, reason) = parse_refusal(
             0,
-            "Keo Rith:party agent 3:the I4 rulings were wrong: see seq 12",
+            "Keo Rith:party_agent:the I4 rulings were wrong: see seq 12",
         )
         .unwrap();
-        assert_eq!(r.reason.as_str(), "the I4 rulings were wrong: see seq 12");
+        assert_eq!(signer.role, Role::PartyAgent);
+        assert_eq!(reason.as_str(), "the I4 rulings were wrong: see seq 12");
         assert!(parse_refusal(0, "Keo Rith:agent").is_err());
-    }
-
-    #[test]
-    fn a_seal_needs_a_signature_and_real_names() {
-        assert!(seal(&["Chan Sophea:chief"], &[]).check().is_ok());
-        assert_eq!(
-            seal(&[], &[]).check().unwrap_err().to_string(),
-            "signed: at least the chief signs the result"
-        );
         assert_eq!(
             parse_signature(0, " :chief").unwrap_err().to_string(),
             "signed[0].name: must not be empty"
         );
+    }
+
+    #[test]
+    fn a_role_is_typed_as_its_key_never_as_words() {
         assert_eq!(
-            seal(&["Chan Sophea:chief"], &["Chan Sophea:chief:no"])
-                .check()
+            parse_signature(1, "Chan Sophea:Chief of the commission")
                 .unwrap_err()
                 .to_string(),
+            "signed[1].role: \"Chief of the commission\" is not a role \
+             (chief, secretary, member, party_agent, observer)"
+        );
+        assert_eq!(
+            parse_refusal(0, "Keo Rith:agent of party 3:no")
+                .unwrap_err()
+                .to_string(),
+            "refused[0].role: \"agent of party 3\" is not a role \
+             (chief, secretary, member, party_agent, observer)"
+        );
+    }
+
+    #[test]
+    fn a_seal_names_the_people_present_and_a_party_agent_signs_for_the_party() {
+        let seal = typed(
+            &present(),
+            &["Chan Sophea:chief", "Keo Rith:party_agent"],
+            &["Sok Dara:secretary:the count was too fast"],
+        )
+        .unwrap();
+        assert_eq!(seal.signed[1].party, Some(PartyNumber(3)));
+        assert_eq!(seal.signed[0].party, None);
+        assert_eq!(seal.refused[0].role, SignerRole::Known(Role::Secretary));
+        assert_eq!(rules(&present(), &seal), Ok(()));
+        // In the file: role keys, and the party of the agent.
+        let json = serde_json::to_string(&seal.signed).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"name":"Chan Sophea","role":"chief"},{"name":"Keo Rith","role":"party_agent","party":3}]"#
+        );
+    }
+
+    /// The rules' verdict on a seal as typed.
+    fn typed_rules(present: &[Person], signed: &[&str], refused: &[&str]) -> String {
+        rules(present, &typed(present, signed, refused).unwrap()).unwrap_err()
+    }
+
+    #[test]
+    fn a_signer_or_refuser_not_recorded_present_is_refused() {
+        assert_eq!(
+            typed_rules(&present(), &["Chan Sophea:chief", "Lim Bopha:member"], &[]),
+            "signed[1]: \"Lim Bopha\" as member is not recorded present (present: \
+             \"Chan Sophea\" as chief; \"Sok Dara\" as secretary; \
+             \"Keo Rith\" as party_agent of party 3)"
+        );
+        // The same name in another role is someone else.
+        assert_eq!(
+            typed_rules(&present(), &["Chan Sophea:chief"], &["Sok Dara:member:no"]),
+            "refused[0]: \"Sok Dara\" as member is not recorded present (present: \
+             \"Chan Sophea\" as chief; \"Sok Dara\" as secretary; \
+             \"Keo Rith\" as party_agent of party 3)"
+        );
+        assert_eq!(
+            typed_rules(&[], &["Chan Sophea:chief"], &[]),
+            "signed[0]: \"Chan Sophea\" as chief is not recorded present (present: no one yet)"
+        );
+        // A seal made otherwise is held to the same rules: the party too.
+        let mut seal = typed(
+            &present(),
+            &["Chan Sophea:chief", "Keo Rith:party_agent"],
+            &[],
+        )
+        .unwrap();
+        seal.signed[1].party = Some(PartyNumber(2));
+        assert_eq!(
+            rules(&present(), &seal).unwrap_err(),
+            "signed[1]: \"Keo Rith\" as party_agent of party 2 is not recorded present \
+             (present: \"Chan Sophea\" as chief; \"Sok Dara\" as secretary; \
+             \"Keo Rith\" as party_agent of party 3)"
+        );
+    }
+
+    #[test]
+    fn the_chief_signs() {
+        let seal = typed(&present(), &["Sok Dara:secretary"], &[]).unwrap();
+        assert_eq!(
+            rules(&present(), &seal).unwrap_err(),
+            "signed: no one signs as chief; the result needs the signature of the chief"
+        );
+        // A chief who refuses does not sign.
+        let seal = typed(
+            &present(),
+            &["Sok Dara:secretary"],
+            &["Chan Sophea:chief:no"],
+        )
+        .unwrap();
+        assert!(rules(&present(), &seal).is_err());
+        // Nor does a refusal count twice as a signature.
+        let seal = typed(
+            &present(),
+            &["Chan Sophea:chief"],
+            &["Chan Sophea:chief:no"],
+        )
+        .unwrap();
+        assert_eq!(
+            rules(&present(), &seal).unwrap_err(),
             "refused[0].name: \"Chan Sophea\" also signed"
         );
     }
 
     #[test]
-    fn signer_roles_are_roles_when_they_are_one_and_keep_their_words() {
+    fn no_one_signs_twice() {
+        let seal = typed(
+            &present(),
+            &[
+                "Chan Sophea:chief",
+                "Sok Dara:secretary",
+                "Chan Sophea:chief",
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            rules(&present(), &seal).unwrap_err(),
+            "signed[2]: \"Chan Sophea\" as chief is named twice (also signed[0])"
+        );
+    }
+
+    #[test]
+    fn two_agents_of_one_name_for_two_parties_cannot_be_told_apart() {
+        let mut people = present();
+        people.push(person("Keo Rith", Role::PartyAgent, Some(1)));
+        assert_eq!(
+            typed(&people, &["Chan Sophea:chief", "Keo Rith:party_agent"], &[])
+                .unwrap_err()
+                .to_string(),
+            "signed[1]: \"Keo Rith\" as party_agent is recorded present for more than one \
+             party (1, 3); withdraw the wrong entry first"
+        );
+    }
+
+    #[test]
+    fn a_role_in_words_from_an_older_record_is_read_and_kept_but_never_made() {
         for (json, known) in [
             (r#""chief""#, Some(Role::Chief)),
             (r#""party_agent""#, Some(Role::PartyAgent)),
@@ -224,17 +584,31 @@ mod tests {
             (r#""Chief""#, None),
         ] {
             let role: SignerRole = serde_json::from_str(json).unwrap();
-            let as_role = match &role {
-                SignerRole::Known(role) => Some(*role),
-                SignerRole::Written(_) => None,
-            };
-            assert_eq!(as_role, known, "{json}");
+            assert_eq!(role.role(), known, "{json}");
             assert_eq!(serde_json::to_string(&role).unwrap(), json);
         }
         assert!(serde_json::from_str::<SignerRole>(r#"" ""#).is_err());
+        // An older seal: read, kept byte for byte, and it passes the rules
+        // it was sealed by.
+        let old = r#"{"name":"Chan Sophea","role":"Chief of the commission"}"#;
+        let signature: Signature = serde_json::from_str(old).unwrap();
+        assert_eq!(serde_json::to_string(&signature).unwrap(), old);
+        let seal = Seal::new(Timestamp::from_unix_seconds(0), vec![signature], vec![]);
+        assert_eq!(seal.check(), Ok(()));
+        // A new seal never holds it.
         assert_eq!(
-            SignerRole::parse("signed[0].role", "secretary"),
-            Ok(SignerRole::Known(Role::Secretary))
+            rules(&present(), &seal).unwrap_err(),
+            "signed[0].role: \"Chief of the commission\" is not a role \
+             (chief, secretary, member, party_agent, observer)"
+        );
+    }
+
+    #[test]
+    fn a_seal_needs_a_signature_and_real_names() {
+        let empty = Seal::new(Timestamp::from_unix_seconds(0), vec![], vec![]);
+        assert_eq!(
+            empty.check().unwrap_err().to_string(),
+            "signed: at least the chief signs the result"
         );
     }
 }

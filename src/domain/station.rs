@@ -9,8 +9,10 @@ use crate::domain::identifier::{CommuneCode, ElectionId, StationCode, check_iden
 use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::{Party, PartyNumber};
+use crate::domain::person::Role;
 use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::Date;
+use crate::domain::zone::Zone;
 use serde::Deserialize;
 use std::fmt;
 
@@ -82,6 +84,9 @@ pub struct StationDefinition {
     pub ballot_books: Vec<BallotBook>,
     pub council_seats: u32,
     pub complaint_days: u32,
+    /// The station's time zone, if the file names one; else the laptop's
+    /// zone at opening, recorded in the journal, is used.
+    pub time_zone: Option<Zone>,
     pub practice: bool,
     pub criteria: CriteriaSet,
     /// How figures are shown unless the user chooses otherwise.
@@ -89,6 +94,9 @@ pub struct StationDefinition {
     /// Every station code of the commune, when the commission lists them, so
     /// that tabulation can name the stations still missing.
     pub commune_stations: Option<Vec<StationCode>>,
+    /// The roles whose signature the seal needs besides the chief's (the
+    /// chief always signs); none unless the file names them.
+    pub required_signers: Vec<Role>,
 }
 
 impl StationDefinition {
@@ -167,12 +175,16 @@ struct RawStationFile {
     council_seats: u32,
     complaint_days: u32,
     #[serde(default)]
+    time_zone: Option<String>,
+    #[serde(default)]
     practice: bool,
     criteria: Option<Vec<RawCriterion>>,
     #[serde(default)]
     numerals: Numerals,
     #[serde(default)]
     commune_stations: Option<Vec<String>>,
+    #[serde(default)]
+    required_signers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -291,6 +303,10 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         .date
         .parse()
         .or_else(|message: Message| fail("election.date", message))?;
+    let time_zone = match &raw.time_zone {
+        Some(text) => Some(Zone::parse(text).or_else(|message| fail("time_zone", message))?),
+        None => None,
+    };
 
     let s = &raw.station;
     let station_code = identifier(StationCode::FIELD, &s.code, StationCode::parse)?;
@@ -437,6 +453,21 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         }
     };
 
+    let mut required_signers: Vec<Role> = Vec::with_capacity(Role::ALL.len());
+    for (i, key) in raw.required_signers.iter().enumerate() {
+        let at = format!("required_signers[{i}]");
+        let role = Role::parse(key).or_else(|message| fail(&at, message))?;
+        if let Some(j) = required_signers.iter().position(|r| *r == role) {
+            return fail(
+                at,
+                Message::new(P::UsedTwice)
+                    .quoted("value", key)
+                    .text("other", format!("required_signers[{j}]")),
+            );
+        }
+        required_signers.push(role);
+    }
+
     let criteria = match raw.criteria {
         None => CriteriaSet::default_set(),
         Some(list) => {
@@ -490,10 +521,12 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         ballot_books,
         council_seats: raw.council_seats,
         complaint_days: raw.complaint_days,
+        time_zone,
         practice: raw.practice,
         criteria,
         numerals: raw.numerals,
         commune_stations,
+        required_signers,
     })
 }
 

@@ -6,23 +6,50 @@
 //! UTC) and the years they allow, 1 to 9999.
 
 use crate::domain::message::{Message, P};
+use crate::domain::zone::Zone;
 use std::fmt;
 use std::str::FromStr;
 
-/// Where the current time comes from. The CLI and the app use the system
-/// clock; tests use a fixed one.
+/// Where the current time comes from: the laptop's clock and the zone it is
+/// set to. The CLI and the app use the system's; tests use a fixed one.
 pub trait Clock {
     /// The current instant.
     fn now(&self) -> Timestamp;
+
+    /// The laptop's time zone, recorded when a count opens for a station
+    /// file that names none.
+    fn zone(&self) -> Zone;
 }
 
-/// A clock that always answers the same instant (tests, reproducible runs).
+/// A clock that always answers the same instant, in UTC (tests,
+/// reproducible runs).
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub Timestamp);
 
 impl Clock for FixedClock {
     fn now(&self) -> Timestamp {
         self.0
+    }
+
+    fn zone(&self) -> Zone {
+        Zone::utc()
+    }
+}
+
+/// A clock that always answers the same instant, set to `zone`.
+#[derive(Debug, Clone)]
+pub struct FixedZonedClock {
+    pub at: Timestamp,
+    pub zone: Zone,
+}
+
+impl Clock for FixedZonedClock {
+    fn now(&self) -> Timestamp {
+        self.at
+    }
+
+    fn zone(&self) -> Zone {
+        self.zone.clone()
     }
 }
 
@@ -162,6 +189,16 @@ impl Timestamp {
     pub fn date(self) -> Date {
         Date(self.0.date())
     }
+
+    /// The UTC hour, 0-23.
+    pub fn hour(self) -> u8 {
+        self.0.hour()
+    }
+
+    /// The UTC minute, 0-59.
+    pub fn minute(self) -> u8 {
+        self.0.minute()
+    }
 }
 
 impl fmt::Display for Timestamp {
@@ -202,6 +239,19 @@ impl FromStr for Timestamp {
         // Hours 0-23, minutes and seconds 0-59: no 24:00:00, no leap second.
         let time = time::Time::from_hms(h, m, sec).map_err(|_| bad())?;
         Ok(Timestamp(time::UtcDateTime::new(date.0, time)))
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

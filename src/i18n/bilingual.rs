@@ -5,6 +5,8 @@
 use super::{Lang, T, Tr};
 use crate::domain::results::CheckPart;
 use crate::domain::text::{LocalizedText, Numerals};
+use crate::domain::time::Timestamp;
+use crate::domain::zone::Zone;
 
 /// The forms print Khmer first and English beside it.
 pub struct Words {
@@ -32,6 +34,22 @@ impl Words {
     /// A figure in the form's numerals.
     pub fn num(&self, value: impl std::fmt::Display) -> String {
         self.numerals.show(&value.to_string())
+    }
+
+    /// A time as people read it: local to `zone`, with its offset, in the
+    /// form's numerals (the same in both languages).
+    pub fn time(&self, zone: &Zone, at: Timestamp) -> String {
+        zone.display(at, self.numerals)
+    }
+
+    /// The offset of `zone` at `at`, `UTC+07:00`, for a column heading.
+    pub fn offset(&self, zone: &Zone, at: Timestamp) -> String {
+        zone.offset_display(at, self.numerals)
+    }
+
+    /// A time in a column whose heading names the offset at `heading`.
+    pub fn time_in_column(&self, zone: &Zone, at: Timestamp, heading: Timestamp) -> String {
+        zone.display_in_column(at, self.numerals, heading)
     }
 
     /// `ខ្មែរ / English`.

@@ -122,6 +122,10 @@ impl Tr {
                 Names::Keys => check.to_string(),
                 Names::Labels => self.check(*check),
             },
+            Arg::Role(role) => match self.names {
+                Names::Keys => role.key().to_string(),
+                Names::Labels => self.role(*role).to_string(),
+            },
             Arg::Message(inner) => self.message(inner),
             Arg::List(items) => items
                 .iter()

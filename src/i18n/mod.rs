@@ -2,11 +2,14 @@
 //! here, by key. Templates name their arguments in braces (`{n}`) and are
 //! filled by [`Tr::f`].
 
+use crate::domain::clock_check::ClockNote;
 use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
 use crate::domain::recount::RecountMode;
 use crate::domain::ruling::Verdict;
 use crate::domain::text::Numerals;
+use crate::domain::time::Timestamp;
+use crate::domain::zone::Zone;
 use std::fmt::Display;
 
 /// A language the app can be shown in.
@@ -182,6 +185,7 @@ texts! {
     CliWrote => "wrote {path}", "បានសរសេរ {path}";
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
+    CliQrVerified => "ok: the QR code of {image} matches {file}: station {station}, results hash {hash}, votes of {n} parties", "ត្រឹមត្រូវ៖ កូដ QR នៃ {image} ត្រូវនឹង {file}៖ ការិយាល័យ {station} ហាសលទ្ធផល {hash} សម្លេងឆ្នោតនៃគណបក្ស {n}";
     Created => "Started a new count in {path}", "បានចាប់ផ្ដើមការរាប់ថ្មីនៅ {path}";
     FieldProblem => "{field}: {problem}", "{field}៖ {problem}";
     DisputantsField => "Parties disputing", "គណបក្សដែលជំទាស់";
@@ -338,6 +342,11 @@ texts! {
     SummaryRulings => "Rulings: {live} live, {voided} voided, {disputed} disputed", "ការសម្រេច៖ {live} មានសុពលភាព {voided} បានលុប {disputed} បានជំទាស់";
     SealedNothingMore => "The count is sealed: nothing more can be recorded.", "ការរាប់បានបិទត្រា៖ មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។";
     SealedSummary => "Sealed {at}. Results hash {hash}", "បានបិទត្រា {at}។ ហាសលទ្ធផល {hash}";
+    TimeZone => "Time zone", "តំបន់ម៉ោង";
+    ComplaintsUntil => "Complaints may be filed until {deadline}.", "អាចដាក់បណ្ដឹងបានរហូតដល់ {deadline}។";
+    ClockOutsideWindow => "Check the laptop's clock: it reads {now}, outside the days of this election ({first} to {last}). The time is recorded as read, and the record notes it.", "សូមពិនិត្យនាឡិកាកុំព្យូទ័រ៖ វាបង្ហាញ {now} ក្រៅថ្ងៃនៃការបោះឆ្នោតនេះ ({first} ដល់ {last})។ ពេលវេលាត្រូវបានកត់ត្រាដូចដែលបានអាន ហើយកំណត់ត្រាបានកត់សម្គាល់វា។";
+    ClockBackwards => "Check the laptop's clock: it reads {now}, earlier than the entry before ({previous}). The entries keep their order, and the record notes the time.", "សូមពិនិត្យនាឡិកាកុំព្យូទ័រ៖ វាបង្ហាញ {now} មុនធាតុមុន ({previous})។ ធាតុទាំងអស់រក្សាលំដាប់របស់វា ហើយកំណត់ត្រាបានកត់សម្គាល់ពេលវេលានេះ។";
+    Warning => "warning", "ការព្រមាន";
     ShortCode => "Short code", "កូដខ្លី";
     SealButton => "Seal the count", "បិទត្រាការរាប់";
     SealIntro => "Who signs the result? Everyone recorded as present is listed.", "តើនរណាចុះហត្ថលេខាលើលទ្ធផល? អ្នកមានវត្តមានទាំងអស់ត្រូវបានរាយ។";
@@ -402,7 +411,7 @@ texts! {
     FormSignRefusal => "Refusal and reason", "ការបដិសេធ និងមូលហេតុ";
     FormNotDeclared => "not declared", "មិនបានប្រកាស";
     AnnexTitle => "Annex: ruling log (every journal entry in order)", "ឧបសម្ព័ន្ធ៖ បញ្ជីការសម្រេច (ធាតុនីមួយៗតាមលំដាប់)";
-    AnnexTime => "Time (UTC)", "ម៉ោង (UTC)";
+    AnnexTime => "Time", "ម៉ោង";
     AnnexWhat => "Entry", "ធាតុ";
     AnnexOpened => "count opened for station {station}, definition {hash}", "បើកការរាប់សម្រាប់ការិយាល័យ {station} ឯកសារ {hash}";
     AnnexFigures => "figures {figures}", "តួលេខ {figures}";
@@ -486,6 +495,36 @@ impl Tr {
     /// A figure in the chosen numerals.
     pub fn num(self, value: impl Display) -> String {
         self.numerals.show(&value.to_string())
+    }
+
+    /// A time as people read it: local to `zone`, with its offset, in the
+    /// chosen numerals.
+    pub fn time(self, zone: &Zone, at: Timestamp) -> String {
+        zone.display(at, self.numerals)
+    }
+
+    /// What was doubtful about the laptop's clock when an entry was
+    /// recorded at `at`, one sentence a note.
+    pub fn clock_notes(self, zone: &Zone, at: Timestamp, notes: &[ClockNote]) -> String {
+        let now = self.time(zone, at);
+        let sentences: Vec<String> = notes
+            .iter()
+            .map(|note| match note {
+                ClockNote::OutsideWindow { first, last, .. } => self.f(
+                    T::ClockOutsideWindow,
+                    &[
+                        ("now", &now),
+                        ("first", &self.num(first)),
+                        ("last", &self.num(last)),
+                    ],
+                ),
+                ClockNote::Backwards { previous_at } => self.f(
+                    T::ClockBackwards,
+                    &[("now", &now), ("previous", &self.time(zone, *previous_at))],
+                ),
+            })
+            .collect();
+        sentences.join(" ")
     }
 
     /// The text of `key` of any table (interface texts [`T`], problems

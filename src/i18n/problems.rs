@@ -28,6 +28,7 @@ translations! {
     NoCriteria => "must list criteria, or be left out for the default set", "ត្រូវរាយលក្ខខណ្ឌ ឬលុបចោលដើម្បីប្រើឈុតលំនាំដើម";
     NotDate => "{value} is not a date in the form YYYY-MM-DD", "{value} មិនមែនជាកាលបរិច្ឆេទតាមទម្រង់ YYYY-MM-DD ទេ";
     NotCalendarDate => "{value} is not a calendar date", "{value} មិនមែនជាកាលបរិច្ឆេទពិតទេ";
+    NotTimeZone => "{value} is not a time zone: write an IANA name such as Asia/Phnom_Penh or an offset from UTC such as +07:00", "{value} មិនមែនជាតំបន់ម៉ោងទេ៖ សូមសរសេរឈ្មោះ IANA ដូចជា Asia/Phnom_Penh ឬគម្លាតពី UTC ដូចជា +07:00";
     NotTimestamp => "{value} is not a time in the form YYYY-MM-DDTHH:MM:SSZ", "{value} មិនមែនជាពេលវេលាតាមទម្រង់ YYYY-MM-DDTHH:MM:SSZ ទេ";
     NotCriterionCode => "{value} is not a criterion code (an uppercase letter, then up to 7 uppercase letters or digits)", "{value} មិនមែនជាកូដលក្ខខណ្ឌទេ (អក្សរធំមួយ បន្ទាប់មកអក្សរធំ ឬលេខរហូតដល់ ៧)";
     CriterionCodeTwice => "code {code} is used twice (also criteria[{j}])", "កូដ {code} ត្រូវបានប្រើពីរដង (ក៏មាននៅ criteria[{j}])";
@@ -56,6 +57,13 @@ translations! {
     AlsoSigned => "{value} also signed", "{value} ក៏បានចុះហត្ថលេខាដែរ";
     NotNameRole => "{value} is not NAME:ROLE", "{value} មិនមែនជា ឈ្មោះ:តួនាទី (NAME:ROLE) ទេ";
     NotNameRoleReason => "{value} is not NAME:ROLE:REASON", "{value} មិនមែនជា ឈ្មោះ:តួនាទី:មូលហេតុ (NAME:ROLE:REASON) ទេ";
+    PersonAs => "{name} as {role}", "{name} ជា {role}";
+    AgentAs => "{name} as {role} of party {party}", "{name} ជា {role} នៃគណបក្ស {party}";
+    NotPresent => "{who} is not recorded present (present: {present})", "{who} មិនត្រូវបានកត់ត្រាថាមានវត្តមានទេ (អ្នកមានវត្តមាន៖ {present})";
+    NoOnePresent => "no one yet", "មិនទាន់មាននរណាម្នាក់ទេ";
+    NamedTwice => "{who} is named twice (also {other})", "{who} ត្រូវបានដាក់ឈ្មោះពីរដង (ក៏មាននៅ {other})";
+    PresentForParties => "{who} is recorded present for more than one party ({parties}); withdraw the wrong entry first", "{who} ត្រូវបានកត់ត្រាថាមានវត្តមានសម្រាប់គណបក្សច្រើនជាងមួយ ({parties}); សូមដកធាតុដែលខុសចេញជាមុនសិន";
+    RoleSigns => "no one signs as {role}; the result needs the signature of the {role}", "គ្មាននរណាម្នាក់ចុះហត្ថលេខាជា {role} ទេ; លទ្ធផលត្រូវការហត្ថលេខារបស់ {role}";
 
     // Rulings and the count.
     UnknownCriterion => "{code} is not a criterion of this count (valid: {valid}; invalid: {invalid})", "{code} មិនមែនជាលក្ខខណ្ឌនៃការរាប់នេះទេ (ត្រឹមត្រូវ៖ {valid}; មិនត្រឹមត្រូវ៖ {invalid})";
@@ -138,6 +146,7 @@ translations! {
     ResultsFormat => "format {found} is not \"polltally-results/1\"", "ទម្រង់ {found} មិនមែនជា \"polltally-results/1\" ទេ";
     NotCanonical => "the bytes are not in canonical form (the file was edited or re-saved)", "បៃមិនស្ថិតក្នុងទម្រង់ស្តង់ដារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
     Inconsistent => "{field} is {found}, but {why}", "{field} គឺ {found} ប៉ុន្តែ {why}";
+    DeadlineIs => "the sealing time and the complaint days give {date} in {zone}", "ពេលបិទត្រា និងចំនួនថ្ងៃប្ដឹង ផ្ដល់ {date} តាមតំបន់ម៉ោង {zone}";
     VotesAddUp => "the votes add up to {n}", "សម្លេងឆ្នោតបូកបាន {n}";
     InvalidAddUp => "the invalid ballots add up to {n}", "សន្លឹកឆ្នោតមិនត្រឹមត្រូវបូកបាន {n}";
     ValidIs => "figures.valid is {n}", "figures.valid គឺ {n}";
@@ -157,6 +166,14 @@ translations! {
     BytesDiffer => "the bytes differ", "បៃខុសគ្នា";
     HeadAdded => "{expected} is entry {seq}, but the record ends at entry {n} (hash {head}): entries were added after it", "{expected} ជាធាតុ {seq} ប៉ុន្តែកំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ មានធាតុបន្ថែមក្រោយវា";
     HeadMissing => "{expected} is not in the record; the record ends at entry {n} (hash {head}): entries after it are missing or were changed", "{expected} មិនមានក្នុងកំណត់ត្រាទេ; កំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ ធាតុក្រោយវាបាត់ ឬត្រូវបានកែ";
+    NotQrPayload => "the QR code holds {value}, not a polltally-qr/1 payload (at {why})", "កូដ QR មាន {value} មិនមែនជាទិន្នន័យ polltally-qr/1 ទេ (នៅ {why})";
+    QrSays => "the QR code says {found}, the file says {expected}", "កូដ QR និយាយថា {found} ឯកសារនិយាយថា {expected}";
+    QrPartyCount => "the QR code has the votes of {found} parties, the file lists {expected}", "កូដ QR មានសម្លេងឆ្នោតនៃគណបក្ស {found} ឯកសាររាយ {expected}";
+    QrStationNotInCommune => "station {station} is not counted in the commune file", "ការិយាល័យ {station} មិនត្រូវបានរាប់ក្នុងឯកសារឃុំ សង្កាត់ទេ";
+    QrReplacedByRecount => "the commune file counts a recount of this station instead (results hash {recount})", "ឯកសារឃុំ សង្កាត់រាប់ការរាប់ឡើងវិញនៃការិយាល័យនេះជំនួសវិញ (ហាសលទ្ធផល {recount})";
+    QrDisagrees => "the QR code of {image} and {file} disagree: {list}", "កូដ QR នៃ {image} និង {file} មិនស៊ីគ្នា៖ {list}";
+    NoQrCode => "no readable QR code in {path}", "គ្មានកូដ QR ដែលអាចអានបាននៅក្នុង {path} ទេ";
+    NotImage => "{path} is not a PNG or JPEG image that can be read: {detail}", "{path} មិនមែនជារូបភាព PNG ឬ JPEG ដែលអាចអានបានទេ៖ {detail}";
 
     // The shells: files, arguments, lines.
     CannotRead => "cannot read {path}: {detail}", "មិនអាចអាន {path} បានទេ៖ {detail}";

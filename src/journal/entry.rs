@@ -5,6 +5,7 @@
 //! `{"at": ..., "event": ..., "seq": ...}`.
 
 use crate::domain::canonical::to_canonical;
+use crate::domain::clock_check::ClockNote;
 use crate::domain::hash::Hash256;
 use crate::domain::message::Message;
 use crate::domain::seq::Seq;
@@ -12,13 +13,17 @@ use crate::domain::time::Timestamp;
 use crate::journal::event::Event;
 use serde::{Deserialize, Serialize};
 
-/// What an entry says: its position, when it was recorded and the event.
+/// What an entry says: its position, when it was recorded, the event, and
+/// what was doubtful about the laptop's clock when it was recorded (absent
+/// when nothing was, and in records made before polltally noted it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntryBody {
     pub seq: Seq,
     pub at: Timestamp,
     pub event: Event,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clock: Vec<ClockNote>,
 }
 
 /// An entry as the store keeps it: the exact bytes that were hashed and the
@@ -63,6 +68,7 @@ mod tests {
                 party: PartyNumber(3),
                 count: 41,
             },
+            clock: vec![],
         };
         let stored = StoredEntry::new(Hash256::ZERO, &body).unwrap();
         assert_eq!(

@@ -12,6 +12,7 @@ use crate::domain::recount::RecountBinding;
 use crate::domain::ruling::Ruling;
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
+use crate::domain::zone::Zone;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -32,6 +33,11 @@ pub enum Event {
         /// For a recount: the sealed original it recounts, and by whose order.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         recount: Option<RecountBinding>,
+        /// The laptop's time zone at opening, when the station file names
+        /// none (a recount keeps its original's): every local time and the
+        /// complaint deadline of this count follow it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        time_zone: Option<Zone>,
     },
     /// One or more reconciliation figures, as counted; a later value of a
     /// figure replaces an earlier one.

@@ -3,7 +3,8 @@
 //! then folded into the count with the same rules that admitted it. Appending
 //! uses the same [`check_event`] and [`apply_event`], so a record that was
 //! written by polltally always replays, and a record that replays obeys the
-//! rules.
+//! rules (for a seal, the rules it was sealed under: see
+//! [`check_stored_event`]).
 
 use crate::domain::canonical::to_canonical;
 use crate::domain::count::{Count, CountError};
@@ -68,7 +69,7 @@ impl Explain for ChainError {
     }
 }
 
-/// May `event` be the entry at `seq` of this count?
+/// May `event` be the entry at `seq` of this count, appended now?
 pub fn check_event(
     count: &Count,
     station: &StationFile,
@@ -84,6 +85,7 @@ pub fn check_event(
                 definition_hash,
                 app_version: _,
                 recount,
+                time_zone: _,
             } => {
                 let def = station.definition();
                 let bindings = [
@@ -135,14 +137,38 @@ pub fn check_event(
         } => Ok(count.check_dispute(*ruling_seq, parties)?),
         Event::PersonPresent(person) => Ok(count.check_person(person)?),
         Event::PresenceWithdrawn { person_seq, .. } => Ok(count.check_withdrawal(*person_seq)?),
-        Event::Sealed(seal) => Ok(count.check_seal(seal)?),
+        Event::Sealed(seal) => Ok(count.check_new_seal(seal)?),
     }
+}
+
+/// May `event`, read from a stored journal, be the entry at `seq`? The
+/// rules of [`check_event`], but a seal is held only to the rules every
+/// seal ever written obeys ([`Count::check_seal`]): the rules for who signs
+/// ([`Count::check_new_seal`]) came after the first records were sealed, and
+/// those records must still replay as they were sealed.
+pub fn check_stored_event(
+    count: &Count,
+    station: &StationFile,
+    seq: Seq,
+    event: &Event,
+) -> Result<(), EventError> {
+    if seq != Seq::FIRST
+        && let Event::Sealed(seal) = event
+    {
+        return Ok(count.check_seal(seal)?);
+    }
+    check_event(count, station, seq, event)
 }
 
 /// Folds an event that [`check_event`] admitted into the count.
 pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
     match event {
-        Event::Opened { recount, .. } => count.apply_opening(seq, recount),
+        Event::Opened {
+            recount, time_zone, ..
+        } => {
+            count.apply_opening(seq, recount);
+            count.apply_recorded_zone(time_zone);
+        }
         Event::FiguresRecorded { figures } => count.apply_figures(seq, &figures),
         Event::Ruling(ruling) => count.apply_ruling(seq, ruling),
         Event::Review {
@@ -239,7 +265,7 @@ impl Replay {
         if body.seq != expected {
             return fail(expected, Message::new(P::EntrySeq).num("seq", body.seq.0));
         }
-        if let Err(err) = check_event(&self.count, &self.station, expected, &body.event) {
+        if let Err(err) = check_stored_event(&self.count, &self.station, expected, &body.event) {
             return fail(
                 expected,
                 Message::new(P::EntryBreaksRules).message("problem", err.message()),
@@ -272,6 +298,7 @@ mod tests {
     use crate::domain::party::PartyNumber;
     use crate::domain::ruling::{Ruling, Verdict};
     use crate::domain::time::Timestamp;
+    use crate::domain::zone::Zone;
 
     fn station() -> StationFile {
         StationFile::parse(include_bytes!("../../tests/fixtures/station-small.json").to_vec())
@@ -286,6 +313,7 @@ mod tests {
             definition_hash: station.hash(),
             app_version: "test".into(),
             recount: None,
+            time_zone: None,
         }
     }
 
@@ -310,6 +338,7 @@ mod tests {
                     seq: Seq(i as u64 + 1),
                     at: Timestamp::from_unix_seconds(0),
                     event,
+                    clock: vec![],
                 };
                 let stored = StoredEntry::new(prev, &body).unwrap();
                 prev = stored.hash;
@@ -385,6 +414,28 @@ mod tests {
             replay(&entries).unwrap_err().to_string(),
             "entry 2: is not in canonical form"
         );
+    }
+
+    #[test]
+    fn a_record_made_before_zones_were_recorded_replays_in_utc() {
+        let s = station();
+        let entries = chain(vec![opened(&s), vote(1)]);
+        // The opening entry as polltally wrote it before: no zone, no notes.
+        let text = String::from_utf8(entries[0].canonical.clone()).unwrap();
+        assert!(
+            !text.contains("time_zone") && !text.contains("clock"),
+            "{text}"
+        );
+        let done = replay(&entries).unwrap();
+        assert_eq!(done.count.known_zone(), None);
+        assert_eq!(done.count.zone(), Zone::utc());
+        // One that recorded the laptop's zone is read in it.
+        let mut zoned = opened(&s);
+        if let Event::Opened { time_zone, .. } = &mut zoned {
+            *time_zone = Some(Zone::parse("Asia/Phnom_Penh").unwrap());
+        }
+        let done = replay(&chain(vec![zoned, vote(1)])).unwrap();
+        assert_eq!(done.count.zone().name(), "Asia/Phnom_Penh");
     }
 
     #[test]

@@ -11,7 +11,6 @@ use crate::domain::party::PartyNumber;
 use crate::domain::results::ResultsDocument;
 use crate::domain::ruling::Ruling;
 use crate::domain::seq::Seq;
-use crate::domain::time::Timestamp;
 use crate::i18n::bilingual::Words;
 use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
 use crate::journal::entry::EntryBody;
@@ -21,11 +20,6 @@ use crate::report::layout::{Flow, GAP, MARGIN, Tone, line_height, text_width, wr
 
 /// The size of the annex's text.
 const SIZE: f32 = 8.5;
-
-/// When an entry was written, as printed.
-fn time_text(w: &Words, at: &Timestamp) -> String {
-    w.num(at)
-}
 
 /// The annex: its title, then a line per entry, the column headings
 /// repeated on every page. The columns are as wide as their widest cell;
@@ -39,17 +33,19 @@ pub fn body(
     ballots: &Numbering,
 ) {
     flow.paragraph(MARGIN, 14.0, true, Tone::Black, &w.t(T::AnnexTitle));
+    let zone = doc.zone();
+    let time_heading = format!("{} ({})", w.t(T::AnnexTime), w.offset(&zone, doc.sealed_at));
     let rows: Vec<(String, String, String)> = entries
         .iter()
         .map(|entry| {
             (
                 w.num(entry.seq),
-                time_text(w, &entry.at),
+                w.time_in_column(&zone, entry.at, doc.sealed_at),
                 describe(w, doc, criteria, ballots, entry.seq, &entry.event),
             )
         })
         .collect();
-    let heads = [w.t(T::Entry), w.t(T::AnnexTime), w.t(T::AnnexWhat)];
+    let heads = [w.t(T::Entry), time_heading, w.t(T::AnnexWhat)];
     // Digits are all one width, so the longest cell is the widest: only
     // the longest of each length is shaped.
     let widest = |cells: &mut dyn Iterator<Item = &String>, bold: bool| {

@@ -107,16 +107,6 @@ fn date_text(w: &Words, date: &str) -> String {
     w.num(date)
 }
 
-/// When the count was sealed, as printed.
-fn sealed_text(w: &Words, doc: &ResultsDocument) -> String {
-    w.num(doc.sealed_at)
-}
-
-/// The last day to file a complaint, as printed.
-fn deadline_text(w: &Words, doc: &ResultsDocument) -> String {
-    w.num(&doc.complaint_deadline)
-}
-
 /// A role, in both languages.
 pub fn role_text(w: &Words, role: Role) -> String {
     w.each(|tr| tr.role(role).to_string())
@@ -202,7 +192,11 @@ fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         flow.text(MARGIN, LABEL_SIZE, true, Tone::Black, label);
         paragraph(flow, MARGIN + column, VALUE_SIZE, false, value);
     }
-    let (deadline, sealed) = (deadline_text(w, doc), sealed_text(w, doc));
+    let zone = doc.zone();
+    let (deadline, sealed) = (
+        w.time(&zone, doc.complaint_deadline_end()),
+        w.time(&zone, doc.sealed_at),
+    );
     let complaint = w.each(|tr| {
         tr.f(
             T::FormComplaint,

@@ -5,6 +5,7 @@
 //! text widths from the shaped runs; and the area each item covers, which
 //! the geometric test of the forms checks.
 
+use crate::report::qr::QR_QUIET_MODULES;
 use crate::report::shaping::{self, Font};
 use std::collections::VecDeque;
 
@@ -12,7 +13,8 @@ use std::collections::VecDeque;
 pub const PAGE_WIDTH: f32 = 210.0;
 pub const PAGE_HEIGHT: f32 = 297.0;
 pub const MARGIN: f32 = 12.0;
-/// Room kept at the bottom of every page for the footer and the QR code.
+/// Room kept at the bottom of every page of a report for its footer (the
+/// results form's footer is laid out by its frame, around the QR code).
 pub const FOOTER_HEIGHT: f32 = 38.0;
 /// Room kept at the top of every page for the page header.
 pub const HEADER_HEIGHT: f32 = 16.0;
@@ -224,13 +226,10 @@ impl Item {
     }
 }
 
-/// The white margin a QR reader needs around the code, in modules.
-pub const QR_QUIET_MODULES: f32 = 4.0;
-
 /// The quiet zone, in millimetres, of a QR code `size` millimetres wide of
 /// `width` modules.
 pub fn qr_quiet_zone(size: f32, width: usize) -> f32 {
-    QR_QUIET_MODULES * size / width.max(1) as f32
+    QR_QUIET_MODULES as f32 * size / width.max(1) as f32
 }
 
 /// The room kept between blocks that sit side by side.

@@ -1,13 +1,16 @@
 //! Verifying a results file: alone (format, canonical bytes, its own sums and
 //! checks), against the sealed record it came from, or against the short code
 //! printed on a posted form. The CLI (`polltally verify --results`) and the
-//! app's Verify screen both call [`check_results`].
+//! app's Verify screen both call [`check_results`]. And reading the QR code
+//! of a photographed or scanned form ([`read_qr_image`]) to check it against
+//! a results file or the commune's results ([`check_qr`]).
 
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{ElectionId, StationCode};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::short_code::{normalize_short_code, short_code};
+use crate::report::qr::QrPayload;
 use crate::store::Record;
 use std::path::Path;
 
@@ -182,6 +185,127 @@ pub fn check_results(
         code: code_of_file,
         practice: doc.practice,
     })
+}
+
+/// The smallest side a photo is shrunk to when its QR code is looked for
+/// again at a lower resolution.
+const SMALLEST_SIDE: u32 = 400;
+
+/// The largest side of a photo that is also looked at enlarged.
+const ENLARGED_UP_TO: u32 = 1600;
+
+/// Reads the QR code of a photo or scan (PNG or JPEG) and its
+/// `polltally-qr/1` payload. A phone's photo can be far larger than the
+/// code needs, and a large noisy image can hide the code's finder
+/// patterns, so the image is searched again at half the size, down to
+/// [`SMALLEST_SIDE`], until a code reads; at each size it is also
+/// smoothed, and a small one enlarged, for a blurred, noisy photo.
+pub fn read_qr_image(path: &Path) -> anyhow::Result<QrPayload> {
+    let bytes = crate::shell::files::read_file(path, "qr")?;
+    let image = image::load_from_memory(&bytes).map_err(|err| {
+        Message::new(P::NotImage)
+            .text("path", path.display())
+            .text("detail", err)
+            .at("qr")
+    })?;
+    let mut grey = image.to_luma8();
+    let mut texts = Vec::new();
+    loop {
+        let (w, h) = grey.dimensions();
+        let attempts: [&dyn Fn() -> Vec<String>; 3] = [
+            &|| qr_texts(&grey),
+            &|| qr_texts(&image::imageops::blur(&grey, 1.0)),
+            &|| {
+                if w.max(h) > ENLARGED_UP_TO {
+                    return Vec::new();
+                }
+                let larger = image::imageops::resize(
+                    &grey,
+                    w * 2,
+                    h * 2,
+                    image::imageops::FilterType::CatmullRom,
+                );
+                qr_texts(&image::imageops::blur(&larger, 2.0))
+            },
+        ];
+        for attempt in attempts {
+            texts.extend(attempt());
+            if let Some(payload) = texts.iter().find_map(|t| QrPayload::parse(t).ok()) {
+                return Ok(payload);
+            }
+        }
+        if w.min(h) / 2 < SMALLEST_SIDE {
+            break;
+        }
+        grey = image::imageops::resize(&grey, w / 2, h / 2, image::imageops::FilterType::Triangle);
+    }
+    // A code that reads but is not polltally's says what it holds.
+    match texts.first() {
+        Some(text) => Err(QrPayload::parse(text)
+            .err()
+            .unwrap_or_else(|| Message::new(P::NoQrCode).text("path", path.display()))
+            .at("qr")
+            .into()),
+        None => Err(Message::new(P::NoQrCode)
+            .text("path", path.display())
+            .at("qr")
+            .into()),
+    }
+}
+
+/// The texts of every QR code that decodes in `grey`.
+fn qr_texts(grey: &image::GrayImage) -> Vec<String> {
+    let (w, h) = grey.dimensions();
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+            // Inside the image by construction: x < w and y < h.
+            grey.get_pixel(x as u32, y as u32).0[0]
+        });
+    prepared
+        .detect_grids()
+        .into_iter()
+        .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
+        .collect()
+}
+
+/// What a QR code is checked against: a results file, or a commune
+/// results file (with, optionally, the stations' results files it is
+/// checked against first).
+pub enum QrAgainst<'a> {
+    Results(&'a Path),
+    Commune(&'a Path, &'a [std::path::PathBuf]),
+}
+
+/// Checks the QR code of the photo `image` against a results file (the same
+/// station, results hash, votes and invalid ballots) or a commune file (the
+/// station counted there with that results hash, those votes and invalid
+/// ballots). Every difference is named, with both values.
+pub fn check_qr(image: &Path, against: QrAgainst) -> anyhow::Result<QrPayload> {
+    let payload = read_qr_image(image)?;
+    let (file, differences) = match against {
+        QrAgainst::Results(path) => {
+            let bytes = crate::shell::files::read_file(path, "results")?;
+            let doc = ResultsDocument::parse(&bytes)
+                .map_err(|err| unusable_results(&err, in_file(err.message(), path)))?;
+            let hash = Hash256::of(&bytes);
+            (path, payload.differences_from_results(&doc, &hash))
+        }
+        QrAgainst::Commune(path, files) => {
+            let commune = crate::shell::tabulate::check_commune(path, files)?;
+            (path, payload.differences_from_commune(&commune))
+        }
+    };
+    if differences.is_empty() {
+        Ok(payload)
+    } else {
+        Err(VerificationFailed(
+            Message::new(P::QrDisagrees)
+                .text("image", image.display())
+                .text("file", file.display())
+                .list("list", differences),
+        )
+        .into())
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Opening, creating and appending to a count record.
 
+use crate::domain::clock_check::{self, ClockNote, ElectionWindow};
 use crate::domain::count::Count;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
@@ -8,7 +9,8 @@ use crate::domain::recount::{Origin, RecountBinding, RecountMode};
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::seq::Seq;
 use crate::domain::station::{StationError, StationFile};
-use crate::domain::time::Clock;
+use crate::domain::time::{Clock, Timestamp};
+use crate::domain::zone::Zone;
 use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
@@ -131,6 +133,10 @@ pub struct Record {
     station: StationFile,
     count: Count,
     head: Hash256,
+    /// When the last entry was recorded, and what was doubtful about the
+    /// clock when this handle recorded one (nothing after opening).
+    last_at: Timestamp,
+    last_clock: Vec<ClockNote>,
 }
 
 impl std::fmt::Debug for Record {
@@ -239,6 +245,20 @@ impl Record {
             });
         }
         let def = station.definition();
+        // Where the station file names no zone, the laptop's is recorded;
+        // a recount keeps the zone its original was read in.
+        let time_zone = match (&def.time_zone, &recount) {
+            (Some(_), _) => None,
+            (None, Some((original, _))) => original.count().known_zone().cloned(),
+            (None, None) => Some(clock.zone()),
+        };
+        let zone = def
+            .time_zone
+            .clone()
+            .or_else(|| time_zone.clone())
+            .unwrap_or_else(Zone::utc);
+        let now = clock.now();
+        let window = ElectionWindow::of(def.election.date, recount.is_some());
         let opened = Event::Opened {
             format: RECORD_FORMAT.to_string(),
             election_id: def.election.id.clone(),
@@ -246,11 +266,13 @@ impl Record {
             definition_hash: station.hash(),
             app_version: crate::domain::APP_VERSION.to_string(),
             recount: recount.as_ref().map(|(_, binding)| binding.clone()),
+            time_zone,
         };
         let body = EntryBody {
             seq: Seq::FIRST,
-            at: clock.now(),
+            at: now,
             event: opened,
+            clock: clock_check::check(now, &zone, None, Some(window)),
         };
         let stored = StoredEntry::new(Hash256::ZERO, &body).map_err(StoreError::Encode)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -270,7 +292,9 @@ impl Record {
             // A recount is read back like any record: its ancestry replayed
             // and verified, then its opening entry against the original.
             drop(conn);
-            return Record::open(path);
+            let mut record = Record::open(path)?;
+            record.last_clock = body.clock;
+            return Ok(record);
         }
         let mut replay = Replay::new(station.clone());
         replay.push(&stored)?;
@@ -281,6 +305,8 @@ impl Record {
             station,
             count: done.count,
             head: done.head,
+            last_at: body.at,
+            last_clock: body.clock,
         })
     }
 
@@ -336,13 +362,14 @@ impl Record {
         let station = StationFile::parse(bytes).map_err(StoreError::StoredStation)?;
         let origin = load_ancestry(&conn, &station)?;
         let mut replay = Replay::with_origin(station.clone(), origin);
+        let mut last_at = None;
         {
             let mut stmt =
                 conn.prepare("SELECT seq, canonical, prev_hash, hash FROM journal ORDER BY seq")?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
                 let stored = read_entry(row)?;
-                replay.push(&stored)?;
+                last_at = Some(replay.push(&stored)?.at);
             }
         }
         let done = replay.finish()?;
@@ -352,6 +379,8 @@ impl Record {
             station,
             count: done.count,
             head: done.head,
+            last_at: last_at.unwrap_or(Timestamp::from_unix_seconds(0)),
+            last_clock: vec![],
         })
     }
 
@@ -360,9 +389,19 @@ impl Record {
     pub fn append(&mut self, event: Event, clock: &dyn Clock) -> Result<Seq, StoreError> {
         let seq = self.count.next_seq();
         check_event(&self.count, &self.station, seq, &event)?;
+        let now = clock.now();
+        // The seal is checked against the election window as the opening
+        // was; every entry against the time of the one before.
+        let window = matches!(event, Event::Sealed(_)).then(|| {
+            ElectionWindow::of(
+                self.count.definition().election.date,
+                self.count.recount().is_some(),
+            )
+        });
         let body = EntryBody {
             seq,
-            at: clock.now(),
+            at: now,
+            clock: clock_check::check(now, &self.count.zone(), Some(self.last_at), window),
             event,
         };
         let stored = StoredEntry::new(self.head, &body).map_err(StoreError::Encode)?;
@@ -384,7 +423,22 @@ impl Record {
         tx.commit()?;
         apply_event(&mut self.count, seq, body.event);
         self.head = stored.hash;
+        self.last_at = body.at;
+        self.last_clock = body.clock;
         Ok(seq)
+    }
+
+    /// When the last entry was recorded.
+    pub fn last_at(&self) -> Timestamp {
+        self.last_at
+    }
+
+    /// What was doubtful about the laptop's clock when this handle created
+    /// the record or appended its last entry (the notes the journal keeps
+    /// with that entry), for the shells to warn; nothing for a record only
+    /// opened.
+    pub fn clock_notes(&self) -> &[ClockNote] {
+        &self.last_clock
     }
 
     pub fn path(&self) -> &Path {

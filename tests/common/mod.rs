@@ -58,7 +58,19 @@ pub fn run_with_input(args: &[&str], stdin: &str) -> Run {
     child.wait_with_output().expect("wait").into()
 }
 
-/// Runs the binary with `args` and no input.
+/// Runs the binary with `args`, no input, and the environment variables
+/// `env` set (`TZ`: a laptop set to another time zone).
+pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    Command::new(BIN)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run polltally")
+        .into()
+}
+
+/// Runs the binary with `args`, no input.
 pub fn run(args: &[&str]) -> Run {
     run_with_input(args, "")
 }
@@ -214,7 +226,14 @@ pub fn sealed_count(station: &Path, record: &Path, lines: &[&str]) {
     let n = lines.len() as u64;
     record_figures(rec, [500, 500 - n, 0, n, 0, 0, n]);
     rule_lines(rec, lines);
-    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    seal_by_chief(rec);
+}
+
+/// Seals the count at `rec` as its chief does: Chan Sophea is recorded
+/// present as the chief, then signs; insists on exit 0.
+pub fn seal_by_chief(rec: &str) -> Run {
+    present(rec, "Chan Sophea", "chief", None);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"])
 }
 
 /// Rules every line (`rule --stdin`) and insists on exit 0.

@@ -12,6 +12,10 @@ use polltally::domain::time::{FixedClock, Timestamp};
 use std::path::Path;
 use std::time::Duration;
 
+/// The fixed clock of the UI tests: 2027-06-06T13:00:00Z, the evening of
+/// the fixtures' election day.
+pub const ELECTION_NIGHT: i64 = 1_812_286_800;
+
 /// The app in a window of 1366x768 with the default settings.
 pub fn harness(data_dir: &Path) -> Harness<'static, PolltallyApp> {
     harness_with(data_dir, (1366.0, 768.0), Settings::default())
@@ -29,8 +33,23 @@ pub fn harness_with(
         .with_size(egui::vec2(size.0, size.1))
         .with_context_setup(theme::install)
         .build_eframe(move |_cc| {
-            let clock = FixedClock(Timestamp::from_unix_seconds(1_812_000_000));
+            // Election night: 2027-06-06T13:00:00Z, 20:00 in Phnom Penh, on
+            // the fixtures' election day (a clock outside it would warn).
+            let clock = FixedClock(Timestamp::from_unix_seconds(ELECTION_NIGHT));
             PolltallyApp::new(Box::new(clock), places, settings)
+        })
+}
+
+/// The app in a window of 1366x768 with the default settings, its clock
+/// fixed at `at` (seconds since 1970, UTC).
+pub fn harness_at(data_dir: &Path, at: i64) -> Harness<'static, PolltallyApp> {
+    let places = Places::new(data_dir.to_path_buf());
+    Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_context_setup(theme::install)
+        .build_eframe(move |_cc| {
+            let clock = FixedClock(Timestamp::from_unix_seconds(at));
+            PolltallyApp::new(Box::new(clock), places, Settings::default())
         })
 }
 
