@@ -543,18 +543,19 @@ fn the_form_carries_the_figures_the_hash_and_a_readable_qr_code() {
         let text = &pages[0];
         assert!(text.contains(&format!("COPY {copy}")), "{text}");
         assert!(text.contains("0101-01-0001"), "{text}");
-        // The hash in its groups, in order: the footer prints two lines of
-        // eight groups.
+        // The hash in its groups, in order: the footer prints four lines of
+        // four groups above the QR code.
         let grouped = polltally::domain::hash::grouped(&hash.to_hex());
         let groups: Vec<&str> = grouped.split(' ').collect();
-        assert!(text.contains(&groups[..8].join(" ")), "{text}");
-        assert!(text.contains(&groups[8..].join(" ")), "{text}");
+        for line in groups.chunks(4) {
+            assert!(text.contains(&line.join(" ")), "{text}");
+        }
         assert!(text.contains(&polltally::domain::short_code::short_code(&hash)));
         for party in doc["parties"].as_array().unwrap() {
             let n = doc["votes"][party["number"].to_string()].as_u64().unwrap();
             assert!(
                 text.contains(&format!(
-                    "{}  {} / {}",
+                    "{} {} / {}",
                     party["abbreviation"].as_str().unwrap(),
                     party["name"]["km"].as_str().unwrap(),
                     party["name"]["en"].as_str().unwrap()
@@ -566,8 +567,11 @@ fn the_form_carries_the_figures_the_hash_and_a_readable_qr_code() {
                 "{text}"
             );
         }
+        // The signature block: each name, its role, what was declared.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            text.contains("Chan Sophea (chief)") && text.contains("refused to sign"),
+            flat.contains("Chan Sophea ប្រធាន / Chief")
+                && flat.contains("refused to sign: the blank ballots were not shown"),
             "{text}"
         );
         let deadline = doc["complaint_deadline"].as_str().unwrap();
@@ -680,15 +684,17 @@ fn the_annex_lists_every_entry_and_practice_is_marked_on_every_page() {
         );
     }
     let annex = pages[1..].join("\n");
-    assert!(annex.contains("void of entry 10"), "{annex}");
+    // An entry's text wraps, narrower beside the QR code.
+    let flat = annex.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("void of entry 10"), "{annex}");
     // Rulings, voids and disputes name the ballot by its number (entry 10
     // was ballot 8; the ruling after that older void is a new ballot, 151).
-    assert!(annex.contains("void of entry 10 (ballot 8):"), "{annex}");
-    assert!(annex.contains("ballot 151: valid: party 5"), "{annex}");
-    assert!(annex.contains("keyed in error"), "{annex}");
-    assert!(annex.contains("invalid: I3 More than one party"), "{annex}");
+    assert!(flat.contains("void of entry 10 (ballot 8):"), "{annex}");
+    assert!(flat.contains("ballot 151: valid: party 5"), "{annex}");
+    assert!(flat.contains("keyed in error"), "{annex}");
+    assert!(flat.contains("invalid: I3 More than one party"), "{annex}");
     assert!(
-        annex.contains("count sealed; signed by Chan Sophea"),
+        flat.contains("count sealed; signed by Chan Sophea"),
         "{annex}"
     );
     // Each entry is a line of its own that starts with its seq ("10" is not

@@ -25,8 +25,8 @@ impl Words {
     /// Both languages, figures in `numerals`.
     pub fn new(numerals: Numerals) -> Words {
         Words {
-            km: Tr::new(Lang::Km),
-            en: Tr::new(Lang::En),
+            km: Tr::new(Lang::Km).with_numerals(numerals),
+            en: Tr::new(Lang::En).with_numerals(numerals),
             numerals,
         }
     }
@@ -89,7 +89,8 @@ impl Words {
         self.en.t(key)
     }
 
-    /// The same text made in each language: `ខ្មែរ / English`.
+    /// The same text made in each language: `ខ្មែរ / English`; each
+    /// language's `Tr` writes figures in the form's numerals.
     pub fn each(&self, make: impl Fn(Tr) -> String) -> String {
         format!("{} / {}", make(self.km), make(self.en))
     }

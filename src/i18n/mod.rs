@@ -405,6 +405,11 @@ texts! {
     FormRecountOf => "{mode} ordered by {authority} ({reason})", "{mode} តាមបញ្ជារបស់ {authority} ({reason})";
     FormOriginalResults => "Results hash of the count recounted", "ហាសលទ្ធផលនៃការរាប់ដែលត្រូវរាប់ឡើងវិញ";
     FormPage => "Page {n} of {m}", "ទំព័រ {n} នៃ {m}";
+    FormSignName => "Name and role", "ឈ្មោះ និងតួនាទី";
+    FormSignDeclared => "Declared in the app", "បានប្រកាសក្នុងកម្មវិធី";
+    FormSignHere => "Signature", "ហត្ថលេខា";
+    FormSignRefusal => "Refusal and reason", "ការបដិសេធ និងមូលហេតុ";
+    FormNotDeclared => "not declared", "មិនបានប្រកាស";
     AnnexTitle => "Annex: ruling log (every journal entry in order)", "ឧបសម្ព័ន្ធ៖ បញ្ជីការសម្រេច (ធាតុនីមួយៗតាមលំដាប់)";
     AnnexTime => "Time", "ម៉ោង";
     AnnexWhat => "Entry", "ធាតុ";
@@ -552,7 +557,9 @@ impl Tr {
             CheckName::BoxVsIssued => self.t(T::CheckBoxVsIssued).into(),
             CheckName::BoxVsRulings => self.t(T::CheckBoxVsRulings).into(),
             CheckName::Ceiling => self.t(T::CheckCeiling).into(),
-            CheckName::CrossCheck(party) => self.f(T::CheckCrossCheck, &[("party", &party)]),
+            CheckName::CrossCheck(party) => {
+                self.f(T::CheckCrossCheck, &[("party", &self.num(party))])
+            }
         }
     }
 
@@ -591,7 +598,7 @@ impl Tr {
             (Verdict::Valid { party, criterion }, VerdictWording::Annex(names)) => {
                 let party = names
                     .abbreviation
-                    .map_or(party.to_string(), |a| format!("{party} {a}"));
+                    .map_or(self.num(party), |a| format!("{} {a}", self.num(party)));
                 self.f(T::AnnexValid, &[("party", &party), ("code", criterion)])
             }
             (Verdict::Invalid { criterion }, VerdictWording::Annex(names)) => self.f(

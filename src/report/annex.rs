@@ -16,10 +16,14 @@ use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
 use crate::journal::entry::EntryBody;
 use crate::journal::event::Event;
 use crate::report::frame::RIGHT;
-use crate::report::layout::{Flow, MARGIN, Tone, wrap};
+use crate::report::layout::{Flow, GAP, MARGIN, Tone, line_height, text_width, wrap};
+
+/// The size of the annex's text.
+const SIZE: f32 = 8.5;
 
 /// The annex: its title, then a line per entry, the column headings
-/// repeated on every page.
+/// repeated on every page. The columns are as wide as their widest cell;
+/// the last one wraps, narrower beside the QR code.
 pub fn body(
     w: &Words,
     flow: &mut Flow,
@@ -28,40 +32,91 @@ pub fn body(
     entries: &[EntryBody],
     ballots: &Numbering,
 ) {
-    flow.text(MARGIN, 16.0, true, Tone::Black, &w.t(T::AnnexTitle));
-    flow.down(16.0);
+    flow.paragraph(MARGIN, 14.0, true, Tone::Black, &w.t(T::AnnexTitle));
     let zone = doc.zone();
     let time_heading = format!("{} ({})", w.t(T::AnnexTime), w.offset(&zone, doc.sealed_at));
+    let rows: Vec<(String, String, String)> = entries
+        .iter()
+        .map(|entry| {
+            (
+                w.num(entry.seq),
+                w.time_in_column(&zone, entry.at, doc.sealed_at),
+                describe(w, doc, criteria, ballots, entry.seq, &entry.event),
+            )
+        })
+        .collect();
+    let heads = [w.t(T::Entry), time_heading, w.t(T::AnnexWhat)];
+    // Digits are all one width, so the longest cell is the widest: only
+    // the longest of each length is shaped.
+    let widest = |cells: &mut dyn Iterator<Item = &String>, bold: bool| {
+        let mut longest: std::collections::BTreeMap<usize, &String> = Default::default();
+        for cell in cells {
+            longest.entry(cell.chars().count()).or_insert(cell);
+        }
+        longest
+            .values()
+            .rev()
+            .take(2)
+            .map(|c| text_width(c, SIZE, bold))
+            .fold(0.0, f32::max)
+    };
+    // The entry and time columns hold their figures on one line; their
+    // headings wrap within them.
+    let entry_width = widest(&mut rows.iter().map(|r| &r.0), true).max(12.0) + GAP;
+    let time_width = widest(&mut rows.iter().map(|r| &r.1), false).max(20.0) + GAP;
+    let xs = [
+        MARGIN,
+        MARGIN + entry_width,
+        MARGIN + entry_width + time_width,
+    ];
     let header = |flow: &mut Flow| {
-        flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(T::Entry));
-        flow.text(MARGIN + 16.0, 9.0, true, Tone::Black, &time_heading);
-        flow.text(MARGIN + 52.0, 9.0, true, Tone::Black, &w.t(T::AnnexWhat));
-        flow.y += 5.0;
+        let widths = [
+            entry_width - GAP,
+            time_width - GAP,
+            flow.right(10.0) - xs[2],
+        ];
+        let lines: Vec<Vec<String>> = heads
+            .iter()
+            .zip(widths)
+            .map(|(head, width)| wrap(head, SIZE, true, width))
+            .collect();
+        let tallest = lines.iter().map(Vec::len).max().unwrap_or(1);
+        flow.need((tallest + 1) as f32 * line_height(SIZE));
+        let top = flow.y;
+        for (x, lines) in xs.iter().zip(&lines) {
+            flow.y = top;
+            for line in lines {
+                flow.text(*x, SIZE, true, Tone::Black, line);
+                flow.down(SIZE);
+            }
+        }
+        flow.y = top + tallest as f32 * line_height(SIZE) + 1.0;
     };
     header(flow);
-    for entry in entries {
-        let text = describe(w, doc, criteria, ballots, entry.seq, &entry.event);
-        let lines = wrap(&text, 9.0, false, RIGHT - MARGIN - 52.0);
-        let before = flow.pages.len();
-        flow.need(4.4 * lines.len().max(1) as f32);
-        if flow.pages.len() != before {
-            header(flow);
+    for (seq, time, text) in &rows {
+        let what = |width: f32| wrap(text, SIZE, false, width - xs[2]);
+        let height = |lines: &[String]| line_height(SIZE) * lines.len().max(1) as f32;
+        // At full width where the row stays clear of the QR code; else
+        // measured beside it, where the column is narrowest.
+        let mut lines = what(RIGHT);
+        if flow.right(height(&lines)) < RIGHT || flow.y + height(&lines) > flow.bottom() {
+            let narrow = what(flow.right(f32::MAX));
+            let before = flow.pages.len();
+            flow.need(height(&narrow));
+            if flow.pages.len() != before {
+                header(flow);
+            }
+            lines = what(flow.right(height(&narrow)));
         }
-        flow.text(MARGIN, 9.0, true, Tone::Black, &entry.seq.to_string());
-        flow.text(
-            MARGIN + 16.0,
-            9.0,
-            false,
-            Tone::Black,
-            &w.time_in_column(&zone, entry.at, doc.sealed_at),
-        );
+        let height = height(&lines);
+        let top = flow.y;
+        flow.text(xs[0], SIZE, true, Tone::Black, seq);
+        flow.text(xs[1], SIZE, false, Tone::Black, time);
         for line in &lines {
-            flow.text(MARGIN + 52.0, 9.0, false, Tone::Black, line);
-            flow.y += 4.4;
+            flow.text(xs[2], SIZE, false, Tone::Black, line);
+            flow.down(SIZE);
         }
-        if lines.is_empty() {
-            flow.y += 4.4;
-        }
+        flow.y = top + height;
     }
 }
 
@@ -123,11 +178,11 @@ fn describe_in(
             .find(|p| p.number == n)
             .map(|p| p.abbreviation.as_str())
     };
-    let party = |n: u32| abbreviation(n).map_or(n.to_string(), |a| format!("{n} {a}"));
+    let party = |n: u32| abbreviation(n).map_or(tr.num(n), |a| format!("{} {a}", tr.num(n)));
     let list = |parties: &[PartyNumber]| {
         parties
             .iter()
-            .map(|p| p.to_string())
+            .map(|p| tr.num(p))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -184,7 +239,7 @@ fn describe_in(
         Event::FiguresRecorded { figures } => {
             let parts: Vec<String> = figures
                 .iter()
-                .map(|(f, v)| format!("{}={v}", f.symbol()))
+                .map(|(f, v)| format!("{}={}", f.symbol(), tr.num(v)))
                 .collect();
             tr.f(T::AnnexFigures, &[("figures", &parts.join(" "))])
         }
@@ -200,21 +255,22 @@ fn describe_in(
             T::AnnexReview,
             &[
                 ("ballot", &ballot(seq)),
-                ("seq", original_seq),
+                ("seq", &tr.num(original_seq)),
                 ("ruling", &ruling_text(ruling)),
             ],
         ),
         Event::Void { ruling_seq, reason } => tr.f(
             T::AnnexVoid,
             &[
-                ("seq", ruling_seq),
+                ("seq", &tr.num(ruling_seq)),
                 ("ballot", &ballot(*ruling_seq)),
                 ("reason", reason),
             ],
         ),
-        Event::PileCount { party: p, count } => {
-            tr.f(T::AnnexPile, &[("party", &party(p.0)), ("n", count)])
-        }
+        Event::PileCount { party: p, count } => tr.f(
+            T::AnnexPile,
+            &[("party", &party(p.0)), ("n", &tr.num(count))],
+        ),
         Event::Explanation { check, text } => tr.f(
             T::AnnexExplanation,
             &[("check", &tr.check(*check)), ("text", text)],
@@ -225,7 +281,7 @@ fn describe_in(
         } => tr.f(
             T::AnnexDispute,
             &[
-                ("seq", ruling_seq),
+                ("seq", &tr.num(ruling_seq)),
                 ("ballot", &ballot(*ruling_seq)),
                 ("parties", &list(parties)),
             ],
@@ -236,7 +292,7 @@ fn describe_in(
         ),
         Event::PresenceWithdrawn { person_seq, reason } => tr.f(
             T::AnnexWithdrawn,
-            &[("seq", person_seq), ("reason", reason)],
+            &[("seq", &tr.num(person_seq)), ("reason", reason)],
         ),
         Event::Sealed(seal) => {
             let names: Vec<String> = seal.signed.iter().map(|s| s.name.to_string()).collect();

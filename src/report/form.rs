@@ -7,25 +7,46 @@ use crate::domain::ballot::Numbering;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::grouped;
 use crate::domain::message::Message;
+use crate::domain::party::PartyNumber;
+use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, CheckStatus};
 use crate::domain::results::{CheckPart, ResultsDocument};
+use crate::domain::seal::SignerRole;
 use crate::i18n::T;
 use crate::i18n::bilingual::Words;
 use crate::journal::entry::EntryBody;
 use crate::report::frame::{Footer, Frame, RIGHT};
 use crate::report::layout::{
-    Flow, Item, MARGIN, PAGE_WIDTH, Page, Tone, fit_size, line_height, text_width, wrap,
+    ASCENT, DESCENT, Flow, GAP, Item, MARGIN, PAGE_WIDTH, Page, Tone, fit_size, line_height,
+    text_width, wrap,
 };
 use crate::report::{Copy, annex, qr, words};
 
-/// The height of a party's row.
-const ROW: f32 = 5.4;
-/// The height of a row of figures.
-const FIGURE_ROW: f32 = 4.0;
+/// The smallest size of a label, and of a figure, on the form.
+pub const LABEL_SIZE: f32 = 8.0;
+pub const FIGURE_SIZE: f32 = 12.0;
+/// The size of the values beside their labels.
+const VALUE_SIZE: f32 = 8.5;
+/// The size of a section's heading.
+const HEADING_SIZE: f32 = 9.5;
+/// Room above and below the runs of a row.
+const PAD: f32 = 0.25;
+/// The height of a row holding one figure.
+const FIGURE_ROW: f32 = 2.0 * PAD + (ASCENT + DESCENT) * 0.3528 * FIGURE_SIZE;
+/// The height of a person's row in the signature block: room to sign.
+const SIGNATURE_ROW: f32 = 10.0;
 
 /// The results form of a sealed count, one copy; then, if given, the ruling
 /// log annex. Every page carries the footer (station, definition hash,
 /// results hash and short code, page n of m, QR code).
+///
+/// The form fills its pages top to bottom, clear of the QR code (60 mm,
+/// bottom right, the results hash and short code above it); labels are set
+/// at 8 pt or more and figures at 12 pt or more. One A4 page holds the whole
+/// form of up to 4 parties (2 on a practice form, whose header says
+/// PRACTICE) with three checks explained, a refusal and four people
+/// signing; past that the form runs onto a second page, which holds the
+/// rest up to 20 parties. Each party's row takes 5 mm, each person's 10 mm.
 pub fn pages(
     w: &Words,
     doc: &ResultsDocument,
@@ -34,12 +55,6 @@ pub fn pages(
     annex: Option<(&[EntryBody], &Numbering)>,
 ) -> Result<Vec<Page>, Message> {
     let hash = doc.hash()?;
-    let mut flow = Flow::new();
-    body(w, &mut flow, doc, criteria);
-    if let Some((entries, ballots)) = annex {
-        flow.new_page();
-        annex::body(w, &mut flow, doc, criteria, entries, ballots);
-    }
     let qr = qr::modules(&qr::payload(doc, &hash));
     let frame = Frame {
         top: format!("{} | {}", doc.station.code, doc.election.id),
@@ -53,6 +68,12 @@ pub fn pages(
             qr: qr.as_ref(),
         },
     };
+    let mut flow = frame.flow(w);
+    body(w, &mut flow, doc, criteria);
+    if let Some((entries, ballots)) = annex {
+        flow.new_page();
+        annex::body(w, &mut flow, doc, criteria, entries, ballots);
+    }
     let mut pages = flow.pages;
     frame.apply(w, &mut pages);
     Ok(pages)
@@ -60,7 +81,7 @@ pub fn pages(
 
 /// The form's sections, top to bottom.
 fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
-    flow.heading(w.km(T::FormTitle), w.en(T::FormTitle), 15.0);
+    flow.paragraph(MARGIN, 12.0, true, Tone::Black, &w.t(T::FormTitle));
     recount(w, flow, doc);
     identity(w, flow, doc);
     votes(w, flow, doc);
@@ -69,9 +90,34 @@ fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSe
     signatures(w, flow, doc);
 }
 
-/// Wrapped text from `x` to the right margin, in black.
+/// Wrapped text from `x` to the right edge, in black.
 fn paragraph(flow: &mut Flow, x: f32, size: f32, bold: bool, text: &str) {
     flow.paragraph(x, size, bold, Tone::Black, text);
+}
+
+/// A section's heading, kept on the page with `next` millimetres of what
+/// follows it.
+fn heading(w: &Words, flow: &mut Flow, key: T, next: f32) {
+    flow.need(line_height(HEADING_SIZE) + next);
+    paragraph(flow, MARGIN, HEADING_SIZE, true, &w.t(key));
+}
+
+/// The date of the election as printed, in the form's numerals.
+fn date_text(w: &Words, date: &str) -> String {
+    w.num(date)
+}
+
+/// A role, in both languages.
+pub fn role_text(w: &Words, role: Role) -> String {
+    w.each(|tr| tr.role(role).to_string())
+}
+
+/// A signer's role as declared at sealing, in both languages.
+fn signer_role_text(w: &Words, role: &SignerRole) -> String {
+    match role {
+        SignerRole::Known(role) => role_text(w, *role),
+        SignerRole::Written(text) => text.to_string(),
+    }
 }
 
 /// On a recount's form: RECOUNT, who ordered it and why, and the hash of
@@ -80,8 +126,7 @@ fn recount(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     let Some(recount) = &doc.recount else {
         return;
     };
-    flow.text(MARGIN, 13.0, true, Tone::Red, &w.t(T::FormRecount));
-    flow.down(13.0);
+    flow.paragraph(MARGIN, 12.0, true, Tone::Red, &w.t(T::FormRecount));
     let of = w.each(|tr| {
         tr.f(
             T::FormRecountOf,
@@ -92,11 +137,11 @@ fn recount(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
             ],
         )
     });
-    paragraph(flow, MARGIN, 9.0, true, &of);
+    paragraph(flow, MARGIN, VALUE_SIZE, true, &of);
     paragraph(
         flow,
         MARGIN,
-        9.0,
+        VALUE_SIZE,
         false,
         &format!(
             "{}: {}",
@@ -116,7 +161,7 @@ fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
                 "{} ({}), {}",
                 w.name(&doc.election.name),
                 doc.election.id,
-                doc.election.date
+                date_text(w, &doc.election.date)
             ),
         ),
         (
@@ -136,9 +181,16 @@ fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
             ),
         ),
     ];
-    for (label, value) in identity {
-        flow.text(MARGIN, 9.0, true, Tone::Black, &w.t(label));
-        paragraph(flow, MARGIN + 42.0, 9.0, false, &value);
+    let labels: Vec<String> = identity.iter().map(|(key, _)| w.t(*key)).collect();
+    let column = labels
+        .iter()
+        .map(|l| text_width(l, LABEL_SIZE, true))
+        .fold(0.0, f32::max)
+        + GAP;
+    for (label, (_, value)) in labels.iter().zip(&identity) {
+        flow.need(line_height(VALUE_SIZE));
+        flow.text(MARGIN, LABEL_SIZE, true, Tone::Black, label);
+        paragraph(flow, MARGIN + column, VALUE_SIZE, false, value);
     }
     let zone = doc.zone();
     let (deadline, sealed) = (
@@ -156,70 +208,137 @@ fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
             ],
         )
     });
-    paragraph(flow, MARGIN, 9.0, true, &complaint);
-    flow.y += 1.0;
+    paragraph(flow, MARGIN, VALUE_SIZE, true, &complaint);
     flow.rule();
 }
 
+/// The grey band behind a table row `height` tall from the current line,
+/// when `shaded`: exactly the row's height, so that it never reaches the
+/// next row's figures.
+fn band(flow: &mut Flow, height: f32, shaded: bool) {
+    if shaded {
+        let y = flow.y;
+        flow.push(Item::Fill {
+            x: MARGIN,
+            y,
+            w: PAGE_WIDTH - 2.0 * MARGIN,
+            h: height,
+            tone: Tone::Shade,
+        });
+    }
+}
+
+/// Lines of `text` placed from `top` at `x`, each no wider than `width`.
+fn lines_at(
+    flow: &mut Flow,
+    x: f32,
+    top: f32,
+    size: f32,
+    bold: bool,
+    tone: Tone,
+    lines: &[String],
+) {
+    let y = flow.y;
+    flow.y = top;
+    for line in lines {
+        flow.text(x, size, bold, tone, line);
+        flow.down(size);
+    }
+    flow.y = y;
+}
+
+/// The height of `n` lines of `size`, with the row's padding.
+fn lines_height(n: usize, size: f32) -> f32 {
+    if n == 0 {
+        return 0.0;
+    }
+    2.0 * PAD + (n - 1) as f32 * line_height(size) + (ASCENT + DESCENT) * 0.3528 * size
+}
+
 /// Votes per party, in ballot order, in digits and in words; then the
-/// valid votes.
+/// valid votes. Every other row is shaded, its band exactly the row's
+/// height.
 fn votes(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
-    flow.need(12.0);
-    flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::VotesPerParty));
-    flow.down(12.0);
-    let votes_right = MARGIN + 124.0;
-    for (i, party) in doc.parties.iter().enumerate() {
-        flow.need(7.0);
-        if i % 2 == 0 {
-            let y = flow.y - 0.8;
-            flow.push(Item::Fill {
-                x: MARGIN,
-                y,
-                w: PAGE_WIDTH - 2.0 * MARGIN,
-                h: ROW,
-                tone: Tone::Shade,
-            });
-        }
-        let n = doc.votes_for(party.number);
-        flow.text(
+    heading(w, flow, T::VotesPerParty, FIGURE_ROW);
+    // The party numbers' column as wide as the widest of them.
+    let number_room = doc
+        .parties
+        .iter()
+        .map(|p| text_width(&w.num(p.number), FIGURE_SIZE, true))
+        .fold(0.0, f32::max);
+    let name_x = MARGIN + 1.0 + number_room + GAP;
+    let figure_room = doc
+        .parties
+        .iter()
+        .map(|p| doc.votes_for(p.number))
+        .chain([doc.figures.valid])
+        .map(|n| text_width(&w.num(n), FIGURE_SIZE, true))
+        .fold(0.0, f32::max);
+    let mut rows: Vec<(String, String, u64, bool)> = doc
+        .parties
+        .iter()
+        .map(|p| {
+            (
+                w.num(p.number),
+                format!("{}  {}", p.abbreviation, w.name(&p.name)),
+                doc.votes_for(p.number),
+                false,
+            )
+        })
+        .collect();
+    rows.push((String::new(), w.t(T::ValidVotes), doc.figures.valid, true));
+    let in_words = |n: u64| format!("{} / {}", words::khmer(n), words::english(n));
+    // The names and the words share the width left by the figures: each
+    // its widest line when both fit, else in proportion.
+    let widest = |texts: &mut dyn Iterator<Item = f32>| texts.fold(1.0, f32::max);
+    let names_wide = widest(&mut rows.iter().map(|r| text_width(&r.1, LABEL_SIZE, r.3)));
+    let words_wide = widest(
+        &mut rows
+            .iter()
+            .map(|r| text_width(&in_words(r.2), LABEL_SIZE, false)),
+    );
+    let shared = RIGHT - name_x - figure_room - 2.0 * GAP;
+    let name_room = if names_wide + words_wide <= shared {
+        shared - words_wide
+    } else {
+        (shared * names_wide / (names_wide + words_wide)).max(shared * 0.4)
+    };
+    let votes_right = name_x + name_room + GAP + figure_room;
+    let words_x = votes_right + GAP;
+    let words_room = RIGHT - words_x;
+    for (i, (number, name, n, total)) in rows.iter().enumerate() {
+        let names = wrap(name, LABEL_SIZE, *total, name_room);
+        let in_words = wrap(&in_words(*n), LABEL_SIZE, false, words_room);
+        let height = FIGURE_ROW
+            .max(lines_height(names.len(), LABEL_SIZE))
+            .max(lines_height(in_words.len(), LABEL_SIZE));
+        flow.need_wide(height, flow.full());
+        band(flow, height, i % 2 == 0 && !total);
+        let top = flow.y + PAD;
+        lines_at(
+            flow,
             MARGIN + 1.0,
-            12.0,
+            top,
+            FIGURE_SIZE,
             true,
             Tone::Black,
-            &party.number.to_string(),
+            std::slice::from_ref(number),
         );
-        flow.text(
-            MARGIN + 9.0,
-            9.5,
+        lines_at(flow, name_x, top, LABEL_SIZE, *total, Tone::Black, &names);
+        let figure = w.num(n);
+        let x = votes_right - text_width(&figure, FIGURE_SIZE, true);
+        lines_at(flow, x, top, FIGURE_SIZE, true, Tone::Black, &[figure]);
+        lines_at(
+            flow,
+            words_x,
+            top,
+            LABEL_SIZE,
             false,
             Tone::Black,
-            &format!("{}  {}", party.abbreviation, w.name(&party.name)),
+            &in_words,
         );
-        flow.text_right(votes_right, 14.0, true, &w.num(n));
-        flow.text(
-            votes_right + 3.0,
-            8.0,
-            false,
-            Tone::Black,
-            &format!("{} / {}", words::khmer(n), words::english(n)),
-        );
-        flow.y += ROW;
+        flow.y += height;
     }
-    flow.need(7.0);
-    flow.text(MARGIN + 9.0, 11.0, true, Tone::Black, &w.t(T::ValidVotes));
-    flow.text_right(votes_right, 14.0, true, &w.num(doc.figures.valid));
-    flow.text(
-        votes_right + 3.0,
-        8.0,
-        false,
-        Tone::Black,
-        &format!(
-            "{} / {}",
-            words::khmer(doc.figures.valid),
-            words::english(doc.figures.valid)
-        ),
-    );
-    flow.y += 7.0;
     flow.rule();
 }
 
@@ -227,40 +346,132 @@ fn votes(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
 /// the figure.
 type FigureRow = (String, String, String);
 
-/// Two columns: the counted figures on the left; valid and invalid ballots,
-/// invalid per criterion and disputes on the right.
+/// The counted figures, then valid and invalid ballots, invalid per
+/// criterion and disputes: side by side in two columns where the page is
+/// wide enough for both; else one beneath the other in the width left
+/// beside the QR code, so that the figures of many parties' forms still
+/// stand on the first page.
 fn figures(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSet) {
-    let (mut left, mut right) = figure_rows(w, doc, criteria);
-    let rows = left.len().max(right.len());
-    left.resize(rows, (String::new(), String::new(), String::new()));
-    right.resize(rows, (String::new(), String::new(), String::new()));
-    let column = (RIGHT - MARGIN) / 2.0;
-    flow.need(line_height(9.5) + rows as f32 * FIGURE_ROW);
-    // Each column's heading is set smaller when it would run into the next.
-    for (x, key) in [
-        (MARGIN, T::FiguresTitle),
-        (MARGIN + column + 3.0, T::InvalidPerCriterion),
-    ] {
-        let text = w.t(key);
-        let size = fit_size(&text, 9.5, true, column - 4.0);
-        flow.text(x, size, true, Tone::Black, &text);
-    }
-    flow.down(9.5);
-    for (l, r) in left.iter().zip(&right) {
-        for (x, (key, label, value)) in [(MARGIN, l), (MARGIN + column + 3.0, r)] {
-            if key.is_empty() && label.is_empty() {
-                continue;
-            }
-            flow.text(x, 8.5, true, Tone::Black, key);
-            // A long label is set smaller so that it stops before the figure.
-            let room = column - 8.0 - 16.0;
-            let size = (7.0 * room / text_width(label, 7.0, false).max(0.1)).clamp(5.0, 7.0);
-            flow.text(x + 8.0, size, false, Tone::Black, label);
-            flow.text_right(x + column - 5.0, 10.5, true, &w.num(value));
+    let (left, right) = figure_rows(w, doc, criteria);
+    let figure_room = left
+        .iter()
+        .chain(&right)
+        .map(|(_, _, value)| text_width(&w.num(value), FIGURE_SIZE, true))
+        .fold(0.0, f32::max);
+    let groups = [(T::FiguresTitle, &left), (T::InvalidPerCriterion, &right)];
+    // The counted figures have the longer labels.
+    let wide = (flow.full() - GAP) * 0.56;
+    let columns = [
+        (MARGIN, wide),
+        (MARGIN + wide + GAP, flow.full() - GAP - wide),
+    ];
+    let side_by_side: f32 = heads_height(w, &groups, &columns)
+        + (0..left.len().max(right.len()))
+            .map(|i| {
+                let row = |j: usize, rows: &Vec<FigureRow>| {
+                    rows.get(i)
+                        .map_or(0.0, |r| figure_height(r, columns[j].1, figure_room))
+                };
+                row(0, &left).max(row(1, &right))
+            })
+            .sum::<f32>();
+    if flow.y + side_by_side <= flow.bottom() && flow.right(side_by_side) >= RIGHT {
+        let top = flow.y;
+        for ((key, _), (x, width)) in groups.iter().zip(&columns) {
+            let (size, lines) = figure_head(w, *key, *width);
+            lines_at(flow, *x, top, size, true, Tone::Black, &lines);
         }
-        flow.y += FIGURE_ROW;
+        flow.y += heads_height(w, &groups, &columns);
+        for i in 0..left.len().max(right.len()) {
+            let top = flow.y;
+            let mut height: f32 = 0.0;
+            for (j, rows) in [&left, &right].iter().enumerate() {
+                if let Some(row) = rows.get(i) {
+                    flow.y = top;
+                    let (x, width) = columns[j];
+                    height = height.max(figure_row(w, flow, x, width, row, figure_room));
+                }
+            }
+            flow.y = top + height;
+        }
+    } else {
+        let width = flow.right(f32::MAX) - MARGIN;
+        for (key, rows) in groups {
+            let (size, lines) = figure_head(w, key, width);
+            let first = rows
+                .first()
+                .map_or(0.0, |r| figure_height(r, width, figure_room));
+            flow.need(lines.len() as f32 * line_height(size) + first);
+            let top = flow.y;
+            lines_at(flow, MARGIN, top, size, true, Tone::Black, &lines);
+            flow.y += lines.len() as f32 * line_height(size);
+            for row in rows {
+                flow.need(figure_height(row, width, figure_room));
+                let top = flow.y;
+                let height = figure_row(w, flow, MARGIN, width, row, figure_room);
+                flow.y = top + height;
+            }
+        }
     }
     flow.rule();
+}
+
+/// A figure group's heading, at `width`: its size and lines.
+fn figure_head(w: &Words, key: T, width: f32) -> (f32, Vec<String>) {
+    let text = w.t(key);
+    let size = fit_size(&text, HEADING_SIZE, true, width).max(LABEL_SIZE);
+    (size, wrap(&text, size, true, width))
+}
+
+/// The height of the figure groups' headings side by side.
+fn heads_height(w: &Words, groups: &[(T, &Vec<FigureRow>); 2], columns: &[(f32, f32); 2]) -> f32 {
+    groups
+        .iter()
+        .zip(columns)
+        .map(|((key, _), (_, width))| {
+            let (size, lines) = figure_head(w, *key, *width);
+            lines.len() as f32 * line_height(size)
+        })
+        .fold(0.0, f32::max)
+}
+
+/// The label of a figure's row `width` wide, wrapped before its figure.
+fn figure_label(row: &FigureRow, width: f32, figure_room: f32) -> Vec<String> {
+    wrap(&row.1, LABEL_SIZE, false, width - 8.0 - figure_room - GAP)
+}
+
+/// The height of a figure's row `width` wide.
+fn figure_height(row: &FigureRow, width: f32, figure_room: f32) -> f32 {
+    lines_height(figure_label(row, width, figure_room).len(), LABEL_SIZE).max(FIGURE_ROW)
+}
+
+/// One figure's row at `x`, `width` wide, from the current line: its key,
+/// its label and its figure. Returns its height; the flow stays put.
+fn figure_row(
+    w: &Words,
+    flow: &mut Flow,
+    x: f32,
+    width: f32,
+    row: &FigureRow,
+    figure_room: f32,
+) -> f32 {
+    let (key, _, value) = row;
+    let top = flow.y + PAD;
+    let label = figure_label(row, width, figure_room);
+    lines_at(
+        flow,
+        x,
+        top,
+        LABEL_SIZE,
+        true,
+        Tone::Black,
+        std::slice::from_ref(key),
+    );
+    lines_at(flow, x + 8.0, top, LABEL_SIZE, false, Tone::Black, &label);
+    let figure = w.num(value);
+    let fx = x + width - text_width(&figure, FIGURE_SIZE, true);
+    lines_at(flow, fx, top, FIGURE_SIZE, true, Tone::Black, &[figure]);
+    figure_height(row, width, figure_room)
 }
 
 /// The rows of the two figure columns, left and right.
@@ -327,11 +538,7 @@ fn figure_rows(
 /// or whose pile was not counted, take one line each group; checks that
 /// differ are listed one by one.
 fn checks(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
-    flow.need(line_height(12.0) + 5.0);
-    flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::ChecksTitle));
-    flow.down(12.0);
-    // Cross-checks that hold, or whose pile was not counted, take one line
-    // each group; checks that differ are listed one by one.
+    heading(w, flow, T::ChecksTitle, line_height(LABEL_SIZE));
     let cross_party = |c: &CheckPart| match c.name {
         CheckName::CrossCheck(party) => Some(party),
         _ => None,
@@ -340,7 +547,7 @@ fn checks(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         doc.checks
             .iter()
             .filter(|c| c.status == status)
-            .filter_map(|c| cross_party(c).map(|p| p.to_string()))
+            .filter_map(|c| cross_party(c).map(|p| w.num(p)))
             .collect()
     };
     let (cross_holding, cross_pending) = (group(CheckStatus::Holds), group(CheckStatus::Pending));
@@ -349,28 +556,33 @@ fn checks(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         .checks
         .iter()
         .filter(|c| cross_party(c).is_none() || differs(c));
-    // Each check: its name and status in both languages, then any
-    // explanation beneath.
-    let status_x = MARGIN + 112.0;
+    // Each check: its name and status in both languages side by side, then
+    // any explanation beneath.
     for check in shown {
-        let name = w.check(check);
-        let status = w.status(check);
-        let explanation = check.explanation.as_deref().unwrap_or("");
-        let lines = wrap(explanation, 9.0, false, RIGHT - MARGIN - 6.0);
-        flow.need(4.4 + 4.2 * lines.len() as f32);
         let tone = if differs(check) {
             Tone::Red
         } else {
             Tone::Black
         };
-        let size = fit_size(&name, 9.0, false, status_x - MARGIN - 2.0);
-        flow.text(MARGIN, size, false, Tone::Black, &name);
-        let size = fit_size(&status, 9.0, true, RIGHT - status_x);
-        flow.text(status_x, size, true, tone, &status);
-        flow.y += 4.4;
-        for line in &lines {
-            flow.text(MARGIN + 6.0, 9.0, false, Tone::Black, line);
-            flow.y += 4.2;
+        let (name, status) = (w.check(check), w.status(check));
+        let row = |flow: &Flow| {
+            let right = flow.right(2.0 * line_height(LABEL_SIZE));
+            let split = MARGIN + (right - MARGIN) * 0.62;
+            let names = wrap(&name, LABEL_SIZE, false, split - GAP - MARGIN);
+            let statuses = wrap(&status, LABEL_SIZE, true, right - split);
+            (split, names, statuses)
+        };
+        let (_, names, statuses) = row(flow);
+        let lines = names.len().max(statuses.len());
+        flow.need(lines as f32 * line_height(LABEL_SIZE));
+        // Laid out again for the page it lands on, which may be narrower.
+        let (split, names, statuses) = row(flow);
+        let top = flow.y;
+        lines_at(flow, MARGIN, top, LABEL_SIZE, false, Tone::Black, &names);
+        lines_at(flow, split, top, LABEL_SIZE, true, tone, &statuses);
+        flow.y += names.len().max(statuses.len()) as f32 * line_height(LABEL_SIZE);
+        if let Some(explanation) = check.explanation.as_deref() {
+            paragraph(flow, MARGIN + 6.0, LABEL_SIZE, false, explanation);
         }
     }
     for (parties, key) in [
@@ -378,61 +590,227 @@ fn checks(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         (cross_pending, T::FormCrossPending),
     ] {
         if !parties.is_empty() {
-            flow.need(5.0);
-            flow.text(
+            paragraph(
+                flow,
                 MARGIN,
-                9.0,
+                LABEL_SIZE,
                 false,
-                Tone::Black,
                 &w.f(key, &[("parties", &parties.join(", "))]),
             );
-            flow.y += 4.2;
         }
     }
     flow.rule();
 }
 
-/// Who signed, and who refused and why; the block stays together on one
-/// page.
-fn signatures(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
-    let refusal = |reason: &str| {
-        wrap(
-            &format!("{}: {}", &w.t(T::FormRefused), reason),
-            9.0,
-            false,
-            80.0,
-        )
+/// One row of the signature block: who, in which role, and what they
+/// declared in the app at sealing.
+struct Signer {
+    name: String,
+    role: String,
+    declared: Declared,
+}
+
+/// What a person declared in the app at sealing.
+enum Declared {
+    Signed,
+    Refused(String),
+    Nothing,
+}
+
+/// The signature block's rows: every commission member and party agent
+/// present, in the order recorded; then anyone who signed or refused
+/// without being recorded present.
+fn signers(w: &Words, doc: &ResultsDocument) -> Vec<Signer> {
+    let declared = |name: &str| {
+        if let Some(r) = doc.refused.iter().find(|r| r.name.as_str() == name) {
+            Declared::Refused(r.reason.to_string())
+        } else if doc.signed.iter().any(|s| s.name.as_str() == name) {
+            Declared::Signed
+        } else {
+            Declared::Nothing
+        }
     };
-    let refusal_lines: usize = doc.refused.iter().map(|r| refusal(&r.reason).len()).sum();
-    flow.need(line_height(12.0) + 5.0 * doc.signed.len() as f32 + 5.0 * refusal_lines as f32);
-    flow.text(MARGIN, 12.0, true, Tone::Black, &w.t(T::FormSignatures));
-    flow.down(12.0);
+    let party = |n: PartyNumber| {
+        doc.parties
+            .iter()
+            .find(|p| p.number == n.0)
+            .map_or(w.num(n), |p| {
+                format!("{} {}", w.num(p.number), p.abbreviation)
+            })
+    };
+    let mut rows: Vec<Signer> = doc
+        .people_present
+        .iter()
+        .filter(|p| match p.role {
+            Role::Chief | Role::Secretary | Role::Member | Role::PartyAgent => true,
+            Role::Observer => false,
+        })
+        .map(|p| Signer {
+            name: p.name.to_string(),
+            role: match p.party {
+                Some(n) => format!("{}, {}", role_text(w, p.role), party(n)),
+                None => role_text(w, p.role),
+            },
+            declared: declared(p.name.as_str()),
+        })
+        .collect();
+    let listed = |name: &str, rows: &[Signer]| rows.iter().any(|r| r.name == name);
     for s in &doc.signed {
-        flow.need(5.0);
-        flow.text(
-            MARGIN,
-            10.0,
-            false,
-            Tone::Black,
-            &format!("{} ({})", s.name, s.role),
-        );
-        flow.text(MARGIN + 104.0, 10.0, true, Tone::Black, &w.t(T::FormSigned));
-        flow.y += 5.0;
+        if !listed(s.name.as_str(), &rows) {
+            rows.push(Signer {
+                name: s.name.to_string(),
+                role: signer_role_text(w, &s.role),
+                declared: declared(s.name.as_str()),
+            });
+        }
     }
     for r in &doc.refused {
-        let lines = refusal(&r.reason);
-        flow.need(5.0 * lines.len() as f32);
-        flow.text(
-            MARGIN,
-            10.0,
+        if !listed(r.name.as_str(), &rows) {
+            rows.push(Signer {
+                name: r.name.to_string(),
+                role: signer_role_text(w, &r.role),
+                declared: declared(r.name.as_str()),
+            });
+        }
+    }
+    rows
+}
+
+/// The signature block: a row for each person who signs by hand, with
+/// their printed name and role, what they declared in the app, a line to
+/// sign on and a box for a refusal and its reason. The block takes the
+/// width left beside the QR code when it reaches down to it.
+fn signatures(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    let rows = signers(w, doc);
+    let heads = [
+        T::FormSignName,
+        T::FormSignDeclared,
+        T::FormSignHere,
+        T::FormSignRefusal,
+    ];
+    // The columns' left edges and widths for a block `width` wide.
+    let columns = |width: f32| {
+        let parts = [0.28, 0.32, 0.2, 0.2];
+        let mut x = MARGIN;
+        parts.map(|part| {
+            let column = (x, width * part - GAP);
+            x += width * part;
+            column
+        })
+    };
+    // The lines of each cell of a row, at `width`.
+    let cells = |width: f32, texts: [&str; 4], bold: [bool; 4]| {
+        let cols = columns(width);
+        let mut i = 0;
+        texts.map(|text| {
+            let lines = wrap(text, LABEL_SIZE, bold[i], cols[i].1);
+            i += 1;
+            lines
+        })
+    };
+    let head_texts = heads.map(|key| w.t(key));
+    let head_refs = [
+        head_texts[0].as_str(),
+        head_texts[1].as_str(),
+        head_texts[2].as_str(),
+        head_texts[3].as_str(),
+    ];
+    let head_height = |width: f32| {
+        let lines = cells(width, head_refs, [true; 4]);
+        lines_height(lines.iter().map(Vec::len).max().unwrap_or(1), LABEL_SIZE)
+    };
+    // The heading and the column heads stay with the first row.
+    let first = line_height(HEADING_SIZE) + head_height(flow.right(0.0) - MARGIN) + SIGNATURE_ROW;
+    flow.need(first + 2.0 * line_height(LABEL_SIZE));
+    heading(w, flow, T::FormSignatures, 0.0);
+    let declared = |signer: &Signer| match &signer.declared {
+        Declared::Signed => w.t(T::FormSigned),
+        Declared::Refused(reason) => format!("{}: {}", w.t(T::FormRefused), reason),
+        Declared::Nothing => w.t(T::FormNotDeclared),
+    };
+    // A row's columns, lines and height in a block `width` wide.
+    let layout = |signer: &Signer, width: f32| {
+        let cols = columns(width);
+        let names = wrap(&signer.name, VALUE_SIZE, true, cols[0].1);
+        let roles = wrap(&signer.role, LABEL_SIZE, false, cols[0].1);
+        let said = wrap(&declared(signer), LABEL_SIZE, false, cols[1].1);
+        let text =
+            lines_height(names.len(), VALUE_SIZE) + roles.len() as f32 * line_height(LABEL_SIZE);
+        let height = SIGNATURE_ROW
+            .max(text + PAD)
+            .max(lines_height(said.len(), LABEL_SIZE));
+        (cols, names, roles, said, height)
+    };
+    // The block keeps one width on each page: beside the QR code if the
+    // rest of it reaches down there (measured at that narrower width).
+    let block_width = |flow: &Flow, rest: &[Signer]| {
+        let narrow = flow.right(f32::MAX) - MARGIN;
+        let height = head_height(narrow) + rest.iter().map(|s| layout(s, narrow).4).sum::<f32>();
+        flow.right(height) - MARGIN
+    };
+    let head = |flow: &mut Flow, width: f32| {
+        let lines = cells(width, head_refs, [true; 4]);
+        let top = flow.y + PAD;
+        for ((x, _), lines) in columns(width).iter().zip(&lines) {
+            lines_at(flow, *x, top, LABEL_SIZE, true, Tone::Black, lines);
+        }
+        flow.y += head_height(width);
+    };
+    let mut width = block_width(flow, &rows);
+    head(flow, width);
+    for (i, signer) in rows.iter().enumerate() {
+        let narrow = flow.right(f32::MAX) - MARGIN;
+        let before = flow.pages.len();
+        flow.need(layout(signer, narrow.min(width)).4);
+        if flow.pages.len() != before {
+            width = block_width(flow, &rows[i..]);
+            head(flow, width);
+        }
+        let (cols, names, roles, said, height) = layout(signer, width);
+        let top = flow.y + PAD;
+        lines_at(flow, cols[0].0, top, VALUE_SIZE, true, Tone::Black, &names);
+        let role_top = top + names.len() as f32 * line_height(VALUE_SIZE);
+        lines_at(
+            flow,
+            cols[0].0,
+            role_top,
+            LABEL_SIZE,
             false,
             Tone::Black,
-            &format!("{} ({})", r.name, r.role),
+            &roles,
         );
-        for line in lines {
-            flow.text(MARGIN + 104.0, 9.0, true, Tone::Red, &line);
-            flow.y += 4.4;
+        let tone = match signer.declared {
+            Declared::Refused(_) => Tone::Red,
+            Declared::Signed | Declared::Nothing => Tone::Black,
+        };
+        lines_at(flow, cols[1].0, top, LABEL_SIZE, false, tone, &said);
+        // The line to sign on, at the bottom of the row.
+        let bottom = flow.y + height;
+        let (x, width) = cols[2];
+        flow.push(Item::Line {
+            x1: x,
+            y1: bottom - 1.0,
+            x2: x + width,
+            y2: bottom - 1.0,
+            width: 0.3,
+        });
+        // The box for a refusal and its reason.
+        let (x, width) = cols[3];
+        let (t, b) = (flow.y + 1.0, bottom - 1.0);
+        for (x1, y1, x2, y2) in [
+            (x, t, x + width, t),
+            (x, b, x + width, b),
+            (x, t, x, b),
+            (x + width, t, x + width, b),
+        ] {
+            flow.push(Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width: 0.3,
+            });
         }
-        flow.y += 0.6;
+        flow.y = bottom;
     }
 }

@@ -11,10 +11,10 @@ use crate::domain::short_code::short_code;
 use crate::i18n::T;
 use crate::i18n::bilingual::Words;
 use crate::report::layout::{
-    FOOTER_HEIGHT, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone, fit_size, line_height,
-    printable, text_width,
+    ASCENT, Corner, FOOTER_HEIGHT, Flow, GAP, HEADER_HEIGHT, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
+    Page, Tone, em, fit_size, line_height, printable, qr_quiet_zone, text_width, wrap,
 };
-use crate::report::qr::{QR_QUIET_MODULES, QR_SIZE_MM};
+use crate::report::qr::QR_SIZE_MM;
 
 /// The x of the right margin.
 pub const RIGHT: f32 = PAGE_WIDTH - MARGIN;
@@ -79,6 +79,10 @@ const REPORT: Geometry = Geometry {
     rule_width: 0.4,
 };
 
+/// The results form's footer text: its size and where the QR code sits.
+const FOOTER_SIZE: f32 = 8.0;
+const SHORT_CODE_SIZE: f32 = 14.0;
+
 impl Frame<'_> {
     /// Frames every page, numbering them `n of m`; the frame is drawn
     /// beneath the content.
@@ -90,6 +94,24 @@ impl Frame<'_> {
         }
     }
 
+    /// The flow of the content inside this frame: below the header, above
+    /// the footer, and clear of the QR code, its quiet zone and the hash
+    /// above it.
+    pub fn flow(&self, w: &Words) -> Flow {
+        let top = if self.practice {
+            MARGIN + HEADER_HEIGHT
+        } else {
+            MARGIN + HEADER_HEIGHT - 10.0
+        };
+        match self.footer {
+            Footer::Results { .. } => {
+                let (corner, bottom) = self.results_layout(w);
+                Flow::within(top, bottom - GAP, corner)
+            }
+            Footer::Hash(_) => Flow::within(top, PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT, None),
+        }
+    }
+
     fn geometry(&self) -> &'static Geometry {
         match self.footer {
             Footer::Results { .. } => &RESULTS_FORM,
@@ -97,42 +119,29 @@ impl Frame<'_> {
         }
     }
 
-    /// The frame of page `number` of `total`: the header, the footer's rule,
-    /// then the footer.
+    /// The frame of page `number` of `total`: the header, then the footer.
     fn items(&self, w: &Words, number: usize, total: usize) -> Vec<Item> {
         let g = self.geometry();
         let mut items = self.header(w, g);
-        let rule = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + g.rule_below;
-        items.push(Item::Line {
-            x1: MARGIN,
-            y1: rule,
-            x2: RIGHT,
-            y2: rule,
-            width: g.rule_width,
-        });
-        let page = w.f(T::FormPage, &[("n", &number), ("m", &total)]);
+        let page = page_text(w, number, total);
         match &self.footer {
-            Footer::Results {
-                station,
-                definition_hash,
-                results_hash,
-                destination,
-                qr,
-            } => {
-                let station = format!(
-                    "{} {}   {} {}",
-                    &w.t(T::Station),
-                    station,
-                    &w.t(T::DefinitionHash),
-                    grouped(&definition_hash.short(16))
-                );
-                let page = format!("{page}   {destination}");
-                items.extend(self.results_footer(w, rule, station, page, results_hash, *qr));
-            }
+            Footer::Results { .. } => items.extend(self.results_footer(w, &page)),
             Footer::Hash(line) => {
-                let size = fit_size(line, 8.5, true, RIGHT - MARGIN);
-                items.push(text(MARGIN, rule + 5.0, size, true, Tone::Black, line));
-                items.push(text(MARGIN, rule + 10.0, 8.5, false, Tone::Black, &page));
+                let rule = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + g.rule_below;
+                items.push(Item::Line {
+                    x1: MARGIN,
+                    y1: rule,
+                    x2: RIGHT,
+                    y2: rule,
+                    width: g.rule_width,
+                });
+                let mut y = rule + 1.0;
+                for (bold, line) in [(true, line.as_str()), (false, page.as_str())] {
+                    for part in wrap(line, FOOTER_SIZE, bold, RIGHT - MARGIN) {
+                        y += line_height(FOOTER_SIZE);
+                        items.push(text(MARGIN, y, FOOTER_SIZE, bold, Tone::Black, &part));
+                    }
+                }
             }
         }
         items
@@ -154,60 +163,162 @@ impl Frame<'_> {
         items
     }
 
-    /// The results form's footer under the rule at `rule`: PRACTICE on a
-    /// practice count, the `station` line, the results hash on two lines,
-    /// the short code, the `page` line; the QR code to the right.
-    fn results_footer(
-        &self,
-        w: &Words,
-        rule: f32,
-        station: String,
-        page: String,
-        results_hash: &Hash256,
-        qr: Option<&(Vec<bool>, usize)>,
-    ) -> Vec<Item> {
+    /// The lines of the results form's footer that bind the figures, each
+    /// with its size and weight, wrapped to `width`: the results hash on
+    /// four lines and the short code. They stand above the QR code.
+    fn hash_lines(&self, w: &Words, width: f32) -> Vec<(f32, bool, String)> {
+        let Footer::Results { results_hash, .. } = &self.footer else {
+            return Vec::new();
+        };
         let hex = groups(&results_hash.to_hex());
-        let (first, second) = hex.split_at(hex.len() / 2);
-        let mut lines = vec![
-            (9.0, false, Tone::Black, station),
-            (9.0, true, Tone::Black, w.t(T::FormResultsHash)),
-            (9.0, false, Tone::Black, first.join(" ")),
-            (9.0, false, Tone::Black, second.join(" ")),
-            (9.0, true, Tone::Black, w.t(T::FormShortCode)),
-            (16.0, true, Tone::Black, short_code(results_hash)),
-            (9.0, false, Tone::Black, page),
+        let mut lines = vec![(FOOTER_SIZE, true, w.t(T::FormResultsHash))];
+        lines.extend(hex.chunks(4).map(|c| (FOOTER_SIZE, false, c.join(" "))));
+        lines.push((FOOTER_SIZE, true, w.t(T::FormShortCode)));
+        lines.push((SHORT_CODE_SIZE, true, short_code(results_hash)));
+        wrapped(lines, width)
+    }
+
+    /// The footer's lines beside the QR code: the station and its
+    /// definition hash, the `page` and where the copy goes.
+    fn station_lines(&self, w: &Words, page: &str, width: f32) -> Vec<(f32, bool, String)> {
+        let Footer::Results {
+            station,
+            definition_hash,
+            destination,
+            ..
+        } = &self.footer
+        else {
+            return Vec::new();
+        };
+        let lines = vec![
+            (
+                FOOTER_SIZE,
+                false,
+                format!(
+                    "{} {}   {} {}",
+                    &w.t(T::Station),
+                    station,
+                    &w.t(T::DefinitionHash),
+                    grouped(&definition_hash.short(16))
+                ),
+            ),
+            (FOOTER_SIZE, true, format!("{page}   {destination}")),
         ];
-        if self.practice {
-            let notice = w.t(T::Practice);
-            let size = fit_size(&notice, 12.0, true, RIGHT - MARGIN - FOOTER_HEIGHT);
-            lines.insert(0, (size, true, Tone::Red, notice));
+        wrapped(lines, width)
+    }
+
+    /// Where the results form's footer sits: the corner kept free for the
+    /// QR code with the hash above it (none without a QR code: the hash then
+    /// joins the lines at the bottom), and the top of the lines at the
+    /// bottom, with page numbers of two digits.
+    fn results_layout(&self, w: &Words) -> (Option<Corner>, f32) {
+        let page = page_text(w, 99, 99);
+        let height = |lines: &[(f32, bool, String)]| -> f32 {
+            lines.iter().map(|(size, _, _)| line_height(*size)).sum()
+        };
+        match self.qr_width() {
+            Some(modules) => {
+                let quiet = qr_quiet_zone(QR_SIZE_MM, modules);
+                let left = RIGHT - QR_SIZE_MM - quiet;
+                let qr_top = PAGE_HEIGHT - MARGIN - QR_SIZE_MM - quiet;
+                let hash = self.hash_lines(w, RIGHT - left);
+                let corner = Corner {
+                    left,
+                    top: qr_top - height(&hash) - 1.0,
+                };
+                let bottom = self.station_lines(w, &page, left - GAP - MARGIN);
+                (Some(corner), PAGE_HEIGHT - MARGIN - height(&bottom) - 1.5)
+            }
+            None => {
+                let mut lines = self.hash_lines(w, RIGHT - MARGIN);
+                lines.extend(self.station_lines(w, &page, RIGHT - MARGIN));
+                (None, PAGE_HEIGHT - MARGIN - height(&lines) - 1.5)
+            }
         }
-        // The lines stop short of the code's quiet zone.
-        let quiet = qr.map_or(0.0, |(_, width)| {
-            QR_SIZE_MM / *width as f32 * QR_QUIET_MODULES as f32
-        });
-        let room = RIGHT - MARGIN - qr.map_or(0.0, |_| QR_SIZE_MM + quiet);
-        let mut items = Vec::new();
-        let mut y = rule + 1.5;
-        for (size, bold, tone, line) in lines {
-            let size = fit_size(&line, size, bold, room);
-            y += line_height(size) * 0.85;
-            items.push(text(MARGIN, y, size, bold, tone, &line));
+    }
+
+    /// The width in modules of the QR code, if the form has one.
+    fn qr_width(&self) -> Option<usize> {
+        match &self.footer {
+            Footer::Results { qr, .. } => qr.map(|(_, width)| *width),
+            Footer::Hash(_) => None,
         }
-        if let Some((modules, width)) = qr {
-            // The code at the size chosen for a phone's photo, with its
-            // quiet zone white below the rule.
-            let size = QR_SIZE_MM;
-            items.push(Item::Qr {
-                x: RIGHT - size,
-                y: rule + RESULTS_FORM.rule_width / 2.0 + quiet,
-                size,
-                modules: modules.clone(),
-                width: *width,
-            });
+    }
+
+    /// The results form's footer: a rule, the station's lines and the
+    /// page at the bottom left; the QR code in the corner with the results
+    /// hash and the short code above it.
+    fn results_footer(&self, w: &Words, page: &str) -> Vec<Item> {
+        let (corner, top) = self.results_layout(w);
+        let right = corner.map_or(RIGHT, |c| c.left - GAP);
+        let mut items = vec![Item::Line {
+            x1: MARGIN,
+            y1: top,
+            x2: right,
+            y2: top,
+            width: 0.6,
+        }];
+        let mut bottom = self.station_lines(w, page, right - MARGIN);
+        let mut put = |x: f32, mut y: f32, lines: Vec<(f32, bool, String)>| {
+            for (size, bold, line) in lines {
+                items.push(text(
+                    x,
+                    y + ASCENT * em(size),
+                    size,
+                    bold,
+                    Tone::Black,
+                    &line,
+                ));
+                y += line_height(size);
+            }
+        };
+        match (corner, &self.footer) {
+            (
+                Some(corner),
+                Footer::Results {
+                    qr: Some((modules, width)),
+                    ..
+                },
+            ) => {
+                put(MARGIN, top + 1.0, bottom);
+                put(
+                    corner.left,
+                    corner.top,
+                    self.hash_lines(w, RIGHT - corner.left),
+                );
+                items.push(Item::Qr {
+                    x: RIGHT - QR_SIZE_MM,
+                    y: PAGE_HEIGHT - MARGIN - QR_SIZE_MM,
+                    size: QR_SIZE_MM,
+                    modules: modules.clone(),
+                    width: *width,
+                });
+            }
+            _ => {
+                let mut lines = self.hash_lines(w, RIGHT - MARGIN);
+                lines.append(&mut bottom);
+                put(MARGIN, top + 1.0, lines);
+            }
         }
         items
     }
+}
+
+/// Each line wrapped to `width`, keeping its size and weight.
+fn wrapped(lines: Vec<(f32, bool, String)>, width: f32) -> Vec<(f32, bool, String)> {
+    lines
+        .into_iter()
+        .flat_map(|(size, bold, line)| {
+            wrap(&line, size, bold, width)
+                .into_iter()
+                .map(move |part| (size, bold, part))
+        })
+        .collect()
+}
+
+/// `Page n of m`, in the form's numerals.
+fn page_text(w: &Words, number: usize, total: usize) -> String {
+    w.f(T::FormPage, &[("n", &w.num(number)), ("m", &w.num(total))])
 }
 
 /// A run of text at a fixed place, outside the flow of the content.

@@ -16,7 +16,7 @@ pub mod shaping;
 pub mod tables;
 pub mod words;
 
-pub use tables::{commune_pdf, comparison_pdf};
+pub use tables::{commune_pages, commune_pdf, comparison_pages, comparison_pdf};
 
 use crate::domain::ballot::Numbering;
 use crate::domain::criteria::CriteriaSet;

@@ -7,12 +7,21 @@ use crate::domain::comparison::{Change, Comparison};
 use crate::domain::hash::grouped;
 use crate::domain::message::Message;
 use crate::domain::recount::RecountMode;
+use crate::domain::results::PartyPart;
 use crate::domain::tabulation::CommuneResults;
 use crate::i18n::T;
 use crate::i18n::bilingual::Words;
 use crate::report::frame::{Footer, Frame, RIGHT};
-use crate::report::layout::{Flow, MARGIN, Page, Tone, fit_size, line_height};
+use crate::report::layout::{Flow, GAP, MARGIN, Page, Tone, line_height, wrap};
 use crate::report::pdf;
+
+/// The most parties side by side in the table of votes per station.
+const PARTY_COLUMNS: usize = 10;
+
+/// The smallest size of any text in the reports.
+const MIN_SIZE: f32 = 8.0;
+/// The room kept for a figure left of a right-aligned column's edge.
+const FIGURE_ROOM: f32 = 20.0;
 
 /// A column: its right edge for figures, its left edge for text.
 #[derive(Clone, Copy)]
@@ -45,23 +54,41 @@ impl Doc {
         self.flow.paragraph(MARGIN, size, bold, tone, text);
     }
 
-    /// One row of cells; text cells are shrunk to fit before the next column.
+    /// One row of cells: figures right-aligned on their column's right
+    /// edge, text wrapped before the next column (the row as tall as its
+    /// tallest cell). Nothing is set smaller than `size`.
     fn row(&mut self, cols: &[Col], cells: &[String], size: f32, bold: bool) {
-        self.flow.need(line_height(size));
-        for (i, (col, cell)) in cols.iter().zip(cells).enumerate() {
-            match col {
-                Col::Right(x) => self.flow.text_right(*x, size, bold, cell),
+        let size = size.max(MIN_SIZE);
+        let lines: Vec<Vec<String>> = cols
+            .iter()
+            .zip(cells)
+            .enumerate()
+            .map(|(i, (col, cell))| match col {
+                Col::Right(_) => vec![cell.clone()],
                 Col::Left(x) => {
                     let next = cols.get(i + 1).map_or(RIGHT, |c| match c {
-                        Col::Left(n) => *n - 2.0,
-                        Col::Right(n) => *n - 20.0,
+                        Col::Left(n) => *n - GAP,
+                        Col::Right(n) => *n - FIGURE_ROOM,
                     });
-                    let fitted = fit_size(cell, size, bold, next - x);
-                    self.flow.text(*x, fitted, bold, Tone::Black, cell);
+                    wrap(cell, size, bold, next - x)
                 }
+            })
+            .collect();
+        let height =
+            lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * line_height(size);
+        self.flow.need(height);
+        let top = self.flow.y;
+        for (col, lines) in cols.iter().zip(&lines) {
+            self.flow.y = top;
+            for line in lines {
+                match col {
+                    Col::Right(x) => self.flow.text_right(*x, size, bold, line),
+                    Col::Left(x) => self.flow.text(*x, size, bold, Tone::Black, line),
+                }
+                self.flow.down(size);
             }
         }
-        self.flow.down(size);
+        self.flow.y = top + height;
     }
 
     fn rule(&mut self) {
@@ -94,6 +121,17 @@ fn change_cells(label: String, c: &Change) -> Vec<String> {
 
 /// The comparison report as a PDF.
 pub fn comparison_pdf(c: &Comparison) -> Result<Vec<u8>, Message> {
+    let pages = comparison_pages(c)?;
+    let hash = crate::domain::hash::Hash256::of(&c.to_bytes()?);
+    Ok(pdf::render(
+        &pages,
+        &Words::default().t(T::CmpFormTitle),
+        &hash.to_hex()[..32],
+    ))
+}
+
+/// The pages of the comparison report.
+pub fn comparison_pages(c: &Comparison) -> Result<Vec<Page>, Message> {
     let mut d = Doc::new();
     let w = Words::default();
     d.heading(T::CmpFormTitle, 15.0);
@@ -181,17 +219,23 @@ pub fn comparison_pdf(c: &Comparison) -> Result<Vec<u8>, Message> {
     let hash = crate::domain::hash::Hash256::of(&c.to_bytes()?);
     let top = format!("{} | {}", c.station_code, c.election_id);
     let hash_line = format!("SHA-256 {}", grouped(&hash.to_hex()));
-    let pages = d.finish(top, c.practice, hash_line);
-    Ok(pdf::render(
-        &pages,
-        &w.t(T::CmpFormTitle),
-        &hash.to_hex()[..32],
-    ))
+    Ok(d.finish(top, c.practice, hash_line))
 }
 
 /// The commune results as a PDF: stations and their hashes, totals, the
 /// seat allocation and the document's hash.
 pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
+    let pages = commune_pages(c)?;
+    let hash = c.hash()?;
+    Ok(pdf::render(
+        &pages,
+        &Words::default().t(T::TabFormTitle),
+        &hash.to_hex()[..32],
+    ))
+}
+
+/// The pages of the commune results.
+pub fn commune_pages(c: &CommuneResults) -> Result<Vec<Page>, Message> {
     let mut d = Doc::new();
     let w = Words::default();
     d.heading(T::TabFormTitle, 15.0);
@@ -245,12 +289,12 @@ pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
 
     d.heading(T::TabAllocation, 11.0);
     let seat_cols = [
-        Col::Right(MARGIN + 16.0),
-        Col::Left(MARGIN + 20.0),
-        Col::Right(120.0),
+        Col::Right(MARGIN + 20.0),
+        Col::Left(MARGIN + 24.0),
+        Col::Right(112.0),
         Col::Right(140.0),
-        Col::Right(170.0),
-        Col::Left(173.0),
+        Col::Right(172.0),
+        Col::Left(176.0),
     ];
     d.row(
         &seat_cols,
@@ -307,58 +351,58 @@ pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
     // Per station: valid, invalid and each party's votes; then each
     // station's results hash.
     d.heading(T::TabPerStation, 11.0);
+    // At most PARTY_COLUMNS parties side by side: more parties take more
+    // tables, each with the stations' codes and totals.
     let first_party = MARGIN + 58.0;
-    let step = (RIGHT - first_party) / c.parties.len().max(1) as f32;
-    let mut cols = vec![
-        Col::Left(MARGIN),
-        Col::Right(MARGIN + 44.0),
-        Col::Right(first_party - 2.0),
-    ];
-    cols.extend((1..=c.parties.len()).map(|i| Col::Right(first_party + step * i as f32)));
-    // Two header lines: Khmer names and party numbers, then English names
-    // and abbreviations.
-    let mut km = vec![
-        String::new(),
-        w.km(T::TabValid).into(),
-        w.km(T::TabInvalid).into(),
-    ];
-    km.extend(c.parties.iter().map(|p| p.number.to_string()));
-    d.row(&cols, &km, 7.0, true);
-    let mut en = vec![
-        String::new(),
-        w.en(T::TabValid).into(),
-        w.en(T::TabInvalid).into(),
-    ];
-    en.extend(c.parties.iter().map(|p| p.abbreviation.clone()));
-    d.row(&cols, &en, 7.0, true);
-    for s in &c.stations {
-        let mut cells = vec![
-            s.code.to_string(),
-            s.valid.to_string(),
-            s.invalid.to_string(),
+    let chunks: Vec<&[PartyPart]> = c.parties.chunks(PARTY_COLUMNS).collect();
+    for parties in chunks {
+        let step = (RIGHT - first_party) / PARTY_COLUMNS as f32;
+        let mut cols = vec![
+            Col::Left(MARGIN),
+            Col::Right(MARGIN + 40.0),
+            Col::Right(first_party - 2.0),
         ];
-        cells.extend(c.parties.iter().map(|p| {
-            s.votes
+        cols.extend((1..=parties.len()).map(|i| Col::Right(first_party + step * i as f32)));
+        // Two header lines: Khmer names and party numbers, then English
+        // names and abbreviations.
+        let mut km = vec![
+            String::new(),
+            w.km(T::TabValid).into(),
+            w.km(T::TabInvalid).into(),
+        ];
+        km.extend(parties.iter().map(|p| p.number.to_string()));
+        d.row(&cols, &km, 8.0, true);
+        let mut en = vec![
+            String::new(),
+            w.en(T::TabValid).into(),
+            w.en(T::TabInvalid).into(),
+        ];
+        en.extend(parties.iter().map(|p| p.abbreviation.clone()));
+        d.row(&cols, &en, 8.0, true);
+        let votes = |votes: &std::collections::BTreeMap<String, u64>, p: &PartyPart| {
+            votes
                 .get(&p.number.to_string())
                 .copied()
                 .unwrap_or(0)
                 .to_string()
-        }));
-        d.row(&cols, &cells, 8.0, false);
+        };
+        for s in &c.stations {
+            let mut cells = vec![
+                s.code.to_string(),
+                s.valid.to_string(),
+                s.invalid.to_string(),
+            ];
+            cells.extend(parties.iter().map(|p| votes(&s.votes, p)));
+            d.row(&cols, &cells, 8.0, false);
+        }
+        let mut totals = vec![
+            w.t(T::TabTotal),
+            c.figures.valid.to_string(),
+            c.figures.invalid.to_string(),
+        ];
+        totals.extend(parties.iter().map(|p| votes(&c.votes, p)));
+        d.row(&cols, &totals, 8.0, true);
     }
-    let mut totals = vec![
-        w.t(T::TabTotal),
-        c.figures.valid.to_string(),
-        c.figures.invalid.to_string(),
-    ];
-    totals.extend(c.parties.iter().map(|p| {
-        c.votes
-            .get(&p.number.to_string())
-            .copied()
-            .unwrap_or(0)
-            .to_string()
-    }));
-    d.row(&cols, &totals, 8.0, true);
     d.rule();
     d.heading(T::TabStations, 11.0);
     let station_cols = [Col::Left(MARGIN), Col::Left(MARGIN + 34.0)];
@@ -378,10 +422,5 @@ pub fn commune_pdf(c: &CommuneResults) -> Result<Vec<u8>, Message> {
     let hash = c.hash()?;
     let top = format!("{} | {}", c.commune_code, c.election.id);
     let hash_line = format!("{}: {}", w.t(T::TabHashLabel), grouped(&hash.to_hex()));
-    let pages = d.finish(top, c.practice, hash_line);
-    Ok(pdf::render(
-        &pages,
-        &w.t(T::TabFormTitle),
-        &hash.to_hex()[..32],
-    ))
+    Ok(d.finish(top, c.practice, hash_line))
 }
