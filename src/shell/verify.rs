@@ -212,21 +212,29 @@ pub fn read_qr_image(path: &Path) -> anyhow::Result<QrPayload> {
     let mut texts = Vec::new();
     loop {
         let (w, h) = grey.dimensions();
-        let attempts: [&dyn Fn() -> Vec<String>; 3] = [
+        // As taken; smoothed a little (noise); and enlarged half again,
+        // plain and smoothed (a code of few pixels a module).
+        let enlarged = |sigma: f32| {
+            if w.max(h) > ENLARGED_UP_TO {
+                return Vec::new();
+            }
+            let larger = image::imageops::resize(
+                &grey,
+                w * 3 / 2,
+                h * 3 / 2,
+                image::imageops::FilterType::CatmullRom,
+            );
+            if sigma > 0.0 {
+                qr_texts(&image::imageops::blur(&larger, sigma))
+            } else {
+                qr_texts(&larger)
+            }
+        };
+        let attempts: [&dyn Fn() -> Vec<String>; 4] = [
             &|| qr_texts(&grey),
-            &|| qr_texts(&image::imageops::blur(&grey, 1.0)),
-            &|| {
-                if w.max(h) > ENLARGED_UP_TO {
-                    return Vec::new();
-                }
-                let larger = image::imageops::resize(
-                    &grey,
-                    w * 2,
-                    h * 2,
-                    image::imageops::FilterType::CatmullRom,
-                );
-                qr_texts(&image::imageops::blur(&larger, 2.0))
-            },
+            &|| qr_texts(&image::imageops::blur(&grey, 0.8)),
+            &|| enlarged(0.0),
+            &|| enlarged(1.2),
         ];
         for attempt in attempts {
             texts.extend(attempt());
