@@ -315,7 +315,7 @@ fn sealing_saving_the_forms_and_verifying_from_the_app() {
     h.run();
     type_into(
         &mut h,
-        "Keo Rith (Party agent)",
+        "Keo Rith (Party agent 3)",
         "the blank ballot was not shown",
     );
     h.get_by_label("Seal the count").click();

@@ -144,3 +144,12 @@ fn a_ruling_recorded_earlier_than_the_entry_before_warns_and_keeps_its_place() {
     press(&mut h, &[digit(4)]);
     assert_eq!(notice(&h), None);
 }
+
+#[test]
+fn the_station_screen_names_the_time_zone_its_times_are_read_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    press(&mut h, &[Key::F2]);
+    assert!(h.query_by_label("Time zone").is_some());
+    assert!(h.query_by_label("Asia/Phnom_Penh").is_some());
+}

@@ -121,11 +121,11 @@ fn sealing_asks_for_confirmation_showing_what_will_be_sealed() {
     h.get_all_by_label("refuses").nth(1).unwrap().click();
     h.run();
     // The reason is a field as wide as a sentence.
-    let field = h.get_by_role_and_label(Role::TextInput, "Keo Rith (Party agent)");
+    let field = h.get_by_role_and_label(Role::TextInput, "Keo Rith (Party agent 3)");
     assert!(field.rect().width() >= 400.0, "{:?}", field.rect());
     type_into(
         &mut h,
-        "Keo Rith (Party agent)",
+        "Keo Rith (Party agent 3)",
         "the blank ballots were not shown",
     );
 
@@ -137,7 +137,7 @@ fn sealing_asks_for_confirmation_showing_what_will_be_sealed() {
         "Ballots ruled: 4 (3 valid, 1 invalid), 0 disputed. Ballots in the box: 4.",
         "Votes: 1 AP: 1, 2 BP: 2, 3 GP: 0, 4 DP: 0",
         "Signed by: Chan Sophea (Chief)",
-        "Refused to sign: Keo Rith (Party agent), reason: the blank ballots were not shown",
+        "Refused to sign: Keo Rith (Party agent 3), reason: the blank ballots were not shown",
     ] {
         assert!(h.query_by_label(shown).is_some(), "{shown} not shown");
     }
@@ -146,7 +146,7 @@ fn sealing_asks_for_confirmation_showing_what_will_be_sealed() {
     h.run();
     assert!(!is_sealed(&record));
     assert_eq!(
-        h.get_by_role_and_label(Role::TextInput, "Keo Rith (Party agent)")
+        h.get_by_role_and_label(Role::TextInput, "Keo Rith (Party agent 3)")
             .value()
             .as_deref(),
         Some("the blank ballots were not shown")
@@ -160,7 +160,7 @@ fn sealing_asks_for_confirmation_showing_what_will_be_sealed() {
     assert!(h.query_by_label("Signed by: Chan Sophea (Chief)").is_some());
     assert!(
         h.query_by_label(
-            "Refused to sign: Keo Rith (Party agent), reason: the blank ballots were not shown"
+            "Refused to sign: Keo Rith (Party agent 3), reason: the blank ballots were not shown"
         )
         .is_some()
     );

@@ -86,8 +86,8 @@ fn station_words(h: &Harness<'_, PolltallyApp>) -> Vec<String> {
             );
         }
     }
-    // Identifiers: the election's, the commune's and the books' codes, and
-    // the definition hash.
+    // Identifiers: the election's, the commune's and the books' codes, the
+    // time zone's IANA name, and the definition hash.
     let hash = h
         .state()
         .session
@@ -109,7 +109,8 @@ fn station_words(h: &Harness<'_, PolltallyApp>) -> Vec<String> {
         def.station.commune_code.to_string(),
     ];
     let books = def.ballot_books.iter().map(|b| b.book.to_string());
-    for id in ids.into_iter().chain(books) {
+    let zone = def.time_zone.iter().map(|z| z.name().to_string());
+    for id in ids.into_iter().chain(books).chain(zone) {
         allowed.extend(
             id.split(|c: char| !c.is_ascii_alphanumeric())
                 .map(str::to_string),

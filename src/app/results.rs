@@ -11,7 +11,7 @@ use crate::domain::criteria::Validity;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::grouped;
 use crate::domain::message::{Explain, Label, Message};
-use crate::domain::person::Role;
+use crate::domain::party::PartyNumber;
 use crate::domain::seal::{RefusalToSign, Seal, Signature, SignerRole};
 use crate::domain::seq::Seq;
 use crate::domain::short_code::short_code;
@@ -55,11 +55,16 @@ pub struct ResultsState {
     pub confirming: Option<(Vec<Signature>, Vec<RefusalToSign>)>,
 }
 
-/// A signer's role in the words of the screen.
-fn signer_role(tr: Tr, role: &SignerRole) -> String {
-    match role {
+/// A signer's role in the words of the screen, with the party of a party
+/// agent.
+fn signer_role(tr: Tr, role: &SignerRole, party: Option<PartyNumber>) -> String {
+    let role = match role {
         SignerRole::Known(role) => tr.role(*role).to_string(),
         SignerRole::Written(text) => text.to_string(),
+    };
+    match party {
+        Some(party) => format!("{role} {}", tr.num(party.0)),
+        None => role,
     }
 }
 
@@ -68,7 +73,7 @@ fn signer_role(tr: Tr, role: &SignerRole) -> String {
 fn signers_ui(ui: &mut egui::Ui, tr: Tr, signed: &[Signature], refused: &[RefusalToSign]) {
     let names: Vec<String> = signed
         .iter()
-        .map(|s| format!("{} ({})", s.name, signer_role(tr, &s.role)))
+        .map(|s| format!("{} ({})", s.name, signer_role(tr, &s.role, s.party)))
         .collect();
     let names = if names.is_empty() {
         tr.t(T::NoOne).to_string()
@@ -82,7 +87,7 @@ fn signers_ui(ui: &mut egui::Ui, tr: Tr, signed: &[Signature], refused: &[Refusa
                 T::RefusedLine,
                 &[
                     ("name", &refusal.name),
-                    ("role", &signer_role(tr, &refusal.role)),
+                    ("role", &signer_role(tr, &refusal.role, refusal.party)),
                     ("reason", &refusal.reason),
                 ],
             ))
@@ -238,11 +243,14 @@ fn seal_ui(
             .color(theme::HOLDS)
             .strong(),
     );
-    let people: Vec<(Seq, &FreeText, Role)> = count
+    let people: Vec<(Seq, &FreeText, String)> = count
         .people()
         .iter()
         .filter(|(_, p)| p.withdrawn_by.is_none())
-        .map(|(seq, p)| (*seq, &p.person.name, p.person.role))
+        .map(|(seq, p)| {
+            let role = SignerRole::Known(p.person.role);
+            (*seq, &p.person.name, signer_role(tr, &role, p.person.party))
+        })
         .collect();
     if people.is_empty() {
         ui.label(RichText::new(tr.t(T::SealNeedsPeople)).color(theme::DIFFERS));
@@ -253,7 +261,7 @@ fn seal_ui(
         let absent: Vec<String> = people
             .iter()
             .filter(|(seq, _, _)| state.choices.get(seq) == Some(&SignChoice::Absent))
-            .map(|(_, name, role)| format!("{name} ({})", tr.role(*role)))
+            .map(|(_, name, role)| format!("{name} ({role})"))
             .collect();
         confirm_seal_ui(ui, tr, count, &absent, state, commands);
         return;
@@ -262,7 +270,7 @@ fn seal_ui(
     for (seq, name, role) in &people {
         let mut person = None;
         ui.horizontal_wrapped(|ui| {
-            person = Some(ui.label(format!("{name} ({})", tr.role(*role))));
+            person = Some(ui.label(format!("{name} ({role})")));
             let choice = state.choices.entry(*seq).or_default();
             ui.radio_value(choice, SignChoice::Signs, tr.t(T::SignerSigns));
             ui.radio_value(choice, SignChoice::Refuses, tr.t(T::SignerRefuses));

@@ -139,6 +139,7 @@ pub fn station_ui(
     let rows = people_rows(session, tr);
     let record = &session.record;
     let def = record.count().definition();
+    let zone = record.count().zone();
     let state = &mut session.station;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.columns(2, |columns| {
@@ -176,6 +177,7 @@ pub fn station_ui(
                     row(T::RegisteredVoters, tr.num(def.registered_voters));
                     row(T::CouncilSeats, tr.num(def.council_seats));
                     row(T::ComplaintDays, tr.num(def.complaint_days));
+                    row(T::TimeZone, zone.name().to_string());
                 });
             ui.add_space(8.0);
             ui.label(RichText::new(tr.t(T::DefinitionHash)).strong());
