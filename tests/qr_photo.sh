@@ -42,7 +42,13 @@ fi
 # A copy of its own, so that another build cannot change it under the run.
 bin=$work/polltally
 cp "${CARGO_TARGET_DIR:-$repo/target}/debug/polltally" "$bin"
-pt() { "$bin" "$@" >/dev/null; }
+# The laptop's clock is not election night: its warnings go to a log.
+pt() {
+    "$bin" "$@" >/dev/null 2>>"$work/polltally.log" || {
+        echo "polltally $1 failed: see $work/polltally.log" >&2
+        exit 2
+    }
+}
 
 # A sealed count of `station` with `ballots` ballots ruled in turn for
 # each of its `parties` parties, and `invalid` invalid ones; then its
