@@ -27,6 +27,21 @@ fn ok_in(zone: &str, args: &[&str]) -> Run {
     r
 }
 
+/// A new count of the small station at `record`, opened on a laptop set to
+/// `zone`.
+fn new_small_in(zone: &str, record: &Path) -> Run {
+    ok_in(
+        zone,
+        &[
+            "new",
+            "--station",
+            s(&fixture("station-small.json")),
+            "--record",
+            s(record),
+        ],
+    )
+}
+
 /// Figures, three rulings, the chief present and signing: a count that
 /// seals, each step run on a laptop set to `zone`.
 fn count_and_seal_in(zone: &str, rec: &str) -> Run {
@@ -107,16 +122,7 @@ fn a_station_without_a_zone_keeps_the_zone_of_the_laptop_that_opened_it() {
     let record = dir.path().join("count.polltally");
     let rec = s(&record);
     // Opened on a laptop in Phnom Penh...
-    ok_in(
-        "Asia/Phnom_Penh",
-        &[
-            "new",
-            "--station",
-            s(&fixture("station-small.json")),
-            "--record",
-            rec,
-        ],
-    );
+    new_small_in("Asia/Phnom_Penh", &record);
     assert_eq!(show_json(&record)["time_zone"], json!("Asia/Phnom_Penh"));
     // ...counted and sealed on one set to New York...
     count_and_seal_in("America/New_York", rec);
@@ -151,16 +157,7 @@ fn a_laptop_zone_without_a_name_is_recorded_as_its_offset() {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("count.polltally");
     // A POSIX TZ rule: seven hours east of UTC, no IANA name.
-    ok_in(
-        "<+07>-7",
-        &[
-            "new",
-            "--station",
-            s(&fixture("station-small.json")),
-            "--record",
-            s(&record),
-        ],
-    );
+    new_small_in("<+07>-7", &record);
     assert_eq!(show_json(&record)["time_zone"], json!("+07:00"));
 }
 
@@ -360,16 +357,7 @@ fn a_results_file_whose_deadline_does_not_follow_from_its_zone_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("count.polltally");
     let rec = s(&record);
-    ok_in(
-        "Asia/Phnom_Penh",
-        &[
-            "new",
-            "--station",
-            s(&fixture("station-small.json")),
-            "--record",
-            rec,
-        ],
-    );
+    new_small_in("Asia/Phnom_Penh", &record);
     count_and_seal_in("Asia/Phnom_Penh", rec);
     let (bytes, _) = results_of(&record, "UTC");
     let doc = ResultsDocument::parse(&bytes).unwrap();

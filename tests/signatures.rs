@@ -20,10 +20,9 @@ use polltally::i18n::{Lang, T, Tr};
 use polltally::store::Record;
 use std::path::{Path, PathBuf};
 
-/// A count of the small station ready to seal (three ballots ruled, the
-/// figures holding), with the chief, the secretary and the agent of party 3
-/// recorded present.
-fn ready(dir: &Path) -> PathBuf {
+/// A count of the small station with three ballots ruled and the figures
+/// holding, no one recorded present yet.
+fn ruled(dir: &Path) -> PathBuf {
     let record = dir.join("count.polltally");
     let rec = s(&record);
     ok(&[
@@ -35,6 +34,15 @@ fn ready(dir: &Path) -> PathBuf {
     ]);
     record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
     rule_lines(rec, ["1", "2", "2"]);
+    record
+}
+
+/// A count of the small station ready to seal (three ballots ruled, the
+/// figures holding), with the chief, the secretary and the agent of party 3
+/// recorded present.
+fn ready(dir: &Path) -> PathBuf {
+    let record = ruled(dir);
+    let rec = s(&record);
     present(rec, "Chan Sophea", "chief", None);
     present(rec, "Sok Dara", "secretary", None);
     present(rec, "Keo Rith", "party_agent", Some("3"));
@@ -350,18 +358,8 @@ fn the_seal_screen_says_beside_its_button_why_it_cannot_seal_without_the_chief()
 #[test]
 fn the_seal_screen_without_a_chief_present_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let record = dir.path().join("count.polltally");
-    let rec = s(&record);
-    ok(&[
-        "new",
-        "--station",
-        s(&fixture("station-small.json")),
-        "--record",
-        rec,
-    ]);
-    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
-    rule_lines(rec, ["1", "2", "2"]);
-    present(rec, "Sok Dara", "secretary", None);
+    let record = ruled(dir.path());
+    present(s(&record), "Sok Dara", "secretary", None);
     let h = on_results(dir.path(), &record);
     assert!(
         h.query_by_label(
