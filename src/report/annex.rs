@@ -100,13 +100,22 @@ pub fn body(
         // measured beside it, where the column is narrowest.
         let mut lines = what(RIGHT);
         if flow.right(height(&lines)) < RIGHT || flow.y + height(&lines) > flow.bottom() {
-            let narrow = what(flow.right(f32::MAX));
+            let narrowest = flow.right(f32::MAX);
+            let narrow = what(narrowest);
             let before = flow.pages.len();
             flow.need(height(&narrow));
             if flow.pages.len() != before {
                 header(flow);
             }
-            lines = what(flow.right(height(&narrow)));
+            // Laid out again only where the row lands at another width.
+            let right = flow.right(height(&narrow));
+            lines = if right == narrowest {
+                narrow
+            } else if right == RIGHT {
+                lines
+            } else {
+                what(right)
+            };
         }
         let height = height(&lines);
         let top = flow.y;
