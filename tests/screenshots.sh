@@ -5,6 +5,8 @@
 #   tests/screenshots.sh [OUT_DIR]      (default: assets/screenshots)
 #
 # Needs: apt-get install -y xvfb xauth imagemagick libgl1-mesa-dri poppler-utils
+# The times shown are the clock's: for election-night times, run it as
+#   faketime -f "@2027-06-06 13:00:00" tests/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-assets/screenshots}"
@@ -75,7 +77,7 @@ echo "$out/form-B.png"
 # with a reference shaping engine (pango-view, from pango1.0-tools).
 "$bin" pdf --record "$record" --out "$work/form-B-km.pdf" --copy B --numerals khmer >/dev/null
 pdftoppm -png -r 150 -f 1 -l 1 -singlefile "$work/form-B-km.pdf" "$work/form-B-km"
-convert "$work/form-B-km.png" -crop 1240x500+0+430 +repage "$out/form-B-khmer.png"
+convert "$work/form-B-km.png" -crop 1240x520+0+375 +repage "$out/form-B-khmer.png"
 echo "$out/form-B-khmer.png"
 if command -v pango-view >/dev/null; then
     fc-list | grep -q "Noto Sans Khmer" || echo "note: install assets/fonts/NotoSansKhmer-Regular.ttf for fontconfig first"
