@@ -389,7 +389,11 @@ fn seal_in(dir: &Path, record: &Path, lang: Lang) -> Hash256 {
         .unwrap()
         .click();
     h.run();
-    let field = format!("Keo Rith ({})", tr.role(PersonRole::PartyAgent));
+    let field = format!(
+        "Keo Rith ({} {})",
+        tr.role(PersonRole::PartyAgent),
+        tr.num(3)
+    );
     type_into(&mut h, &field, "the blank ballots were not shown");
     h.get_by_role_and_label(Role::Button, tr.t(T::SealButton))
         .click();
