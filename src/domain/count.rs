@@ -1154,6 +1154,32 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn no_more_ballots_are_ruled_than_a_station_counts() {
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        let r = ruling(&c, party(1), vec![]);
+        for i in 0..crate::domain::limits::MAX_BALLOTS {
+            c.apply_ruling(Seq(2 + i), r.clone());
+        }
+        assert_eq!(
+            c.check_ruling(&r).unwrap_err().to_string(),
+            "ballot: 100001 is too large (at most 100000)"
+        );
+        // Nor is a figure or a pile count larger than that.
+        let f = BTreeMap::from([(Figure::InBox, 100_001)]);
+        assert_eq!(
+            c.check_figures(&f).unwrap_err().to_string(),
+            "in_box: 100001 is too large (at most 100000)"
+        );
+        assert_eq!(
+            c.check_pile(PartyNumber(1), 9_300_000_000_000_000_000)
+                .unwrap_err()
+                .to_string(),
+            "count: 9300000000000000000 is too large (at most 100000)"
+        );
+    }
+
+    #[test]
     fn a_new_seal_needs_the_chief_present_while_an_older_seal_is_read_as_it_was() {
         use crate::domain::seal::Signature;
         let mut c = count();
