@@ -305,3 +305,45 @@ fn results_files_of_earlier_versions_still_verify() {
         assert_eq!(r.code, 0, "{name}: {}{}", r.stdout, r.stderr);
     }
 }
+
+#[test]
+fn a_box_that_differs_from_the_ballots_issued_with_its_explanation_is_tabulated() {
+    // One ballot more in the box than were issued: the check differs, the
+    // commission explains it, seals; the commune counts the station.
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("extra.polltally");
+    let rec = s(&record);
+    ok(&[
+        "new",
+        "--station",
+        s(&fixture("station-small.json")),
+        "--record",
+        rec,
+    ]);
+    record_figures(rec, [500, 495, 0, 5, 0, 0, 6]);
+    rule_lines(rec, times("1", 6));
+    ok(&[
+        "explain",
+        "--record",
+        rec,
+        "--check",
+        "box_vs_issued",
+        "--text",
+        "one ballot more in the box than issued; reported to the commune",
+    ]);
+    seal_by_chief(rec);
+    let results = export(&record);
+    ok(&["verify", "--results", s(&results)]);
+    let out = dir.path().join("commune.json");
+    ok(&["tabulate", "--out", s(&out), s(&results)]);
+    // Its explanation removed, the file is one no seal could make.
+    let forged = edited(&results, &dir.path().join("unexplained.json"), |v| {
+        for check in v["checks"].as_array_mut().unwrap() {
+            check["explanation"] = serde_json::Value::Null;
+        }
+    });
+    refused(
+        &forged,
+        "checks.box_vs_issued: differs by +1 and has no explanation",
+    );
+}

@@ -12,8 +12,7 @@ use crate::domain::limits::{
 };
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
-use crate::domain::person::Person;
-use crate::domain::person::Role;
+use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{
     Check, CheckName, CheckNumbers, CheckStatus, Figure, Figures, check_status,
 };
@@ -444,7 +443,8 @@ impl ResultsDocument {
     /// Every number within its bound, before anything is summed: the counts
     /// of a station at most [`MAX_BALLOTS`], its registered voters too, the
     /// complaint days at most [`MAX_COMPLAINT_DAYS`], the journal's numbers
-    /// below 2^53 (and no more voids than entries); and a pile count only for a party of the file.
+    /// below 2^53 (and no more voids than entries); and a pile count only
+    /// for a party of the file.
     fn check_bounds(&self) -> Result<(), ResultsError> {
         let refuse = |message: Message| Err(ResultsError::Refused(message));
         if self.registered_voters > MAX_BALLOTS {
@@ -455,38 +455,44 @@ impl ResultsDocument {
                     .at("registered_voters"),
             );
         }
+        let more_than_ballots = |value: u64, field: &dyn Fn() -> String| {
+            if value > MAX_BALLOTS {
+                refuse(
+                    Message::new(P::MoreThanBallots)
+                        .num("value", value)
+                        .num("max", MAX_BALLOTS)
+                        .at(field()),
+                )
+            } else {
+                Ok(())
+            }
+        };
         let f = &self.figures;
-        let mut counts: Vec<(String, u64)> = vec![
-            ("ballots_in_books".into(), self.ballots_in_books),
-            ("figures.received".into(), f.received),
-            ("figures.unused".into(), f.unused),
-            ("figures.spoiled".into(), f.spoiled),
-            ("figures.voters_marked".into(), f.voters_marked),
-            ("figures.supplementary".into(), f.supplementary),
-            ("figures.temporary_id".into(), f.temporary_id),
-            ("figures.in_box".into(), f.in_box),
-            ("figures.valid".into(), f.valid),
-            ("figures.invalid".into(), f.invalid),
-        ];
+        for (field, value) in [
+            ("ballots_in_books", self.ballots_in_books),
+            ("figures.received", f.received),
+            ("figures.unused", f.unused),
+            ("figures.spoiled", f.spoiled),
+            ("figures.voters_marked", f.voters_marked),
+            ("figures.supplementary", f.supplementary),
+            ("figures.temporary_id", f.temporary_id),
+            ("figures.in_box", f.in_box),
+            ("figures.valid", f.valid),
+            ("figures.invalid", f.invalid),
+        ] {
+            more_than_ballots(value, &|| field.to_string())?;
+        }
         for (name, map) in [
             ("votes", &self.votes),
             ("invalid", &self.invalid),
             ("valid_by_criterion", &self.valid_by_criterion),
             ("pile_counts", &self.pile_counts),
         ] {
-            counts.extend(map.iter().map(|(key, n)| (format!("{name}.{key}"), *n)));
-        }
-        counts.push(("disputed".into(), self.disputed));
-        for (field, value) in counts {
-            if value > MAX_BALLOTS {
-                return refuse(
-                    Message::new(P::MoreThanBallots)
-                        .num("value", value)
-                        .num("max", MAX_BALLOTS)
-                        .at(field),
-                );
+            for (key, n) in map {
+                more_than_ballots(*n, &|| format!("{name}.{key}"))?;
             }
         }
+        more_than_ballots(self.disputed, &|| "disputed".to_string())?;
         for (field, value, max) in [
             (
                 "complaint_days",

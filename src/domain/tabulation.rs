@@ -618,3 +618,49 @@ fn one_per_station(
     });
     Ok((counted, replaced))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The commune of the one station of the fixture.
+    fn commune() -> CommuneResults {
+        let bytes = include_bytes!("../../tests/fixtures/photo-20-parties.json");
+        let doc = ResultsDocument::parse(bytes).unwrap();
+        tabulate(&[StationResults {
+            file: "station.json".into(),
+            doc,
+            hash: Hash256::of(bytes),
+        }])
+        .unwrap()
+    }
+
+    fn refusal(doc: &CommuneResults) -> String {
+        let bytes = doc.to_bytes().unwrap();
+        CommuneResults::parse(&bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_commune_file_with_its_own_hash_is_still_held_to_the_bounds() {
+        let c = commune();
+        assert_eq!(CommuneResults::parse(&c.to_bytes().unwrap()), Ok(c.clone()));
+        let mut seats = c.clone();
+        seats.council_seats = 0;
+        assert_eq!(
+            refusal(&seats),
+            "council_seats: 0 is not allowed (at least 1)"
+        );
+        let mut votes = c.clone();
+        votes.votes.insert("1".into(), 9_300_000_000_000_000_000);
+        assert_eq!(
+            refusal(&votes),
+            "votes.1: 9300000000000000000 is too large (at most 100000)"
+        );
+        let mut station = c;
+        station.stations[0].valid = 100_001;
+        assert_eq!(
+            refusal(&station),
+            "stations[0].valid: 100001 is too large (at most 100000)"
+        );
+    }
+}
