@@ -8,7 +8,7 @@
 use crate::domain::ballot::{BallotNumber, Numbering};
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
-use crate::domain::limits::MAX_COUNT;
+use crate::domain::limits::MAX_BALLOTS;
 use crate::domain::message::{Explain, Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::{Person, Role};
@@ -135,7 +135,7 @@ impl Explain for CountError {
             CountError::TooLarge { figure, value } => {
                 let message = Message::new(P::TooLarge)
                     .num("value", *value)
-                    .num("max", MAX_COUNT)
+                    .num("max", MAX_BALLOTS)
                     .at(figure.as_str());
                 match Figure::ALL.into_iter().find(|f| f.key() == figure) {
                     Some(f) => message.labelled(Label::Figure(f)),
@@ -367,6 +367,15 @@ impl Count {
             .is_some_and(|s| s.binding.mode == RecountMode::Review)
         {
             return Err(CountError::ReviewNeedsOriginal);
+        }
+        // No station counts more ballots than its books may hold, so that
+        // every tally stays within the bounds its results file is read by.
+        let ruled = self.tally.ruled();
+        if ruled >= MAX_BALLOTS {
+            return Err(CountError::TooLarge {
+                figure: "ballot".into(),
+                value: ruled.saturating_add(1),
+            });
         }
         ruling.check(&self.def).map_err(CountError::from)
     }
@@ -610,7 +619,7 @@ impl Count {
             return Err(CountError::NoFigures);
         }
         for (figure, value) in figures {
-            if *value > MAX_COUNT {
+            if *value > MAX_BALLOTS {
                 return Err(CountError::TooLarge {
                     figure: figure.key().to_string(),
                     value: *value,
@@ -641,7 +650,7 @@ impl Count {
                 known: self.def.party_numbers_text(),
             });
         }
-        if count > MAX_COUNT {
+        if count > MAX_BALLOTS {
             return Err(CountError::TooLarge {
                 figure: "count".into(),
                 value: count,
@@ -1142,6 +1151,32 @@ pub(crate) mod tests {
             text("two ballots stuck together, counted later"),
         );
         assert!(c.sealing_gaps().is_empty());
+    }
+
+    #[test]
+    fn no_more_ballots_are_ruled_than_a_station_counts() {
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        let r = ruling(&c, party(1), vec![]);
+        for i in 0..crate::domain::limits::MAX_BALLOTS {
+            c.apply_ruling(Seq(2 + i), r.clone());
+        }
+        assert_eq!(
+            c.check_ruling(&r).unwrap_err().to_string(),
+            "ballot: 100001 is too large (at most 100000)"
+        );
+        // Nor is a figure or a pile count larger than that.
+        let f = BTreeMap::from([(Figure::InBox, 100_001)]);
+        assert_eq!(
+            c.check_figures(&f).unwrap_err().to_string(),
+            "in_box: 100001 is too large (at most 100000)"
+        );
+        assert_eq!(
+            c.check_pile(PartyNumber(1), 9_300_000_000_000_000_000)
+                .unwrap_err()
+                .to_string(),
+            "count: 9300000000000000000 is too large (at most 100000)"
+        );
     }
 
     #[test]

@@ -98,7 +98,11 @@ impl Figures {
         let r = self.get(Figure::Received)?;
         let u = self.get(Figure::Unused)?;
         let s = self.get(Figure::Spoiled)?;
-        Some(signed(r) - signed(u) - signed(s))
+        Some(
+            signed(r)
+                .saturating_sub(signed(u))
+                .saturating_sub(signed(s)),
+        )
     }
 
     /// The figures not yet recorded.
@@ -221,7 +225,7 @@ impl CheckStatus {
         if left == right {
             CheckStatus::Holds
         } else {
-            CheckStatus::Differs(left - right)
+            CheckStatus::Differs(left.saturating_sub(right))
         }
     }
 }
@@ -258,6 +262,8 @@ pub struct CheckNumbers<'a> {
 
 /// The status of one check. The one place the checks' rules are written:
 /// the live count and a results file's own consistency test both use it.
+/// Its inputs are bounded where they are read (a count, a results file), so
+/// the arithmetic saturates only as a last net and never wraps.
 pub fn check_status(name: CheckName, n: &CheckNumbers<'_>) -> CheckStatus {
     let f = n.figures;
     let fig = |figure| f.get(figure).map(signed);
@@ -271,7 +277,7 @@ pub fn check_status(name: CheckName, n: &CheckNumbers<'_>) -> CheckStatus {
                 fig(Figure::VotersMarked),
                 fig(Figure::Supplementary),
             ) {
-                (Some(i), Some(v), Some(t)) => CheckStatus::equal(i, v + t),
+                (Some(i), Some(v), Some(t)) => CheckStatus::equal(i, v.saturating_add(t)),
                 _ => CheckStatus::Pending,
             }
         }
@@ -292,7 +298,7 @@ pub fn check_status(name: CheckName, n: &CheckNumbers<'_>) -> CheckStatus {
             if v <= reg {
                 CheckStatus::Holds
             } else {
-                CheckStatus::Differs(v - reg)
+                CheckStatus::Differs(v.saturating_sub(reg))
             }
         }),
         CheckName::CrossCheck(party) => n.piles.get(&party).map_or(CheckStatus::Pending, |pile| {

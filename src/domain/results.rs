@@ -6,15 +6,18 @@ use crate::domain::count::Count;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{CommuneCode, ElectionId, StationCode};
-use crate::domain::limits::signed;
+use crate::domain::limits::{
+    MAX_BALLOTS, MAX_COMPLAINT_DAYS, MAX_COUNT, MAX_PARTIES, MAX_SEATS, checked_sum,
+    difference_text, signed,
+};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
-use crate::domain::person::Person;
+use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{
     Check, CheckName, CheckNumbers, CheckStatus, Figure, Figures, check_status,
 };
 use crate::domain::recount::RecountBinding;
-use crate::domain::seal::{RefusalToSign, Signature};
+use crate::domain::seal::{RefusalToSign, Seal, Signature, SignerRole};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use crate::domain::time::Timestamp;
@@ -205,6 +208,9 @@ pub enum ResultsError {
         found: String,
         why: Message,
     },
+    /// A field past its bound, or a document the seal could not have made;
+    /// the message names the field.
+    Refused(Message),
 }
 
 impl ResultsError {
@@ -215,7 +221,8 @@ impl ResultsError {
             ResultsError::Unreadable(_) | ResultsError::Format(_) => true,
             ResultsError::NotSealed
             | ResultsError::NotCanonical
-            | ResultsError::Inconsistent { .. } => false,
+            | ResultsError::Inconsistent { .. }
+            | ResultsError::Refused(_) => false,
         }
     }
 }
@@ -236,6 +243,7 @@ impl Explain for ResultsError {
                     .text("found", found)
                     .message("why", why.clone()),
             ),
+            ResultsError::Refused(problem) => file(problem.clone()),
         }
     }
 }
@@ -354,8 +362,10 @@ impl ResultsDocument {
         self.to_bytes().map(|bytes| Hash256::of(&bytes))
     }
 
-    /// Reads a results file: the format, canonical bytes, and the sums and
-    /// checks that follow from its own figures.
+    /// Reads a results file: the format, canonical bytes, every number
+    /// within its bound, the council and its parties, the sums and every
+    /// check recomputed from its own figures, and the signatures its seal
+    /// needs. Each refusal names the field.
     pub fn parse(bytes: &[u8]) -> Result<ResultsDocument, ResultsError> {
         let value: serde_json::Value =
             serde_json::from_slice(bytes).map_err(|e| ResultsError::Unreadable(e.to_string()))?;
@@ -371,8 +381,249 @@ impl ResultsDocument {
         if doc.to_bytes().ok().as_deref() != Some(bytes) {
             return Err(ResultsError::NotCanonical);
         }
+        doc.check_council()?;
+        doc.check_bounds()?;
         doc.check_consistency()?;
+        doc.check_checks()?;
+        doc.check_signatures()?;
         Ok(doc)
+    }
+
+    /// The seats and the parties: at least one seat and at most
+    /// [`MAX_SEATS`]; at least one party, at most [`MAX_PARTIES`], each
+    /// numbered 1-999 once.
+    fn check_council(&self) -> Result<(), ResultsError> {
+        let refuse = |message: Message| Err(ResultsError::Refused(message));
+        if self.council_seats == 0 {
+            return refuse(Message::new(P::ZeroSeats).at("council_seats"));
+        }
+        if self.council_seats > MAX_SEATS {
+            return refuse(
+                Message::new(P::MoreThanSeats)
+                    .num("value", self.council_seats)
+                    .num("max", MAX_SEATS)
+                    .at("council_seats"),
+            );
+        }
+        if self.parties.is_empty() {
+            return refuse(Message::new(P::NoParties).at("parties"));
+        }
+        if self.parties.len() > MAX_PARTIES {
+            return refuse(
+                Message::new(P::TooManyParties)
+                    .num("n", self.parties.len() as u64)
+                    .num("max", MAX_PARTIES as u64)
+                    .at("parties"),
+            );
+        }
+        for (i, party) in self.parties.iter().enumerate() {
+            let at = format!("parties[{i}].number");
+            if party.number == 0 || party.number > 999 {
+                return refuse(
+                    Message::new(P::NotPartyNumber)
+                        .num("n", party.number)
+                        .at(at),
+                );
+            }
+            if let Some(j) = self.parties[..i]
+                .iter()
+                .position(|p| p.number == party.number)
+            {
+                return refuse(
+                    Message::new(P::UsedTwice)
+                        .num("value", party.number)
+                        .text("other", format!("parties[{j}]"))
+                        .at(at),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Every number within its bound, before anything is summed: the counts
+    /// of a station at most [`MAX_BALLOTS`], its registered voters too, the
+    /// complaint days at most [`MAX_COMPLAINT_DAYS`], the journal's numbers
+    /// below 2^53 (and no more voids than entries); and a pile count only
+    /// for a party of the file.
+    fn check_bounds(&self) -> Result<(), ResultsError> {
+        let refuse = |message: Message| Err(ResultsError::Refused(message));
+        if self.registered_voters > MAX_BALLOTS {
+            return refuse(
+                Message::new(P::MoreThanVoters)
+                    .num("value", self.registered_voters)
+                    .num("max", MAX_BALLOTS)
+                    .at("registered_voters"),
+            );
+        }
+        let more_than_ballots = |value: u64, field: &dyn Fn() -> String| {
+            if value > MAX_BALLOTS {
+                refuse(
+                    Message::new(P::MoreThanBallots)
+                        .num("value", value)
+                        .num("max", MAX_BALLOTS)
+                        .at(field()),
+                )
+            } else {
+                Ok(())
+            }
+        };
+        let f = &self.figures;
+        for (field, value) in [
+            ("ballots_in_books", self.ballots_in_books),
+            ("figures.received", f.received),
+            ("figures.unused", f.unused),
+            ("figures.spoiled", f.spoiled),
+            ("figures.voters_marked", f.voters_marked),
+            ("figures.supplementary", f.supplementary),
+            ("figures.temporary_id", f.temporary_id),
+            ("figures.in_box", f.in_box),
+            ("figures.valid", f.valid),
+            ("figures.invalid", f.invalid),
+        ] {
+            more_than_ballots(value, &|| field.to_string())?;
+        }
+        for (name, map) in [
+            ("votes", &self.votes),
+            ("invalid", &self.invalid),
+            ("valid_by_criterion", &self.valid_by_criterion),
+            ("pile_counts", &self.pile_counts),
+        ] {
+            for (key, n) in map {
+                more_than_ballots(*n, &|| format!("{name}.{key}"))?;
+            }
+        }
+        more_than_ballots(self.disputed, &|| "disputed".to_string())?;
+        for (field, value, max) in [
+            (
+                "complaint_days",
+                u64::from(self.complaint_days),
+                u64::from(MAX_COMPLAINT_DAYS),
+            ),
+            ("journal.entries", self.journal.entries, MAX_COUNT),
+            // Each void is an entry of the journal.
+            ("voided", self.voided, self.journal.entries),
+        ] {
+            if value > max {
+                return refuse(
+                    Message::new(P::TooLarge)
+                        .num("value", value)
+                        .num("max", max)
+                        .at(field),
+                );
+            }
+        }
+        for party in self.pile_counts.keys() {
+            if !self.parties.iter().any(|p| p.number.to_string() == *party) {
+                return refuse(
+                    Message::new(P::NotPartyOfFile)
+                        .quoted("value", party)
+                        .at(format!("pile_counts.{party}")),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The checks of the count, each once, in the order the count lists
+    /// them: the five of the figures, then a cross-check per party once any
+    /// pile count is recorded.
+    fn expected_checks(&self) -> Vec<CheckName> {
+        let mut names = vec![
+            CheckName::Stock,
+            CheckName::IssuedVsVoted,
+            CheckName::BoxVsIssued,
+            CheckName::BoxVsRulings,
+            CheckName::Ceiling,
+        ];
+        if !self.pile_counts.is_empty() {
+            names.extend(
+                self.parties
+                    .iter()
+                    .map(|p| CheckName::CrossCheck(PartyNumber(p.number))),
+            );
+        }
+        names
+    }
+
+    /// Every check of the count is present, once, with the status its
+    /// figures give; and, as the seal needs, every check that differs is
+    /// explained, and so is a box with fewer ballots ruled than it held.
+    fn check_checks(&self) -> Result<(), ResultsError> {
+        let refuse = |message: Message| Err(ResultsError::Refused(message));
+        for (i, check) in self.checks.iter().enumerate() {
+            if let Some(j) = self.checks[..i].iter().position(|c| c.name == check.name) {
+                return refuse(
+                    Message::new(P::UsedTwice)
+                        .text("value", check.name)
+                        .text("other", format!("checks[{j}]"))
+                        .at(format!("checks[{i}]")),
+                );
+            }
+        }
+        for name in self.expected_checks() {
+            if !self.checks.iter().any(|c| c.name == name) {
+                return refuse(
+                    Message::new(P::CheckMissing)
+                        .text("check", name)
+                        .at("checks"),
+                );
+            }
+        }
+        let expected = self.expected_checks();
+        for check in &self.checks {
+            if !expected.contains(&check.name) {
+                return refuse(Message::new(P::NoSuchCheck).at(format!("checks.{}", check.name)));
+            }
+            if check.explanation.is_some() {
+                continue;
+            }
+            let at = format!("checks.{}", check.name);
+            match check.status {
+                CheckStatus::Differs(difference) => {
+                    return refuse(
+                        Message::new(P::CheckUnexplained)
+                            .text("difference", difference_text(difference))
+                            .at(at),
+                    );
+                }
+                CheckStatus::Pending if check.name == CheckName::BoxVsRulings => {
+                    return refuse(Message::new(P::RulingUnexplained).at(at));
+                }
+                CheckStatus::Holds | CheckStatus::Pending => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The signatures every seal has: someone signed, no one both signed
+    /// and refused, names and roles as the seal writes them; and, for a seal
+    /// whose roles are all keys (every seal polltally makes now), the chief
+    /// signed. A seal made before roles were keys, with a role in words,
+    /// is held to the rules it was made under, as its record is.
+    fn check_signatures(&self) -> Result<(), ResultsError> {
+        let seal = Seal {
+            at: self.sealed_at,
+            app_version: self.app_version.clone(),
+            signed: self.signed.clone(),
+            refused: self.refused.clone(),
+        };
+        seal.check().map_err(ResultsError::Refused)?;
+        let in_words = |role: &SignerRole| role.role().is_none();
+        let older = self.signed.iter().any(|s| in_words(&s.role))
+            || self.refused.iter().any(|r| in_words(&r.role));
+        if !older
+            && !self
+                .signed
+                .iter()
+                .any(|s| s.role.role() == Some(Role::Chief))
+        {
+            return Err(ResultsError::Refused(
+                Message::new(P::RoleSigns)
+                    .role("role", Role::Chief)
+                    .at("signed"),
+            ));
+        }
+        Ok(())
     }
 
     fn check_consistency(&self) -> Result<(), ResultsError> {
@@ -384,7 +635,12 @@ impl ResultsDocument {
             })
         };
         let f = &self.figures;
-        let votes: u64 = self.votes.values().sum();
+        let sum = |field: &str, map: &BTreeMap<String, u64>| {
+            checked_sum(map.values()).ok_or_else(|| {
+                ResultsError::Refused(Message::new(P::SumTooLarge).at(field.to_string()))
+            })
+        };
+        let votes = sum("votes", &self.votes)?;
         if votes != f.valid {
             return bad(
                 "figures.valid",
@@ -392,7 +648,7 @@ impl ResultsDocument {
                 Message::new(P::VotesAddUp).text("n", votes),
             );
         }
-        let invalid: u64 = self.invalid.values().sum();
+        let invalid = sum("invalid", &self.invalid)?;
         if invalid != f.invalid {
             return bad(
                 "figures.invalid",
@@ -400,7 +656,7 @@ impl ResultsDocument {
                 Message::new(P::InvalidAddUp).text("n", invalid),
             );
         }
-        let by_criterion: u64 = self.valid_by_criterion.values().sum();
+        let by_criterion = sum("valid_by_criterion", &self.valid_by_criterion)?;
         if by_criterion != f.valid {
             return bad(
                 "valid_by_criterion",
@@ -408,7 +664,10 @@ impl ResultsDocument {
                 Message::new(P::ValidIs).text("n", f.valid),
             );
         }
-        let issued = signed(f.received) - signed(f.unused) - signed(f.spoiled);
+        // Bounded by `check_bounds`: no subtraction here can overflow.
+        let issued = signed(f.received)
+            .saturating_sub(signed(f.unused))
+            .saturating_sub(signed(f.spoiled));
         if issued != f.issued {
             return bad(
                 "figures.issued",
@@ -507,7 +766,7 @@ impl ResultsDocument {
                 figures: &figures,
                 ballots_in_books: self.ballots_in_books,
                 registered_voters: self.registered_voters,
-                ruled: f.valid + f.invalid,
+                ruled: f.valid.saturating_add(f.invalid),
                 votes: &votes,
                 piles: &piles,
             },
@@ -538,5 +797,158 @@ fn complaint_deadline(zone: Option<&Zone>, sealed: Timestamp, days: u32) -> Dead
     match zone {
         Some(zone) => zone.complaint_deadline(sealed, days),
         None => Zone::utc().complaint_deadline(sealed, days),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A results file polltally wrote: 20 parties, 2103 ballots.
+    const SEALED: &[u8] = include_bytes!("../../tests/fixtures/photo-20-parties.json");
+
+    fn value() -> serde_json::Value {
+        serde_json::from_slice(SEALED).unwrap()
+    }
+
+    /// The document with `edit` applied, in canonical bytes.
+    fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+        let mut v = value();
+        edit(&mut v);
+        crate::domain::canonical::to_canonical(&v).unwrap()
+    }
+
+    fn refusal(bytes: &[u8]) -> String {
+        let err = ResultsDocument::parse(bytes).unwrap_err();
+        assert!(!err.is_not_results(), "{err:?}");
+        err.message().to_string()
+    }
+
+    /// Every number of the document a forger could change, by its path.
+    const NUMBERS: [&[&str]; 18] = [
+        &["registered_voters"],
+        &["ballots_in_books"],
+        &["council_seats"],
+        &["complaint_days"],
+        &["disputed"],
+        &["voided"],
+        &["figures", "received"],
+        &["figures", "unused"],
+        &["figures", "spoiled"],
+        &["figures", "voters_marked"],
+        &["figures", "supplementary"],
+        &["figures", "temporary_id"],
+        &["figures", "in_box"],
+        &["figures", "valid"],
+        &["figures", "invalid"],
+        &["votes", "7"],
+        &["invalid", "I1"],
+        &["valid_by_criterion", "V1"],
+    ];
+
+    fn at<'a>(v: &'a mut serde_json::Value, path: &[&str]) -> &'a mut serde_json::Value {
+        path.iter().fold(v, |v, key| &mut v[*key])
+    }
+
+    #[test]
+    fn the_sealed_fixture_reads() {
+        let doc = ResultsDocument::parse(SEALED).unwrap();
+        assert_eq!(doc.figures.valid, 2100);
+    }
+
+    #[test]
+    fn votes_that_wrap_in_a_u64_sum_are_refused_by_their_bound() {
+        let bytes = edited(|v| {
+            v["votes"]["1"] = 9_300_000_000_000_000_000u64.into();
+            v["votes"]["2"] = 9_146_744_073_709_552_000u64.into();
+        });
+        assert_eq!(
+            refusal(&bytes),
+            "results file: votes.1: 9300000000000000000 is more than 100000, \
+             the most ballots one station counts"
+        );
+    }
+
+    #[test]
+    fn a_pile_count_of_no_party_and_an_extra_check_are_refused() {
+        let bytes = edited(|v| {
+            v["pile_counts"] = serde_json::json!({"77": 1});
+        });
+        assert_eq!(
+            refusal(&bytes),
+            "results file: pile_counts.77: \"77\" is not a party of this results file"
+        );
+        let bytes = edited(|v| {
+            let check = serde_json::json!({"name": "cross_check:1", "status": "pending",
+                "difference": null, "explanation": null});
+            v["checks"].as_array_mut().unwrap().push(check);
+        });
+        assert_eq!(
+            refusal(&bytes),
+            "results file: checks.cross_check:1: no such check"
+        );
+    }
+
+    #[test]
+    fn a_role_in_words_keeps_the_rules_of_its_time() {
+        let old = include_bytes!("../../tests/fixtures/sealed-written-roles.json");
+        assert!(ResultsDocument::parse(old).is_ok());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any number, anywhere: no panic; past its bound, a refusal that
+        /// is not mistaken for a file of another kind.
+        #[test]
+        fn any_number_anywhere_is_read_or_refused_without_panic(
+            field in 0..NUMBERS.len(),
+            n in prop_oneof![
+                0u64..200_000,
+                (1u64 << 53) - 2..(1u64 << 53) + 2,
+                any::<u64>(),
+                Just(u64::MAX),
+            ],
+        ) {
+            let path = NUMBERS[field];
+            let bytes = edited(|v| *at(v, path) = n.into());
+            let parsed = ResultsDocument::parse(&bytes);
+            if n > MAX_BALLOTS {
+                prop_assert!(parsed.is_err(), "{:?} = {} was read", path, n);
+            }
+        }
+
+        /// Two parties' votes moved so that their u64 sum is unchanged
+        /// (wrapping): always refused, never a panic.
+        #[test]
+        fn votes_moved_around_the_u64_circle_are_refused(
+            a in 1u32..=20,
+            b in 1u32..=20,
+            huge in (1u64 << 53)..=u64::MAX,
+        ) {
+            prop_assume!(a != b);
+            let bytes = edited(|v| {
+                let va = v["votes"][a.to_string()].as_u64().unwrap();
+                let vb = v["votes"][b.to_string()].as_u64().unwrap();
+                v["votes"][a.to_string()] = huge.into();
+                v["votes"][b.to_string()] = va.wrapping_add(vb).wrapping_sub(huge).into();
+            });
+            prop_assert!(ResultsDocument::parse(&bytes).is_err());
+        }
+
+        /// Arbitrary bytes, and the document with arbitrary bytes spliced
+        /// in: no panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(
+            junk in proptest::collection::vec(any::<u8>(), 0..256),
+            offset in 0..SEALED.len(),
+        ) {
+            let _ = ResultsDocument::parse(&junk);
+            let mut spliced = SEALED[..offset].to_vec();
+            spliced.extend_from_slice(&junk);
+            spliced.extend_from_slice(&SEALED[offset..]);
+            let _ = ResultsDocument::parse(&spliced);
+        }
     }
 }

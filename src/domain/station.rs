@@ -6,7 +6,7 @@
 use crate::domain::criteria::{CriteriaSet, Criterion, CriterionCode, Validity};
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{CommuneCode, ElectionId, StationCode, check_identifier};
-use crate::domain::limits::{MAX_COUNT, MAX_PARTIES};
+use crate::domain::limits::{MAX_BALLOTS, MAX_COMPLAINT_DAYS, MAX_COUNT, MAX_PARTIES, MAX_SEATS};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::{Party, PartyNumber};
 use crate::domain::person::Role;
@@ -316,7 +316,15 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     check_text("station.district", &s.district)?;
     check_text("station.province", &s.province)?;
 
-    let registered_voters = check_count("registered_voters", raw.registered_voters)?;
+    let registered_voters = raw.registered_voters;
+    if registered_voters > MAX_BALLOTS {
+        return fail(
+            "registered_voters",
+            Message::new(P::MoreThanVoters)
+                .num("value", registered_voters)
+                .num("max", MAX_BALLOTS),
+        );
+    }
 
     if raw.parties.is_empty() {
         return fail("parties", Message::new(P::NoParties));
@@ -417,15 +425,33 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         });
     }
     let in_books: u128 = ballot_books.iter().map(|b| u128::from(b.size())).sum();
-    if in_books > u128::from(MAX_COUNT) {
+    if in_books > u128::from(MAX_BALLOTS) {
         return fail(
             "ballot_books",
-            Message::new(P::TooManyBallots).text("n", in_books),
+            Message::new(P::TooManyBallots)
+                .text("n", in_books)
+                .num("max", MAX_BALLOTS),
         );
     }
 
     if raw.council_seats == 0 {
         return fail("council_seats", Message::new(P::ZeroSeats));
+    }
+    if raw.council_seats > MAX_SEATS {
+        return fail(
+            "council_seats",
+            Message::new(P::MoreThanSeats)
+                .num("value", raw.council_seats)
+                .num("max", MAX_SEATS),
+        );
+    }
+    if raw.complaint_days > MAX_COMPLAINT_DAYS {
+        return fail(
+            "complaint_days",
+            Message::new(P::TooLarge)
+                .num("value", raw.complaint_days)
+                .num("max", MAX_COMPLAINT_DAYS),
+        );
     }
     let commune_stations = match &raw.commune_stations {
         None => None,
@@ -597,6 +623,48 @@ mod tests {
         let criteria = &file.definition().criteria;
         assert_eq!(criteria.default_valid().code.as_str(), "OK");
         assert_eq!(criteria.codes_text(Validity::Invalid), "NO");
+    }
+
+    #[test]
+    fn numbers_past_their_bounds_are_refused_with_the_field() {
+        assert_eq!(
+            error_of(edited(|v| v["registered_voters"] = 100_001.into())),
+            "registered_voters: 100001 is more than 100000, the most voters one station has"
+        );
+        assert_eq!(
+            error_of(edited(|v| {
+                v["ballot_books"] = serde_json::json!([
+                    {"book": "A", "first_serial": 1, "last_serial": 60_000},
+                    {"book": "B", "first_serial": 60_001, "last_serial": 100_001}
+                ]);
+            })),
+            "ballot_books: 100001 ballots in all is more than 100000, \
+             the most ballots one station counts"
+        );
+        assert_eq!(
+            error_of(edited(|v| v["council_seats"] = 101.into())),
+            "council_seats: 101 is more than 100, the most seats a council has"
+        );
+        assert_eq!(
+            error_of(edited(|v| v["complaint_days"] = 4_294_967_295u64.into())),
+            "complaint_days: 4294967295 is too large (at most 365)"
+        );
+        // At the bounds, accepted.
+        let at_bounds = edited(|v| {
+            v["registered_voters"] = 100_000.into();
+            v["council_seats"] = 100.into();
+            v["complaint_days"] = 365.into();
+            v["ballot_books"] = serde_json::json!([
+                {"book": "A", "first_serial": 900_000_001, "last_serial": 900_100_000}
+            ]);
+        });
+        assert_eq!(
+            StationFile::parse(at_bounds)
+                .unwrap()
+                .definition()
+                .ballots_in_books(),
+            100_000
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{CommuneCode, ElectionId, StationCode};
+use crate::domain::limits::{MAX_BALLOTS, MAX_SEATS};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::results::{ElectionPart, PRACTICE_NOTICE, PartyPart, ResultsDocument};
@@ -71,6 +72,11 @@ pub enum TabulationError {
         file: String,
         other: String,
     },
+    /// A sum of the commune too large to count (each results file is
+    /// bounded, so only a number of files no commune has gets here).
+    SumTooLarge {
+        field: String,
+    },
 }
 
 impl Explain for TabulationError {
@@ -126,8 +132,21 @@ impl Explain for TabulationError {
                 .quoted("station", station.as_str())
                 .text("other", other)
                 .at(file.as_str()),
+            TabulationError::SumTooLarge { field } => {
+                Message::new(P::SumTooLarge).at(field.as_str())
+            }
         }
     }
+}
+
+/// Adds `n` to the commune's `total` of `field`, never wrapping.
+fn add(total: &mut u64, n: u64, field: &str) -> Result<(), TabulationError> {
+    *total = total
+        .checked_add(n)
+        .ok_or_else(|| TabulationError::SumTooLarge {
+            field: field.to_string(),
+        })?;
+    Ok(())
 }
 
 /// A station counted in the commune total.
@@ -262,7 +281,75 @@ impl CommuneResults {
         if stated != Some(doc.hash()?) || doc.to_bytes()? != bytes {
             return Err(Message::new(P::CommuneHashMismatch));
         }
+        doc.check_bounds()?;
         Ok(doc)
+    }
+
+    /// Every number within its bound: the council's seats as a station's;
+    /// each station's counts at most [`MAX_BALLOTS`]; the commune's sums at
+    /// most that many for each station summed; seats at most the council's.
+    fn check_bounds(&self) -> Result<(), Message> {
+        if self.council_seats == 0 {
+            return Err(Message::new(P::ZeroSeats).at("council_seats"));
+        }
+        if self.council_seats > MAX_SEATS {
+            return Err(Message::new(P::MoreThanSeats)
+                .num("value", self.council_seats)
+                .num("max", MAX_SEATS)
+                .at("council_seats"));
+        }
+        let most = |max: u64, value: u64, field: String| {
+            if value > max {
+                Err(Message::new(P::TooLarge)
+                    .num("value", value)
+                    .num("max", max)
+                    .at(field))
+            } else {
+                Ok(())
+            }
+        };
+        for (i, station) in self.stations.iter().enumerate() {
+            most(MAX_BALLOTS, station.valid, format!("stations[{i}].valid"))?;
+            most(
+                MAX_BALLOTS,
+                station.invalid,
+                format!("stations[{i}].invalid"),
+            )?;
+            for (party, n) in &station.votes {
+                most(MAX_BALLOTS, *n, format!("stations[{i}].votes.{party}"))?;
+            }
+        }
+        let stations = u64::try_from(self.stations.len()).unwrap_or(u64::MAX);
+        let commune = MAX_BALLOTS.saturating_mul(stations);
+        let f = &self.figures;
+        for (field, value) in [
+            ("registered_voters", f.registered_voters),
+            ("received", f.received),
+            ("unused", f.unused),
+            ("spoiled", f.spoiled),
+            ("voters_marked", f.voters_marked),
+            ("supplementary", f.supplementary),
+            ("temporary_id", f.temporary_id),
+            ("in_box", f.in_box),
+            ("valid", f.valid),
+            ("invalid", f.invalid),
+            ("disputed", f.disputed),
+        ] {
+            most(commune, value, format!("figures.{field}"))?;
+        }
+        for (name, map) in [("votes", &self.votes), ("invalid", &self.invalid)] {
+            for (key, n) in map {
+                most(commune, *n, format!("{name}.{key}"))?;
+            }
+        }
+        for (party, n) in &self.seats {
+            most(
+                u64::from(self.council_seats),
+                u64::from(*n),
+                format!("seats.{party}"),
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -318,24 +405,46 @@ pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationEr
     for f in &counted {
         let d = &f.doc;
         for (party, n) in &d.votes {
-            *votes.entry(party.clone()).or_insert(0) += n;
+            add(votes.entry(party.clone()).or_insert(0), *n, "votes")?;
         }
         for (code, n) in &d.invalid {
-            *invalid.entry(code.clone()).or_insert(0) += n;
+            add(invalid.entry(code.clone()).or_insert(0), *n, "invalid")?;
         }
         let s = &d.figures;
-        figures.registered_voters += d.registered_voters;
-        figures.received += s.received;
-        figures.unused += s.unused;
-        figures.spoiled += s.spoiled;
-        figures.issued += s.issued;
-        figures.voters_marked += s.voters_marked;
-        figures.supplementary += s.supplementary;
-        figures.temporary_id += s.temporary_id;
-        figures.in_box += s.in_box;
-        figures.valid += s.valid;
-        figures.invalid += s.invalid;
-        figures.disputed += d.disputed;
+        let t = &mut figures;
+        for (total, n, field) in [
+            (
+                &mut t.registered_voters,
+                d.registered_voters,
+                "figures.registered_voters",
+            ),
+            (&mut t.received, s.received, "figures.received"),
+            (&mut t.unused, s.unused, "figures.unused"),
+            (&mut t.spoiled, s.spoiled, "figures.spoiled"),
+            (
+                &mut t.voters_marked,
+                s.voters_marked,
+                "figures.voters_marked",
+            ),
+            (
+                &mut t.supplementary,
+                s.supplementary,
+                "figures.supplementary",
+            ),
+            (&mut t.temporary_id, s.temporary_id, "figures.temporary_id"),
+            (&mut t.in_box, s.in_box, "figures.in_box"),
+            (&mut t.valid, s.valid, "figures.valid"),
+            (&mut t.invalid, s.invalid, "figures.invalid"),
+            (&mut t.disputed, d.disputed, "figures.disputed"),
+        ] {
+            add(total, n, field)?;
+        }
+        t.issued = t
+            .issued
+            .checked_add(s.issued)
+            .ok_or_else(|| TabulationError::SumTooLarge {
+                field: "figures.issued".into(),
+            })?;
     }
 
     let by_party: BTreeMap<PartyNumber, u64> = head
@@ -508,4 +617,50 @@ fn one_per_station(
             .then(a.results_hash.cmp(&b.results_hash))
     });
     Ok((counted, replaced))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The commune of the one station of the fixture.
+    fn commune() -> CommuneResults {
+        let bytes = include_bytes!("../../tests/fixtures/photo-20-parties.json");
+        let doc = ResultsDocument::parse(bytes).unwrap();
+        tabulate(&[StationResults {
+            file: "station.json".into(),
+            doc,
+            hash: Hash256::of(bytes),
+        }])
+        .unwrap()
+    }
+
+    fn refusal(doc: &CommuneResults) -> String {
+        let bytes = doc.to_bytes().unwrap();
+        CommuneResults::parse(&bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_commune_file_with_its_own_hash_is_still_held_to_the_bounds() {
+        let c = commune();
+        assert_eq!(CommuneResults::parse(&c.to_bytes().unwrap()), Ok(c.clone()));
+        let mut seats = c.clone();
+        seats.council_seats = 0;
+        assert_eq!(
+            refusal(&seats),
+            "council_seats: 0 is not allowed (at least 1)"
+        );
+        let mut votes = c.clone();
+        votes.votes.insert("1".into(), 9_300_000_000_000_000_000);
+        assert_eq!(
+            refusal(&votes),
+            "votes.1: 9300000000000000000 is too large (at most 100000)"
+        );
+        let mut station = c;
+        station.stations[0].valid = 100_001;
+        assert_eq!(
+            refusal(&station),
+            "stations[0].valid: 100001 is too large (at most 100000)"
+        );
+    }
 }

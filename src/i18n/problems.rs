@@ -23,7 +23,10 @@ translations! {
     NoBooks => "must list at least one ballot book", "ត្រូវរាយសៀវភៅសន្លឹកឆ្នោតយ៉ាងហោចណាស់មួយ";
     SerialAfterLast => "{first} is after last_serial {last}", "{first} នៅក្រោយ last_serial {last}";
     SerialsOverlap => "serials {first}-{last} overlap {other} ({other_first}-{other_last})", "លេខរៀង {first}-{last} ជាន់គ្នានឹង {other} ({other_first}-{other_last})";
-    TooManyBallots => "{n} ballots in all is too many", "សន្លឹកឆ្នោតសរុប {n} ច្រើនពេក";
+    TooManyBallots => "{n} ballots in all is more than {max}, the most ballots one station counts", "សន្លឹកឆ្នោតសរុប {n} លើសពី {max} ដែលជាចំនួនសន្លឹកឆ្នោតច្រើនបំផុតដែលការិយាល័យមួយរាប់";
+    MoreThanBallots => "{value} is more than {max}, the most ballots one station counts", "{value} លើសពី {max} ដែលជាចំនួនសន្លឹកឆ្នោតច្រើនបំផុតដែលការិយាល័យមួយរាប់";
+    MoreThanVoters => "{value} is more than {max}, the most voters one station has", "{value} លើសពី {max} ដែលជាចំនួនអ្នកបោះឆ្នោតច្រើនបំផុតនៃការិយាល័យមួយ";
+    MoreThanSeats => "{value} is more than {max}, the most seats a council has", "{value} លើសពី {max} ដែលជាចំនួនអាសនៈច្រើនបំផុតនៃក្រុមប្រឹក្សាមួយ";
     ZeroSeats => "0 is not allowed (at least 1)", "មិនអនុញ្ញាតលេខ ០ ទេ (យ៉ាងហោចណាស់ ១)";
     NoCriteria => "must list criteria, or be left out for the default set", "ត្រូវរាយលក្ខខណ្ឌ ឬលុបចោលដើម្បីប្រើឈុតលំនាំដើម";
     NotDate => "{value} is not a date in the form YYYY-MM-DD", "{value} មិនមែនជាកាលបរិច្ឆេទតាមទម្រង់ YYYY-MM-DD ទេ";
@@ -153,6 +156,11 @@ translations! {
     IssuedIs => "received - unused - spoiled is {n}", "ទទួល - មិនបានប្រើ - ខូច គឺ {n}";
     PartiesAre => "the parties are {list}", "គណបក្សគឺ {list}";
     NoSuchCheck => "no such check", "គ្មានការពិនិត្យនេះទេ";
+    CheckMissing => "the check {check} is missing (a results file lists every check of its count)", "ការពិនិត្យ {check} បាត់ (ឯកសារលទ្ធផលរាយគ្រប់ការពិនិត្យនៃការរាប់របស់វា)";
+    CheckUnexplained => "differs by {difference} and has no explanation; a seal needs one for every check that differs", "ខុសគ្នា {difference} ហើយគ្មានការពន្យល់; ការបិទត្រាត្រូវការការពន្យល់សម្រាប់គ្រប់ការពិនិត្យដែលខុសគ្នា";
+    RulingUnexplained => "is pending (fewer ballots ruled than in the box) and has no explanation; a seal needs every ballot in the box ruled or the shortfall explained", "កំពុងរង់ចាំ (សន្លឹកឆ្នោតដែលបានសម្រេចតិចជាងក្នុងហិប) ហើយគ្មានការពន្យល់; ការបិទត្រាត្រូវការឱ្យសម្រេចគ្រប់សន្លឹកឆ្នោតក្នុងហិប ឬពន្យល់ពីការខ្វះ";
+    NotPartyOfFile => "{value} is not a party of this results file", "{value} មិនមែនជាគណបក្សនៃឯកសារលទ្ធផលនេះទេ";
+    SumTooLarge => "the sum is too large to count", "ផលបូកធំពេកមិនអាចរាប់បាន";
     FiguresGive => "the figures give {status} {difference}", "តួលេខផ្ដល់ {status} {difference}";
     NoticeOnPractice => "it must be present exactly on a practice count", "វាត្រូវមានតែលើការរាប់សាកល្បងប៉ុណ្ណោះ";
     InFile => "{problem} ({path})", "{problem} (ឯកសារ {path})";
