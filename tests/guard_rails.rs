@@ -23,13 +23,7 @@ use std::path::{Path, PathBuf};
 fn count_with(dir: &Path, lines: &[&str], in_box: u64) -> PathBuf {
     let record = dir.join("count.polltally");
     let rec = s(&record);
-    ok(&[
-        "new",
-        "--station",
-        s(&fixture("station-small.json")),
-        "--record",
-        rec,
-    ]);
+    new_small(&record);
     record_figures(rec, [500, 500 - in_box, 0, in_box, 0, 0, in_box]);
     if !lines.is_empty() {
         rule_lines(rec, lines);

@@ -19,13 +19,7 @@ use std::path::{Path, PathBuf};
 fn sealed_416(dir: &Path) -> (PathBuf, PathBuf) {
     let record = dir.join("s1.polltally");
     let rec = s(&record);
-    ok(&[
-        "new",
-        "--station",
-        s(&fixture("station-small.json")),
-        "--record",
-        rec,
-    ]);
+    new_small(&record);
     record_figures(rec, [500, 84, 0, 400, 16, 0, 416]);
     let mut lines = times("1", 200);
     lines.extend(times("2", 184));
@@ -40,13 +34,7 @@ fn sealed_416(dir: &Path) -> (PathBuf, PathBuf) {
 fn sealed_with_piles(dir: &Path) -> (PathBuf, PathBuf) {
     let record = dir.join("piles.polltally");
     let rec = s(&record);
-    ok(&[
-        "new",
-        "--station",
-        s(&fixture("station-small.json")),
-        "--record",
-        rec,
-    ]);
+    new_small(&record);
     record_figures(rec, [500, 495, 0, 5, 0, 0, 5]);
     let mut lines = times("1", 3);
     lines.extend(times("2", 2));
@@ -313,13 +301,7 @@ fn a_box_that_differs_from_the_ballots_issued_with_its_explanation_is_tabulated(
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("extra.polltally");
     let rec = s(&record);
-    ok(&[
-        "new",
-        "--station",
-        s(&fixture("station-small.json")),
-        "--record",
-        rec,
-    ]);
+    new_small(&record);
     record_figures(rec, [500, 495, 0, 5, 0, 0, 6]);
     rule_lines(rec, times("1", 6));
     ok(&[

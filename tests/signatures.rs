@@ -25,13 +25,7 @@ use std::path::{Path, PathBuf};
 fn ruled(dir: &Path) -> PathBuf {
     let record = dir.join("count.polltally");
     let rec = s(&record);
-    ok(&[
-        "new",
-        "--station",
-        s(&fixture("station-small.json")),
-        "--record",
-        rec,
-    ]);
+    new_small(&record);
     record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
     rule_lines(rec, ["1", "2", "2"]);
     record

@@ -236,6 +236,18 @@ pub fn seal_by_chief(rec: &str) -> Run {
     ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"])
 }
 
+/// Starts a count of the small station (`tests/fixtures/station-small.json`)
+/// at `record`, and insists on exit 0.
+pub fn new_small(record: &Path) -> Run {
+    ok(&[
+        "new",
+        "--station",
+        s(&fixture("station-small.json")),
+        "--record",
+        s(record),
+    ])
+}
+
 /// Rules every line (`rule --stdin`) and insists on exit 0.
 pub fn rule_lines<L: std::fmt::Display>(rec: &str, lines: impl IntoIterator<Item = L>) {
     let input: String = lines.into_iter().map(|l| format!("{l}\n")).collect();
