@@ -204,6 +204,12 @@ pub enum Command {
         /// Also write the commune results as a PDF.
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
+        /// A station file the commune election commission issued, or a
+        /// directory of them (every `*.json` in it); repeat for each. With
+        /// them, a results file is accepted only for an issued station and
+        /// its station file, and issued stations without results are listed.
+        #[arg(long, value_name = "FILE|DIR")]
+        stations: Vec<PathBuf>,
         /// The stations' results files.
         #[arg(value_name = "RESULTS_FILE", required = true)]
         results: Vec<PathBuf>,
@@ -262,6 +268,10 @@ pub enum Command {
         /// again gives the same file.
         #[arg(long, value_name = "FILE", conflicts_with = "results")]
         commune: Option<PathBuf>,
+        /// With --commune: the issued station files (or a directory of
+        /// them) the commune file was tabulated against; repeat for each.
+        #[arg(long, value_name = "FILE|DIR", requires = "commune")]
+        stations: Vec<PathBuf>,
         /// With --commune: the stations' results files.
         #[arg(value_name = "RESULTS_FILE", requires = "commune")]
         files: Vec<PathBuf>,

@@ -242,8 +242,9 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
         Command::Verify {
             commune: Some(commune),
             files,
+            stations,
             ..
-        } => verify_commune(&commune, &files, tr),
+        } => verify_commune(&commune, &files, &stations, tr),
         Command::Verify {
             record,
             head,
@@ -308,7 +309,12 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             out,
             pdf,
         } => compare(&original, &recount, out.as_deref(), pdf.as_deref(), tr),
-        Command::Tabulate { out, pdf, results } => tabulate(&results, &out, pdf.as_deref(), tr),
+        Command::Tabulate {
+            out,
+            pdf,
+            stations,
+            results,
+        } => tabulate(&results, &stations, &out, pdf.as_deref(), tr),
         Command::Pdf {
             record,
             out,
@@ -456,11 +462,12 @@ fn compare(
 
 fn tabulate(
     results: &[std::path::PathBuf],
+    stations: &[std::path::PathBuf],
     out: &Path,
     pdf: Option<&Path>,
     tr: Tr,
 ) -> anyhow::Result<()> {
-    let commune = crate::shell::tabulate::tabulate_files(results)?;
+    let commune = crate::shell::tabulate::tabulate_against(results, stations)?;
     crate::shell::tabulate::write_commune(&commune, out, pdf)?;
     say_raw!("{}", summaries::commune_text(&commune, tr)?);
     Ok(())
@@ -614,8 +621,13 @@ fn verify_qr(image: &Path, against: QrAgainst, tr: Tr) -> anyhow::Result<()> {
 }
 
 /// Prints the outcome of [`crate::shell::tabulate::check_commune`].
-fn verify_commune(path: &Path, files: &[std::path::PathBuf], tr: Tr) -> anyhow::Result<()> {
-    let commune = crate::shell::tabulate::check_commune(path, files)?;
+fn verify_commune(
+    path: &Path,
+    files: &[std::path::PathBuf],
+    stations: &[std::path::PathBuf],
+    tr: Tr,
+) -> anyhow::Result<()> {
+    let commune = crate::shell::tabulate::check_commune(path, files, stations)?;
     say!(
         "{}",
         tr.f(

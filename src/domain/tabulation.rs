@@ -14,6 +14,7 @@ use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::results::{ElectionPart, PRACTICE_NOTICE, PartyPart, ResultsDocument};
 use crate::domain::seats::{allocate, quotient_text};
+use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -71,6 +72,38 @@ pub enum TabulationError {
         station: StationCode,
         file: String,
         other: String,
+    },
+    /// The station files given as issued are none.
+    NoIssuedStations,
+    /// A results file of a station no issued station file is for.
+    NotIssued {
+        file: String,
+        station: StationCode,
+    },
+    /// Two different station files issued for one station.
+    IssuedTwice {
+        station: StationCode,
+        file: String,
+        other: String,
+    },
+    /// A results file counted with another station file than the issued one.
+    OtherDefinition {
+        file: String,
+        station: StationCode,
+        found: Hash256,
+        expected: Hash256,
+    },
+    /// A results file whose council seats are not its station file's.
+    OtherSeatsIssued {
+        file: String,
+        found: u32,
+        expected: u32,
+    },
+    /// A results file whose parties (numbers, abbreviations) are not its
+    /// station file's.
+    OtherPartiesIssued {
+        file: String,
+        station: StationCode,
     },
     /// A sum of the commune too large to count (each results file is
     /// bounded, so only a number of files no commune has gets here).
@@ -132,6 +165,41 @@ impl Explain for TabulationError {
                 .quoted("station", station.as_str())
                 .text("other", other)
                 .at(file.as_str()),
+            TabulationError::NoIssuedStations => Message::new(P::NoIssuedStations).at("stations"),
+            TabulationError::NotIssued { file, station } => Message::new(P::StationNotIssued)
+                .quoted("station", station.as_str())
+                .at(file.as_str()),
+            TabulationError::IssuedTwice {
+                station,
+                file,
+                other,
+            } => Message::new(P::StationIssuedTwice)
+                .quoted("station", station.as_str())
+                .text("other", other)
+                .at(file.as_str()),
+            TabulationError::OtherDefinition {
+                file,
+                station,
+                found,
+                expected,
+            } => Message::new(P::OtherDefinitionFile)
+                .text("found", found.to_hex())
+                .quoted("station", station.as_str())
+                .text("expected", expected.to_hex())
+                .at(file.as_str()),
+            TabulationError::OtherSeatsIssued {
+                file,
+                found,
+                expected,
+            } => Message::new(P::OtherSeatsIssued)
+                .num("found", *found)
+                .num("expected", *expected)
+                .at(file.as_str()),
+            TabulationError::OtherPartiesIssued { file, station } => {
+                Message::new(P::OtherPartiesIssued)
+                    .quoted("station", station.as_str())
+                    .at(file.as_str())
+            }
             TabulationError::SumTooLarge { field } => {
                 Message::new(P::SumTooLarge).at(field.as_str())
             }
@@ -533,6 +601,92 @@ pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationEr
             })
             .collect(),
     })
+}
+
+/// A station file the commune election commission issued, as read: a name
+/// for messages (its path) and the file.
+#[derive(Debug, Clone)]
+pub struct IssuedStation {
+    pub file: String,
+    pub station: StationFile,
+}
+
+/// Tabulates one commune against the station files its commission issued.
+/// Each results file must be for an issued station and counted with that
+/// station's file (its definition hash the hash of the issued bytes), with
+/// the file's council seats and parties; so a results file copied under
+/// another station's code, or counted with another version of a station
+/// file, is refused. The issued stations without a counted result are the
+/// missing ones. The same station file given twice counts once.
+pub fn tabulate_issued(
+    files: &[StationResults],
+    issued: &[IssuedStation],
+) -> Result<CommuneResults, TabulationError> {
+    if issued.is_empty() {
+        return Err(TabulationError::NoIssuedStations);
+    }
+    let mut by_code: BTreeMap<&StationCode, &IssuedStation> = BTreeMap::new();
+    for i in issued {
+        let code = &i.station.definition().station.code;
+        if let Some(other) = by_code.insert(code, i)
+            && other.station.hash() != i.station.hash()
+        {
+            return Err(TabulationError::IssuedTwice {
+                station: code.clone(),
+                file: i.file.clone(),
+                other: other.file.clone(),
+            });
+        }
+    }
+    for f in files {
+        let code = &f.doc.station.code;
+        let Some(station) = by_code.get(code).map(|i| &i.station) else {
+            return Err(TabulationError::NotIssued {
+                file: f.file.clone(),
+                station: code.clone(),
+            });
+        };
+        if f.doc.definition_hash != station.hash() {
+            return Err(TabulationError::OtherDefinition {
+                file: f.file.clone(),
+                station: code.clone(),
+                found: f.doc.definition_hash,
+                expected: station.hash(),
+            });
+        }
+        let definition = station.definition();
+        if f.doc.council_seats != definition.council_seats {
+            return Err(TabulationError::OtherSeatsIssued {
+                file: f.file.clone(),
+                found: f.doc.council_seats,
+                expected: definition.council_seats,
+            });
+        }
+        let in_file = f
+            .doc
+            .parties
+            .iter()
+            .map(|p| (p.number, p.abbreviation.as_str()));
+        let in_station = definition
+            .parties
+            .iter()
+            .map(|p| (p.number.0, p.abbreviation.as_str()));
+        if !in_file.eq(in_station) {
+            return Err(TabulationError::OtherPartiesIssued {
+                file: f.file.clone(),
+                station: code.clone(),
+            });
+        }
+    }
+    let mut commune = tabulate(files)?;
+    let counted: BTreeSet<&StationCode> = commune.stations.iter().map(|s| &s.code).collect();
+    let missing = by_code
+        .keys()
+        .filter(|code| !counted.contains(*code))
+        .map(|code| (*code).clone())
+        .collect();
+    commune.missing_stations = Some(missing);
+    Ok(commune)
 }
 
 /// The one result that counts for each station: a station's files must form

@@ -111,6 +111,12 @@ translations! {
     SameFileTwice => "is the same results file as {other}", "ជាឯកសារលទ្ធផលដូចគ្នានឹង {other}";
     TwoForStation => "a second result for station {station} (also {other}), and neither is a recount of the other", "លទ្ធផលទីពីរសម្រាប់ការិយាល័យ {station} (ក៏មាន {other}) ហើយគ្មានមួយណាជាការរាប់ឡើងវិញនៃមួយទៀតទេ";
     TwoRecounts => "a second recount of the same count of station {station} (also {other})", "ការរាប់ឡើងវិញទីពីរនៃការរាប់ដូចគ្នារបស់ការិយាល័យ {station} (ក៏មាន {other})";
+    NoIssuedStations => "no station files were found among those given", "រកមិនឃើញឯកសារការិយាល័យក្នុងចំណោមឯកសារដែលបានផ្ដល់ទេ";
+    StationNotIssued => "station {station} is not among the issued station files", "ការិយាល័យ {station} មិនស្ថិតក្នុងចំណោមឯកសារការិយាល័យដែលបានចេញទេ";
+    StationIssuedTwice => "station {station} is issued twice, by different station files (also {other})", "ការិយាល័យ {station} ត្រូវបានចេញពីរដង ដោយឯកសារការិយាល័យខុសគ្នា (ក៏មាន {other})";
+    OtherDefinitionFile => "definition_hash {found} is not the hash of the issued station file for {station} ({expected})", "definition_hash {found} មិនមែនជាហាសនៃឯកសារការិយាល័យដែលបានចេញសម្រាប់ {station} ទេ ({expected})";
+    OtherSeatsIssued => "gives {found} council seats, the issued station file {expected}", "ផ្ដល់អាសនៈក្រុមប្រឹក្សា {found} ឯកសារការិយាល័យដែលបានចេញ {expected}";
+    OtherPartiesIssued => "lists other parties than the issued station file of station {station}", "រាយគណបក្សខុសពីឯកសារការិយាល័យដែលបានចេញនៃការិយាល័យ {station}";
     CommuneHashMismatch => "the hash does not match the document (the file was edited or re-saved)", "ហាសមិនត្រូវនឹងឯកសារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
     NotARecountRecord => "{path} is not a recount", "{path} មិនមែនជាការរាប់ឡើងវិញទេ";
     RecountOfOtherResults => "the recount is of the count with results {bound}, not of this original (results {original})", "ការរាប់ឡើងវិញនេះជារបស់ការរាប់ដែលមានលទ្ធផល {bound} មិនមែនរបស់ការរាប់ដើមនេះទេ (លទ្ធផល {original})";

@@ -316,7 +316,7 @@ pub fn check_qr(image: &Path, against: QrAgainst) -> anyhow::Result<QrPayload> {
             (path, payload.differences_from_results(&doc, &hash))
         }
         QrAgainst::Commune(path, files) => {
-            let commune = crate::shell::tabulate::check_commune(path, files)?;
+            let commune = crate::shell::tabulate::check_commune(path, files, &[])?;
             (path, payload.differences_from_commune(&commune))
         }
     };
