@@ -244,3 +244,62 @@ fn a_recount_replacing_its_original_still_works_with_the_issued_station_files() 
     assert_eq!(c["votes"]["2"], 7);
     assert_eq!(c["missing_stations"], serde_json::json!([STATIONS[3]]));
 }
+
+#[test]
+fn issued_station_files_are_read_from_files_and_directories_and_two_for_a_station_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = three_stations(dir.path());
+    let stations = issued(dir.path());
+    let out = dir.path().join("commune.json");
+    let all: Vec<&str> = files.iter().map(|(_, r)| s(r)).collect();
+    let station = |c: &str| stations.join(format!("station-{c}.json"));
+
+    // Files one by one, and a file given again besides its directory.
+    let (s1, s2, s3) = (
+        station(STATIONS[0]),
+        station(STATIONS[1]),
+        station(STATIONS[2]),
+    );
+    let r = ok(&tabulate_args(&out, &[s(&s1), s(&s2), s(&s3)], &all));
+    assert!(
+        r.stdout
+            .contains("Every station of the commune has results."),
+        "{}",
+        r.stdout
+    );
+    std::fs::remove_file(&out).unwrap();
+    ok(&tabulate_args(&out, &[s(&stations), s(&s1)], &all));
+    std::fs::remove_file(&out).unwrap();
+
+    // A second, different station file for station 1.
+    let mut other: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&s1).unwrap()).unwrap();
+    other["registered_voters"] =
+        serde_json::json!(other["registered_voters"].as_u64().unwrap() + 1);
+    let other_path = dir.path().join("other-s1.json");
+    std::fs::write(&other_path, serde_json::to_vec_pretty(&other).unwrap()).unwrap();
+    let r = run(&tabulate_args(&out, &[s(&stations), s(&other_path)], &all));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "other-s1.json: station \"0101-01-0001\" is issued twice, by different station files"
+        ),
+        "{}",
+        r.stderr
+    );
+
+    // A directory with no station files, and a file that is no station file.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let r = run(&tabulate_args(&out, &[s(&empty)], &all));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no station files were found"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&tabulate_args(&out, &[all[0]], &all));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("s1.json"), "{}", r.stderr);
+    assert!(!out.exists(), "nothing was written");
+}

@@ -76,6 +76,8 @@ texts! {
     VerifyResults => "A results file made by `polltally export`", "ឯកសារលទ្ធផលដែលបង្កើតដោយ `polltally export`";
     VerifyCommune => "A commune results file made by `polltally tabulate`: its own hash, and with the stations' results files, that tabulating them again gives the same file", "ឯកសារលទ្ធផលឃុំ សង្កាត់ដែលបង្កើតដោយ `polltally tabulate`៖ ហាសរបស់វាផ្ទាល់ ហើយជាមួយឯកសារលទ្ធផលនៃការិយាល័យ ថាការបូកឡើងវិញផ្ដល់ឯកសារដូចគ្នា";
     VerifyFiles => "With --commune: the stations' results files", "ជាមួយ --commune៖ ឯកសារលទ្ធផលនៃការិយាល័យ";
+    VerifyStations => "With --commune: the issued station files (or a directory of them) the commune file was tabulated against; repeat for each", "ជាមួយ --commune៖ ឯកសារការិយាល័យដែលបានចេញ (ឬថតនៃឯកសារទាំងនោះ) ដែលឯកសារឃុំ សង្កាត់ត្រូវបានបូកធៀប; ផ្ដល់ម្ដងសម្រាប់នីមួយៗ";
+    TabulateStations => "A station file the commune election commission issued, or a directory of them (every `*.json` in it); repeat for each. With them, a results file is accepted only for an issued station and its station file, and issued stations without results are listed", "ឯកសារការិយាល័យដែលគណៈកម្មការរៀបចំការបោះឆ្នោតឃុំ សង្កាត់បានចេញ ឬថតនៃឯកសារទាំងនោះ (គ្រប់ `*.json` ក្នុងថតនោះ); ផ្ដល់ម្ដងសម្រាប់នីមួយៗ។ ជាមួយឯកសារទាំងនោះ ឯកសារលទ្ធផលត្រូវបានទទួលតែសម្រាប់ការិយាល័យដែលបានចេញ និងឯកសារការិយាល័យរបស់វាប៉ុណ្ណោះ ហើយការិយាល័យដែលបានចេញតែគ្មានលទ្ធផលត្រូវបានរាយ";
     VerifyCode => "The short code printed on a posted form", "កូដខ្លីដែលបោះពុម្ពលើសន្លឹកដែលបិទផ្សាយ";
 }
 
