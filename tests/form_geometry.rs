@@ -14,6 +14,7 @@
 mod common;
 
 use common::*;
+use polltally::domain::ballot::Numbering;
 use polltally::domain::comparison::{
     Change, ChangedRuling, Comparison, CriterionChange, LineStep, PartyChange, Totals,
 };
@@ -22,6 +23,7 @@ use polltally::domain::results::ResultsDocument;
 use polltally::domain::tabulation::CommuneResults;
 use polltally::domain::text::Numerals;
 use polltally::i18n::bilingual::Words;
+use polltally::journal::entry::EntryBody;
 use polltally::report::layout::{Area, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use polltally::report::{Copy, annex, commune_pages, comparison_pages, form};
 use serde_json::{Value, json};
@@ -469,10 +471,12 @@ fn sample_record(dir: &std::path::Path) -> std::path::PathBuf {
     record
 }
 
-#[test]
-fn the_annex_lies_inside_its_margins_without_overlaps() {
-    let dir = tempfile::tempdir().unwrap();
-    let record = polltally::store::Record::open(&sample_record(dir.path())).unwrap();
+/// The sealed sample record's results, criteria, journal entries and
+/// ballot numbers: what its annex is laid out from.
+fn sample_annex(
+    dir: &std::path::Path,
+) -> (ResultsDocument, CriteriaSet, Vec<EntryBody>, Numbering) {
+    let record = polltally::store::Record::open(&sample_record(dir)).unwrap();
     let doc = record.results().unwrap();
     let criteria = record.count().definition().criteria.clone();
     let entries: Vec<_> = record
@@ -482,6 +486,13 @@ fn the_annex_lies_inside_its_margins_without_overlaps() {
         .map(|(_, b)| b)
         .collect();
     let ballots = annex::numbering(&entries);
+    (doc, criteria, entries, ballots)
+}
+
+#[test]
+fn the_annex_lies_inside_its_margins_without_overlaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let (doc, criteria, entries, ballots) = sample_annex(dir.path());
     for copy in Copy::ALL {
         for numerals in NUMERALS {
             let pages = form::pages(
@@ -712,16 +723,7 @@ fn a_white_rows_figures_are_not_painted_over_by_the_next_rows_band() {
 #[test]
 fn the_annex_title_and_column_headings_stay_on_the_page_and_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let record = polltally::store::Record::open(&sample_record(dir.path())).unwrap();
-    let doc = record.results().unwrap();
-    let criteria = record.count().definition().criteria.clone();
-    let entries: Vec<_> = record
-        .journal()
-        .unwrap()
-        .into_iter()
-        .map(|(_, b)| b)
-        .collect();
-    let ballots = annex::numbering(&entries);
+    let (doc, criteria, entries, ballots) = sample_annex(dir.path());
     let pages = form::pages(
         &Words::default(),
         &doc,

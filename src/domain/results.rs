@@ -17,7 +17,7 @@ use crate::domain::reconciliation::{
     Check, CheckName, CheckNumbers, CheckStatus, Figure, Figures, check_status,
 };
 use crate::domain::recount::RecountBinding;
-use crate::domain::seal::{RefusalToSign, Seal, Signature, SignerRole};
+use crate::domain::seal::{RefusalToSign, Seal, Signature, check_required_signers};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use crate::domain::time::Timestamp;
@@ -608,20 +608,8 @@ impl ResultsDocument {
             refused: self.refused.clone(),
         };
         seal.check().map_err(ResultsError::Refused)?;
-        let in_words = |role: &SignerRole| role.role().is_none();
-        let older = self.signed.iter().any(|s| in_words(&s.role))
-            || self.refused.iter().any(|r| in_words(&r.role));
-        if !older
-            && !self
-                .signed
-                .iter()
-                .any(|s| s.role.role() == Some(Role::Chief))
-        {
-            return Err(ResultsError::Refused(
-                Message::new(P::RoleSigns)
-                    .role("role", Role::Chief)
-                    .at("signed"),
-            ));
+        if seal.roles_are_keys() {
+            check_required_signers(&seal, &[Role::Chief]).map_err(ResultsError::Refused)?;
         }
         Ok(())
     }

@@ -147,6 +147,14 @@ impl Seal {
         }
     }
 
+    /// Whether every signer's and refuser's role is a role key, as in every
+    /// seal polltally makes now. A seal made before, with a role in words,
+    /// is held to the rules it was made under.
+    pub fn roles_are_keys(&self) -> bool {
+        let key = |role: &SignerRole| role.role().is_some();
+        self.signed.iter().all(|s| key(&s.role)) && self.refused.iter().all(|r| key(&r.role))
+    }
+
     /// Checks the names: at least one signature; names and roles without
     /// `:`; no one both signing and refusing.
     pub fn check(&self) -> Result<(), Message> {
@@ -360,6 +368,11 @@ pub fn check_signers(seal: &Seal, present: &[&Person], required: &[Role]) -> Res
                 .at(field.clone()));
         }
     }
+    check_required_signers(seal, required)
+}
+
+/// Someone signed in each of the `required` roles.
+pub fn check_required_signers(seal: &Seal, required: &[Role]) -> Result<(), Message> {
     for role in required {
         if !seal.signed.iter().any(|s| s.role.role() == Some(*role)) {
             return Err(Message::new(P::RoleSigns)
