@@ -516,3 +516,22 @@ fn the_photo_pipelines_100_dpi_photos_of_a_20_party_form_read() {
         assert!(r.stdout.contains("votes of 20 parties"), "{}", r.stdout);
     }
 }
+
+/// A photo larger than a phone's (here 4,500 x 6,000 pixels, the 100 dpi
+/// photo enlarged five times) is shrunk before its code is looked for, and
+/// still reads.
+#[test]
+fn a_photo_larger_than_a_phones_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = image::open(fixture("photo-20-parties-100dpi.jpg"))
+        .unwrap()
+        .to_luma8();
+    let (w, h) = small.dimensions();
+    let large =
+        image::imageops::resize(&small, w * 5, h * 5, image::imageops::FilterType::Triangle);
+    let photo = dir.path().join("large.png");
+    large.save(&photo).unwrap();
+    let results = fixture("photo-20-parties.json");
+    let r = run(&["verify", "--qr", s(&photo), "--results", s(&results)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
