@@ -150,3 +150,90 @@ fn a_commune_is_tabulated_from_the_app() {
     finish_jobs(&mut h);
     assert!(h.query_by_label_contains("ជាឯកសារលទ្ធផលដូចគ្នានឹង").is_some());
 }
+
+#[test]
+fn a_commune_is_tabulated_from_the_app_against_its_station_files_and_the_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    let stations = dir.path().join("stations");
+    std::fs::create_dir(&stations).unwrap();
+    let codes = ["0101-01-0001", "0101-01-0002", "0101-01-0003"];
+    let mut files = Vec::new();
+    for (code, party) in [(codes[0], "1"), (codes[1], "2")] {
+        let station = commune_station(&stations, code, Some(&codes));
+        let record = dir.path().join(format!("{code}.polltally"));
+        sealed_count(&station, &record, &times(party, 3));
+        files.push((record.clone(), export(&record)));
+    }
+    commune_station(&stations, codes[2], Some(&codes));
+    let code_of = |path: &std::path::Path| {
+        polltally::domain::short_code::short_code(&polltally::domain::hash::Hash256::of(
+            &std::fs::read(path).unwrap(),
+        ))
+    };
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Tabulate a commune").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Give the issued station files and read them")
+            .is_some()
+    );
+    // Station 1 by its count record, station 2 by its results file.
+    retype(
+        &mut h,
+        Role::MultilineTextInput,
+        "Results files",
+        &format!("{}\n{}", s(&files[0].0), s(&files[1].1)),
+    );
+    retype(
+        &mut h,
+        Role::MultilineTextInput,
+        "Issued station files (or folders of them)",
+        s(&stations),
+    );
+    h.get_by_label("Read the station files").click();
+    h.run();
+    assert!(h.query_by_label("3 issued stations read.").is_some());
+    let field = |code: &str| format!("{code}  Test School");
+    // A code typed wrong is shown wrong as it is typed.
+    type_into(&mut h, &field(codes[1]), "7G2K-!");
+    assert!(
+        h.query_by_label_contains("has the character '!', which no short code has")
+            .is_some()
+    );
+    // Station 1's code from paper, station 2's from a form of another count.
+    type_into(
+        &mut h,
+        &field(codes[0]),
+        &code_of(&files[0].1).to_lowercase(),
+    );
+    type_into(&mut h, &field(codes[1]), "0000 0000 0000 0000");
+    let out = dir.path().join("commune.json");
+    type_into(&mut h, "Save the commune results as", s(&out));
+    h.get_by_label("Tabulate").click();
+    finish_jobs(&mut h);
+    assert!(
+        h.query_by_label_contains(&format!(
+            "its short code is {}, but copy C of the form of station \"{}\" says 0000-0000-0000-0000",
+            code_of(&files[1].1),
+            codes[1]
+        ))
+        .is_some()
+    );
+    assert!(!out.exists(), "nothing was written");
+    // With station 2's code as its paper says, the commune is tabulated.
+    type_into(&mut h, &field(codes[1]), &code_of(&files[1].1));
+    h.get_by_label("Tabulate").click();
+    finish_jobs(&mut h);
+    assert!(out.exists(), "the commune file is written");
+    for line in [
+        "Checked against paper: 2 of 2 stations.",
+        "Stations without results: 0101-01-0003",
+    ] {
+        assert!(h.query_by_label(line).is_some(), "{line}");
+    }
+    let c: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(c["stations"][0]["paper_checked"], true);
+    assert_eq!(c["stations"][1]["paper_checked"], true);
+    assert_eq!(c["missing_stations"], serde_json::json!([codes[2]]));
+}

@@ -66,9 +66,12 @@ pub enum AppCommand {
     /// Tabulate a commune's results files and save the commune results
     /// (`out`, and a PDF beside it).
     Tabulate {
-        files: Vec<PathBuf>,
+        inputs: crate::shell::tabulate::Inputs,
         out: PathBuf,
     },
+    /// Read the issued station files listed on the Tabulation screen, for
+    /// a short code field a station.
+    ReadIssued(Vec<PathBuf>),
     /// Verify a results file (alone, against a record, or a short code).
     Verify {
         results: PathBuf,
@@ -100,6 +103,7 @@ impl AppCommand {
             | AppCommand::SetLanguage(_)
             | AppCommand::SetNumerals(_)
             | AppCommand::DismissNotice
+            | AppCommand::ReadIssued(_)
             | AppCommand::Notify(_) => false,
         }
     }
@@ -251,7 +255,7 @@ impl PolltallyApp {
                 }
                 None => Ok(()),
             },
-            AppCommand::Tabulate { files, out } => {
+            AppCommand::Tabulate { inputs, out } => {
                 if out.as_os_str().is_empty() {
                     let empty = crate::domain::message::Message::new(
                         crate::domain::message::P::MustNotBeEmpty,
@@ -263,8 +267,8 @@ impl PolltallyApp {
                 } else {
                     self.jobs
                         .start(Job::Tabulate, move || {
-                            let commune = crate::shell::tabulate::tabulate_files(&files).and_then(
-                                |commune| {
+                            let commune = crate::shell::tabulate::tabulate_inputs(&inputs)
+                                .and_then(|commune| {
                                     let pdf = out.with_extension("pdf");
                                     crate::shell::tabulate::write_commune(
                                         &commune,
@@ -272,12 +276,18 @@ impl PolltallyApp {
                                         Some(&pdf),
                                     )?;
                                     Ok(commune)
-                                },
-                            );
+                                });
                             Outcome::Tabulated(Box::new(commune))
                         })
                         .map_err(Into::into)
                 }
+            }
+            AppCommand::ReadIssued(paths) => {
+                match crate::shell::tabulate::read_issued(&paths) {
+                    Ok(issued) => self.tabulation.set_issued(&issued),
+                    Err(err) => self.tabulation.issued_problem = Some(Said::failure(&err)),
+                }
+                Ok(())
             }
             AppCommand::Verify {
                 results,

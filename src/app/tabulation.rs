@@ -1,34 +1,104 @@
 //! Tabulation screen: the commune election commission lists its stations'
-//! results files, tabulates them, and saves the commune results (JSON and
-//! PDF); the same checks and sums as `polltally tabulate`.
+//! results files (or count records) and the station files it issued, types
+//! each station's short code from copy C of its form, tabulates, and saves
+//! the commune results (JSON and PDF); the same checks and sums as
+//! `polltally tabulate`.
 
 use crate::app::command::AppCommand;
 use crate::app::jobs::Job;
 use crate::app::theme;
-use crate::domain::tabulation::CommuneResults;
+use crate::domain::identifier::StationCode;
+use crate::domain::paper_codes::PaperCodes;
+use crate::domain::short_code::normalize_short_code;
+use crate::domain::tabulation::{CommuneResults, IssuedStation};
 use crate::i18n::{T, Tr};
+use crate::shell::tabulate::Inputs;
 use eframe::egui::{self, RichText};
 use std::path::PathBuf;
 
-/// The files typed and the last outcome.
+/// One issued station and the short code typed for it.
+#[derive(Debug, Clone)]
+pub struct IssuedRow {
+    pub code: StationCode,
+    pub name: crate::domain::text::LocalizedText,
+    /// As typed from copy C of the station's form.
+    pub typed: String,
+}
+
+/// The files typed, the issued stations read, and the last outcome.
 #[derive(Debug, Clone, Default)]
 pub struct TabulationState {
-    /// One results file a line.
+    /// One results file or count record a line.
     pub files: String,
+    /// One issued station file or folder of them a line.
+    pub stations: String,
+    /// The issued stations read from `stations`, in code order.
+    pub issued: Vec<IssuedRow>,
+    /// Why the station files could not be read.
+    pub issued_problem: Option<crate::app::Said>,
     /// Where the commune results go (`.json`; the PDF beside it).
     pub out: String,
     pub outcome: Option<Result<CommuneResults, crate::app::Said>>,
 }
 
+/// The paths listed one a line, blank lines left out.
+fn lines(text: &str) -> Vec<PathBuf> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(PathBuf::from)
+        .collect()
+}
+
 impl TabulationState {
-    /// The files listed, one a line, blank lines left out.
+    /// The results files listed.
     pub fn paths(&self) -> Vec<PathBuf> {
-        self.files
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(PathBuf::from)
-            .collect()
+        lines(&self.files)
+    }
+
+    /// The station files or folders listed.
+    pub fn station_paths(&self) -> Vec<PathBuf> {
+        lines(&self.stations)
+    }
+
+    /// Shows the issued stations read; a code already typed for a station
+    /// still listed is kept.
+    pub fn set_issued(&mut self, issued: &[IssuedStation]) {
+        let mut rows: Vec<IssuedRow> = issued
+            .iter()
+            .map(|i| {
+                let station = &i.station.definition().station;
+                let typed = self
+                    .issued
+                    .iter()
+                    .find(|row| row.code == station.code)
+                    .map(|row| row.typed.clone())
+                    .unwrap_or_default();
+                IssuedRow {
+                    code: station.code.clone(),
+                    name: station.name.clone(),
+                    typed,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.code.cmp(&b.code));
+        rows.dedup_by(|a, b| a.code == b.code);
+        self.issued = rows;
+        self.issued_problem = None;
+    }
+
+    /// What to tabulate: the codes typed (none when no field holds one).
+    pub fn inputs(&self) -> Result<Inputs, crate::domain::message::Message> {
+        let codes = PaperCodes::from_fields(
+            self.issued
+                .iter()
+                .map(|row| (&row.code, row.typed.as_str())),
+        )?;
+        Ok(Inputs {
+            results: self.paths(),
+            stations: self.station_paths(),
+            codes: (!codes.codes.is_empty()).then_some(codes),
+        })
     }
 }
 
@@ -51,6 +121,25 @@ pub fn tabulation_ui(
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
+        let label = ui.label(tr.t(T::TabIssuedFiles));
+        ui.add(
+            egui::TextEdit::multiline(&mut state.stations)
+                .desired_rows(2)
+                .desired_width(480.0),
+        )
+        .labelled_by(label.id);
+        if ui
+            .add_enabled(
+                busy.is_none() && !state.station_paths().is_empty(),
+                egui::Button::new(tr.t(T::TabReadStations)),
+            )
+            .clicked()
+        {
+            commands.push(AppCommand::ReadIssued(state.station_paths()));
+        }
+    });
+    codes_ui(ui, tr, state);
+    ui.horizontal(|ui| {
         let label = ui.label(tr.t(T::TabOut));
         ui.add(egui::TextEdit::singleline(&mut state.out).desired_width(560.0))
             .labelled_by(label.id);
@@ -62,10 +151,13 @@ pub fn tabulation_ui(
         )
         .clicked()
     {
-        commands.push(AppCommand::Tabulate {
-            files: state.paths(),
-            out: PathBuf::from(state.out.trim()),
-        });
+        match state.inputs() {
+            Ok(inputs) => commands.push(AppCommand::Tabulate {
+                inputs,
+                out: PathBuf::from(state.out.trim()),
+            }),
+            Err(problem) => state.outcome = Some(Err(crate::app::Said::Problem(problem))),
+        }
     }
     ui.add_space(8.0);
     match &state.outcome {
@@ -82,6 +174,59 @@ pub fn tabulation_ui(
     }
 }
 
+/// A field a station for the short code on copy C of its form, each
+/// checked as it is typed.
+fn codes_ui(ui: &mut egui::Ui, tr: Tr, state: &mut TabulationState) {
+    if let Some(problem) = &state.issued_problem {
+        ui.label(
+            RichText::new(problem.text(tr))
+                .color(theme::DIFFERS)
+                .strong(),
+        );
+    }
+    if state.issued.is_empty() {
+        ui.weak(tr.t(T::TabCodesNeedStations));
+        return;
+    }
+    ui.label(tr.f(T::TabIssuedRead, &[("n", &tr.num(state.issued.len()))]));
+    ui.weak(tr.t(T::TabCodesHint));
+    egui::ScrollArea::vertical()
+        .id_salt("issued_codes")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            egui::Grid::new("issued_codes_grid")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    ui.strong(tr.t(T::TabStationColumn));
+                    ui.strong(tr.t(T::TabCodeColumn));
+                    ui.label("");
+                    ui.end_row();
+                    for row in &mut state.issued {
+                        let label =
+                            ui.label(format!("{}  {}", row.code, row.name.get(tr.lang.code())));
+                        ui.add(
+                            egui::TextEdit::singleline(&mut row.typed)
+                                .desired_width(220.0)
+                                .font(egui::TextStyle::Monospace),
+                        )
+                        .labelled_by(label.id);
+                        if row.typed.trim().is_empty() {
+                            ui.label("");
+                        } else {
+                            match normalize_short_code(&row.typed) {
+                                Ok(code) => ui.monospace(code),
+                                Err(problem) => ui.label(
+                                    RichText::new(tr.message(&problem)).color(theme::DIFFERS),
+                                ),
+                            };
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
 fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
     if c.practice {
         theme::practice_badge(ui, tr);
@@ -95,6 +240,14 @@ fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
         Some(list) if !list.is_empty() => ui.label(missing.color(theme::DIFFERS)),
         _ => ui.label(missing),
     };
+    for (line, problem) in tr.paper(c) {
+        let text = RichText::new(line);
+        if problem {
+            ui.label(text.color(theme::DIFFERS));
+        } else {
+            ui.label(text);
+        }
+    }
     egui::Grid::new("commune_totals")
         .striped(true)
         .num_columns(3)

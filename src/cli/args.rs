@@ -210,7 +210,14 @@ pub enum Command {
         /// its station file, and issued stations without results are listed.
         #[arg(long, value_name = "FILE|DIR")]
         stations: Vec<PathBuf>,
-        /// The stations' results files.
+        /// The short codes typed from copy C of each station's form, one
+        /// `STATION-CODE SHORT-CODE` a line (`#` starts a comment). A results
+        /// file whose short code is not its paper's is refused; stations with
+        /// a file but no code, or a code but no file, are listed.
+        #[arg(long, value_name = "FILE")]
+        codes: Option<PathBuf>,
+        /// The stations' results files, or their count records (.polltally),
+        /// whose journals are verified and sealed results taken.
         #[arg(value_name = "RESULTS_FILE", required = true)]
         results: Vec<PathBuf>,
     },
@@ -272,6 +279,10 @@ pub enum Command {
         /// them) the commune file was tabulated against; repeat for each.
         #[arg(long, value_name = "FILE|DIR", requires = "commune")]
         stations: Vec<PathBuf>,
+        /// With --commune: the short codes typed from paper the commune file
+        /// was tabulated with.
+        #[arg(long, value_name = "FILE", requires = "commune")]
+        codes: Option<PathBuf>,
         /// With --commune: the stations' results files.
         #[arg(value_name = "RESULTS_FILE", requires = "commune")]
         files: Vec<PathBuf>,

@@ -26,6 +26,7 @@ use crate::journal::event::Event;
 use crate::journal::replay::ChainError;
 use crate::shell::clock::SystemClock;
 use crate::shell::files::write_file;
+use crate::shell::tabulate::Inputs;
 use crate::shell::verify::QrAgainst;
 use crate::store::{Record, StoreError};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
@@ -228,11 +229,14 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             results,
             commune,
             files,
+            stations,
+            codes,
             ..
         } => {
+            let inputs = inputs(files, stations, codes)?;
             let against = match (&results, &commune) {
                 (Some(results), _) => QrAgainst::Results(results),
-                (None, Some(commune)) => QrAgainst::Commune(commune, &files),
+                (None, Some(commune)) => QrAgainst::Commune(commune, &inputs),
                 (None, None) => {
                     return Err(Message::new(P::VerifyNeedsInput).at("verify").into());
                 }
@@ -243,8 +247,9 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             commune: Some(commune),
             files,
             stations,
+            codes,
             ..
-        } => verify_commune(&commune, &files, &stations, tr),
+        } => verify_commune(&commune, inputs(files, stations, codes)?, tr),
         Command::Verify {
             record,
             head,
@@ -313,8 +318,9 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             out,
             pdf,
             stations,
+            codes,
             results,
-        } => tabulate(&results, &stations, &out, pdf.as_deref(), tr),
+        } => tabulate(&inputs(results, stations, codes)?, &out, pdf.as_deref(), tr),
         Command::Pdf {
             record,
             out,
@@ -460,14 +466,24 @@ fn compare(
     Ok(())
 }
 
-fn tabulate(
-    results: &[std::path::PathBuf],
-    stations: &[std::path::PathBuf],
-    out: &Path,
-    pdf: Option<&Path>,
-    tr: Tr,
-) -> anyhow::Result<()> {
-    let commune = crate::shell::tabulate::tabulate_against(results, stations)?;
+/// What `tabulate` and `verify --commune` were given; the codes file read.
+fn inputs(
+    results: Vec<std::path::PathBuf>,
+    stations: Vec<std::path::PathBuf>,
+    codes: Option<std::path::PathBuf>,
+) -> anyhow::Result<Inputs> {
+    Ok(Inputs {
+        results,
+        stations,
+        codes: codes
+            .as_deref()
+            .map(crate::shell::tabulate::read_codes)
+            .transpose()?,
+    })
+}
+
+fn tabulate(inputs: &Inputs, out: &Path, pdf: Option<&Path>, tr: Tr) -> anyhow::Result<()> {
+    let commune = crate::shell::tabulate::tabulate_inputs(inputs)?;
     crate::shell::tabulate::write_commune(&commune, out, pdf)?;
     say_raw!("{}", summaries::commune_text(&commune, tr)?);
     Ok(())
@@ -621,13 +637,8 @@ fn verify_qr(image: &Path, against: QrAgainst, tr: Tr) -> anyhow::Result<()> {
 }
 
 /// Prints the outcome of [`crate::shell::tabulate::check_commune`].
-fn verify_commune(
-    path: &Path,
-    files: &[std::path::PathBuf],
-    stations: &[std::path::PathBuf],
-    tr: Tr,
-) -> anyhow::Result<()> {
-    let commune = crate::shell::tabulate::check_commune(path, files, stations)?;
+fn verify_commune(path: &Path, inputs: Inputs, tr: Tr) -> anyhow::Result<()> {
+    let commune = crate::shell::tabulate::check_commune(path, &inputs)?;
     say!(
         "{}",
         tr.f(

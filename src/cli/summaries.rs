@@ -81,6 +81,9 @@ pub fn commune_text(c: &CommuneResults, tr: Tr) -> Result<String, Message> {
         let _ = writeln!(out, "  {}", tr.replaced(r));
     }
     let _ = writeln!(out, "{}", tr.missing_stations(c));
+    for (line, _) in tr.paper(c) {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(
         out,
         "  {:<24} {:>10} {:>6}",

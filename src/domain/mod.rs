@@ -14,6 +14,7 @@ pub mod hash;
 pub mod identifier;
 pub mod limits;
 pub mod message;
+pub mod paper_codes;
 pub mod party;
 pub mod person;
 pub mod reconciliation;

@@ -11,9 +11,11 @@ use crate::domain::hash::Hash256;
 use crate::domain::identifier::{CommuneCode, ElectionId, StationCode};
 use crate::domain::limits::{MAX_BALLOTS, MAX_SEATS};
 use crate::domain::message::{Explain, Message, P};
+use crate::domain::paper_codes::{PaperCode, PaperCodes};
 use crate::domain::party::PartyNumber;
 use crate::domain::results::{ElectionPart, PRACTICE_NOTICE, PartyPart, ResultsDocument};
 use crate::domain::seats::{allocate, quotient_text};
+use crate::domain::short_code::short_code;
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use serde::{Deserialize, Serialize};
@@ -104,6 +106,17 @@ pub enum TabulationError {
     OtherPartiesIssued {
         file: String,
         station: StationCode,
+    },
+    /// A results file whose short code is not the one typed from copy C
+    /// of its station's form.
+    PaperDiffers {
+        file: String,
+        found: String,
+        typed: PaperCode,
+    },
+    /// A short code typed for a station no issued station file is for.
+    PaperNotIssued {
+        typed: PaperCode,
     },
     /// A sum of the commune too large to count (each results file is
     /// bounded, so only a number of files no commune has gets here).
@@ -200,6 +213,16 @@ impl Explain for TabulationError {
                     .quoted("station", station.as_str())
                     .at(file.as_str())
             }
+            TabulationError::PaperDiffers { file, found, typed } => Message::new(P::PaperDiffers)
+                .text("found", found)
+                .quoted("station", typed.station.as_str())
+                .text("typed", &typed.code)
+                .message("place", typed.place())
+                .at(file.as_str()),
+            TabulationError::PaperNotIssued { typed } => Message::new(P::PaperNotIssued)
+                .quoted("station", typed.station.as_str())
+                .message("place", typed.place())
+                .at("codes"),
             TabulationError::SumTooLarge { field } => {
                 Message::new(P::SumTooLarge).at(field.as_str())
             }
@@ -229,6 +252,11 @@ pub struct CommuneStation {
     pub invalid: u64,
     /// Party number (as a string) -> valid votes at this station.
     pub votes: BTreeMap<String, u64>,
+    /// Whether the results file's short code was checked against the one
+    /// typed from copy C of the station's form (and matched). Absent only
+    /// in commune files older than the check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper_checked: Option<bool>,
 }
 
 /// A station result replaced by a recount of it.
@@ -313,6 +341,10 @@ pub struct CommuneResults {
     /// Stations the station files list for the commune with no results file;
     /// null when no station file lists the commune's stations.
     pub missing_stations: Option<Vec<StationCode>>,
+    /// Stations with a short code typed from paper but no results file;
+    /// absent when no codes were typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper_without_file: Option<Vec<StationCode>>,
     pub allocation: Vec<SeatRow>,
     /// Seats left to a drawing of lots (empty when none).
     pub ties: Vec<TieRow>,
@@ -550,6 +582,7 @@ pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationEr
             valid: f.doc.figures.valid,
             invalid: f.doc.figures.invalid,
             votes: f.doc.votes.clone(),
+            paper_checked: Some(false),
         })
         .collect();
     stations.sort_by(|a, b| a.code.cmp(&b.code));
@@ -577,6 +610,7 @@ pub fn tabulate(files: &[StationResults]) -> Result<CommuneResults, TabulationEr
         stations,
         replaced,
         missing_stations,
+        paper_without_file: None,
         allocation: allocation
             .awards
             .iter()
@@ -687,6 +721,90 @@ pub fn tabulate_issued(
         .collect();
     commune.missing_stations = Some(missing);
     Ok(commune)
+}
+
+/// Tabulates one commune: against the issued station files when given
+/// ([`tabulate_issued`], else [`tabulate`]), and each station's counted
+/// results file against the short code typed from its paper when codes are
+/// given ([`check_paper`]).
+pub fn tabulate_commune(
+    files: &[StationResults],
+    issued: Option<&[IssuedStation]>,
+    codes: Option<&PaperCodes>,
+) -> Result<CommuneResults, TabulationError> {
+    let mut commune = match issued {
+        Some(issued) => tabulate_issued(files, issued)?,
+        None => tabulate(files)?,
+    };
+    if let Some(codes) = codes {
+        let issued: Option<BTreeSet<&StationCode>> = issued.map(|issued| {
+            issued
+                .iter()
+                .map(|i| &i.station.definition().station.code)
+                .collect()
+        });
+        check_paper(&mut commune, files, codes, issued.as_ref())?;
+    }
+    Ok(commune)
+}
+
+/// Holds the results files to the short codes typed from paper. Every code
+/// typed must be the short code of one of its station's results files (the
+/// count or a recount of it), else the station's counted file is refused: it
+/// is not the file the commission signed. A station is `paper_checked` when
+/// the code of the file that counts was typed; stations typed without any
+/// results file are listed in `paper_without_file`. With issued station
+/// files, a code for a station none is for is refused.
+pub fn check_paper(
+    commune: &mut CommuneResults,
+    files: &[StationResults],
+    codes: &PaperCodes,
+    issued: Option<&BTreeSet<&StationCode>>,
+) -> Result<(), TabulationError> {
+    let mut of_station: BTreeMap<&StationCode, Vec<&StationResults>> = BTreeMap::new();
+    for f in files {
+        of_station.entry(&f.doc.station.code).or_default().push(f);
+    }
+    let mut without_file = BTreeSet::new();
+    for typed in &codes.codes {
+        if let Some(issued) = issued
+            && !issued.contains(&typed.station)
+        {
+            return Err(TabulationError::PaperNotIssued {
+                typed: typed.clone(),
+            });
+        }
+        let Some(group) = of_station.get(&typed.station) else {
+            without_file.insert(typed.station.clone());
+            continue;
+        };
+        if group.iter().any(|f| short_code(&f.hash) == typed.code) {
+            continue;
+        }
+        let counted = commune
+            .stations
+            .iter()
+            .find(|s| s.code == typed.station)
+            .map(|s| s.results_hash);
+        let Some(file) = group
+            .iter()
+            .find(|f| Some(f.hash) == counted)
+            .or(group.first())
+        else {
+            continue;
+        };
+        return Err(TabulationError::PaperDiffers {
+            file: file.file.clone(),
+            found: short_code(&file.hash),
+            typed: typed.clone(),
+        });
+    }
+    for station in &mut commune.stations {
+        let code = short_code(&station.results_hash);
+        station.paper_checked = Some(codes.of(&station.code).any(|c| c.code == code));
+    }
+    commune.paper_without_file = Some(without_file.into_iter().collect());
+    Ok(())
 }
 
 /// The one result that counts for each station: a station's files must form

@@ -89,6 +89,11 @@ impl Words {
         self.en.t(key)
     }
 
+    /// The English of the pair, for what is the same in both languages.
+    pub fn en_tr(&self) -> Tr {
+        self.en
+    }
+
     /// The same text made in each language: `ខ្មែរ / English`; each
     /// language's `Tr` writes figures in the form's numerals.
     pub fn each(&self, make: impl Fn(Tr) -> String) -> String {

@@ -96,6 +96,46 @@ impl Tr {
         }
     }
 
+    /// Whether the stations' files were checked against the short codes
+    /// typed from paper: each line, and whether it tells of a problem
+    /// (a station without a code, or a code without a file). Nothing for a
+    /// commune file older than the check.
+    pub fn paper(self, c: &CommuneResults) -> Vec<(String, bool)> {
+        let Some(without_file) = &c.paper_without_file else {
+            return if c.stations.iter().any(|s| s.paper_checked.is_some()) {
+                vec![(self.t(T::TabPaperNone).to_string(), false)]
+            } else {
+                vec![]
+            };
+        };
+        let join = |codes: Vec<&str>| codes.join(", ");
+        let no_code: Vec<&str> = c
+            .stations
+            .iter()
+            .filter(|s| s.paper_checked != Some(true))
+            .map(|s| s.code.as_str())
+            .collect();
+        let checked = c.stations.len() - no_code.len();
+        let mut lines = vec![(
+            self.f(
+                T::TabPaperChecked,
+                &[
+                    ("n", &self.num(checked)),
+                    ("m", &self.num(c.stations.len())),
+                ],
+            ),
+            false,
+        )];
+        if !no_code.is_empty() {
+            lines.push((self.f(T::TabPaperNoCode, &[("list", &join(no_code))]), true));
+        }
+        if !without_file.is_empty() {
+            let codes = without_file.iter().map(|code| code.as_str()).collect();
+            lines.push((self.f(T::TabPaperNoFile, &[("list", &join(codes))]), true));
+        }
+        lines
+    }
+
     /// `Tie: n seat(s) for a drawing of lots among parties ...`.
     pub fn tie(self, t: &TieRow) -> String {
         let parties: Vec<String> = t.parties.iter().map(u32::to_string).collect();

@@ -65,7 +65,9 @@ texts! {
     Tabulate => "Sum the results files of a commune and allocate its council seats", "បូកឯកសារលទ្ធផលនៃឃុំ សង្កាត់ ហើយបែងចែកអាសនៈក្រុមប្រឹក្សា";
     TabulateOut => "Where to write the commune results (JSON)", "កន្លែងសរសេរលទ្ធផលឃុំ សង្កាត់ (JSON)";
     TabulatePdf => "Also write the commune results as a PDF", "សរសេរលទ្ធផលឃុំ សង្កាត់ជា PDF ផងដែរ";
-    TabulateFiles => "The stations' results files", "ឯកសារលទ្ធផលនៃការិយាល័យ";
+    TabulateFiles => "The stations' results files, or their count records (.polltally), whose journals are verified and sealed results taken", "ឯកសារលទ្ធផលនៃការិយាល័យ ឬកំណត់ត្រាការរាប់របស់វា (.polltally) ដែលកំណត់ហេតុត្រូវបានផ្ទៀងផ្ទាត់ ហើយលទ្ធផលដែលបានបិទត្រាត្រូវបានយក";
+    TabulateCodes => "The short codes typed from copy C of each station's form, one `STATION-CODE SHORT-CODE` a line (`#` starts a comment). A results file whose short code is not its paper's is refused; stations with a file but no code, or a code but no file, are listed", "កូដខ្លីដែលបានវាយពីច្បាប់ចម្លង C នៃទម្រង់របស់ការិយាល័យនីមួយៗ មួយបន្ទាត់ `STATION-CODE SHORT-CODE` (`#` ចាប់ផ្ដើមការកត់សម្គាល់)។ ឯកសារលទ្ធផលដែលកូដខ្លីមិនមែនជាកូដលើក្រដាសរបស់វា ត្រូវបានបដិសេធ; ការិយាល័យដែលមានឯកសារតែគ្មានកូដ ឬមានកូដតែគ្មានឯកសារ ត្រូវបានរាយ";
+    VerifyCodes => "With --commune: the short codes typed from paper the commune file was tabulated with", "ជាមួយ --commune៖ កូដខ្លីដែលបានវាយពីក្រដាស ដែលឯកសារឃុំ សង្កាត់ត្រូវបានបូកជាមួយ";
     Pdf => "Write the results form of a sealed count as a PDF", "សរសេរសន្លឹកលទ្ធផលនៃការរាប់ដែលបានបិទត្រាជា PDF";
     PdfCopy => "Which copy: A (sealed to the NEC), B (posted at the station), C (to the commune election commission)", "ច្បាប់ណា៖ A (បិទត្រាផ្ញើ គ.ជ.ប) B (បិទផ្សាយនៅការិយាល័យ) C (ផ្ញើគណៈកម្មការឃុំ សង្កាត់)";
     PdfAnnex => "Add the ruling log annex: every journal entry in order", "បន្ថែមឧបសម្ព័ន្ធបញ្ជីការសម្រេច៖ ធាតុកំណត់ហេតុទាំងអស់តាមលំដាប់";

@@ -117,6 +117,12 @@ translations! {
     OtherDefinitionFile => "definition_hash {found} is not the hash of the issued station file for {station} ({expected})", "definition_hash {found} មិនមែនជាហាសនៃឯកសារការិយាល័យដែលបានចេញសម្រាប់ {station} ទេ ({expected})";
     OtherSeatsIssued => "gives {found} council seats, the issued station file {expected}", "ផ្ដល់អាសនៈក្រុមប្រឹក្សា {found} ឯកសារការិយាល័យដែលបានចេញ {expected}";
     OtherPartiesIssued => "lists other parties than the issued station file of station {station}", "រាយគណបក្សខុសពីឯកសារការិយាល័យដែលបានចេញនៃការិយាល័យ {station}";
+    PaperDiffers => "its short code is {found}, but copy C of the form of station {station} says {typed} ({place}); the file is not the one the commission signed", "កូដខ្លីរបស់វាគឺ {found} ប៉ុន្តែច្បាប់ចម្លង C នៃទម្រង់របស់ការិយាល័យ {station} សរសេរថា {typed} ({place}) ឯកសារនេះមិនមែនជាឯកសារដែលគណៈកម្មការបានចុះហត្ថលេខាទេ";
+    PaperNotIssued => "station {station} has a code ({place}) but is not among the issued station files", "ការិយាល័យ {station} មានកូដ ({place}) ប៉ុន្តែមិនស្ថិតក្នុងចំណោមឯកសារការិយាល័យដែលបានចេញទេ";
+    CodesLine => "line {n} of the codes", "បន្ទាត់ {n} នៃកូដ";
+    CodesField => "the code typed for station {station}", "កូដដែលបានវាយសម្រាប់ការិយាល័យ {station}";
+    InCodesFile => "{problem} (codes file {path})", "{problem} (ឯកសារកូដ {path})";
+    NotUtf8 => "{path} is not UTF-8 text", "{path} មិនមែនជាអត្ថបទ UTF-8 ទេ";
     CommuneHashMismatch => "the hash does not match the document (the file was edited or re-saved)", "ហាសមិនត្រូវនឹងឯកសារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
     NotARecountRecord => "{path} is not a recount", "{path} មិនមែនជាការរាប់ឡើងវិញទេ";
     RecountOfOtherResults => "the recount is of the count with results {bound}, not of this original (results {original})", "ការរាប់ឡើងវិញនេះជារបស់ការរាប់ដែលមានលទ្ធផល {bound} មិនមែនរបស់ការរាប់ដើមនេះទេ (លទ្ធផល {original})";
@@ -172,6 +178,8 @@ translations! {
     InFile => "{problem} ({path})", "{problem} (ឯកសារ {path})";
     CodeCharacter => "{value} has the character {c}, which no short code has", "{value} មានតួអក្សរ {c} ដែលកូដខ្លីគ្មាន";
     CodeLength => "{value} has {n} characters, a short code has {expected}", "{value} មាន {n} តួអក្សរ កូដខ្លីមាន {expected}";
+    CodeLineIncomplete => "a station code and the short code of its form are needed", "ត្រូវការលេខកូដការិយាល័យ និងកូដខ្លីនៃទម្រង់របស់វា";
+    TooManyCodeLines => "more than {max} lines; a codes file has one line a station", "លើសពី {max} បន្ទាត់ ឯកសារកូដមានមួយបន្ទាត់សម្រាប់ការិយាល័យមួយ";
     CodeMismatch => "{typed} does not match this results file (its code is {code}); the form and the file disagree", "{typed} មិនត្រូវនឹងឯកសារលទ្ធផលនេះទេ (កូដរបស់វាគឺ {code}); សន្លឹកលទ្ធផល និងឯកសារមិនស៊ីគ្នា";
     OtherElection => "the results file is for election {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការបោះឆ្នោត {file} កំណត់ត្រាសម្រាប់ {record}";
     OtherStation => "the results file is for station {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការិយាល័យ {file} កំណត់ត្រាសម្រាប់ {record}";

@@ -418,6 +418,11 @@ pub fn commune_pages(c: &CommuneResults) -> Result<Vec<Page>, Message> {
         d.paragraph(8.0, false, Tone::Black, &w.each(|tr| tr.replaced(r)));
     }
     d.paragraph(8.5, true, Tone::Black, &w.each(|tr| tr.missing_stations(c)));
+    for (i, (_, problem)) in w.en_tr().paper(c).into_iter().enumerate() {
+        let line = w.each(|tr| tr.paper(c).get(i).map(|l| l.0.clone()).unwrap_or_default());
+        let tone = if problem { Tone::Red } else { Tone::Black };
+        d.paragraph(8.5, problem, tone, &line);
+    }
 
     let hash = c.hash()?;
     let top = format!("{} | {}", c.commune_code, c.election.id);

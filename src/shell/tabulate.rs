@@ -1,23 +1,51 @@
-//! Reading a commune's results files for tabulation: each file read,
-//! verified (format, canonical bytes, its own sums) and hashed, then handed
-//! to the core. The CLI (`polltally tabulate`) and the app's Tabulation
-//! screen both call [`tabulate_files`]; with the station files the commune
-//! election commission issued, the CLI calls [`tabulate_against`].
+//! Reading a commune's inputs for tabulation: each station's results file
+//! (or its count record) read, verified (format, canonical bytes, its own
+//! sums; a record's whole journal) and hashed; the issued station files and
+//! the short codes typed from paper read; then all handed to the core. The
+//! CLI (`polltally tabulate`) and the app's Tabulation screen both call
+//! [`tabulate_inputs`].
 
 use crate::domain::hash::Hash256;
 use crate::domain::message::{Explain, Message, P};
+use crate::domain::paper_codes::PaperCodes;
 use crate::domain::results::ResultsDocument;
 use crate::domain::tabulation::{
-    CommuneResults, IssuedStation, StationResults, tabulate, tabulate_issued,
+    CommuneResults, IssuedStation, StationResults, TabulationError, tabulate_commune,
 };
 use crate::shell::verify::{VerificationFailed, unusable_results};
+use crate::store::record::{Record, StoreError};
 use std::path::{Path, PathBuf};
 
-/// Reads and verifies one results file. A file that is no results document
-/// is bad input; one that reads but does not add up has been changed.
+/// The first bytes of every SQLite database, so of every count record.
+const RECORD_MAGIC: &[u8] = b"SQLite format 3\0";
+
+/// What a commune tabulates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inputs {
+    /// Each station's results file or count record (`.polltally`).
+    pub results: Vec<PathBuf>,
+    /// The station files the commune election commission issued, or
+    /// directories of them; none: results are not held to them.
+    pub stations: Vec<PathBuf>,
+    /// The short codes typed from copy C of the forms; none: results are
+    /// not held to paper.
+    pub codes: Option<PaperCodes>,
+}
+
+/// Reads and verifies one station's results: a results file, or a count
+/// record whose journal is replayed and verified and whose sealed results
+/// are taken (the bytes `polltally export` writes). A file that is neither
+/// is bad input; one that reads but does not add up, or a record whose
+/// journal does not verify, has been changed.
 pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
     let bytes = crate::shell::files::read_file(path, "results")?;
     let file = path.display().to_string();
+    let bytes = if bytes.starts_with(RECORD_MAGIC) {
+        drop(bytes);
+        record_results(path)?
+    } else {
+        bytes
+    };
     let doc = ResultsDocument::parse(&bytes)
         .map_err(|err| unusable_results(&err, err.message().at(&file)))?;
     Ok(StationResults {
@@ -27,19 +55,67 @@ pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
     })
 }
 
-/// Checks a commune results file's own hash and, given the stations'
-/// results files, that tabulating them again (against the issued station
-/// files, when given) gives the same bytes.
-pub fn check_commune(
-    path: &Path,
-    files: &[PathBuf],
-    stations: &[PathBuf],
-) -> anyhow::Result<CommuneResults> {
+/// The results file of a sealed count record, as `polltally export` writes
+/// it; errors name the record.
+fn record_results(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let file = path.display().to_string();
+    let record = Record::open(path).map_err(|err| -> anyhow::Error {
+        let message = err.message().at(&file);
+        match err {
+            StoreError::Chain(_) | StoreError::Original { .. } => {
+                VerificationFailed(message).into()
+            }
+            _ => message.into(),
+        }
+    })?;
+    let doc = record.results().map_err(|err| err.message().at(&file))?;
+    Ok(doc.to_bytes().map_err(|err| err.at(&file))?)
+}
+
+/// Reads a codes file (`STATION-CODE SHORT-CODE` a line); errors name it.
+pub fn read_codes(path: &Path) -> Result<PaperCodes, Message> {
+    let bytes = crate::shell::files::read_file(path, "codes")?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Message::new(P::NotUtf8)
+            .text("path", path.display())
+            .at("codes")
+    })?;
+    PaperCodes::parse(&text).map_err(|problem| {
+        Message::new(P::InCodesFile)
+            .text("path", path.display())
+            .message("problem", problem)
+            .at("codes")
+    })
+}
+
+/// Reads every input and tabulates the commune (see
+/// [`tabulate_commune`]).
+pub fn tabulate_inputs(inputs: &Inputs) -> anyhow::Result<CommuneResults> {
+    let issued = if inputs.stations.is_empty() {
+        None
+    } else {
+        Some(read_issued(&inputs.stations)?)
+    };
+    let files = inputs
+        .results
+        .iter()
+        .map(|p| read_results(p))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    tabulate_commune(&files, issued.as_deref(), inputs.codes.as_ref()).map_err(|err| match err {
+        // A file that is not the one the commission signed was changed.
+        TabulationError::PaperDiffers { .. } => VerificationFailed(err.message()).into(),
+        other => other.into(),
+    })
+}
+
+/// Checks a commune results file's own hash and, given the inputs it was
+/// tabulated from, that tabulating them again gives the same bytes.
+pub fn check_commune(path: &Path, inputs: &Inputs) -> anyhow::Result<CommuneResults> {
     let bytes = crate::shell::files::read_file(path, "commune")?;
     let commune = CommuneResults::parse(&bytes)
         .map_err(|problem| VerificationFailed(problem.at(path.display().to_string())))?;
-    if !files.is_empty() {
-        let again = tabulate_against(files, stations)?.to_bytes()?;
+    if !inputs.results.is_empty() {
+        let again = tabulate_inputs(inputs)?.to_bytes()?;
         if again != bytes {
             return Err(crate::shell::verify::differs(&bytes, &again, P::CommuneDiffers).into());
         }
@@ -58,15 +134,6 @@ pub fn write_commune(
         crate::shell::files::write_file(pdf, &crate::report::commune_pdf(commune)?)?;
     }
     Ok(())
-}
-
-/// Reads every file and tabulates the commune.
-pub fn tabulate_files(paths: &[PathBuf]) -> anyhow::Result<CommuneResults> {
-    let files = paths
-        .iter()
-        .map(|p| read_results(p))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(tabulate(&files)?)
 }
 
 /// Reads the issued station files: each path a station file, or a
@@ -100,19 +167,4 @@ pub fn read_issued(paths: &[PathBuf]) -> anyhow::Result<Vec<IssuedStation>> {
             })
         })
         .collect()
-}
-
-/// Reads every results file and tabulates the commune; against the issued
-/// station files when any are given (see [`tabulate_issued`]), else as
-/// [`tabulate_files`].
-pub fn tabulate_against(paths: &[PathBuf], stations: &[PathBuf]) -> anyhow::Result<CommuneResults> {
-    if stations.is_empty() {
-        return tabulate_files(paths);
-    }
-    let issued = read_issued(stations)?;
-    let files = paths
-        .iter()
-        .map(|p| read_results(p))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(tabulate_issued(&files, &issued)?)
 }

@@ -35,9 +35,18 @@ fn in_file(problem: Message, path: &Path) -> Message {
 /// field where they differ, told with `says` (`{found}`, `{expected}`).
 pub fn differs(found: &[u8], expected: &[u8], says: P) -> VerificationFailed {
     let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).ok();
-    let first = parse(found)
-        .zip(parse(expected))
-        .and_then(|(a, b)| first_difference(&a, &b));
+    // A document's own hash differs whenever anything in it does: name what
+    // does first, and the hash only when nothing else differs.
+    let without_hash = |value: &serde_json::Value| {
+        let mut value = value.clone();
+        if let Some(object) = value.as_object_mut() {
+            object.remove("hash");
+        }
+        value
+    };
+    let first = parse(found).zip(parse(expected)).and_then(|(a, b)| {
+        first_difference(&without_hash(&a), &without_hash(&b)).or_else(|| first_difference(&a, &b))
+    });
     VerificationFailed(match first {
         Some((field, found, expected)) => Message::new(says)
             .text("found", found)
@@ -314,7 +323,7 @@ fn qr_texts(grey: &image::GrayImage) -> Vec<String> {
 /// checked against first).
 pub enum QrAgainst<'a> {
     Results(&'a Path),
-    Commune(&'a Path, &'a [std::path::PathBuf]),
+    Commune(&'a Path, &'a crate::shell::tabulate::Inputs),
 }
 
 /// Checks the QR code of the photo `image` against a results file (the same
@@ -331,8 +340,8 @@ pub fn check_qr(image: &Path, against: QrAgainst) -> anyhow::Result<QrPayload> {
             let hash = Hash256::of(&bytes);
             (path, payload.differences_from_results(&doc, &hash))
         }
-        QrAgainst::Commune(path, files) => {
-            let commune = crate::shell::tabulate::check_commune(path, files, &[])?;
+        QrAgainst::Commune(path, inputs) => {
+            let commune = crate::shell::tabulate::check_commune(path, inputs)?;
             (path, payload.differences_from_commune(&commune))
         }
     };
