@@ -450,3 +450,80 @@ fn the_counting_keys_stay_in_sight_at_either_size() {
         }
     }
 }
+
+/// The Tabulation screen of a commune commission at work: 14 issued
+/// stations, codes typed (one wrong), and the outcome on screen, first a
+/// refusal and then a 20-party commune.
+#[test]
+fn the_tabulation_screen_with_its_stations_codes_and_outcome_has_no_cut_off_text() {
+    use polltally::app::tabulation::IssuedRow;
+    use polltally::domain::hash::Hash256;
+    use polltally::domain::identifier::StationCode;
+    use polltally::domain::results::ResultsDocument;
+    use polltally::domain::tabulation::{StationResults, tabulate};
+    use polltally::domain::text::LocalizedText;
+    let bytes = std::fs::read(common::fixture("photo-20-parties.json")).unwrap();
+    let doc = ResultsDocument::parse(&bytes).unwrap();
+    let mut commune = tabulate(&[StationResults {
+        file: "station.json".into(),
+        doc,
+        hash: Hash256::of(&bytes),
+    }])
+    .unwrap();
+    let codes: Vec<StationCode> = (1..=14)
+        .map(|i| StationCode::parse(&format!("0101-01-{i:04}")).unwrap())
+        .collect();
+    commune.missing_stations = Some(codes[1..].to_vec());
+    commune.paper_without_file = Some(codes[5..9].to_vec());
+    let refusal = polltally::domain::message::Message::verbatim(
+        "/media/usb/commune-0101/station-0101-01-0002/results.json: its short code is 2TPG-8GDK-DEDF-RQP6, but copy C of the form of station \"0101-01-0002\" says 2TPG-8GDK-DEDF-RQP7 (the code typed for station \"0101-01-0002\"); the file is not the one the commission signed",
+    );
+    let mut all = Vec::new();
+    for size in SIZES {
+        for lang in Lang::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let mut h = harness(dir.path(), size, lang);
+            h.run();
+            h.state_mut()
+                .apply(AppCommand::ShowScreen(Screen::Tabulation));
+            let state = &mut h.state_mut().tabulation;
+            state.files = (1..=14)
+                .map(|i| format!("/media/usb/commune-0101/station-0101-01-{i:04}/results.json\n"))
+                .collect();
+            state.stations = "/media/usb/commune-0101/stations".into();
+            state.out = "/media/usb/commune-0101/commune.json".into();
+            state.issued = codes
+                .iter()
+                .enumerate()
+                .map(|(i, code)| IssuedRow {
+                    code: code.clone(),
+                    name: LocalizedText::from_pairs(&[
+                        ("en", "Boeung Chhouk Primary School, room 2"),
+                        ("km", "សាលាបឋមសិក្សាបឹងឈូក បន្ទប់ ២"),
+                    ]),
+                    typed: match i {
+                        0 => "2TPG-8GDK-DEDF-RQP6".into(),
+                        1 => "2TPG-8GDK-DEDF-!".into(),
+                        _ => String::new(),
+                    },
+                })
+                .collect();
+            for outcome in [
+                Err(polltally::app::Said::Problem(refusal.clone())),
+                Ok(commune.clone()),
+            ] {
+                h.state_mut().tabulation.outcome = Some(outcome);
+                h.run();
+                for problem in layout_problems(&h, size) {
+                    all.push(format!("{size:?} {lang:?}: {problem}"));
+                }
+            }
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} layout problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}

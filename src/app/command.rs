@@ -263,6 +263,7 @@ impl PolltallyApp {
                     .at("out")
                     .labelled(crate::domain::message::Label::CommuneResultsFile);
                     self.tabulation.outcome = Some(Err(Said::Problem(empty)));
+                    self.tabulation.reveal = true;
                     Ok(())
                 } else {
                     self.jobs
@@ -332,6 +333,7 @@ impl PolltallyApp {
             Outcome::Notice(Err(err)) => self.notice = Some(Notice::failure(&err)),
             Outcome::Tabulated(commune) => {
                 self.tabulation.outcome = Some((*commune).map_err(|err| Said::failure(&err)));
+                self.tabulation.reveal = true;
             }
             Outcome::Verified(verified) => {
                 self.verify.outcome = Some(verified.map_err(|err| Said::failure(&err)));

@@ -9,7 +9,6 @@ use crate::app::jobs::Job;
 use crate::app::theme;
 use crate::domain::identifier::StationCode;
 use crate::domain::paper_codes::PaperCodes;
-use crate::domain::short_code::normalize_short_code;
 use crate::domain::tabulation::{CommuneResults, IssuedStation};
 use crate::i18n::{T, Tr};
 use crate::shell::tabulate::Inputs;
@@ -39,6 +38,8 @@ pub struct TabulationState {
     /// Where the commune results go (`.json`; the PDF beside it).
     pub out: String,
     pub outcome: Option<Result<CommuneResults, crate::app::Said>>,
+    /// A new outcome, to be scrolled into view once shown.
+    pub reveal: bool,
 }
 
 /// The paths listed one a line, blank lines left out.
@@ -109,13 +110,28 @@ pub fn tabulation_ui(
     busy: Option<Job>,
     commands: &mut Vec<AppCommand>,
 ) {
+    // A commune's stations, their codes and the outcome run past the window:
+    // the whole screen scrolls.
+    egui::ScrollArea::vertical()
+        .id_salt("tabulation")
+        .auto_shrink([false, false])
+        .show(ui, |ui| tabulation_body_ui(ui, tr, state, busy, commands));
+}
+
+fn tabulation_body_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    state: &mut TabulationState,
+    busy: Option<Job>,
+    commands: &mut Vec<AppCommand>,
+) {
     ui.heading(tr.t(T::TabFormTitle));
     ui.weak(tr.t(T::TabHint));
     ui.horizontal(|ui| {
         let label = ui.label(tr.t(T::TabFiles));
         ui.add(
             egui::TextEdit::multiline(&mut state.files)
-                .desired_rows(6)
+                .desired_rows(4)
                 .desired_width(640.0),
         )
         .labelled_by(label.id);
@@ -156,21 +172,30 @@ pub fn tabulation_ui(
                 inputs,
                 out: PathBuf::from(state.out.trim()),
             }),
-            Err(problem) => state.outcome = Some(Err(crate::app::Said::Problem(problem))),
+            Err(problem) => {
+                state.outcome = Some(Err(crate::app::Said::Problem(problem)));
+                state.reveal = true;
+            }
         }
     }
     ui.add_space(8.0);
-    match &state.outcome {
-        Some(Ok(c)) => commune_ui(ui, tr, c),
-        Some(Err(said)) => {
+    let shown = match &state.outcome {
+        Some(Ok(c)) => Some(commune_ui(ui, tr, c)),
+        Some(Err(said)) => Some(
             ui.label(
                 RichText::new(said.text(tr))
                     .color(theme::DIFFERS)
                     .strong()
                     .size(18.0),
-            );
-        }
-        None => {}
+            )
+            .rect,
+        ),
+        None => None,
+    };
+    if let Some(rect) = shown
+        && std::mem::take(&mut state.reveal)
+    {
+        ui.scroll_to_rect(rect, Some(egui::Align::TOP));
     }
 }
 
@@ -190,44 +215,62 @@ fn codes_ui(ui: &mut egui::Ui, tr: Tr, state: &mut TabulationState) {
     }
     ui.label(tr.f(T::TabIssuedRead, &[("n", &tr.num(state.issued.len()))]));
     ui.weak(tr.t(T::TabCodesHint));
-    egui::ScrollArea::vertical()
-        .id_salt("issued_codes")
-        .max_height(220.0)
+    let mut problems = Vec::new();
+    egui::Grid::new("issued_codes")
+        .striped(true)
+        .num_columns(3)
         .show(ui, |ui| {
-            egui::Grid::new("issued_codes_grid")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    ui.strong(tr.t(T::TabStationColumn));
-                    ui.strong(tr.t(T::TabCodeColumn));
-                    ui.label("");
-                    ui.end_row();
-                    for row in &mut state.issued {
-                        let label =
-                            ui.label(format!("{}  {}", row.code, row.name.get(tr.lang.code())));
+            ui.strong(tr.t(T::TabStationColumn));
+            ui.strong(tr.t(T::TabCodeColumn));
+            ui.label("");
+            ui.end_row();
+            for row in &mut state.issued {
+                let label = ui
+                    .scope(|ui| {
+                        ui.set_max_width(340.0);
                         ui.add(
-                            egui::TextEdit::singleline(&mut row.typed)
-                                .desired_width(220.0)
-                                .font(egui::TextStyle::Monospace),
+                            egui::Label::new(format!(
+                                "{}  {}",
+                                row.code,
+                                row.name.get(tr.lang.code())
+                            ))
+                            .truncate(),
                         )
-                        .labelled_by(label.id);
-                        if row.typed.trim().is_empty() {
-                            ui.label("");
-                        } else {
-                            match normalize_short_code(&row.typed) {
-                                Ok(code) => ui.monospace(code),
-                                Err(problem) => ui.label(
-                                    RichText::new(tr.message(&problem)).color(theme::DIFFERS),
-                                ),
-                            };
-                        }
-                        ui.end_row();
+                    })
+                    .inner;
+                ui.add_sized(
+                    [250.0, 24.0],
+                    egui::TextEdit::singleline(&mut row.typed).font(egui::TextStyle::Monospace),
+                )
+                .labelled_by(label.id);
+                match PaperCodes::from_fields([(&row.code, row.typed.as_str())]) {
+                    Ok(codes) => match codes.codes.first() {
+                        Some(code) => ui.monospace(&code.code),
+                        None => ui.label(""),
+                    },
+                    Err(problem) => {
+                        problems.push(problem);
+                        ui.label(
+                            RichText::new(tr.t(T::TabNotACode))
+                                .color(theme::DIFFERS)
+                                .strong(),
+                        )
                     }
-                });
+                };
+                ui.end_row();
+            }
         });
+    for problem in problems {
+        ui.label(RichText::new(tr.message(&problem)).color(theme::DIFFERS));
+    }
 }
 
-fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
+/// The commune's outcome; returns where it was drawn.
+fn commune_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) -> egui::Rect {
+    ui.scope(|ui| commune_body_ui(ui, tr, c)).response.rect
+}
+
+fn commune_body_ui(ui: &mut egui::Ui, tr: Tr, c: &CommuneResults) {
     if c.practice {
         theme::practice_badge(ui, tr);
     }

@@ -180,6 +180,7 @@ texts! {
     TabCodesNeedStations => "Give the issued station files and read them to type each station's short code from paper.", "សូមផ្ដល់ឯកសារការិយាល័យដែលបានចេញ ហើយអានវា ដើម្បីវាយកូដខ្លីនៃការិយាល័យនីមួយៗពីក្រដាស។";
     TabStationColumn => "Station", "ការិយាល័យ";
     TabCodeColumn => "Short code on copy C", "កូដខ្លីលើច្បាប់ចម្លង C";
+    TabNotACode => "not a short code", "មិនមែនជាកូដខ្លីទេ";
     TabPaperNone => "Not checked against paper: no short codes were typed.", "មិនបានផ្ទៀងផ្ទាត់ជាមួយក្រដាសទេ៖ គ្មានកូដខ្លីត្រូវបានវាយទេ។";
     TabPaperChecked => "Checked against paper: {n} of {m} stations.", "បានផ្ទៀងផ្ទាត់ជាមួយក្រដាស៖ ការិយាល័យ {n} ក្នុងចំណោម {m}។";
     TabPaperNoCode => "No short code typed for: {list}", "គ្មានកូដខ្លីត្រូវបានវាយសម្រាប់៖ {list}";
