@@ -1,10 +1,12 @@
-//! The cost of a durable ruling: the median time of `Record::append` for a
-//! ruling (one WAL commit with synchronous=FULL) against the median time of
-//! writing 100 bytes and fsyncing them, in the same directory.
+//! The cost of a durable ruling: the time of `Record::append` for a ruling
+//! (a WAL commit, then a checkpoint that syncs the log, copies the pages into
+//! the record's file and syncs it, so that the file alone holds the ruling)
+//! against the time of writing 100 bytes and fsyncing them, in the same
+//! directory.
 //!
-//! Run with `cargo bench --bench ruling_commit`. Prints both medians and
-//! their ratio; the goal is a ratio of at most 1.1 (a ruling costs one fsync
-//! and nearly nothing else).
+//! Run with `cargo bench --bench ruling_commit`. Prints both medians, their
+//! ratio and the 99th percentile of a ruling; the goal is a ratio of at most
+//! 3 (two syncs and little else) and at most 15 ms at the 99th percentile.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -98,15 +100,17 @@ fn main() {
     let (c, f) = (median(commits.clone()), median(fsyncs.clone()));
     let ratio = c.as_secs_f64() / f.as_secs_f64();
     println!(
-        "durable ruling commit: median {:>8.3} ms  p90 {:>8.3} ms  ({} samples)",
+        "durable ruling commit: median {:>8.3} ms  p90 {:>8.3} ms  p99 {:>8.3} ms  ({} samples)",
         c.as_secs_f64() * 1e3,
         percentile(&commits, 0.9).as_secs_f64() * 1e3,
+        percentile(&commits, 0.99).as_secs_f64() * 1e3,
         commits.len()
     );
     println!(
-        "write+fsync 100 bytes: median {:>8.3} ms  p90 {:>8.3} ms  ({} samples)",
+        "write+fsync 100 bytes: median {:>8.3} ms  p90 {:>8.3} ms  p99 {:>8.3} ms  ({} samples)",
         f.as_secs_f64() * 1e3,
         percentile(&fsyncs, 0.9).as_secs_f64() * 1e3,
+        percentile(&fsyncs, 0.99).as_secs_f64() * 1e3,
         fsyncs.len()
     );
     let r = median(rewrites.clone());
@@ -115,5 +119,6 @@ fn main() {
         r.as_secs_f64() * 1e3,
         c.as_secs_f64() / r.as_secs_f64()
     );
-    println!("ratio (commit / fsync): {ratio:.3}  (goal <= 1.1)");
+    let p99 = percentile(&commits, 0.99).as_secs_f64() * 1e3;
+    println!("ratio (commit / fsync): {ratio:.3}  (goal <= 3); p99 {p99:.3} ms (goal <= 15)");
 }

@@ -226,7 +226,7 @@ impl PolltallyApp {
                     };
                     self.jobs
                         .start(job, move || {
-                            Outcome::Notice(Record::open(&path).map_err(Into::into).and_then(
+                            Outcome::Notice(Record::open_read(&path).map_err(Into::into).and_then(
                                 |record| save_forms(&record, print.then_some(&printer), tr),
                             ))
                         })

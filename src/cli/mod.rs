@@ -124,7 +124,9 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
             || cause.is::<VerificationFailed>()
             || matches!(
                 cause.downcast_ref::<StoreError>(),
-                Some(StoreError::Chain(_) | StoreError::Original { .. })
+                Some(
+                    StoreError::Chain(_) | StoreError::Original { .. } | StoreError::Damaged { .. }
+                )
             )
     });
     if verification {
@@ -215,7 +217,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             json,
             numerals,
         } => {
-            let record = Record::open(&record)?;
+            let record = Record::open_read(&record)?;
             let tr = tr.with_numerals(numerals.unwrap_or(record.count().definition().numerals));
             if json {
                 say!("{}", serde_json::to_string_pretty(&show::json(&record))?);
@@ -278,7 +280,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 .enumerate()
                 .map(|(i, r)| parse_refusal(i, r))
                 .collect::<Result<Vec<_>, _>>()?;
-            let mut record = Record::open(&record)?;
+            let mut record = open_to_write(&record, tr)?;
             // Each signer and refuser is the person recorded present under
             // that name and role; a party agent signs for the party recorded.
             let seal = Seal::of_present(clock.now(), &signed, &refused, &record.count().present())?;
@@ -292,7 +294,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             Ok(())
         }
         Command::Export { record, out } => {
-            let record = Record::open(&record)?;
+            let record = Record::open_read(&record)?;
             let bytes = record.results()?.to_bytes()?;
             write_file(&out, &bytes)?;
             say!(
@@ -328,7 +330,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             annex,
             numerals,
         } => {
-            let record = Record::open(&record)?;
+            let record = Record::open_read(&record)?;
             let doc = record.results()?;
             let def = record.count().definition();
             let entries: Option<Vec<_>> = if annex {
@@ -376,8 +378,23 @@ fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> an
     Ok(())
 }
 
+/// Opens a record to write to it; says so when that migrated its schema.
+fn open_to_write(path: &Path, tr: Tr) -> anyhow::Result<Record> {
+    let record = Record::open(path)?;
+    if let Some((from, to)) = record.migrated() {
+        eprintln!(
+            "{}",
+            tr.f(
+                T::CliMigrated,
+                &[("path", &path.display()), ("from", &from), ("to", &to)]
+            )
+        );
+    }
+    Ok(record)
+}
+
 fn append_one(path: &Path, event: Event, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
-    let mut record = Record::open(path)?;
+    let mut record = open_to_write(path, tr)?;
     let seq = record.append(event, clock)?;
     warn_clock(&record, tr);
     say!("ok {seq}");
@@ -412,7 +429,7 @@ fn figures(args: FiguresArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
 }
 
 fn rule(args: RuleArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
-    let mut record = Record::open(&args.record)?;
+    let mut record = open_to_write(&args.record, tr)?;
     if args.stdin {
         return rule_stdin(&mut record, tr, clock);
     }
@@ -498,7 +515,7 @@ fn recount(
     tr: Tr,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
-    let original = Record::open(original)?;
+    let original = Record::open_read(original)?;
     let record = Record::create_recount(&original, out, authority, reason, mode, clock)?;
     warn_clock(&record, tr);
     let Some(state) = record.count().recount() else {

@@ -195,6 +195,7 @@ texts! {
     HelpUsage => "Usage:", "ការប្រើ៖";
     CliCommuneVerified => "ok: commune {code}, {n} stations, commune results hash {hash}", "ត្រឹមត្រូវ៖ ឃុំ សង្កាត់ {code} ការិយាល័យ {n} ហាសលទ្ធផលឃុំ សង្កាត់ {hash}";
     CliWrote => "wrote {path}", "បានសរសេរ {path}";
+    CliMigrated => "note: {path} was brought from schema version {from} to {to} to write to it", "ចំណាំ៖ {path} ត្រូវបានប្ដូរពីកំណែគ្រោងទី {from} ទៅ {to} ដើម្បីសរសេរទៅវា";
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
     CliQrVerified => "ok: the QR code of {image} matches {file}: station {station}, results hash {hash}, votes of {n} parties", "ត្រឹមត្រូវ៖ កូដ QR នៃ {image} ត្រូវនឹង {file}៖ ការិយាល័យ {station} ហាសលទ្ធផល {hash} សម្លេងឆ្នោតនៃគណបក្ស {n}";

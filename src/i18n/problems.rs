@@ -149,6 +149,15 @@ translations! {
     NoStationFile => "no station file: {detail}", "គ្មានឯកសារការិយាល័យ៖ {detail}";
     NotRegularFile => "not a regular file", "មិនមែនជាឯកសារធម្មតាទេ";
     NoWal => "the file system does not allow a write-ahead log (journal_mode {mode})", "ប្រព័ន្ធឯកសារមិនអនុញ្ញាតកំណត់ហេតុសរសេរមុន (journal_mode {mode})";
+    RecordDamaged => "{path} is damaged: {problem}", "{path} ខូចខាត៖ {problem}";
+    RecordReadOnly => "{path} was opened for reading only", "{path} ត្រូវបានបើកសម្រាប់តែអានប៉ុណ្ណោះ";
+    NotInFile => "the entry was written to {path}'s log but could not be brought into the file, so it is not acknowledged: {detail}", "ធាតុត្រូវបានសរសេរទៅកំណត់ហេតុរបស់ {path} ប៉ុន្តែមិនអាចនាំចូលក្នុងឯកសារបានទេ ដូច្នេះវាមិនត្រូវបានទទួលស្គាល់ទេ៖ {detail}";
+    CheckpointIncomplete => "{done} of {of} pages copied; another program is reading the record", "បានចម្លងទំព័រ {done} ក្នុងចំណោម {of}; កម្មវិធីផ្សេងកំពុងអានកំណត់ត្រា";
+    IntegrityCheck => "SQLite's integrity check found: {found}", "ការពិនិត្យភាពត្រឹមត្រូវរបស់ SQLite បានរកឃើញ៖ {found}";
+    SealRowDisagrees => "the seal row says the count was sealed at entry {row}, the journal says {journal} (its last entry is {last})", "ជួរត្រានិយាយថាការរាប់ត្រូវបានបិទត្រានៅធាតុ {row} កំណត់ហេតុនិយាយថា {journal} (ធាតុចុងក្រោយរបស់វាគឺ {last})";
+    RowWrongType => "a row holds a value of the wrong type in column {column}", "ជួរមួយមានតម្លៃខុសប្រភេទនៅជួរឈរ {column}";
+    NotADatabase => "the file is not a SQLite database (or its first page is damaged)", "ឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យ SQLite ទេ (ឬទំព័រទីមួយរបស់វាខូច)";
+    DatabaseCorrupt => "SQLite finds the file malformed ({detail})", "SQLite រកឃើញថាឯកសារខុសទម្រង់ ({detail})";
     NewerRecord => "{path} was written by a newer polltally (schema {found}, this one reads up to {max})", "{path} ត្រូវបានសរសេរដោយ polltally ថ្មីជាង (គ្រោង {found} កំណែនេះអានបានត្រឹម {max})";
     StoredStation => "the record's station file: {problem}", "ឯកសារការិយាល័យក្នុងកំណត់ត្រា៖ {problem}";
     ChangedElsewhere => "the record was changed by another program since it was opened; open it again", "កំណត់ត្រាត្រូវបានកែដោយកម្មវិធីផ្សេងតាំងពីបើក; សូមបើកវាម្ដងទៀត";

@@ -11,9 +11,9 @@ use std::path::Path;
 /// Opens both records; the recount must be sealed and bound to exactly the
 /// original's results.
 pub fn compare_records(original: &Path, recount: &Path) -> anyhow::Result<Comparison> {
-    let original_record = Record::open(original)?;
+    let original_record = Record::open_read(original)?;
     let original_hash = original_record.results()?.hash()?;
-    let recount_record = Record::open(recount)?;
+    let recount_record = Record::open_read(recount)?;
     let Some(state) = recount_record.count().recount() else {
         return Err(Message::new(P::NotARecountRecord)
             .text("path", recount.display())

@@ -59,10 +59,10 @@ pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
 /// it; errors name the record.
 fn record_results(path: &Path) -> anyhow::Result<Vec<u8>> {
     let file = path.display().to_string();
-    let record = Record::open(path).map_err(|err| -> anyhow::Error {
+    let record = Record::open_read(path).map_err(|err| -> anyhow::Error {
         let message = err.message().at(&file);
         match err {
-            StoreError::Chain(_) | StoreError::Original { .. } => {
+            StoreError::Chain(_) | StoreError::Original { .. } | StoreError::Damaged { .. } => {
                 VerificationFailed(message).into()
             }
             _ => message.into(),

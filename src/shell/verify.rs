@@ -106,7 +106,7 @@ pub fn first_difference(
 
 /// A record opened and verified, that ends at `head` when one is given.
 pub fn check_record(path: &Path, head: Option<Hash256>) -> anyhow::Result<Record> {
-    let record = Record::open(path)?;
+    let record = Record::open_read(path)?;
     if let Some(expected) = head
         && expected != record.head()
     {
@@ -161,7 +161,7 @@ pub fn check_results(
         .into());
     }
     if let Some(path) = record {
-        let record = Record::open(path)?;
+        let record = Record::open_read(path)?;
         let expected = record.results()?;
         let def = record.count().definition();
         if doc.election.id != def.election.id {

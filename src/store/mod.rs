@@ -1,7 +1,8 @@
 //! The count record: one SQLite file holding the station file's exact bytes
-//! and the journal. Each event is appended in its own durable transaction
-//! (WAL, `synchronous=FULL`), and is acknowledged only after the commit
-//! returns. Triggers refuse any UPDATE or DELETE of the journal and any entry
+//! and the journal. Each event is appended in its own transaction, which is
+//! then checkpointed into the file and synced (see `record::configure`); it
+//! is acknowledged only after that, so the file alone holds every
+//! acknowledged entry. Reading opens a private copy, never the file itself. Triggers refuse any UPDATE or DELETE of the journal and any entry
 //! that does not follow the last one.
 
 pub mod record;

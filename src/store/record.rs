@@ -52,6 +52,21 @@ pub enum StoreError {
         generation: u64,
         problem: Box<StoreError>,
     },
+    /// The file is damaged: SQLite's integrity check failed, a row cannot
+    /// be read, or what the record stores besides the journal disagrees
+    /// with it (the seal row and the sealing entry).
+    Damaged {
+        path: PathBuf,
+        problem: Message,
+    },
+    /// A record opened for reading only was asked to write.
+    ReadOnly(PathBuf),
+    /// An entry was committed but could not be brought into the record's
+    /// file (a reader held it back), so it was not acknowledged.
+    NotInFile {
+        path: PathBuf,
+        detail: Message,
+    },
 }
 
 impl Explain for StoreError {
@@ -92,6 +107,19 @@ impl Explain for StoreError {
             } => Message::new(P::OriginalCount)
                 .num("n", *generation)
                 .message("problem", problem.message()),
+            StoreError::Damaged { path: p, problem } => record(
+                Message::new(P::RecordDamaged)
+                    .text("path", path(p))
+                    .message("problem", problem.clone()),
+            ),
+            StoreError::ReadOnly(p) => {
+                record(Message::new(P::RecordReadOnly).text("path", path(p)))
+            }
+            StoreError::NotInFile { path: p, detail } => record(
+                Message::new(P::NotInFile)
+                    .text("path", path(p))
+                    .message("detail", detail.clone()),
+            ),
         }
     }
 }
@@ -137,6 +165,58 @@ pub struct Record {
     /// clock when this handle recorded one (nothing after opening).
     last_at: Timestamp,
     last_clock: Vec<ClockNote>,
+    /// The schema version the file had when opened, and the one it has now
+    /// (they differ when opening for writing migrated it).
+    schema: (i32, i32),
+    /// For a record opened for reading: the private copy it reads (removed
+    /// when the record is dropped, after the connection).
+    snapshot: Option<Snapshot>,
+}
+
+/// A private copy of a record and its `-wal`, in a directory of its own
+/// under the system's temporary directory: reading opens the copy, so the
+/// original is never written (it may be on read-only media, and no `-wal`
+/// or `-shm` is left beside it). Removed when dropped.
+#[derive(Debug)]
+struct Snapshot {
+    dir: PathBuf,
+    file: PathBuf,
+}
+
+impl Snapshot {
+    fn of(path: &Path) -> Result<Snapshot, StoreError> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let dir = std::env::temp_dir().join(format!(
+            "polltally-read-{}-{nanos}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir(&dir)?;
+        let snapshot = Snapshot {
+            file: dir.join("record.polltally"),
+            dir,
+        };
+        std::fs::copy(path, &snapshot.file)?;
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let wal = PathBuf::from(wal);
+        if wal.is_file() {
+            let mut copy = snapshot.file.as_os_str().to_owned();
+            copy.push("-wal");
+            std::fs::copy(&wal, PathBuf::from(copy))?;
+        }
+        Ok(snapshot)
+    }
+}
+
+impl Drop for Snapshot {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 impl std::fmt::Debug for Record {
@@ -151,11 +231,91 @@ impl std::fmt::Debug for Record {
 
 /// Per-connection settings: durability, integrity, and no trust in code
 /// stored in the schema.
+///
+/// Durability: a commit goes to the write-ahead log, and [`into_file`] then
+/// checkpoints it, which syncs the log, copies the new pages into the
+/// record's file and syncs the file. An entry is acknowledged only after
+/// that, so the `.polltally` file alone (copied, or with its `-wal` lost)
+/// holds every acknowledged entry, at the cost of two syncs a commit. The
+/// commit itself need not sync the log (`synchronous = NORMAL`): the
+/// checkpoint does, before it copies. SQLite's own checkpoints are off; this
+/// one runs after every commit.
 fn configure(conn: &Connection) -> Result<(), rusqlite::Error> {
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.execute_batch(
-        "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA synchronous = FULL;",
+        "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;",
     )
+}
+
+/// Brings every committed entry into the record's file: a checkpoint of the
+/// whole log, synced (see [`configure`]). One that a reader holds back is
+/// tried again, waiting for it; if it still cannot finish, the entry is not
+/// acknowledged.
+fn into_file(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let mut last = (0, 0, 0);
+    for mode in ["PASSIVE", "FULL"] {
+        last = conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, i64>(2)?,
+            ))
+        })?;
+        if last.0 == 0 && last.1 == last.2 {
+            return Ok(());
+        }
+    }
+    Err(StoreError::NotInFile {
+        path: path.to_path_buf(),
+        detail: Message::new(P::CheckpointIncomplete)
+            .num("done", u64::try_from(last.2).unwrap_or(0))
+            .num("of", u64::try_from(last.1).unwrap_or(0)),
+    })
+}
+
+/// SQLite's integrity check of the whole file, then whether the seal row
+/// agrees with the journal: a file whose pages or B-trees were changed, or
+/// whose journal lost its end while the seal row stayed, is damaged.
+fn check_damage(
+    conn: &Connection,
+    path: &Path,
+    version: i32,
+    count: &Count,
+) -> Result<(), StoreError> {
+    let damaged = |problem: Message| StoreError::Damaged {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
+    let found: Vec<String> = stmt
+        .query_map([], |row| row.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
+    if found != ["ok"] {
+        return Err(damaged(
+            Message::new(P::IntegrityCheck).text("found", found.join("; ")),
+        ));
+    }
+    if version >= 2 {
+        let row: Option<i64> = conn
+            .query_row("SELECT seq FROM seal WHERE id = 1", [], |row| row.get(0))
+            .map(Some)
+            .or_else(|err| match err {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                other => Err(other),
+            })?;
+        let sealed = count.seal().map(|(seq, _)| seq.0);
+        let row = row.map(|seq| u64::try_from(seq).unwrap_or(0));
+        if row != sealed {
+            let says = |seq: Option<u64>| seq.map_or_else(|| "none".to_string(), |s| s.to_string());
+            return Err(damaged(
+                Message::new(P::SealRowDisagrees)
+                    .text("row", says(row))
+                    .text("journal", says(sealed))
+                    .num("last", count.last_seq().0),
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl Record {
@@ -288,6 +448,7 @@ impl Record {
         }
         insert(&tx, &stored)?;
         tx.commit()?;
+        into_file(&conn, path)?;
         if recount.is_some() {
             // A recount is read back like any record: its ancestry replayed
             // and verified, then its opening entry against the original.
@@ -307,46 +468,20 @@ impl Record {
             head: done.head,
             last_at: body.at,
             last_clock: body.clock,
+            schema: (SCHEMA_VERSION, SCHEMA_VERSION),
+            snapshot: None,
         })
     }
 
-    /// Opens an existing record, checks that it is one, and replays and
-    /// verifies its whole journal.
+    /// Opens an existing record to write to it: checks that it is one,
+    /// migrates an older schema (see [`Record::migrated`]), brings anything
+    /// left in its log into the file, checks the file for damage, and
+    /// replays and verifies its whole journal.
     pub fn open(path: &Path) -> Result<Record, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::NotFound(path.to_path_buf()));
-        }
-        if !path.is_file() {
-            return Err(StoreError::NotARecord {
-                path: path.to_path_buf(),
-                detail: Message::new(P::NotRegularFile),
-            });
-        }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let not_a_record = |detail: Message| StoreError::NotARecord {
-            path: path.to_path_buf(),
-            detail,
-        };
-        let application_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |row| row.get(0))
-            .map_err(|err| not_a_record(Message::verbatim(err)))?;
-        if application_id != APPLICATION_ID {
-            return Err(not_a_record(Message::verbatim(format!(
-                "application_id {application_id:#x}"
-            ))));
-        }
-        let version: i32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::Newer {
-                path: path.to_path_buf(),
-                found: version,
-            });
-        }
-        if version < 1 {
-            return Err(not_a_record(Message::verbatim(format!(
-                "schema version {version}"
-            ))));
-        }
+        check_file(path)?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|err| opening_failed(path, err))?;
+        let version = identify(&conn, path)?;
         configure(&conn)?;
         if version == 1 {
             conn.execute_batch(&format!("BEGIN IMMEDIATE; {MIGRATE_V1_TO_V2} COMMIT;"))?;
@@ -354,25 +489,101 @@ impl Record {
         if version <= 2 {
             conn.execute_batch(&format!("BEGIN IMMEDIATE; {MIGRATE_V2_TO_V3} COMMIT;"))?;
         }
+        into_file(&conn, path)?;
+        Record::load(conn, path, (version, SCHEMA_VERSION), None)
+    }
+
+    /// Opens an existing record to read it (verify, show, export, forms,
+    /// compare, tabulate): a private copy of the file and its `-wal` is read,
+    /// so the original is never changed (no migration, no `-wal` or `-shm`
+    /// beside it) and may be on read-only media; an older schema is read as
+    /// it is. The same checks as [`Record::open`]. It cannot be written to.
+    pub fn open_read(path: &Path) -> Result<Record, StoreError> {
+        check_file(path)?;
+        let snapshot = Snapshot::of(path)?;
+        let conn = Connection::open_with_flags(&snapshot.file, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|err| opening_failed(path, err))?;
+        let version = identify(&conn, path)?;
+        configure(&conn)?;
+        conn.execute_batch("PRAGMA query_only = ON;")?;
+        Record::load(conn, path, (version, version), Some(snapshot))
+    }
+
+    /// The settings durability relies on, read back from this record's own
+    /// connection: the journal mode (`wal`), `synchronous` (1, NORMAL: the
+    /// checkpoint after each commit syncs) and `wal_autocheckpoint` (0: the
+    /// checkpoint is polltally's, after every commit).
+    pub fn durability(&self) -> Result<(String, i64, i64), StoreError> {
+        let read = |pragma: &str| -> Result<rusqlite::types::Value, StoreError> {
+            Ok(self
+                .conn
+                .query_row(&format!("PRAGMA {pragma}"), [], |row| row.get(0))?)
+        };
+        let text = |v: rusqlite::types::Value| match v {
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        };
+        let int = |v: rusqlite::types::Value| match v {
+            rusqlite::types::Value::Integer(i) => i,
+            _ => -1,
+        };
+        Ok((
+            text(read("journal_mode")?),
+            int(read("synchronous")?),
+            int(read("wal_autocheckpoint")?),
+        ))
+    }
+
+    /// The schema version the file had when opened and the one it has now:
+    /// different when opening it for writing migrated it.
+    pub fn migrated(&self) -> Option<(i32, i32)> {
+        (self.schema.0 != self.schema.1).then_some(self.schema)
+    }
+
+    /// Checks the file for damage, then reads the station file and replays
+    /// and verifies the ancestry and the journal.
+    fn load(
+        conn: Connection,
+        path: &Path,
+        schema: (i32, i32),
+        snapshot: Option<Snapshot>,
+    ) -> Result<Record, StoreError> {
+        let not_a_record = |detail: Message| StoreError::NotARecord {
+            path: path.to_path_buf(),
+            detail,
+        };
+        let damaged = |err: rusqlite::Error| damage(path, err);
         let bytes: Vec<u8> = conn
             .query_row("SELECT bytes FROM station WHERE id = 1", [], |row| {
                 row.get(0)
             })
-            .map_err(|err| not_a_record(Message::new(P::NoStationFile).text("detail", err)))?;
+            .map_err(|err| match err {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    not_a_record(Message::new(P::NoStationFile).text("detail", err))
+                }
+                other => damaged(other),
+            })?;
         let station = StationFile::parse(bytes).map_err(StoreError::StoredStation)?;
-        let origin = load_ancestry(&conn, &station)?;
+        let origin = if schema.1 >= 3 {
+            load_ancestry(&conn, &station).map_err(|err| sqlite_as_damage(path, err))?
+        } else {
+            None
+        };
         let mut replay = Replay::with_origin(station.clone(), origin);
         let mut last_at = None;
         {
-            let mut stmt =
-                conn.prepare("SELECT seq, canonical, prev_hash, hash FROM journal ORDER BY seq")?;
-            let mut rows = stmt.query([])?;
-            while let Some(row) = rows.next()? {
-                let stored = read_entry(row)?;
+            let mut stmt = conn
+                .prepare("SELECT seq, canonical, prev_hash, hash FROM journal ORDER BY seq")
+                .map_err(damaged)?;
+            let mut rows = stmt.query([]).map_err(damaged)?;
+            while let Some(row) = rows.next().map_err(damaged)? {
+                let stored = read_entry(row).map_err(|err| sqlite_as_damage(path, err))?;
                 last_at = Some(replay.push(&stored)?.at);
             }
         }
         let done = replay.finish()?;
+        check_damage(&conn, path, schema.1, &done.count)
+            .map_err(|err| sqlite_as_damage(path, err))?;
         Ok(Record {
             conn,
             path: path.to_path_buf(),
@@ -381,12 +592,17 @@ impl Record {
             head: done.head,
             last_at: last_at.unwrap_or(Timestamp::from_unix_seconds(0)),
             last_clock: vec![],
+            schema,
+            snapshot,
         })
     }
 
     /// Appends one event in its own durable transaction. Returns its seq only
     /// after the commit has returned; on any error nothing was written.
     pub fn append(&mut self, event: Event, clock: &dyn Clock) -> Result<Seq, StoreError> {
+        if self.snapshot.is_some() {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
         let seq = self.count.next_seq();
         check_event(&self.count, &self.station, seq, &event)?;
         let now = clock.now();
@@ -421,6 +637,7 @@ impl Record {
             tx.execute("INSERT INTO seal (id, seq) VALUES (1, ?1)", params![seq])?;
         }
         tx.commit()?;
+        into_file(&self.conn, &self.path)?;
         apply_event(&mut self.count, seq, body.event);
         self.head = stored.hash;
         self.last_at = body.at;
@@ -535,6 +752,100 @@ impl Record {
             out.push((stored, body));
         }
         Ok(out)
+    }
+}
+
+/// The path names an existing regular file.
+fn check_file(path: &Path) -> Result<(), StoreError> {
+    if !path.exists() {
+        return Err(StoreError::NotFound(path.to_path_buf()));
+    }
+    if !path.is_file() {
+        return Err(StoreError::NotARecord {
+            path: path.to_path_buf(),
+            detail: Message::new(P::NotRegularFile),
+        });
+    }
+    Ok(())
+}
+
+/// Checks that the open file is a count record of a schema this build
+/// reads; returns its schema version.
+fn identify(conn: &Connection, path: &Path) -> Result<i32, StoreError> {
+    let not_a_record = |detail: Message| StoreError::NotARecord {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let application_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(|err| not_a_record(sqlite_words(&err)))?;
+    if application_id != APPLICATION_ID {
+        return Err(not_a_record(Message::verbatim(format!(
+            "application_id {application_id:#x}"
+        ))));
+    }
+    let version: i32 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|err| damage(path, err))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+        });
+    }
+    if version < 1 {
+        return Err(not_a_record(Message::verbatim(format!(
+            "schema version {version}"
+        ))));
+    }
+    Ok(version)
+}
+
+/// A file SQLite could not open: not a database at all, or not readable.
+fn opening_failed(path: &Path, err: rusqlite::Error) -> StoreError {
+    StoreError::NotARecord {
+        path: path.to_path_buf(),
+        detail: sqlite_words(&err),
+    }
+}
+
+/// An error reading a record's rows: the file is damaged.
+fn damage(path: &Path, err: rusqlite::Error) -> StoreError {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        problem: sqlite_words(&err),
+    }
+}
+
+/// A SQLite error met while reading a record's rows, as damage; other
+/// errors as they are.
+fn sqlite_as_damage(path: &Path, err: StoreError) -> StoreError {
+    match err {
+        StoreError::Sqlite(err) => damage(path, err),
+        other => other,
+    }
+}
+
+/// What SQLite said, in words: a value of the wrong type in a row, a file
+/// that is not a database or is damaged; the driver's own text only as the
+/// detail.
+fn sqlite_words(err: &rusqlite::Error) -> Message {
+    use rusqlite::ffi::ErrorCode;
+    match err {
+        rusqlite::Error::FromSqlConversionFailure(column, _, _)
+        | rusqlite::Error::InvalidColumnType(column, _, _) => {
+            Message::new(P::RowWrongType).num("column", *column as u64)
+        }
+        rusqlite::Error::IntegralValueOutOfRange(column, value) => Message::new(P::RowWrongType)
+            .num("column", *column as u64)
+            .text("value", value),
+        rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::NotADatabase => {
+            Message::new(P::NotADatabase)
+        }
+        rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::DatabaseCorrupt => {
+            Message::new(P::DatabaseCorrupt).text("detail", err)
+        }
+        other => Message::verbatim(other),
     }
 }
 
