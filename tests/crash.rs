@@ -14,7 +14,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-const TRIALS: u64 = 30;
+const TRIALS: u64 = 200;
 
 fn lcg(state: &mut u64) -> u64 {
     *state = state

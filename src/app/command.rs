@@ -69,6 +69,8 @@ pub enum AppCommand {
         inputs: crate::shell::tabulate::Inputs,
         out: PathBuf,
     },
+    /// Start the live copy of the open record at this path (a USB stick).
+    StartMirror(PathBuf),
     /// Read the issued station files listed on the Tabulation screen, for
     /// a short code field a station.
     ReadIssued(Vec<PathBuf>),
@@ -98,6 +100,7 @@ impl AppCommand {
             | AppCommand::StartRecount { .. }
             | AppCommand::SaveComparison
             | AppCommand::Tabulate { .. }
+            | AppCommand::StartMirror(_)
             | AppCommand::Verify { .. } => true,
             AppCommand::ShowScreen(_)
             | AppCommand::SetLanguage(_)
@@ -283,6 +286,19 @@ impl PolltallyApp {
                         .map_err(Into::into)
                 }
             }
+            AppCommand::StartMirror(path) => match &mut self.session {
+                Some(session) => session
+                    .record
+                    .start_mirror(&path)
+                    .map_err(Into::into)
+                    .map(|()| {
+                        self.notice = Some(Notice::info(
+                            T::MirrorStarted,
+                            vec![("path", text_arg(path.display()))],
+                        ));
+                    }),
+                None => Ok(()),
+            },
             AppCommand::ReadIssued(paths) => {
                 match crate::shell::tabulate::read_issued(&paths) {
                     Ok(issued) => self.tabulation.set_issued(&issued),

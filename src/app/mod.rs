@@ -527,6 +527,12 @@ impl PolltallyApp {
                 }
             });
         }
+        // A live copy that is behind or failing shows on every screen.
+        if let Some(status) = self.session.as_ref().and_then(|s| s.record.mirror())
+            && (status.behind > 0 || status.problem.is_some())
+        {
+            theme::mirror_status_ui(ui, tr, &status);
+        }
         for job in self.jobs.in_flight() {
             theme::busy_ui(ui, tr, job);
         }

@@ -21,6 +21,8 @@ pub struct StationState {
     pub role: Role,
     pub party: String,
     pub organisation: String,
+    /// Where to keep the live copy (a file on a USB stick), as typed.
+    pub mirror_path: String,
     /// The presence entry whose withdrawal is being confirmed.
     pub withdrawing: Option<Seq>,
     /// The reason typed for that withdrawal.
@@ -37,6 +39,7 @@ impl Default for StationState {
             role: Role::Member,
             party: String::new(),
             organisation: String::new(),
+            mirror_path: String::new(),
             withdrawing: None,
             withdraw_reason: String::new(),
             withdraw_focus_pending: false,
@@ -194,6 +197,8 @@ pub fn station_ui(
             if state.show_full_hash {
                 ui.monospace(crate::domain::hash::grouped(&hash));
             }
+            ui.add_space(8.0);
+            mirror_ui(ui, tr, record, &mut state.mirror_path, commands);
             ui.add_space(8.0);
             ui.label(RichText::new(tr.t(T::BallotBooks)).strong());
             egui::Grid::new("books").striped(true).show(ui, |ui| {
@@ -400,4 +405,33 @@ fn withdraw_prompt_ui(
                 }
             });
         });
+}
+
+/// The live copy on a second medium: where it is kept, and how it stands.
+fn mirror_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    record: &crate::store::Record,
+    path: &mut String,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.label(RichText::new(tr.t(T::MirrorHeading)).strong());
+    ui.add(egui::Label::new(RichText::new(tr.t(T::MirrorHint)).weak()).wrap());
+    let label = ui.label(tr.t(T::MirrorPath));
+    ui.add(egui::TextEdit::singleline(path).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if ui
+        .add_enabled(
+            !path.trim().is_empty(),
+            egui::Button::new(tr.t(T::MirrorStart)),
+        )
+        .clicked()
+    {
+        commands.push(AppCommand::StartMirror(std::path::PathBuf::from(
+            path.trim(),
+        )));
+    }
+    if let Some(status) = record.mirror() {
+        crate::app::theme::mirror_status_ui(ui, tr, &status);
+    }
 }

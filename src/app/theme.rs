@@ -152,3 +152,20 @@ pub fn text_width(ui: &egui::Ui, text: &str, font: egui::FontId) -> f32 {
             .x
     })
 }
+
+/// How the live copy stands: quiet when up to date, in red when it is
+/// behind or failing (never silent).
+pub fn mirror_status_ui(ui: &mut egui::Ui, tr: Tr, status: &crate::store::mirror::MirrorStatus) {
+    let text = tr.mirror_status(
+        &status.path.display().to_string(),
+        status.entries,
+        status.behind,
+        status.problem.as_ref(),
+    );
+    let text = RichText::new(text);
+    if status.behind > 0 || status.problem.is_some() {
+        ui.add(egui::Label::new(text.color(DIFFERS).strong()).wrap());
+    } else {
+        ui.add(egui::Label::new(text.weak()).wrap());
+    }
+}

@@ -36,6 +36,11 @@ pub struct Cli {
     /// The language of messages, summaries and the app: en or km.
     #[arg(long, global = true, value_name = "en|km", value_parser = lang())]
     pub lang: Option<Lang>,
+    /// With a command that writes a record: keep a live copy of it at this
+    /// path (on a USB stick), brought up to date after every entry; an
+    /// earlier copy of the same record is brought up to date.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub mirror: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,6 +301,33 @@ pub enum Command {
         )]
         qr: Option<PathBuf>,
     },
+}
+
+impl Command {
+    /// Whether the command writes to a count record (and so may keep a
+    /// live copy of it).
+    pub fn writes_a_record(&self) -> bool {
+        match self {
+            Command::New { .. }
+            | Command::Figures(_)
+            | Command::Rule(_)
+            | Command::Void { .. }
+            | Command::Dispute { .. }
+            | Command::Pile { .. }
+            | Command::Explain { .. }
+            | Command::Present { .. }
+            | Command::Withdraw { .. }
+            | Command::Seal { .. }
+            | Command::Recount { .. } => true,
+            Command::Open { .. }
+            | Command::Show { .. }
+            | Command::Export { .. }
+            | Command::Compare { .. }
+            | Command::Tabulate { .. }
+            | Command::Pdf { .. }
+            | Command::Verify { .. } => false,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -104,7 +104,7 @@ pub fn run() -> ExitCode {
     });
     let lang = cli.lang;
     let tr = Tr::new(lang.unwrap_or_default());
-    match execute(command, lang, &SystemClock) {
+    match execute(command, lang, cli.mirror.as_deref(), &SystemClock) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(err) => {
             eprintln!(
@@ -137,17 +137,25 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 }
 
 /// Runs one parsed command; `lang` is the one asked for with `--lang`.
-pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyhow::Result<()> {
+pub fn execute(
+    command: Command,
+    lang: Option<Lang>,
+    mirror: Option<&Path>,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
     let tr = Tr::new(lang.unwrap_or_default());
+    if mirror.is_some() && !command.writes_a_record() {
+        return Err(Message::new(P::MirrorNeedsWriting).at("mirror").into());
+    }
     match command {
         Command::Open { record, screen } => crate::app::run(Launch {
             record,
             screen,
             lang,
         }),
-        Command::New { station, record } => new(&station, &record, tr, clock),
-        Command::Figures(args) => figures(args, tr, clock),
-        Command::Rule(args) => rule(args, tr, clock),
+        Command::New { station, record } => new(&station, &record, tr, mirror, clock),
+        Command::Figures(args) => figures(args, tr, mirror, clock),
+        Command::Rule(args) => rule(args, tr, mirror, clock),
         Command::Void {
             record,
             seq,
@@ -159,18 +167,31 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 reason,
             },
             tr,
+            mirror,
             clock,
         ),
         Command::Pile {
             record,
             party,
             count,
-        } => append_one(&record, Event::PileCount { party, count }, tr, clock),
+        } => append_one(
+            &record,
+            Event::PileCount { party, count },
+            tr,
+            mirror,
+            clock,
+        ),
         Command::Explain {
             record,
             check,
             text,
-        } => append_one(&record, Event::Explanation { check, text }, tr, clock),
+        } => append_one(
+            &record,
+            Event::Explanation { check, text },
+            tr,
+            mirror,
+            clock,
+        ),
         Command::Dispute {
             record,
             seq,
@@ -182,6 +203,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 parties,
             },
             tr,
+            mirror,
             clock,
         ),
         Command::Present {
@@ -197,7 +219,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 party,
                 organisation,
             };
-            append_one(&record, Event::PersonPresent(person), tr, clock)
+            append_one(&record, Event::PersonPresent(person), tr, mirror, clock)
         }
         Command::Withdraw {
             record,
@@ -210,6 +232,7 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 reason,
             },
             tr,
+            mirror,
             clock,
         ),
         Command::Show {
@@ -280,12 +303,12 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 .enumerate()
                 .map(|(i, r)| parse_refusal(i, r))
                 .collect::<Result<Vec<_>, _>>()?;
-            let mut record = open_to_write(&record, tr)?;
+            let mut record = open_to_write(&record, tr, mirror)?;
             // Each signer and refuser is the person recorded present under
             // that name and role; a party agent signs for the party recorded.
             let seal = Seal::of_present(clock.now(), &signed, &refused, &record.count().present())?;
             let seq = record.append(Event::Sealed(seal), clock)?;
-            warn_clock(&record, tr);
+            warn_after_write(&record, tr);
             let results = record.results()?;
             let hash = results.hash()?;
             say!("ok {seq}");
@@ -309,7 +332,13 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             reason,
             mode,
             out,
-        } => recount(&record, &authority, &reason, mode, &out, tr, clock),
+        } => recount(
+            &record,
+            (&authority, &reason, mode),
+            (&out, mirror),
+            tr,
+            clock,
+        ),
         Command::Compare {
             original,
             recount,
@@ -358,10 +387,17 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
     }
 }
 
-fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
+fn new(
+    station_path: &Path,
+    record_path: &Path,
+    tr: Tr,
+    mirror: Option<&Path>,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
     let station = crate::shell::files::read_station(station_path)?;
-    let record = Record::create(record_path, station, clock)?;
-    warn_clock(&record, tr);
+    let mut record = Record::create(record_path, station, clock)?;
+    warn_after_write(&record, tr);
+    start_mirror(&mut record, mirror, tr)?;
     let def = record.station().definition();
     say!(
         "{}",
@@ -379,8 +415,8 @@ fn new(station_path: &Path, record_path: &Path, tr: Tr, clock: &dyn Clock) -> an
 }
 
 /// Opens a record to write to it; says so when that migrated its schema.
-fn open_to_write(path: &Path, tr: Tr) -> anyhow::Result<Record> {
-    let record = Record::open(path)?;
+fn open_to_write(path: &Path, tr: Tr, mirror: Option<&Path>) -> anyhow::Result<Record> {
+    let mut record = Record::open(path)?;
     if let Some((from, to)) = record.migrated() {
         eprintln!(
             "{}",
@@ -390,20 +426,57 @@ fn open_to_write(path: &Path, tr: Tr) -> anyhow::Result<Record> {
             )
         );
     }
+    start_mirror(&mut record, mirror, tr)?;
     Ok(record)
 }
 
-fn append_one(path: &Path, event: Event, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
-    let mut record = open_to_write(path, tr)?;
+/// Starts the live copy asked for with `--mirror`, and says where it stands.
+fn start_mirror(record: &mut Record, mirror: Option<&Path>, tr: Tr) -> anyhow::Result<()> {
+    if let Some(path) = mirror {
+        record.start_mirror(path)?;
+        warn_mirror(record, tr);
+    }
+    Ok(())
+}
+
+/// Says on stderr when the live copy is behind or failed (never silently).
+fn warn_mirror(record: &Record, tr: Tr) {
+    if let Some(status) = record.mirror()
+        && (status.behind > 0 || status.problem.is_some())
+    {
+        eprintln!(
+            "{}: {}",
+            tr.t(T::Warning),
+            tr.mirror_status(
+                &status.path.display().to_string(),
+                status.entries,
+                status.behind,
+                status.problem.as_ref()
+            )
+        );
+    }
+}
+
+fn append_one(
+    path: &Path,
+    event: Event,
+    tr: Tr,
+    mirror: Option<&Path>,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
+    let mut record = open_to_write(path, tr, mirror)?;
     let seq = record.append(event, clock)?;
-    warn_clock(&record, tr);
+    warn_after_write(&record, tr);
     say!("ok {seq}");
     Ok(())
 }
 
 /// Warns on standard error when the laptop's clock was doubtful for the
 /// entry just written (the record notes it with the entry).
-fn warn_clock(record: &Record, tr: Tr) {
+/// Warns of what was doubtful about the laptop's clock when the last entry
+/// was written, and of a live copy that is behind.
+fn warn_after_write(record: &Record, tr: Tr) {
+    warn_mirror(record, tr);
     let notes = record.clock_notes();
     if !notes.is_empty() {
         let text = tr.clock_notes(&record.count().zone(), record.last_at(), notes);
@@ -411,7 +484,12 @@ fn warn_clock(record: &Record, tr: Tr) {
     }
 }
 
-fn figures(args: FiguresArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
+fn figures(
+    args: FiguresArgs,
+    tr: Tr,
+    mirror: Option<&Path>,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
     let given = [
         (Figure::Received, args.received),
         (Figure::Unused, args.unused),
@@ -425,11 +503,17 @@ fn figures(args: FiguresArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
         .into_iter()
         .filter_map(|(figure, value)| value.map(|v| (figure, v)))
         .collect();
-    append_one(&args.record, Event::FiguresRecorded { figures }, tr, clock)
+    append_one(
+        &args.record,
+        Event::FiguresRecorded { figures },
+        tr,
+        mirror,
+        clock,
+    )
 }
 
-fn rule(args: RuleArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
-    let mut record = open_to_write(&args.record, tr)?;
+fn rule(args: RuleArgs, tr: Tr, mirror: Option<&Path>, clock: &dyn Clock) -> anyhow::Result<()> {
+    let mut record = open_to_write(&args.record, tr, mirror)?;
     if args.stdin {
         return rule_stdin(&mut record, tr, clock);
     }
@@ -460,7 +544,7 @@ fn rule(args: RuleArgs, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
         None => Event::Ruling(ruling),
     };
     let seq = record.append(event, clock)?;
-    warn_clock(&record, tr);
+    warn_after_write(&record, tr);
     say!("ok {seq}");
     Ok(())
 }
@@ -506,18 +590,19 @@ fn tabulate(inputs: &Inputs, out: &Path, pdf: Option<&Path>, tr: Tr) -> anyhow::
     Ok(())
 }
 
+/// Starts a recount of `original` as ordered (`authority`, `reason`,
+/// `mode`) at `out`, with its live copy at `mirror` when asked.
 fn recount(
     original: &Path,
-    authority: &FreeText,
-    reason: &FreeText,
-    mode: RecountMode,
-    out: &Path,
+    (authority, reason, mode): (&FreeText, &FreeText, RecountMode),
+    (out, mirror): (&Path, Option<&Path>),
     tr: Tr,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
     let original = Record::open_read(original)?;
-    let record = Record::create_recount(&original, out, authority, reason, mode, clock)?;
-    warn_clock(&record, tr);
+    let mut record = Record::create_recount(&original, out, authority, reason, mode, clock)?;
+    warn_after_write(&record, tr);
+    start_mirror(&mut record, mirror, tr)?;
     let Some(state) = record.count().recount() else {
         return Ok(());
     };
@@ -595,7 +680,7 @@ fn rule_stdin(record: &mut Record, tr: Tr, clock: &dyn Clock) -> anyhow::Result<
         let seq = record
             .append(Event::Ruling(ruling), clock)
             .map_err(|err| at_line(err.message()))?;
-        warn_clock(record, tr);
+        warn_after_write(record, tr);
         writeln!(out, "ok {seq}")?;
         out.flush()?;
     }

@@ -4,6 +4,7 @@
 
 use super::{T, Tr, VerdictWording};
 use crate::domain::comparison::{ChangedRuling, Comparison, LineStep};
+use crate::domain::message::Message;
 use crate::domain::tabulation::{CommuneResults, Replaced, TieRow};
 
 impl Tr {
@@ -134,6 +135,34 @@ impl Tr {
             lines.push((self.f(T::TabPaperNoFile, &[("list", &join(codes))]), true));
         }
         lines
+    }
+
+    /// Where the live copy stands: up to date, behind, or failing and why.
+    pub fn mirror_status(
+        self,
+        path: &str,
+        entries: u64,
+        behind: u64,
+        problem: Option<&Message>,
+    ) -> String {
+        let n = self.num(entries);
+        let behind_text = self.num(behind);
+        match problem {
+            Some(problem) => self.f(
+                T::MirrorFailing,
+                &[
+                    ("path", &path),
+                    ("n", &n),
+                    ("behind", &behind_text),
+                    ("problem", &self.message(problem)),
+                ],
+            ),
+            None if behind > 0 => self.f(
+                T::MirrorBehind,
+                &[("path", &path), ("n", &n), ("behind", &behind_text)],
+            ),
+            None => self.f(T::MirrorUpToDate, &[("path", &path), ("n", &n)]),
+        }
     }
 
     /// `Tie: n seat(s) for a drawing of lots among parties ...`.

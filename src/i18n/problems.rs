@@ -158,6 +158,12 @@ translations! {
     RowWrongType => "a row holds a value of the wrong type in column {column}", "ជួរមួយមានតម្លៃខុសប្រភេទនៅជួរឈរ {column}";
     NotADatabase => "the file is not a SQLite database (or its first page is damaged)", "ឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យ SQLite ទេ (ឬទំព័រទីមួយរបស់វាខូច)";
     DatabaseCorrupt => "SQLite finds the file malformed ({detail})", "SQLite រកឃើញថាឯកសារខុសទម្រង់ ({detail})";
+    MirrorFailed => "live copy {path}: {problem}", "ច្បាប់ចម្លងផ្ទាល់ {path}៖ {problem}";
+    MirrorIsRecord => "it is the record itself; choose a file on another medium (a USB stick)", "វាជាកំណត់ត្រាខ្លួនឯង; សូមជ្រើសឯកសារលើឧបករណ៍ផ្ទុកផ្សេង (USB)";
+    MirrorOfOther => "it is not a copy of this record (its {n} entries end at {head}, which this record's journal does not)", "វាមិនមែនជាច្បាប់ចម្លងនៃកំណត់ត្រានេះទេ (ធាតុ {n} របស់វាបញ្ចប់នៅ {head} ដែលកំណត់ហេតុនៃកំណត់ត្រានេះមិនមាន)";
+    PathNotUtf8 => "{path} is not a UTF-8 path", "{path} មិនមែនជាផ្លូវ UTF-8 ទេ";
+    MirrorNeedsWriting => "a live copy is kept only by a command that writes a record (new, figures, rule, void, dispute, present, withdraw, pile, explain, seal, recount)", "ច្បាប់ចម្លងផ្ទាល់ត្រូវបានរក្សាតែដោយពាក្យបញ្ជាដែលសរសេរកំណត់ត្រាប៉ុណ្ណោះ (new, figures, rule, void, dispute, present, withdraw, pile, explain, seal, recount)";
+    MirrorGone => "the copy is no longer at its place (was the USB stick taken out?)", "ច្បាប់ចម្លងលែងនៅកន្លែងរបស់វាហើយ (តើ USB ត្រូវបានដកចេញទេ?)";
     NewerRecord => "{path} was written by a newer polltally (schema {found}, this one reads up to {max})", "{path} ត្រូវបានសរសេរដោយ polltally ថ្មីជាង (គ្រោង {found} កំណែនេះអានបានត្រឹម {max})";
     StoredStation => "the record's station file: {problem}", "ឯកសារការិយាល័យក្នុងកំណត់ត្រា៖ {problem}";
     ChangedElsewhere => "the record was changed by another program since it was opened; open it again", "កំណត់ត្រាត្រូវបានកែដោយកម្មវិធីផ្សេងតាំងពីបើក; សូមបើកវាម្ដងទៀត";

@@ -5,6 +5,7 @@
 //! acknowledged entry. Reading opens a private copy, never the file itself. Triggers refuse any UPDATE or DELETE of the journal and any entry
 //! that does not follow the last one.
 
+pub mod mirror;
 pub mod record;
 pub mod schema;
 

@@ -14,6 +14,7 @@ use crate::domain::zone::Zone;
 use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
+use crate::store::mirror::{Mirror, MirrorStatus};
 use crate::store::schema::{
     APPLICATION_ID, MIGRATE_V1_TO_V2, MIGRATE_V2_TO_V3, PAGE_SIZE, SCHEMA_VERSION, create_v1,
 };
@@ -66,6 +67,11 @@ pub enum StoreError {
     NotInFile {
         path: PathBuf,
         detail: Message,
+    },
+    /// The live copy cannot be started.
+    Mirror {
+        path: PathBuf,
+        problem: Message,
     },
 }
 
@@ -120,6 +126,9 @@ impl Explain for StoreError {
                     .text("path", path(p))
                     .message("detail", detail.clone()),
             ),
+            StoreError::Mirror { path: p, problem } => Message::new(P::MirrorFailed)
+                .text("path", path(p))
+                .message("problem", problem.clone()),
         }
     }
 }
@@ -171,6 +180,8 @@ pub struct Record {
     /// For a record opened for reading: the private copy it reads (removed
     /// when the record is dropped, after the connection).
     snapshot: Option<Snapshot>,
+    /// The live copy on a second medium, once started.
+    mirror: Option<Mirror>,
 }
 
 /// A private copy of a record and its `-wal`, in a directory of its own
@@ -251,7 +262,7 @@ fn configure(conn: &Connection) -> Result<(), rusqlite::Error> {
 /// whole log, synced (see [`configure`]). One that a reader holds back is
 /// tried again, waiting for it; if it still cannot finish, the entry is not
 /// acknowledged.
-fn into_file(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+pub(crate) fn into_file(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let mut last = (0, 0, 0);
     for mode in ["PASSIVE", "FULL"] {
         last = conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |row| {
@@ -470,6 +481,7 @@ impl Record {
             last_clock: body.clock,
             schema: (SCHEMA_VERSION, SCHEMA_VERSION),
             snapshot: None,
+            mirror: None,
         })
     }
 
@@ -594,6 +606,7 @@ impl Record {
             last_clock: vec![],
             schema,
             snapshot,
+            mirror: None,
         })
     }
 
@@ -642,7 +655,59 @@ impl Record {
         self.head = stored.hash;
         self.last_at = body.at;
         self.last_clock = body.clock;
+        if let Some(mut mirror) = self.mirror.take() {
+            mirror.update(self);
+            self.mirror = Some(mirror);
+        }
         Ok(seq)
+    }
+
+    /// Starts a live copy of this record at `path` (a new file, or an
+    /// earlier copy of this record, brought up to date); from now on every
+    /// acknowledged entry is brought into it too. See [`Record::mirror`].
+    pub fn start_mirror(&mut self, path: &Path) -> Result<(), StoreError> {
+        if self.snapshot.is_some() {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
+        self.mirror = Some(Mirror::start(self, path)?);
+        Ok(())
+    }
+
+    /// Where the live copy is and how far it has come, once started.
+    pub fn mirror(&self) -> Option<MirrorStatus> {
+        self.mirror.as_ref().map(|m| m.status(self))
+    }
+
+    /// The record's own connection (for the live copy).
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The record's connection, the record given up (a live copy keeps it).
+    pub(crate) fn into_connection(self) -> Connection {
+        self.conn
+    }
+
+    /// The stored hash of entry `seq` (zeros for 0), if the journal has it.
+    pub(crate) fn entry_hash(&self, seq: u64) -> Result<Option<Hash256>, StoreError> {
+        crate::store::mirror::entry_hash(&self.conn, seq)
+    }
+
+    /// The journal rows after entry `seq`, as stored.
+    pub(crate) fn rows_after(
+        &self,
+        seq: u64,
+    ) -> Result<Vec<crate::store::mirror::Row>, StoreError> {
+        let after = i64::try_from(seq).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, canonical, prev_hash, hash FROM journal WHERE seq > ?1 ORDER BY seq",
+        )?;
+        let rows = stmt
+            .query_map(params![after], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
     }
 
     /// When the last entry was recorded.
