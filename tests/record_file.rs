@@ -385,3 +385,42 @@ fn a_seal_row_that_disagrees_with_the_journal_is_reported_as_damage() {
         r.stderr
     );
 }
+
+#[test]
+fn verifying_a_record_while_it_is_being_counted_sees_one_moment_of_it() {
+    let (_dir, record) = new_record(&fixture("station-small.json"));
+    let mut child = Command::new(BIN)
+        .args(["rule", "--record", s(&record), "--stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let input: String = (0..400).map(|i| format!("{}\n", 1 + i % 4)).collect();
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut seen = Vec::new();
+    for _ in 0..25 {
+        let r = run(&["verify", "--record", s(&record)]);
+        assert_eq!(
+            r.code, 0,
+            "verify during the count: {}{}",
+            r.stdout, r.stderr
+        );
+        let entries: u64 = r
+            .stdout
+            .split_whitespace()
+            .find_map(|w| w.trim_end_matches(',').parse().ok())
+            .unwrap();
+        seen.push(entries);
+    }
+    writer.join().unwrap();
+    child.wait().unwrap();
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert!(
+        seen.last() > seen.first(),
+        "the count went on meanwhile: {seen:?}"
+    );
+}

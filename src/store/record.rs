@@ -211,14 +211,31 @@ impl Snapshot {
             file: dir.join("record.polltally"),
             dir,
         };
-        std::fs::copy(path, &snapshot.file)?;
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
         let wal = PathBuf::from(wal);
-        if wal.is_file() {
-            let mut copy = snapshot.file.as_os_str().to_owned();
-            copy.push("-wal");
-            std::fs::copy(&wal, PathBuf::from(copy))?;
+        let mut copied_wal = snapshot.file.as_os_str().to_owned();
+        copied_wal.push("-wal");
+        let copied_wal = PathBuf::from(copied_wal);
+        // A record being written while it is copied (the app counting while
+        // someone verifies) would give a copy of two moments: copy again
+        // until neither file changed during the copy.
+        let stamp = |p: &Path| {
+            std::fs::metadata(p)
+                .ok()
+                .map(|m| (m.len(), m.modified().ok()))
+        };
+        for _ in 0..20 {
+            let before = (stamp(path), stamp(&wal));
+            std::fs::copy(path, &snapshot.file)?;
+            let _ = std::fs::remove_file(&copied_wal);
+            if wal.is_file() {
+                std::fs::copy(&wal, &copied_wal)?;
+            }
+            if (stamp(path), stamp(&wal)) == before {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
         }
         Ok(snapshot)
     }
