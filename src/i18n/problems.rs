@@ -164,6 +164,11 @@ translations! {
     PathNotUtf8 => "{path} is not a UTF-8 path", "{path} មិនមែនជាផ្លូវ UTF-8 ទេ";
     MirrorNeedsWriting => "a live copy is kept only by a command that writes a record (new, figures, rule, void, dispute, present, withdraw, pile, explain, seal, recount)", "ច្បាប់ចម្លងផ្ទាល់ត្រូវបានរក្សាតែដោយពាក្យបញ្ជាដែលសរសេរកំណត់ត្រាប៉ុណ្ណោះ (new, figures, rule, void, dispute, present, withdraw, pile, explain, seal, recount)";
     MirrorGone => "the copy is no longer at its place (was the USB stick taken out?)", "ច្បាប់ចម្លងលែងនៅកន្លែងរបស់វាហើយ (តើ USB ត្រូវបានដកចេញទេ?)";
+    SqliteDiskFull => "the disk is full: free some space, then go on (nothing acknowledged was lost)", "ថាសពេញ៖ សូមបង្កើតទំហំទំនេរ រួចបន្ត (គ្មានអ្វីដែលបានទទួលស្គាល់បាត់ទេ)";
+    SqliteReadOnly => "the file or its folder cannot be written (read-only media?)", "មិនអាចសរសេរឯកសារ ឬថតរបស់វាបានទេ (ឧបករណ៍ផ្ទុកសម្រាប់តែអាន?)";
+    SqliteCannotOpen => "the file cannot be opened (is its folder there, and may it be read and written?)", "មិនអាចបើកឯកសារបានទេ (តើថតរបស់វាមានទេ ហើយអាចអាន និងសរសេរបានទេ?)";
+    SqliteBusy => "another program is writing the record; try again", "កម្មវិធីផ្សេងកំពុងសរសេរកំណត់ត្រា; សូមព្យាយាមម្ដងទៀត";
+    SqliteIo => "the disk reported an error (was the USB stick taken out?) ({detail})", "ថាសបានរាយការណ៍កំហុស (តើ USB ត្រូវបានដកចេញទេ?) ({detail})";
     NewerRecord => "{path} was written by a newer polltally (schema {found}, this one reads up to {max})", "{path} ត្រូវបានសរសេរដោយ polltally ថ្មីជាង (គ្រោង {found} កំណែនេះអានបានត្រឹម {max})";
     StoredStation => "the record's station file: {problem}", "ឯកសារការិយាល័យក្នុងកំណត់ត្រា៖ {problem}";
     ChangedElsewhere => "the record was changed by another program since it was opened; open it again", "កំណត់ត្រាត្រូវបានកែដោយកម្មវិធីផ្សេងតាំងពីបើក; សូមបើកវាម្ដងទៀត";

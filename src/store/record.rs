@@ -99,7 +99,7 @@ impl Explain for StoreError {
             StoreError::Chain(err) => err.message(),
             StoreError::Refused(err) => err.message(),
             StoreError::ChangedElsewhere => Message::new(P::ChangedElsewhere),
-            StoreError::Sqlite(err) => record(Message::verbatim(err)),
+            StoreError::Sqlite(err) => record(sqlite_words(err)),
             StoreError::Io(err) => record(Message::verbatim(err)),
             StoreError::Encode(err) => {
                 record(Message::new(P::CannotEncode).message("detail", err.clone()))
@@ -927,6 +927,14 @@ fn sqlite_words(err: &rusqlite::Error) -> Message {
         rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::DatabaseCorrupt => {
             Message::new(P::DatabaseCorrupt).text("detail", err)
         }
+        rusqlite::Error::SqliteFailure(e, _) => match e.code {
+            ErrorCode::DiskFull => Message::new(P::SqliteDiskFull),
+            ErrorCode::ReadOnly => Message::new(P::SqliteReadOnly),
+            ErrorCode::CannotOpen => Message::new(P::SqliteCannotOpen),
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Message::new(P::SqliteBusy),
+            ErrorCode::SystemIoFailure => Message::new(P::SqliteIo).text("detail", err),
+            _ => Message::verbatim(err),
+        },
         other => Message::verbatim(other),
     }
 }
@@ -1026,4 +1034,39 @@ fn read_entry_at(row: &rusqlite::Row<'_>, first: usize) -> Result<StoredEntry, S
         prev_hash: prev_hash.parse().map_err(|e| bad("prev_hash", e))?,
         hash: hash.parse().map_err(|e| bad("hash", e))?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    fn failure(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn what_sqlite_says_is_told_in_words() {
+        let said = |err: rusqlite::Error| sqlite_words(&err).to_string();
+        assert_eq!(
+            said(failure(ffi::SQLITE_FULL)),
+            "the disk is full: free some space, then go on (nothing acknowledged was lost)"
+        );
+        assert_eq!(
+            said(failure(ffi::SQLITE_READONLY)),
+            "the file or its folder cannot be written (read-only media?)"
+        );
+        assert_eq!(
+            said(failure(ffi::SQLITE_NOTADB)),
+            "the file is not a SQLite database (or its first page is damaged)"
+        );
+        assert_eq!(
+            said(rusqlite::Error::InvalidColumnType(
+                3,
+                "hash".into(),
+                rusqlite::types::Type::Text
+            )),
+            "a row holds a value of the wrong type in column 3"
+        );
+    }
 }
