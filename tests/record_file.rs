@@ -424,3 +424,71 @@ fn verifying_a_record_while_it_is_being_counted_sees_one_moment_of_it() {
         "the count went on meanwhile: {seen:?}"
     );
 }
+
+#[test]
+fn a_log_damaged_in_the_middle_is_reported_and_never_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.polltally");
+    new_small(&a);
+    rule_lines(s(&a), times("1", 3));
+    let b = dir.path().join("b.polltally");
+    std::fs::copy(&a, &b).unwrap();
+    rule_lines(s(&a), times("2", 5));
+    // The record as a version that left entries in its log wrote it: the
+    // five later entries committed to b's log and not yet into its file.
+    let rows: Vec<(i64, Vec<u8>, String, String)> = {
+        let conn = Connection::open(&a).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT seq, canonical, prev_hash, hash FROM journal WHERE seq > 4 ORDER BY seq",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(rows.len(), 5);
+    let legacy = tempfile::tempdir().unwrap();
+    let c = legacy.path().join("c.polltally");
+    {
+        let conn = Connection::open(&b).unwrap();
+        conn.execute_batch("PRAGMA wal_autocheckpoint = 0;")
+            .unwrap();
+        for row in &rows {
+            conn.execute(
+                "INSERT INTO journal (seq, canonical, prev_hash, hash) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![row.0, row.1, row.2, row.3],
+            )
+            .unwrap();
+        }
+        std::fs::copy(&b, &c).unwrap();
+        std::fs::copy(
+            format!("{}-wal", b.display()),
+            format!("{}-wal", c.display()),
+        )
+        .unwrap();
+    }
+    let wal = PathBuf::from(format!("{}-wal", c.display()));
+    let r = ok(&["verify", "--record", s(&c)]);
+    assert!(r.stdout.contains("9 entries"), "{}", r.stdout);
+
+    // A byte of the log's second frame changed: SQLite would drop the
+    // frames after it, and the entries in them, without a word.
+    let mut bytes = std::fs::read(&wal).unwrap();
+    let page = 1024 + 24;
+    assert!(bytes.len() >= 32 + 3 * page, "{} bytes of log", bytes.len());
+    bytes[32 + page + 24 + 100] ^= 0x40;
+    std::fs::write(&wal, &bytes).unwrap();
+    let r = run(&["verify", "--record", s(&c)]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("its -wal file is damaged at frame 2"),
+        "{}",
+        r.stderr
+    );
+    // Writing is refused too, and the log is left as it was.
+    let r = run(&["rule", "--record", s(&c), "--party", "1"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert_eq!(std::fs::read(&wal).unwrap(), bytes);
+}

@@ -173,6 +173,7 @@ pub enum P {
     SqliteCannotOpen,
     SqliteBusy,
     SqliteIo,
+    WalDamaged,
     NewerRecord,
     StoredStation,
     ChangedElsewhere,

@@ -169,6 +169,7 @@ translations! {
     SqliteCannotOpen => "the file cannot be opened (is its folder there, and may it be read and written?)", "មិនអាចបើកឯកសារបានទេ (តើថតរបស់វាមានទេ ហើយអាចអាន និងសរសេរបានទេ?)";
     SqliteBusy => "another program is writing the record; try again", "កម្មវិធីផ្សេងកំពុងសរសេរកំណត់ត្រា; សូមព្យាយាមម្ដងទៀត";
     SqliteIo => "the disk reported an error (was the USB stick taken out?) ({detail})", "ថាសបានរាយការណ៍កំហុស (តើ USB ត្រូវបានដកចេញទេ?) ({detail})";
+    WalDamaged => "its -wal file is damaged at frame {frame}: the {dropped} whole frames after it ({commits} transactions) could not be applied; keep the record and its -wal as they are", "ឯកសារ -wal របស់វាខូចនៅស៊ុម {frame}៖ ស៊ុមពេញ {dropped} បន្ទាប់ពីវា (ប្រតិបត្តិការ {commits}) មិនអាចអនុវត្តបានទេ; សូមរក្សាកំណត់ត្រា និង -wal របស់វាទុកដដែល";
     NewerRecord => "{path} was written by a newer polltally (schema {found}, this one reads up to {max})", "{path} ត្រូវបានសរសេរដោយ polltally ថ្មីជាង (គ្រោង {found} កំណែនេះអានបានត្រឹម {max})";
     StoredStation => "the record's station file: {problem}", "ឯកសារការិយាល័យក្នុងកំណត់ត្រា៖ {problem}";
     ChangedElsewhere => "the record was changed by another program since it was opened; open it again", "កំណត់ត្រាត្រូវបានកែដោយកម្មវិធីផ្សេងតាំងពីបើក; សូមបើកវាម្ដងទៀត";

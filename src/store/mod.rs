@@ -8,5 +8,6 @@
 pub mod mirror;
 pub mod record;
 pub mod schema;
+pub mod wal;
 
 pub use record::{Record, StoreError};

@@ -508,6 +508,7 @@ impl Record {
     /// replays and verifies its whole journal.
     pub fn open(path: &Path) -> Result<Record, StoreError> {
         check_file(path)?;
+        check_wal(path, &companion(path, "-wal"))?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|err| opening_failed(path, err))?;
         let version = identify(&conn, path)?;
@@ -530,6 +531,7 @@ impl Record {
     pub fn open_read(path: &Path) -> Result<Record, StoreError> {
         check_file(path)?;
         let snapshot = Snapshot::of(path)?;
+        check_wal(path, &companion(&snapshot.file, "-wal"))?;
         let conn = Connection::open_with_flags(&snapshot.file, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|err| opening_failed(path, err))?;
         let version = identify(&conn, path)?;
@@ -849,6 +851,31 @@ fn check_file(path: &Path) -> Result<(), StoreError> {
         });
     }
     Ok(())
+}
+
+/// The file beside `path` named with `suffix` (`-wal`, `-shm`).
+fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Refuses a record whose log (`wal`) is damaged in the middle: SQLite would
+/// silently drop the entries after the damage (see [`crate::store::wal`]).
+fn check_wal(path: &Path, wal: &Path) -> Result<(), StoreError> {
+    let Ok(bytes) = std::fs::read(wal) else {
+        return Ok(());
+    };
+    match crate::store::wal::damage(&bytes) {
+        Some(found) => Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            problem: Message::new(P::WalDamaged)
+                .num("frame", found.frame)
+                .num("dropped", found.dropped)
+                .num("commits", found.commits),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Checks that the open file is a count record of a schema this build
