@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 /// A font the forms draw with, embedded in the binary and in each PDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Font {
     Latin,
     LatinBold,
@@ -113,8 +113,33 @@ pub struct Glyph {
     pub y_offset: i32,
 }
 
-/// Shapes a run in `font`.
+/// The most shaped runs kept for reuse; past it the store starts again.
+const SHAPED_KEPT: usize = 20_000;
+
+/// Shapes a run in `font`. A form measures a text before it draws it, and an
+/// annex repeats the same words on every row: runs already shaped are
+/// reused (shaping is a pure function of the font and the text).
 pub fn shape(font: Font, text: &str) -> Vec<Glyph> {
+    type Shaped = std::collections::HashMap<(Font, String), Vec<Glyph>>;
+    static SHAPED: OnceLock<std::sync::Mutex<Shaped>> = OnceLock::new();
+    let store = SHAPED.get_or_init(Default::default);
+    if let Ok(shaped) = store.lock()
+        && let Some(glyphs) = shaped.get(&(font, text.to_string()))
+    {
+        return glyphs.clone();
+    }
+    let glyphs = shape_now(font, text);
+    if let Ok(mut shaped) = store.lock() {
+        if shaped.len() >= SHAPED_KEPT {
+            shaped.clear();
+        }
+        shaped.insert((font, text.to_string()), glyphs.clone());
+    }
+    glyphs
+}
+
+/// Shapes a run in `font` with rustybuzz.
+fn shape_now(font: Font, text: &str) -> Vec<Glyph> {
     let Some(face) = font.face() else {
         return Vec::new();
     };
