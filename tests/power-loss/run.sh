@@ -2,7 +2,7 @@
 # Power-loss trials of polltally on LazyFS (run by hand, not in CI).
 #
 # Usage: tests/power-loss/run.sh --lazyfs PATH [--polltally PATH] [--trials N]
-#            [--control-trials N] [--seed S] [--work DIR] [--keep]
+#            [--control-trials N] [--seed S] [--work DIR] [--retries N] [--keep]
 #
 # Each trial creates a count record on a LazyFS mount, feeds `polltally rule
 # --stdin` random party numbers, SIGKILLs it at a random moment, drops every
@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
         --lazyfs) lazyfs=$2; shift 2 ;;
         --polltally) polltally=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
-        --trials|--control-trials|--seed|--min-delay|--max-delay) pass="$pass $1 $2"; shift 2 ;;
+        --trials|--control-trials|--seed|--min-delay|--max-delay|--retries) pass="$pass $1 $2"; shift 2 ;;
         --keep) pass="$pass --keep"; shift ;;
         -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;

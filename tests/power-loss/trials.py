@@ -319,9 +319,8 @@ def trial(args, fs, kind, n, rng):
                 shutil.copy(record + suffix, keep)
         with open(os.path.join(keep, "sent.json"), "w") as f:
             json.dump({"sent": sent[:len(seqs) + 100], "acked": acked}, f)
-    # Files are removed from the backing folder while nothing is mounted:
-    # LazyFS keys its cache by inode number, and a file created on the mount
-    # after one was unlinked there can fail with an I/O error.
+    # Each trial has its own mount; its files are removed from the backing
+    # folder while nothing is mounted.
     fs.unmount()
     remove(fs, name)
     return result
