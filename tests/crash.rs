@@ -10,8 +10,6 @@ use common::*;
 use polltally::domain::ruling::Verdict;
 use polltally::journal::event::Event;
 use polltally::store::Record;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 const TRIALS: u64 = 200;
@@ -32,32 +30,9 @@ fn acknowledged_rulings_survive_sigkill() {
     for trial in 0..TRIALS {
         // The lines this trial sends: parties 1-4 in a trial-specific order.
         let lines: Vec<u32> = (0..3000).map(|i| 1 + ((i + trial as u32) % 4)).collect();
-        let mut child = Command::new(BIN)
-            .args(["rule", "--record", s(&record), "--stdin"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
         let input: String = lines.iter().map(|p| format!("{p}\n")).collect();
-        let writer = std::thread::spawn(move || {
-            // The child may die mid-write; a broken pipe is expected.
-            let _ = stdin.write_all(input.as_bytes());
-        });
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<String>>()
-        });
         let delay = lcg(&mut state) % 250;
-        std::thread::sleep(Duration::from_millis(delay));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
-        let acks = reader.join().unwrap();
-        writer.join().unwrap();
+        let acks = rule_stdin_killed(&record, &[], input, Duration::from_millis(delay));
 
         let record_now = Record::open(&record).unwrap_or_else(|e| {
             panic!("trial {trial} (killed after {delay} ms): record does not open: {e}")

@@ -13,9 +13,7 @@ use polltally::domain::ruling::{RulingChoice, RulingRequest};
 use polltally::journal::event::Event;
 use polltally::shell::clock::SystemClock;
 use polltally::store::Record;
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// What `verify --record` says of `path`: entries and head.
@@ -71,34 +69,14 @@ fn a_live_copy_follows_every_entry_and_the_count_goes_on_from_it_when_the_laptop
     assert_eq!(verified(&record), verified(&mirror));
 
     // Counting with the copy; the laptop dies mid-count.
-    let mut child = Command::new(BIN)
-        .args(["rule", "--record", rec, "--mirror", mir, "--stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let input: String = (0..198).map(|i| format!("{}\n", 1 + i % 4)).collect();
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .collect::<Vec<String>>()
-    });
-    std::thread::sleep(Duration::from_millis(300));
-    child.kill().unwrap();
-    child.wait().unwrap();
-    let acks = reader.join().unwrap();
-    writer.join().unwrap();
-    let last: u64 = acks
-        .last()
-        .and_then(|a| a.strip_prefix("ok "))
-        .map_or(0, |n| n.parse().unwrap());
+    let input: String = (0..198).map(|i| format!("{}\n", 1 + i % 4)).collect();
+    let acks = rule_stdin_killed(
+        &record,
+        &["--mirror", mir],
+        input,
+        Duration::from_millis(300),
+    );
+    let last = last_ack(&acks);
     assert!(last > 5, "some rulings were acknowledged: {acks:?}");
 
     // Another laptop opens the stick's copy: every acknowledged ruling is

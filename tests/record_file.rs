@@ -15,7 +15,7 @@ use polltally::journal::event::Event;
 use polltally::shell::clock::SystemClock;
 use polltally::store::Record;
 use rusqlite::Connection;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -90,35 +90,10 @@ fn the_file_alone_holds_every_acknowledged_ruling_after_a_kill() {
     let elsewhere = tempfile::tempdir().unwrap();
     let mut state = 14u64;
     for trial in 0..8u64 {
-        let mut child = Command::new(BIN)
-            .args(["rule", "--record", s(&record), "--stdin"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let writer = std::thread::spawn(move || {
-            let input: String = (0..2000).map(|i| format!("{}\n", 1 + i % 4)).collect();
-            let _ = stdin.write_all(input.as_bytes());
-        });
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<String>>()
-        });
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-        std::thread::sleep(Duration::from_millis(40 + (state >> 33) % 200));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let acks = reader.join().unwrap();
-        writer.join().unwrap();
-        let last: u64 = acks
-            .last()
-            .and_then(|a| a.strip_prefix("ok "))
-            .map_or(0, |n| n.parse().unwrap());
+        let input: String = (0..2000).map(|i| format!("{}\n", 1 + i % 4)).collect();
+        let delay = Duration::from_millis(40 + (state >> 33) % 200);
+        let last = last_ack(&rule_stdin_killed(&record, &[], input, delay));
         // The file copied alone, and the file whose log is then lost or
         // damaged: each still holds the last acknowledged ruling.
         let copy = copy_alone(&record, elsewhere.path());

@@ -221,14 +221,11 @@ fn issued_stations_without_results_are_listed_as_missing_and_the_commune_file_ve
     ok(&["verify", "--commune", s(&out)]);
 }
 
-#[test]
-fn a_recount_replacing_its_original_still_works_with_the_issued_station_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
-    // A review of station 2 finds its blank ballot (seq 10) was for party 4.
-    let review = dir.path().join("s2-review.polltally");
-    assert_eq!(recount(&files[1].0, &review, "CEC", "review").code, 0);
+/// A review of station 2 (its record `original`) that finds its blank
+/// ballot (seq 10) was for party 4, sealed: its results file.
+fn review_of_station_2(dir: &Path, original: &Path) -> PathBuf {
+    let review = dir.join("s2-review.polltally");
+    assert_eq!(recount(original, &review, "CEC", "review").code, 0);
     ok(&[
         "rule",
         "--record",
@@ -239,7 +236,15 @@ fn a_recount_replacing_its_original_still_works_with_the_issued_station_files() 
         "4",
     ]);
     seal_by_chief(s(&review));
-    let reviewed = export(&review);
+    export(&review)
+}
+
+#[test]
+fn a_recount_replacing_its_original_still_works_with_the_issued_station_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = three_stations(dir.path());
+    let stations = issued(dir.path());
+    let reviewed = review_of_station_2(dir.path(), &files[1].0);
     let out = dir.path().join("commune.json");
     let all = [s(&files[0].1), s(&files[1].1), s(&reviewed), s(&files[2].1)];
     let r = ok(&tabulate_args(&out, &[s(&stations)], &all));
@@ -542,19 +547,7 @@ fn a_recount_replacing_its_original_still_works_with_the_station_files_and_the_c
     let dir = tempfile::tempdir().unwrap();
     let files = three_stations(dir.path());
     let stations = issued(dir.path());
-    let review = dir.path().join("s2-review.polltally");
-    assert_eq!(recount(&files[1].0, &review, "CEC", "review").code, 0);
-    ok(&[
-        "rule",
-        "--record",
-        s(&review),
-        "--review-of",
-        "10",
-        "--party",
-        "4",
-    ]);
-    seal_by_chief(s(&review));
-    let reviewed = export(&review);
+    let reviewed = review_of_station_2(dir.path(), &files[1].0);
     let out = dir.path().join("commune.json");
     let all = [s(&files[0].1), s(&files[1].1), s(&reviewed), s(&files[2].1)];
     let (c1, c2, c2r, c3) = (

@@ -508,7 +508,7 @@ impl Record {
     /// replays and verifies its whole journal.
     pub fn open(path: &Path) -> Result<Record, StoreError> {
         check_file(path)?;
-        check_wal(path, &companion(path, "-wal"))?;
+        check_wal(path, path)?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|err| opening_failed(path, err))?;
         let version = identify(&conn, path)?;
@@ -531,7 +531,7 @@ impl Record {
     pub fn open_read(path: &Path) -> Result<Record, StoreError> {
         check_file(path)?;
         let snapshot = Snapshot::of(path)?;
-        check_wal(path, &companion(&snapshot.file, "-wal"))?;
+        check_wal(path, &snapshot.file)?;
         let conn = Connection::open_with_flags(&snapshot.file, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|err| opening_failed(path, err))?;
         let version = identify(&conn, path)?;
@@ -860,13 +860,23 @@ fn companion(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Refuses a record whose log (`wal`) is damaged in the middle: SQLite would
-/// silently drop the entries after the damage (see [`crate::store::wal`]).
-fn check_wal(path: &Path, wal: &Path) -> Result<(), StoreError> {
-    let Ok(bytes) = std::fs::read(wal) else {
+/// Refuses the record `path` (read from `file`, itself or its copy) whose
+/// log is damaged in the middle: SQLite would silently drop the entries
+/// after the damage (see [`crate::store::wal`]).
+fn check_wal(path: &Path, file: &Path) -> Result<(), StoreError> {
+    let Ok(bytes) = std::fs::read(companion(file, "-wal")) else {
         return Ok(());
     };
-    match crate::store::wal::damage(&bytes) {
+    let page = |n: u32, size: usize| -> Option<Vec<u8>> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut db = std::fs::File::open(file).ok()?;
+        let at = u64::from(n.checked_sub(1)?).checked_mul(size as u64)?;
+        db.seek(SeekFrom::Start(at)).ok()?;
+        let mut data = vec![0; size];
+        db.read_exact(&mut data).ok()?;
+        Some(data)
+    };
+    match crate::store::wal::damage(&bytes, page) {
         Some(found) => Err(StoreError::Damaged {
             path: path.to_path_buf(),
             problem: Message::new(P::WalDamaged)

@@ -5,8 +5,11 @@
 //! acknowledged), wrong for a changed byte in the middle, which would drop
 //! acknowledged entries after it. A frame that fails while the one after it
 //! is whole (its checksum right when started from the failing frame's
-//! stored one) is damage; polltally reports it and never opens such a
-//! record for writing, so the log is never reset and nothing more is lost.
+//! stored one) is damage, when the whole frames after it hold pages the
+//! record's file does not (polltally brings its log into the file after
+//! every commit, so there its frames are in the file already and nothing is
+//! lost); polltally reports it and never opens such a record for writing,
+//! so the log is never reset and nothing more is lost.
 //!
 //! Format: <https://www.sqlite.org/fileformat2.html#walformat>.
 
@@ -48,9 +51,11 @@ fn be32(bytes: &[u8], at: usize) -> u32 {
         .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// Reads a log; `None` when it is whole, empty, cut short, or not a log
-/// SQLite would read at all (it then applies none of it).
-pub fn damage(bytes: &[u8]) -> Option<WalDamage> {
+/// Reads a log; `None` when it is whole, empty, cut short, not a log SQLite
+/// would read at all (it then applies none of it), or when what SQLite would
+/// drop is already in the record's file: `page(n, size)` reads page `n` of
+/// it (none past its end).
+pub fn damage(bytes: &[u8], page: impl Fn(u32, usize) -> Option<Vec<u8>>) -> Option<WalDamage> {
     if bytes.len() < HEADER {
         return None;
     }
@@ -93,6 +98,8 @@ pub fn damage(bytes: &[u8]) -> Option<WalDamage> {
         let mut seed = stored_of(frame);
         let mut dropped = 0;
         let mut commits = 0;
+        // The last whole version of each page SQLite would drop.
+        let mut last: std::collections::BTreeMap<u32, &[u8]> = std::collections::BTreeMap::new();
         for next in &frames[i + 1..] {
             if !ours(next) || sum(next, seed) != stored_of(next) {
                 break;
@@ -102,8 +109,12 @@ pub fn damage(bytes: &[u8]) -> Option<WalDamage> {
             if be32(next, 4) != 0 {
                 commits += 1;
             }
+            last.insert(be32(next, 0), &next[FRAME_HEADER..]);
         }
-        return (dropped > 0).then_some(WalDamage {
+        let missing = last
+            .iter()
+            .any(|(n, data)| page(*n, page_size).as_deref() != Some(*data));
+        return (dropped > 0 && missing).then_some(WalDamage {
             frame: i as u64 + 1,
             dropped,
             commits,
@@ -150,14 +161,14 @@ mod tests {
     #[test]
     fn a_whole_log_and_one_cut_short_are_not_damage() {
         let whole = log(5);
-        assert_eq!(damage(&whole), None);
+        assert_eq!(damage(&whole, nothing), None);
         // Cut inside the last frame, or its last frame torn.
-        assert_eq!(damage(&whole[..whole.len() - 100]), None);
+        assert_eq!(damage(&whole[..whole.len() - 100], nothing), None);
         let mut torn = whole.clone();
         let last = torn.len() - 10;
         torn[last] ^= 1;
-        assert_eq!(damage(&torn), None);
-        assert_eq!(damage(&[]), None);
+        assert_eq!(damage(&torn, nothing), None);
+        assert_eq!(damage(&[], nothing), None);
     }
 
     #[test]
@@ -166,12 +177,26 @@ mod tests {
         // A byte of frame 2's page.
         changed[HEADER + (FRAME_HEADER + 512) + FRAME_HEADER + 40] ^= 0x40;
         assert_eq!(
-            damage(&changed),
+            damage(&changed, nothing),
             Some(WalDamage {
                 frame: 2,
                 dropped: 3,
                 commits: 3
             })
         );
+        // Not damage when the file holds those pages already: the log was
+        // brought into it before the byte changed.
+        let pages = log(5);
+        let in_file = |n: u32, size: usize| {
+            let k = n as usize - 2;
+            let at = HEADER + k * (FRAME_HEADER + size) + FRAME_HEADER;
+            Some(pages[at..at + size].to_vec())
+        };
+        assert_eq!(damage(&changed, in_file), None);
+    }
+
+    /// A record's file that holds none of the log's pages.
+    fn nothing(_: u32, _: usize) -> Option<Vec<u8>> {
+        None
     }
 }

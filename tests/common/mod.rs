@@ -311,3 +311,51 @@ pub fn present(rec: &str, name: &str, role: &str, party: Option<&str>) -> Run {
     }
     ok(&args)
 }
+
+/// `polltally rule --record RECORD --stdin` (and `extra` arguments) fed
+/// `input`, killed with SIGKILL `delay` after it started: what it printed on
+/// stdout before it died (one `ok <seq>` a ruling it acknowledged).
+pub fn rule_stdin_killed(
+    record: &Path,
+    extra: &[&str],
+    input: String,
+    delay: std::time::Duration,
+) -> Vec<String> {
+    use std::io::BufRead;
+    let mut child = Command::new(BIN)
+        .args(["rule", "--record", s(record), "--stdin"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        // The child may die mid-write; a broken pipe is expected.
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<String>>()
+    });
+    std::thread::sleep(delay);
+    child.kill().expect("SIGKILL");
+    child.wait().expect("the child ends");
+    let printed = reader.join().expect("reader");
+    writer.join().expect("writer");
+    printed
+}
+
+/// The last seq acknowledged in what [`rule_stdin_killed`] printed (0 when
+/// none).
+pub fn last_ack(printed: &[String]) -> u64 {
+    printed
+        .iter()
+        .rev()
+        .find_map(|line| line.strip_prefix("ok ")?.parse().ok())
+        .unwrap_or(0)
+}
