@@ -115,7 +115,20 @@ fn the_file_alone_holds_every_acknowledged_ruling_after_a_kill() {
             std::fs::write(&wal, bytes).unwrap();
         }
         let _ = std::fs::remove_file(format!("{}-shm", record.display()));
-        let r = ok(&["verify", "--record", s(&record)]);
+        let mut r = run(&["verify", "--record", s(&record)]);
+        if r.code == 1 {
+            // The changed byte fell in a commit not yet in the file (one not
+            // acknowledged): the damaged log is named, and without it the
+            // file still holds every acknowledged ruling.
+            assert!(
+                r.stderr.contains("its -wal file is damaged at frame"),
+                "trial {trial}: {}",
+                r.stderr
+            );
+            std::fs::remove_file(&wal).unwrap();
+            r = run(&["verify", "--record", s(&record)]);
+        }
+        assert_eq!(r.code, 0, "trial {trial}: {}{}", r.stdout, r.stderr);
         let entries: u64 = r
             .stdout
             .split_whitespace()
