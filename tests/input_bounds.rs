@@ -299,9 +299,20 @@ fn a_bad_line_after_three_rulings_says_the_three_are_recorded() {
     );
     assert_eq!(show_json(&record)["ruled"], 6);
 
+    // One ruling before a bad line.
+    let (r, _) = rule_stdin(&record, b"1\n0\n".to_vec(), "en");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("; the ruling before this line is recorded: ok 8\n"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(show_json(&record)["ruled"], 7);
+
     // A bad first line: nothing recorded, and nothing said of it.
     let (r, _) = rule_stdin(&record, b"nine words\n1\n".to_vec(), "en");
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(!r.stderr.contains("recorded"), "{}", r.stderr);
-    assert_eq!(show_json(&record)["ruled"], 6);
+    assert_eq!(show_json(&record)["ruled"], 7);
 }

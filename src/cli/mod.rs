@@ -583,6 +583,9 @@ fn rule_stdin(record: &mut Record, tr: Tr, clock: &dyn Clock) -> anyhow::Result<
                 }
                 return Err(match recorded {
                     None => problem,
+                    Some((first, _, 1)) => Message::new(P::RecordedOneBefore)
+                        .message("problem", problem)
+                        .num("seq", first.0),
                     Some((first, last, n)) => Message::new(P::RecordedBefore)
                         .message("problem", problem)
                         .num("first", first.0)

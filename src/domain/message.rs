@@ -223,6 +223,7 @@ pub enum P {
     Line,
     LineTooLong,
     RecordedBefore,
+    RecordedOneBefore,
     FileTooLarge,
     FileOverMax,
     NotBallotNumber,

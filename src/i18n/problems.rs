@@ -218,6 +218,7 @@ translations! {
     Line => "line {n}: {text}: {problem}", "បន្ទាត់ {n}៖ {text}៖ {problem}";
     LineTooLong => "line {n}: longer than {max} bytes, the longest a ruling line may be: {text}", "បន្ទាត់ {n}៖ វែងជាង {max} បៃ ដែលជាបន្ទាត់ការសម្រេចវែងបំផុត៖ {text}";
     RecordedBefore => "{problem}; the rulings before this line are recorded: ok {first} to ok {last}, {n} in all", "{problem}; ការសម្រេចមុនបន្ទាត់នេះត្រូវបានកត់ត្រាទុក៖ ok {first} ដល់ ok {last} សរុប {n}";
+    RecordedOneBefore => "{problem}; the ruling before this line is recorded: ok {seq}", "{problem}; ការសម្រេចមុនបន្ទាត់នេះត្រូវបានកត់ត្រាទុក៖ ok {seq}";
     FileTooLarge => "{path} is {size} bytes, more than {max}, the largest such a file may be", "{path} មានទំហំ {size} បៃ លើសពី {max} បៃ ដែលជាទំហំធំបំផុតនៃឯកសារបែបនេះ";
     FileOverMax => "{path} is larger than {max} bytes, the largest such a file may be", "{path} ធំជាង {max} បៃ ដែលជាទំហំធំបំផុតនៃឯកសារបែបនេះ";
     NotBallotNumber => "{value} is not a ballot number (the number written on its back)", "{value} មិនមែនជាលេខសន្លឹកឆ្នោតទេ (លេខដែលសរសេរនៅខាងក្រោយ)";
