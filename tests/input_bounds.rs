@@ -111,9 +111,8 @@ fn a_station_file_of_1000_books_opens_quickly_on_every_command() {
         s(&dir.path().join("o.polltally")),
     ]);
     assert!(
-        r.stderr.contains(
-            "ballot_books[999]: serials 1000-1001 overlap ballot_books[998] (1000-1000)"
-        ),
+        r.stderr
+            .contains("ballot_books[999]: serials 1000-1001 overlap ballot_books[998] (1000-1000)"),
         "{}",
         r.stderr
     );
@@ -142,7 +141,11 @@ fn seats_and_complaint_days_past_their_bounds_are_refused_naming_the_field() {
         s(&seats),
         s(&dir.path().join("none.json")),
     ]);
-    assert!(r.stderr.contains("council_seats: 4000000000"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("council_seats: 4000000000"),
+        "{}",
+        r.stderr
+    );
 
     let days = station(dir.path(), "days.json", |v| {
         v["complaint_days"] = json!(4_294_967_295u64)

@@ -164,7 +164,10 @@ fn the_schema_states_the_bounds_the_parser_holds() {
     assert_eq!(p["parties"]["maxItems"], json!(MAX_PARTIES));
     assert_eq!(p["ballot_books"]["maxItems"], json!(MAX_BALLOT_BOOKS));
     assert_eq!(p["criteria"]["maxItems"], json!(MAX_CRITERIA));
-    assert_eq!(p["commune_stations"]["maxItems"], json!(MAX_COMMUNE_STATIONS));
+    assert_eq!(
+        p["commune_stations"]["maxItems"],
+        json!(MAX_COMMUNE_STATIONS)
+    );
     assert_eq!(p["council_seats"]["maximum"], json!(MAX_SEATS));
     assert_eq!(p["complaint_days"]["maximum"], json!(MAX_COMPLAINT_DAYS));
     assert_eq!(p["registered_voters"]["maximum"], json!(MAX_BALLOTS));

@@ -610,9 +610,7 @@ fn first_overlap(ranges: &[(u64, u64)]) -> Option<(usize, usize)> {
             .next_back()
             .is_some_and(|(_, &end)| end >= first);
         if reaches {
-            let j = ranges
-                .iter()
-                .position(|&(f, l)| first <= l && f <= last)?;
+            let j = ranges.iter().position(|&(f, l)| first <= l && f <= last)?;
             return Some((i, j));
         }
         seen.insert(first, last);
@@ -782,17 +780,22 @@ mod tests {
         );
         let criterion = serde_json::json!({"code": "V1", "valid": true, "title": {"en": "t"}, "rule": {"en": "r"}});
         assert_eq!(
-            error_of(edited(|v| v["criteria"] = vec![criterion; MAX_CRITERIA + 1].into())),
+            error_of(edited(
+                |v| v["criteria"] = vec![criterion; MAX_CRITERIA + 1].into()
+            )),
             "criteria: 51 criteria listed, at most 50 are supported"
         );
         assert_eq!(
-            error_of(edited(|v| v["parties"][0]["name"]["en"] = "x".repeat(2001).into())),
+            error_of(edited(
+                |v| v["parties"][0]["name"]["en"] = "x".repeat(2001).into()
+            )),
             "parties[0].name: en: 2001 characters is too long (at most 2000)"
         );
-        let languages: serde_json::Map<String, serde_json::Value> = ["aa", "bb", "cc", "dd", "ee", "ff", "gg", "hh", "ii"]
-            .iter()
-            .map(|l| (l.to_string(), "x".into()))
-            .collect();
+        let languages: serde_json::Map<String, serde_json::Value> =
+            ["aa", "bb", "cc", "dd", "ee", "ff", "gg", "hh", "ii"]
+                .iter()
+                .map(|l| (l.to_string(), "x".into()))
+                .collect();
         assert_eq!(
             error_of(edited(|v| v["station"]["name"] = languages.into())),
             "station.name: 9 languages, at most 8 are supported"
@@ -806,7 +809,9 @@ mod tests {
     #[test]
     fn a_long_value_is_quoted_by_its_beginning() {
         let name = "b".repeat(5000);
-        let msg = error_of(edited(|v| v["ballot_books"][0]["book"] = name.clone().into()));
+        let msg = error_of(edited(|v| {
+            v["ballot_books"][0]["book"] = name.clone().into()
+        }));
         assert!(msg.len() < 400, "{msg}");
         assert!(msg.contains(&format!("\"{}\"…", &name[..100])), "{msg}");
     }

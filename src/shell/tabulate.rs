@@ -6,9 +6,7 @@
 //! [`tabulate_inputs`].
 
 use crate::domain::hash::Hash256;
-use crate::domain::limits::{
-    MAX_CODES_FILE_BYTES, MAX_COMMUNE_FILE_BYTES, MAX_RESULTS_FILE_BYTES,
-};
+use crate::domain::limits::{MAX_CODES_FILE_BYTES, MAX_COMMUNE_FILE_BYTES, MAX_RESULTS_FILE_BYTES};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::paper_codes::PaperCodes;
 use crate::domain::results::ResultsDocument;
