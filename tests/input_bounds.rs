@@ -208,6 +208,15 @@ fn files_too_large_to_read_are_refused_from_their_size() {
         "{}",
         r.stderr
     );
+    let r = refused_quickly(&["verify", "--qr", s(&big), "--results", s(&big)]);
+    assert!(
+        r.stderr.contains(&format!(
+            "qr: {} is 209715200 bytes, more than 67108864",
+            s(&big)
+        )),
+        "{}",
+        r.stderr
+    );
     assert!(!out.exists());
 
     // Just past the bound is refused; at the bound, read (and then found
