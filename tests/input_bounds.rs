@@ -328,3 +328,40 @@ fn a_bad_line_after_three_rulings_says_the_three_are_recorded() {
     assert!(!r.stderr.contains("recorded"), "{}", r.stderr);
     assert_eq!(show_json(&record)["ruled"], 7);
 }
+
+#[test]
+fn a_station_file_from_a_pipe_is_read_no_further_than_its_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("r.polltally");
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(["new", "--station", "/dev/stdin", "--record", s(&record)])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // A pipe has no size to check first: 64 MiB of spaces, of which the
+    // command reads one byte past 4 MiB.
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b' '; 1024 * 1024];
+        for _ in 0..64 {
+            if stdin.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+    });
+    let r: Run = child.wait_with_output().unwrap().into();
+    writer.join().unwrap();
+    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "station: /dev/stdin is larger than 4194304 bytes, the largest such a file may be"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!record.exists());
+}
