@@ -155,3 +155,48 @@ fn required_signers_are_role_keys_named_once() {
         "{err}"
     );
 }
+
+#[test]
+fn the_schema_states_the_bounds_the_parser_holds() {
+    use polltally::domain::limits::*;
+    let s = schema();
+    let p = &s["properties"];
+    assert_eq!(p["parties"]["maxItems"], json!(MAX_PARTIES));
+    assert_eq!(p["ballot_books"]["maxItems"], json!(MAX_BALLOT_BOOKS));
+    assert_eq!(p["criteria"]["maxItems"], json!(MAX_CRITERIA));
+    assert_eq!(
+        p["commune_stations"]["maxItems"],
+        json!(MAX_COMMUNE_STATIONS)
+    );
+    assert_eq!(p["council_seats"]["maximum"], json!(MAX_SEATS));
+    assert_eq!(p["complaint_days"]["maximum"], json!(MAX_COMPLAINT_DAYS));
+    assert_eq!(p["registered_voters"]["maximum"], json!(MAX_BALLOTS));
+    let text = &s["$defs"]["text"];
+    assert_eq!(text["maxProperties"], json!(MAX_LANGUAGES));
+    assert_eq!(
+        text["additionalProperties"]["maxLength"],
+        json!(MAX_TEXT_CHARS)
+    );
+    let bytes = MAX_STATION_FILE_BYTES.to_string();
+    let grouped = format!("{},{},{}", &bytes[..1], &bytes[1..4], &bytes[4..]);
+    assert!(
+        s["description"].as_str().unwrap().contains(&grouped),
+        "{grouped}"
+    );
+
+    // At the bounds, accepted; one past, refused.
+    let mut v = full_sample();
+    let code = v["station"]["code"].clone();
+    let mut stations: Vec<Value> = (1..MAX_COMMUNE_STATIONS)
+        .map(|k| json!(format!("9999-99-{k:04}")))
+        .collect();
+    stations.push(code);
+    v["commune_stations"] = json!(stations);
+    v["ballot_books"] = (1..=MAX_BALLOT_BOOKS as u64)
+        .map(|k| json!({"book": format!("B{k}"), "first_serial": k, "last_serial": k}))
+        .collect();
+    v["station"]["name"]["en"] = json!("x".repeat(MAX_TEXT_CHARS));
+    accepts(&v).unwrap();
+    v["station"]["name"]["en"] = json!("x".repeat(MAX_TEXT_CHARS + 1));
+    assert!(accepts(&v).unwrap_err().starts_with("station.name: en: "));
+}

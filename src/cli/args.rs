@@ -28,7 +28,8 @@ use std::path::PathBuf;
         A count record is one SQLite file holding the station file and an append-only, \
         hash-chained journal of everything the commission records.\n\n\
         Without a subcommand, polltally opens the counting window on the practice count.\n\n\
-        Exit codes: 0 ok, 1 verification failed, 2 bad input or usage (nothing written)."
+        Exit codes: 0 ok, 1 verification failed, 2 bad input or usage (nothing written, \
+        but the rulings `rule --stdin` acknowledged before a refused line)."
 )]
 pub struct Cli {
     #[command(subcommand)]

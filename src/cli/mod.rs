@@ -1,7 +1,8 @@
 //! The command line: the same operations as the app, as subcommands of the
 //! one binary. Each command parses its arguments into core types, calls the
 //! core and the store, and prints. Exit codes: 0 ok, 1 verification failed,
-//! 2 bad input or usage (nothing written).
+//! 2 bad input or usage (nothing written but the rulings `rule --stdin`
+//! acknowledged before a refused line).
 
 pub mod args;
 pub mod help;
@@ -12,6 +13,7 @@ pub mod summaries;
 use crate::app::Launch;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
+use crate::domain::limits::MAX_RULE_LINE_BYTES;
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::person::Person;
 use crate::domain::reconciliation::Figure;
@@ -19,6 +21,7 @@ use crate::domain::recount::RecountMode;
 use crate::domain::rule_line::parse_rule_line;
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::domain::seal::{Seal, parse_refusal, parse_signature};
+use crate::domain::seq::Seq;
 use crate::domain::short_code::short_code;
 use crate::domain::time::Clock;
 use crate::i18n::{Lang, T, Tr};
@@ -32,7 +35,7 @@ use crate::store::{Record, StoreError};
 use args::{Cli, Command, FiguresArgs, RuleArgs};
 use clap::{CommandFactory, FromArgMatches};
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -57,7 +60,9 @@ macro_rules! say_raw {
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a verification failed (broken chain, head or hash mismatch).
 pub const EXIT_VERIFY_FAILED: u8 = 1;
-/// Exit code: bad input or usage; nothing was written.
+/// Exit code: bad input or usage; nothing was written, except the rulings
+/// of the lines `rule --stdin` acknowledged before a refused line (its
+/// error says which).
 pub const EXIT_BAD_INPUT: u8 = 2;
 
 pub use crate::shell::verify::VerificationFailed;
@@ -648,43 +653,149 @@ fn recount(
     Ok(())
 }
 
-/// One ruling a line; `ok <seq>` is printed (and flushed) only after the
-/// ruling's commit has returned. A bad line stops the run; the lines before
-/// it stay recorded.
+/// Rules one line of standard input at a time, printing `ok <seq>` once
+/// each ruling is durable. A line longer than [`MAX_RULE_LINE_BYTES`] is
+/// refused without reading the rest of it. A refused line stops the stream;
+/// the rulings before it stay recorded, and the error says which.
 fn rule_stdin(record: &mut Record, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
-    let stdin = std::io::stdin().lock();
+    let mut stdin = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
-    for (index, line) in stdin.lines().enumerate() {
-        let number = index + 1;
-        let line = line.map_err(|err| {
-            Message::new(P::LineUnreadable)
-                .text("n", number)
-                .text("detail", err)
-        })?;
-        let at_line = |problem: Message| {
-            Message::new(P::Line)
-                .text("n", number)
-                .quoted("text", line.trim())
-                .message("problem", problem)
-        };
-        let ruling = parse_rule_line(&line)
-            .and_then(|request| match request {
-                Some(request) => request
-                    .resolve(record.count().definition())
-                    .map(Some)
-                    .map_err(|err| err.message()),
-                None => Ok(None),
-            })
-            .map_err(at_line)?;
-        let Some(ruling) = ruling else { continue };
-        let seq = record
-            .append(Event::Ruling(ruling), clock)
-            .map_err(|err| at_line(err.message()))?;
-        warn_after_write(record, tr);
-        writeln!(out, "ok {seq}")?;
-        out.flush()?;
+    // The first and the last seq recorded, and how many.
+    let mut recorded: Option<(Seq, Seq, u64)> = None;
+    for number in 1.. {
+        let outcome = rule_stdin_line(&mut stdin, &mut out, number, record, tr, clock);
+        match outcome {
+            Ok(LineOutcome::End) => break,
+            Ok(LineOutcome::Blank) => {}
+            Ok(LineOutcome::Recorded(seq)) => {
+                recorded = Some(match recorded {
+                    None => (seq, seq, 1),
+                    Some((first, _, n)) => (first, seq, n + 1),
+                });
+            }
+            Err((problem, seq)) => {
+                if let Some(seq) = seq {
+                    recorded = Some(match recorded {
+                        None => (seq, seq, 1),
+                        Some((first, _, n)) => (first, seq, n + 1),
+                    });
+                }
+                return Err(match recorded {
+                    None => problem,
+                    Some((first, _, 1)) => Message::new(P::RecordedOneBefore)
+                        .message("problem", problem)
+                        .num("seq", first.0),
+                    Some((first, last, n)) => Message::new(P::RecordedBefore)
+                        .message("problem", problem)
+                        .num("first", first.0)
+                        .num("last", last.0)
+                        .num("n", n),
+                }
+                .into());
+            }
+        }
     }
     Ok(())
+}
+
+/// What one line of `rule --stdin` did.
+enum LineOutcome {
+    /// No more input.
+    End,
+    /// A blank line: nothing to rule.
+    Blank,
+    /// The ruling, recorded and acknowledged.
+    Recorded(Seq),
+}
+
+/// Reads, rules and acknowledges one line. A refusal carries the seq of a
+/// ruling recorded before the problem (its acknowledgement could not be
+/// written), so that the error counts it.
+fn rule_stdin_line(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    number: usize,
+    record: &mut Record,
+    tr: Tr,
+    clock: &dyn Clock,
+) -> Result<LineOutcome, (Message, Option<Seq>)> {
+    let unreadable = |detail: &dyn std::fmt::Display| {
+        Message::new(P::LineUnreadable)
+            .text("n", number)
+            .text("detail", detail)
+    };
+    let line = match read_bounded_line(input, MAX_RULE_LINE_BYTES) {
+        Ok(None) => return Ok(LineOutcome::End),
+        Ok(Some(Ok(line))) => line,
+        Ok(Some(Err(start))) => {
+            return Err((
+                Message::new(P::LineTooLong)
+                    .text("n", number)
+                    .num("max", MAX_RULE_LINE_BYTES as u64)
+                    .quoted("text", &String::from_utf8_lossy(&start)),
+                None,
+            ));
+        }
+        Err(err) => return Err((unreadable(&err), None)),
+    };
+    let line = String::from_utf8(line).map_err(|err| (unreadable(&err), None))?;
+    let at_line = |problem: Message| {
+        Message::new(P::Line)
+            .text("n", number)
+            .quoted("text", line.trim())
+            .message("problem", problem)
+    };
+    let ruling = parse_rule_line(&line)
+        .and_then(|request| match request {
+            Some(request) => request
+                .resolve(record.count().definition())
+                .map(Some)
+                .map_err(|err| err.message()),
+            None => Ok(None),
+        })
+        .map_err(|problem| (at_line(problem), None))?;
+    let Some(ruling) = ruling else {
+        return Ok(LineOutcome::Blank);
+    };
+    let seq = record
+        .append(Event::Ruling(ruling), clock)
+        .map_err(|err| (at_line(err.message()), None))?;
+    warn_after_write(record, tr);
+    writeln!(out, "ok {seq}")
+        .and_then(|()| out.flush())
+        .map_err(|err| {
+            let problem = Message::new(P::CannotWrite)
+                .text("path", "stdout")
+                .text("detail", err);
+            (problem, Some(seq))
+        })?;
+    Ok(LineOutcome::Recorded(seq))
+}
+
+/// Reads one line of at most `max` bytes, without its line break: `None`
+/// at the end of the input, `Err` with the bytes read so far (`max` and
+/// one more) when the line is longer; the rest of such a line is not read.
+fn read_bounded_line(
+    input: &mut impl BufRead,
+    max: usize,
+) -> std::io::Result<Option<Result<Vec<u8>, Vec<u8>>>> {
+    let mut line = Vec::new();
+    let read = input
+        .by_ref()
+        .take(max as u64 + 1)
+        .read_until(b'\n', &mut line)?;
+    if read == 0 {
+        return Ok(None);
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+    } else if line.len() > max {
+        return Ok(Some(Err(line)));
+    }
+    Ok(Some(Ok(line)))
 }
 
 /// Prints the outcome of [`check_results`].

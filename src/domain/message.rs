@@ -3,6 +3,7 @@
 //! error types; the i18n tables render them in the chosen language (an
 //! error's `Display` is its English rendering), and the shells show them.
 
+use crate::domain::limits::MAX_QUOTED_CHARS;
 use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, Figure};
 use std::fmt;
@@ -32,6 +33,10 @@ pub enum P {
     MoreThanVoters,
     MoreThanSeats,
     ZeroSeats,
+    TooManyBooks,
+    TooManyCriteria,
+    TooManyStations,
+    TooManyLanguages,
     NoCriteria,
     NotDate,
     NotCalendarDate,
@@ -237,6 +242,11 @@ pub enum P {
     NotCopy,
     LineUnreadable,
     Line,
+    LineTooLong,
+    RecordedBefore,
+    RecordedOneBefore,
+    FileTooLarge,
+    FileOverMax,
     NotBallotNumber,
     NotPartyNumberAt,
     PartyFirst,
@@ -350,9 +360,15 @@ impl Message {
         self.with(name, Arg::Text(value.to_string()))
     }
 
-    /// Adds a quoted text argument (`"abc"`), for values the user typed.
+    /// Adds a quoted text argument (`"abc"`), for values the user typed; a
+    /// value longer than [`MAX_QUOTED_CHARS`] is quoted by its beginning and
+    /// `…`, so that a huge input is never repeated back whole.
     pub fn quoted(self, name: &'static str, value: &str) -> Message {
-        self.with(name, Arg::Text(format!("{value:?}")))
+        let quoted = match value.char_indices().nth(MAX_QUOTED_CHARS) {
+            Some((end, _)) => format!("{:?}…", &value[..end]),
+            None => format!("{value:?}"),
+        };
+        self.with(name, Arg::Text(quoted))
     }
 
     /// Adds a number argument.

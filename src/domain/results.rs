@@ -23,7 +23,7 @@ use crate::domain::text::LocalizedText;
 use crate::domain::time::Timestamp;
 use crate::domain::zone::{Deadline, Zone};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The `format` of every results document this version writes.
 pub const RESULTS_FORMAT: &str = "polltally-results/1";
@@ -512,8 +512,9 @@ impl ResultsDocument {
                 );
             }
         }
+        let numbers: BTreeSet<String> = self.parties.iter().map(|p| p.number.to_string()).collect();
         for party in self.pile_counts.keys() {
-            if !self.parties.iter().any(|p| p.number.to_string() == *party) {
+            if !numbers.contains(party) {
                 return refuse(
                     Message::new(P::NotPartyOfFile)
                         .quoted("value", party)
@@ -550,8 +551,9 @@ impl ResultsDocument {
     /// explained, and so is a box with fewer ballots ruled than it held.
     fn check_checks(&self) -> Result<(), ResultsError> {
         let refuse = |message: Message| Err(ResultsError::Refused(message));
+        let mut seen: BTreeMap<CheckName, usize> = BTreeMap::new();
         for (i, check) in self.checks.iter().enumerate() {
-            if let Some(j) = self.checks[..i].iter().position(|c| c.name == check.name) {
+            if let Some(j) = seen.insert(check.name, i) {
                 return refuse(
                     Message::new(P::UsedTwice)
                         .text("value", check.name)
@@ -561,7 +563,7 @@ impl ResultsDocument {
             }
         }
         for name in self.expected_checks() {
-            if !self.checks.iter().any(|c| c.name == name) {
+            if !seen.contains_key(&name) {
                 return refuse(
                     Message::new(P::CheckMissing)
                         .text("check", name)

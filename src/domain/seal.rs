@@ -167,10 +167,11 @@ impl Seal {
             check_part("signed", i, "name", &s.name)?;
             check_part("signed", i, "role", &s.role.to_string())?;
         }
+        let signed: BTreeSet<&str> = self.signed.iter().map(|s| s.name.as_str()).collect();
         for (i, r) in self.refused.iter().enumerate() {
             check_part("refused", i, "name", &r.name)?;
             check_part("refused", i, "role", &r.role.to_string())?;
-            if self.signed.iter().any(|s| s.name == r.name) {
+            if signed.contains(r.name.as_str()) {
                 return Err(Message::new(P::AlsoSigned)
                     .quoted("value", r.name.as_str())
                     .at(format!("refused[{i}].name")));

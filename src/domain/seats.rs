@@ -62,6 +62,9 @@ fn compare_quotients(a: u64, b: u32, c: u64, d: u32) -> Ordering {
 
 /// Allocates `seats` among `votes` (party -> valid votes). Parties with no
 /// votes win no seat; if no party has votes, every seat is a tie among all.
+/// The work is one pass over the parties a seat: `seats` comes from a
+/// validated station or results file, so at most
+/// [`crate::domain::limits::MAX_SEATS`].
 pub fn allocate(votes: &BTreeMap<PartyNumber, u64>, seats: u32) -> Allocation {
     let mut won: BTreeMap<PartyNumber, u32> = votes.keys().map(|p| (*p, 0)).collect();
     let mut awards = Vec::new();

@@ -6,7 +6,10 @@
 use crate::domain::criteria::{CriteriaSet, Criterion, CriterionCode, Validity};
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{CommuneCode, ElectionId, StationCode, check_identifier};
-use crate::domain::limits::{MAX_BALLOTS, MAX_COMPLAINT_DAYS, MAX_COUNT, MAX_PARTIES, MAX_SEATS};
+use crate::domain::limits::{
+    MAX_BALLOT_BOOKS, MAX_BALLOTS, MAX_COMMUNE_STATIONS, MAX_COMPLAINT_DAYS, MAX_COUNT,
+    MAX_CRITERIA, MAX_PARTIES, MAX_SEATS, MAX_STATION_FILE_BYTES,
+};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::party::{Party, PartyNumber};
 use crate::domain::person::Role;
@@ -14,6 +17,7 @@ use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::Date;
 use crate::domain::zone::Zone;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The `format` value of every station file this version reads.
@@ -233,6 +237,14 @@ struct RawCriterion {
 }
 
 fn parse_definition(bytes: &[u8]) -> Result<StationDefinition, StationError> {
+    if bytes.len() as u64 > MAX_STATION_FILE_BYTES {
+        return fail(
+            "station file",
+            Message::new(P::TooLarge)
+                .num("value", bytes.len() as u64)
+                .num("max", MAX_STATION_FILE_BYTES),
+        );
+    }
     if bytes.starts_with(b"\xef\xbb\xbf") {
         return fail("station file", Message::new(P::Bom));
     }
@@ -379,14 +391,23 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     if raw.ballot_books.is_empty() {
         return fail("ballot_books", Message::new(P::NoBooks));
     }
+    if raw.ballot_books.len() > MAX_BALLOT_BOOKS {
+        return fail(
+            "ballot_books",
+            Message::new(P::TooManyBooks)
+                .num("n", raw.ballot_books.len() as u64)
+                .num("max", MAX_BALLOT_BOOKS as u64),
+        );
+    }
     let mut ballot_books: Vec<BallotBook> = Vec::with_capacity(raw.ballot_books.len());
+    let mut book_names: BTreeMap<String, usize> = BTreeMap::new();
     for (i, b) in raw.ballot_books.into_iter().enumerate() {
         identifier(
             &format!("ballot_books[{i}].book"),
             &b.book,
             check_identifier,
         )?;
-        if let Some(j) = ballot_books.iter().position(|o| o.book == b.book) {
+        if let Some(j) = book_names.insert(b.book.clone(), i) {
             return fail(
                 format!("ballot_books[{i}].book"),
                 Message::new(P::UsedTwice)
@@ -403,26 +424,28 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
                     .num("last", b.last_serial),
             );
         }
-        if let Some((j, other)) = ballot_books
-            .iter()
-            .enumerate()
-            .find(|(_, o)| b.first_serial <= o.last_serial && o.first_serial <= b.last_serial)
-        {
-            return fail(
-                format!("ballot_books[{i}]"),
-                Message::new(P::SerialsOverlap)
-                    .num("first", b.first_serial)
-                    .num("last", b.last_serial)
-                    .text("other", format!("ballot_books[{j}]"))
-                    .num("other_first", other.first_serial)
-                    .num("other_last", other.last_serial),
-            );
-        }
         ballot_books.push(BallotBook {
             book: b.book,
             first_serial: b.first_serial,
             last_serial: b.last_serial,
         });
+    }
+    let ranges: Vec<(u64, u64)> = ballot_books
+        .iter()
+        .map(|b| (b.first_serial, b.last_serial))
+        .collect();
+    if let Some((i, j)) = first_overlap(&ranges)
+        && let (Some(book), Some(other)) = (ballot_books.get(i), ballot_books.get(j))
+    {
+        return fail(
+            format!("ballot_books[{i}]"),
+            Message::new(P::SerialsOverlap)
+                .num("first", book.first_serial)
+                .num("last", book.last_serial)
+                .text("other", format!("ballot_books[{j}]"))
+                .num("other_first", other.first_serial)
+                .num("other_last", other.last_serial),
+        );
     }
     let in_books: u128 = ballot_books.iter().map(|b| u128::from(b.size())).sum();
     if in_books > u128::from(MAX_BALLOTS) {
@@ -456,10 +479,19 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
     let commune_stations = match &raw.commune_stations {
         None => None,
         Some(listed) => {
+            if listed.len() > MAX_COMMUNE_STATIONS {
+                return fail(
+                    "commune_stations",
+                    Message::new(P::TooManyStations)
+                        .num("n", listed.len() as u64)
+                        .num("max", MAX_COMMUNE_STATIONS as u64),
+                );
+            }
             let mut codes: Vec<StationCode> = Vec::with_capacity(listed.len());
+            let mut seen: BTreeMap<StationCode, usize> = BTreeMap::new();
             for (i, code) in listed.iter().enumerate() {
                 let code = identifier(&format!("commune_stations[{i}]"), code, StationCode::parse)?;
-                if let Some(j) = codes.iter().position(|c| *c == code) {
+                if let Some(j) = seen.insert(code.clone(), i) {
                     return fail(
                         format!("commune_stations[{i}]"),
                         Message::new(P::UsedTwice)
@@ -499,6 +531,14 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         Some(list) => {
             if list.is_empty() {
                 return fail("criteria", Message::new(P::NoCriteria));
+            }
+            if list.len() > MAX_CRITERIA {
+                return fail(
+                    "criteria",
+                    Message::new(P::TooManyCriteria)
+                        .num("n", list.len() as u64)
+                        .num("max", MAX_CRITERIA as u64),
+                );
             }
             let mut criteria = Vec::with_capacity(list.len());
             for (i, c) in list.into_iter().enumerate() {
@@ -554,6 +594,28 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         commune_stations,
         required_signers,
     })
+}
+
+/// The first range, in the order given, that overlaps a range before it,
+/// and the first of those it overlaps: `(i, j)` with `j < i`. The ranges are
+/// `(first, last)` with `first <= last`. Until the first overlap the ranges
+/// seen are disjoint, so kept by their first value only the one starting
+/// last at or before a range's end can reach into it: one look-up a range,
+/// O(n log n) in all, then one pass to name the first range overlapped.
+fn first_overlap(ranges: &[(u64, u64)]) -> Option<(usize, usize)> {
+    let mut seen: BTreeMap<u64, u64> = BTreeMap::new();
+    for (i, &(first, last)) in ranges.iter().enumerate() {
+        let reaches = seen
+            .range(..=last)
+            .next_back()
+            .is_some_and(|(_, &end)| end >= first);
+        if reaches {
+            let j = ranges.iter().position(|&(f, l)| first <= l && f <= last)?;
+            return Some((i, j));
+        }
+        seen.insert(first, last);
+    }
+    None
 }
 
 impl fmt::Display for StationIdentity {
@@ -665,6 +727,93 @@ mod tests {
                 .ballots_in_books(),
             100_000
         );
+    }
+
+    /// The overlap check as it was: every book against every book before it.
+    fn first_overlap_pairwise(ranges: &[(u64, u64)]) -> Option<(usize, usize)> {
+        ranges.iter().enumerate().find_map(|(i, &(first, last))| {
+            ranges[..i]
+                .iter()
+                .position(|&(f, l)| first <= l && f <= last)
+                .map(|j| (i, j))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_overlap_check_names_the_books_the_pairwise_one_named(
+            ranges in proptest::collection::vec((0u64..200, 0u64..20), 0..40)
+        ) {
+            let ranges: Vec<(u64, u64)> = ranges.iter().map(|&(f, len)| (f, f + len)).collect();
+            proptest::prop_assert_eq!(first_overlap(&ranges), first_overlap_pairwise(&ranges));
+        }
+    }
+
+    #[test]
+    fn the_overlap_check_of_100000_books_is_one_pass() {
+        // Books of one ballot, shuffled, then one overlapping the middle:
+        // checked pairwise, 5 billion comparisons; here, one look-up each.
+        let mut ranges: Vec<(u64, u64)> = (0..100_000u64)
+            .map(|k| ((k * 7_919) % 100_000 * 2, (k * 7_919) % 100_000 * 2))
+            .collect();
+        assert_eq!(first_overlap(&ranges), None);
+        ranges.push((100_000, 100_001));
+        let (i, j) = first_overlap(&ranges).unwrap();
+        assert_eq!((i, ranges[j]), (100_000, (100_000, 100_000)));
+    }
+
+    #[test]
+    fn lists_past_their_bounds_are_refused_before_they_are_checked() {
+        let books: Vec<serde_json::Value> = (0..=MAX_BALLOT_BOOKS)
+            .map(|k| serde_json::json!({"book": format!("B{k}"), "first_serial": k, "last_serial": k}))
+            .collect();
+        assert_eq!(
+            error_of(edited(|v| v["ballot_books"] = books.into())),
+            "ballot_books: 1001 ballot books listed, at most 1000 are supported"
+        );
+        let stations: Vec<String> = (0..=MAX_COMMUNE_STATIONS)
+            .map(|k| format!("0101-01-{k:04}"))
+            .collect();
+        assert_eq!(
+            error_of(edited(|v| v["commune_stations"] = stations.into())),
+            "commune_stations: 1001 stations listed, at most 1000 are supported"
+        );
+        let criterion = serde_json::json!({"code": "V1", "valid": true, "title": {"en": "t"}, "rule": {"en": "r"}});
+        assert_eq!(
+            error_of(edited(
+                |v| v["criteria"] = vec![criterion; MAX_CRITERIA + 1].into()
+            )),
+            "criteria: 51 criteria listed, at most 50 are supported"
+        );
+        assert_eq!(
+            error_of(edited(
+                |v| v["parties"][0]["name"]["en"] = "x".repeat(2001).into()
+            )),
+            "parties[0].name: en: 2001 characters is too long (at most 2000)"
+        );
+        let languages: serde_json::Map<String, serde_json::Value> =
+            ["aa", "bb", "cc", "dd", "ee", "ff", "gg", "hh", "ii"]
+                .iter()
+                .map(|l| (l.to_string(), "x".into()))
+                .collect();
+        assert_eq!(
+            error_of(edited(|v| v["station"]["name"] = languages.into())),
+            "station.name: 9 languages, at most 8 are supported"
+        );
+        assert_eq!(
+            error_of(vec![b' '; MAX_STATION_FILE_BYTES as usize + 1]),
+            "station file: 4194305 is too large (at most 4194304)"
+        );
+    }
+
+    #[test]
+    fn a_long_value_is_quoted_by_its_beginning() {
+        let name = "b".repeat(5000);
+        let msg = error_of(edited(|v| {
+            v["ballot_books"][0]["book"] = name.clone().into()
+        }));
+        assert!(msg.len() < 400, "{msg}");
+        assert!(msg.contains(&format!("\"{}\"…", &name[..100])), "{msg}");
     }
 
     #[test]

@@ -799,9 +799,14 @@ pub fn check_paper(
             typed: typed.clone(),
         });
     }
+    let typed: BTreeSet<(&StationCode, &str)> = codes
+        .codes
+        .iter()
+        .map(|c| (&c.station, c.code.as_str()))
+        .collect();
     for station in &mut commune.stations {
         let code = short_code(&station.results_hash);
-        station.paper_checked = Some(codes.of(&station.code).any(|c| c.code == code));
+        station.paper_checked = Some(typed.contains(&(&station.code, code.as_str())));
     }
     commune.paper_without_file = Some(without_file.into_iter().collect());
     Ok(())

@@ -1,6 +1,7 @@
 //! Texts given in several languages (`{"en": "...", "km": "..."}`), as the
 //! station file and the criteria carry them.
 
+use crate::domain::limits::{MAX_LANGUAGES, MAX_TEXT_CHARS};
 use crate::domain::message::{Message, P};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -21,11 +22,17 @@ impl LocalizedText {
         )
     }
 
-    /// Checks a text read from a file: at least one language, language codes
-    /// of two or three lowercase letters, no empty text.
+    /// Checks a text read from a file: at least one language and at most
+    /// [`MAX_LANGUAGES`], language codes of two or three lowercase letters,
+    /// no empty text, none longer than [`MAX_TEXT_CHARS`] characters.
     pub fn validate(&self) -> Result<(), Message> {
         if self.0.is_empty() {
             return Err(Message::new(P::NoLanguage));
+        }
+        if self.0.len() > MAX_LANGUAGES {
+            return Err(Message::new(P::TooManyLanguages)
+                .num("n", self.0.len() as u64)
+                .num("max", MAX_LANGUAGES as u64));
         }
         for (lang, text) in &self.0 {
             let code_ok =
@@ -35,6 +42,13 @@ impl LocalizedText {
             }
             if text.trim().is_empty() {
                 return Err(Message::new(P::TextEmpty).at(lang.as_str()));
+            }
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(Message::new(P::TooLong)
+                    .num("n", chars as u64)
+                    .num("max", MAX_TEXT_CHARS as u64)
+                    .at(lang.as_str()));
             }
         }
         Ok(())

@@ -28,6 +28,10 @@ translations! {
     MoreThanVoters => "{value} is more than {max}, the most voters one station has", "{value} លើសពី {max} ដែលជាចំនួនអ្នកបោះឆ្នោតច្រើនបំផុតនៃការិយាល័យមួយ";
     MoreThanSeats => "{value} is more than {max}, the most seats a council has", "{value} លើសពី {max} ដែលជាចំនួនអាសនៈច្រើនបំផុតនៃក្រុមប្រឹក្សាមួយ";
     ZeroSeats => "0 is not allowed (at least 1)", "មិនអនុញ្ញាតលេខ ០ ទេ (យ៉ាងហោចណាស់ ១)";
+    TooManyBooks => "{n} ballot books listed, at most {max} are supported", "បានរាយសៀវភៅសន្លឹកឆ្នោត {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
+    TooManyCriteria => "{n} criteria listed, at most {max} are supported", "បានរាយលក្ខខណ្ឌ {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
+    TooManyStations => "{n} stations listed, at most {max} are supported", "បានរាយការិយាល័យ {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
+    TooManyLanguages => "{n} languages, at most {max} are supported", "ភាសា {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
     NoCriteria => "must list criteria, or be left out for the default set", "ត្រូវរាយលក្ខខណ្ឌ ឬលុបចោលដើម្បីប្រើឈុតលំនាំដើម";
     NotDate => "{value} is not a date in the form YYYY-MM-DD", "{value} មិនមែនជាកាលបរិច្ឆេទតាមទម្រង់ YYYY-MM-DD ទេ";
     NotCalendarDate => "{value} is not a calendar date", "{value} មិនមែនជាកាលបរិច្ឆេទពិតទេ";
@@ -233,6 +237,11 @@ translations! {
     NotCopy => "{value} is not a copy (A, B or C)", "{value} មិនមែនជាច្បាប់ចម្លងទេ (A, B ឬ C)";
     LineUnreadable => "line {n}: cannot be read: {detail}", "បន្ទាត់ {n}៖ មិនអាចអានបាន៖ {detail}";
     Line => "line {n}: {text}: {problem}", "បន្ទាត់ {n}៖ {text}៖ {problem}";
+    LineTooLong => "line {n}: longer than {max} bytes, the longest a ruling line may be: {text}", "បន្ទាត់ {n}៖ វែងជាង {max} បៃ ដែលជាបន្ទាត់ការសម្រេចវែងបំផុត៖ {text}";
+    RecordedBefore => "{problem}; the rulings before this line are recorded: ok {first} to ok {last}, {n} in all", "{problem}; ការសម្រេចមុនបន្ទាត់នេះត្រូវបានកត់ត្រាទុក៖ ok {first} ដល់ ok {last} សរុប {n}";
+    RecordedOneBefore => "{problem}; the ruling before this line is recorded: ok {seq}", "{problem}; ការសម្រេចមុនបន្ទាត់នេះត្រូវបានកត់ត្រាទុក៖ ok {seq}";
+    FileTooLarge => "{path} is {size} bytes, more than {max}, the largest such a file may be", "{path} មានទំហំ {size} បៃ លើសពី {max} បៃ ដែលជាទំហំធំបំផុតនៃឯកសារបែបនេះ";
+    FileOverMax => "{path} is larger than {max} bytes, the largest such a file may be", "{path} ធំជាង {max} បៃ ដែលជាទំហំធំបំផុតនៃឯកសារបែបនេះ";
     NotBallotNumber => "{value} is not a ballot number (the number written on its back)", "{value} មិនមែនជាលេខសន្លឹកឆ្នោតទេ (លេខដែលសរសេរនៅខាងក្រោយ)";
     NotPartyNumberAt => "{value} is not a party number", "{value} មិនមែនជាលេខគណបក្សទេ";
     PartyFirst => "{value} is not a party number (write the party first, then its valid criterion: `3 V3`)", "{value} មិនមែនជាលេខគណបក្សទេ (សរសេរគណបក្សមុន បន្ទាប់មកលក្ខខណ្ឌត្រឹមត្រូវ៖ `3 V3`)";

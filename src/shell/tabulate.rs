@@ -6,6 +6,7 @@
 //! [`tabulate_inputs`].
 
 use crate::domain::hash::Hash256;
+use crate::domain::limits::{MAX_CODES_FILE_BYTES, MAX_COMMUNE_FILE_BYTES, MAX_RESULTS_FILE_BYTES};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::paper_codes::PaperCodes;
 use crate::domain::results::ResultsDocument;
@@ -38,13 +39,12 @@ pub struct Inputs {
 /// is bad input; one that reads but does not add up, or a record whose
 /// journal does not verify, has been changed.
 pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
-    let bytes = crate::shell::files::read_file(path, "results")?;
+    let magic = crate::shell::files::first_bytes(path, "results", RECORD_MAGIC.len() as u64)?;
     let file = path.display().to_string();
-    let bytes = if bytes.starts_with(RECORD_MAGIC) {
-        drop(bytes);
+    let bytes = if magic == RECORD_MAGIC {
         record_results(path)?
     } else {
-        bytes
+        crate::shell::files::read_file(path, "results", MAX_RESULTS_FILE_BYTES)?
     };
     let doc = ResultsDocument::parse(&bytes)
         .map_err(|err| unusable_results(&err, err.message().at(&file)))?;
@@ -74,7 +74,7 @@ fn record_results(path: &Path) -> anyhow::Result<Vec<u8>> {
 
 /// Reads a codes file (`STATION-CODE SHORT-CODE` a line); errors name it.
 pub fn read_codes(path: &Path) -> Result<PaperCodes, Message> {
-    let bytes = crate::shell::files::read_file(path, "codes")?;
+    let bytes = crate::shell::files::read_file(path, "codes", MAX_CODES_FILE_BYTES)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Message::new(P::NotUtf8)
             .text("path", path.display())
@@ -111,7 +111,7 @@ pub fn tabulate_inputs(inputs: &Inputs) -> anyhow::Result<CommuneResults> {
 /// Checks a commune results file's own hash and, given the inputs it was
 /// tabulated from, that tabulating them again gives the same bytes.
 pub fn check_commune(path: &Path, inputs: &Inputs) -> anyhow::Result<CommuneResults> {
-    let bytes = crate::shell::files::read_file(path, "commune")?;
+    let bytes = crate::shell::files::read_file(path, "commune", MAX_COMMUNE_FILE_BYTES)?;
     let commune = CommuneResults::parse(&bytes)
         .map_err(|problem| VerificationFailed(problem.at(path.display().to_string())))?;
     if !inputs.results.is_empty() {

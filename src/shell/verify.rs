@@ -7,6 +7,7 @@
 
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{ElectionId, StationCode};
+use crate::domain::limits::{MAX_IMAGE_FILE_BYTES, MAX_RESULTS_FILE_BYTES};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::short_code::{normalize_short_code, short_code};
@@ -144,7 +145,7 @@ pub fn check_results(
     code: Option<&str>,
 ) -> anyhow::Result<Verified> {
     let typed = code.map(normalize_short_code).transpose()?;
-    let bytes = crate::shell::files::read_file(results, "results")?;
+    let bytes = crate::shell::files::read_file(results, "results", MAX_RESULTS_FILE_BYTES)?;
     let doc = ResultsDocument::parse(&bytes)
         .map_err(|err| unusable_results(&err, in_file(err.message(), results)))?;
     let hash = Hash256::of(&bytes);
@@ -231,7 +232,7 @@ const LOOKS: [(u32, f32); 9] = [
 /// [`SMALLEST_SIDE`], until a code reads; at each size it is also
 /// smoothed, and a small one enlarged, for a blurred, noisy photo.
 pub fn read_qr_image(path: &Path) -> anyhow::Result<QrPayload> {
-    let bytes = crate::shell::files::read_file(path, "qr")?;
+    let bytes = crate::shell::files::read_file(path, "qr", MAX_IMAGE_FILE_BYTES)?;
     let image = image::load_from_memory(&bytes).map_err(|err| {
         Message::new(P::NotImage)
             .text("path", path.display())
@@ -334,7 +335,7 @@ pub fn check_qr(image: &Path, against: QrAgainst) -> anyhow::Result<QrPayload> {
     let payload = read_qr_image(image)?;
     let (file, differences) = match against {
         QrAgainst::Results(path) => {
-            let bytes = crate::shell::files::read_file(path, "results")?;
+            let bytes = crate::shell::files::read_file(path, "results", MAX_RESULTS_FILE_BYTES)?;
             let doc = ResultsDocument::parse(&bytes)
                 .map_err(|err| unusable_results(&err, in_file(err.message(), path)))?;
             let hash = Hash256::of(&bytes);
