@@ -195,7 +195,7 @@ texts! {
     HelpUsage => "Usage:", "ការប្រើ៖";
     CliCommuneVerified => "ok: commune {code}, {n} stations, commune results hash {hash}", "ត្រឹមត្រូវ៖ ឃុំ សង្កាត់ {code} ការិយាល័យ {n} ហាសលទ្ធផលឃុំ សង្កាត់ {hash}";
     CliWrote => "wrote {path}", "បានសរសេរ {path}";
-    MirrorHeading => "Live copy on a USB stick", "ច្បាប់ចម្លងផ្ទាល់លើ USB";
+    MirrorHeading => "Live copy on a USB stick", "ច្បាប់ចម្លងផ្ទាល់លើឧបករណ៍ផ្ទុកចល័ត";
     MirrorHint => "Every entry is also written to this file, so that another laptop can go on with the count if this one fails.", "ធាតុនីមួយៗក៏ត្រូវបានសរសេរទៅឯកសារនេះដែរ ដើម្បីឱ្យកុំព្យូទ័រយួរដៃផ្សេងអាចបន្តការរាប់បាន ប្រសិនបើកុំព្យូទ័រនេះខូច។";
     MirrorPath => "Copy file", "ឯកសារច្បាប់ចម្លង";
     MirrorStart => "Start the live copy", "ចាប់ផ្ដើមច្បាប់ចម្លងផ្ទាល់";
