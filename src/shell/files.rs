@@ -503,3 +503,130 @@ pub fn read_station(path: &Path) -> Result<StationFile, Message> {
             .text("path", path.display())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn output<'a>(path: &'a Path, existing: Existing) -> Output<'a> {
+        Output {
+            path,
+            field: "--out",
+            existing,
+            inputs: &[],
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_a_temporary_name_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "kept").unwrap();
+        let out = dir.path().join("out.json");
+        // Links at the next temporary names this process would use.
+        let next = TEMP_NUMBER.load(Ordering::Relaxed);
+        for n in next..next + 20 {
+            let name = format!("out.json.{}-{n}.part", std::process::id());
+            std::os::unix::fs::symlink(&victim, dir.path().join(name)).unwrap();
+        }
+        write_output(output(&out, Existing::Refuse), b"new").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"kept");
+        assert_eq!(std::fs::read(&out).unwrap(), b"new");
+        assert!(!std::fs::symlink_metadata(&out).unwrap().is_symlink());
+    }
+
+    #[test]
+    fn putting_in_place_never_replaces_a_file_that_appeared() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.json");
+        let staged = Staged::write(&out, b"new").map_err(|(_, e)| e).unwrap();
+        let temp = staged.temp.clone();
+        // Between the check and the rename, someone writes the file.
+        std::fs::write(&out, "theirs").unwrap();
+        let err = staged.put_new(&out).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&out).unwrap(), b"theirs");
+        assert!(!temp.exists(), "the temporary file is removed");
+    }
+
+    #[test]
+    fn outputs_are_written_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("first.json");
+        let second = dir.path().join("second.pdf");
+        std::fs::write(&second, "notes").unwrap();
+        let err = write_outputs(&[
+            (output(&first, Existing::Refuse), b"one"),
+            (output(&second, Existing::Refuse), b"two"),
+        ])
+        .unwrap_err();
+        assert!(format!("{err:#}").contains("already exists"), "{err:#}");
+        assert!(!first.exists());
+        assert_eq!(std::fs::read(&second).unwrap(), b"notes");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // With --force both are written.
+        write_outputs(&[
+            (output(&first, Existing::Replace), b"one"),
+            (output(&second, Existing::Replace), b"two"),
+        ])
+        .unwrap();
+        assert_eq!(std::fs::read(&second).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_count_record_and_its_companions_are_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = dir.path().join("count.polltally");
+        let mut bytes = SQLITE_MAGIC.to_vec();
+        bytes.extend([0u8; 84]);
+        std::fs::write(&record, &bytes).unwrap();
+        let wal = dir.path().join("count.polltally-wal");
+        std::fs::write(&wal, "log").unwrap();
+        // A database by any name.
+        let renamed = dir.path().join("notes.txt");
+        std::fs::write(&renamed, &bytes).unwrap();
+        for path in [&record, &wal, &renamed] {
+            let err = write_output(output(path, Existing::Replace), b"x").unwrap_err();
+            assert!(format!("{err:#}").contains("count record"), "{err:#}");
+        }
+        assert_eq!(std::fs::read(&record).unwrap(), bytes);
+        assert_eq!(std::fs::read(&wal).unwrap(), b"log");
+    }
+
+    #[test]
+    fn the_app_saves_under_a_free_name_and_keeps_a_save_it_already_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let form = dir.path().join("count-copy-B.pdf");
+        assert_eq!(save_beside(&form, b"form").unwrap(), form);
+        // The same bytes again: the file already saved.
+        assert_eq!(save_beside(&form, b"form").unwrap(), form);
+        // Other bytes: a new name, the first file kept.
+        let second = save_beside(&form, b"other form").unwrap();
+        assert_eq!(second, dir.path().join("count-copy-B (2).pdf"));
+        assert_eq!(std::fs::read(&form).unwrap(), b"form");
+        assert_eq!(std::fs::read(&second).unwrap(), b"other form");
+        // A folder in the way is passed over too.
+        let results = dir.path().join("count-results.json");
+        std::fs::create_dir(&results).unwrap();
+        assert_eq!(
+            save_beside(&results, b"{}").unwrap(),
+            dir.path().join("count-results (2).json")
+        );
+        assert!(results.is_dir());
+    }
+
+    #[test]
+    fn the_app_asks_for_another_name_rather_than_replacing_what_was_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("commune.json");
+        std::fs::write(&out, "older results").unwrap();
+        let err = write_output(output(&out, Existing::KeepSame), b"results").unwrap_err();
+        assert!(format!("{err:#}").contains("another name"), "{err:#}");
+        assert_eq!(std::fs::read(&out).unwrap(), b"older results");
+        std::fs::write(&out, "results").unwrap();
+        write_output(output(&out, Existing::KeepSame), b"results").unwrap();
+    }
+}
