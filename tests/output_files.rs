@@ -52,7 +52,10 @@ fn export_out_naming_its_record_is_refused_even_with_force_and_the_record_is_unc
     let before = read(&record);
     let head = ok(&["verify", "--record", rec]).stdout;
     for force in [false, true] {
-        let r = run(&with_force(&["export", "--record", rec, "--out", rec], force));
+        let r = run(&with_force(
+            &["export", "--record", rec, "--out", rec],
+            force,
+        ));
         assert_eq!(r.code, 2, "--force {force}: {}{}", r.stdout, r.stderr);
         assert!(
             r.stderr.contains("--out") && r.stderr.contains(rec),
@@ -73,11 +76,7 @@ fn export_out_naming_its_record_is_refused_even_with_force_and_the_record_is_unc
     let link = dir.path().join("link.json");
     std::os::unix::fs::symlink(&other, &link).unwrap();
     let roundabout = dir.path().join(".").join("count.polltally");
-    for (flag, target) in [
-        ("--out", &other),
-        ("--out", &link),
-        ("--out", &roundabout),
-    ] {
+    for (flag, target) in [("--out", &other), ("--out", &link), ("--out", &roundabout)] {
         for command in ["export", "pdf"] {
             let r = run(&[command, "--record", rec, flag, s(target), "--force"]);
             assert_eq!(r.code, 2, "{command} {target:?}: {}", r.stderr);
@@ -96,20 +95,51 @@ fn an_existing_out_is_refused_without_force_and_replaced_with_it() {
     let rec = s(&record);
     let results = export(&record);
     let recount = dir.path().join("recount.polltally");
-    assert_eq!(
-        common::recount(&record, &recount, "PEC", "review").code,
-        0
-    );
-    ok(&["rule", "--record", s(&recount), "--ballot", "5", "--invalid", "I2"]);
+    assert_eq!(common::recount(&record, &recount, "PEC", "review").code, 0);
+    ok(&[
+        "rule",
+        "--record",
+        s(&recount),
+        "--ballot",
+        "5",
+        "--invalid",
+        "I2",
+    ]);
     seal_by_chief(s(&recount));
 
     let old = dir.path().join("old.txt");
     let old_s = s(&old).to_string();
     let res = s(&results).to_string();
     let writers: Vec<(&str, Vec<String>)> = vec![
-        ("--out", vec!["export".into(), "--record".into(), rec.into(), "--out".into(), old_s.clone()]),
-        ("--out", vec!["pdf".into(), "--record".into(), rec.into(), "--out".into(), old_s.clone()]),
-        ("--out", vec!["tabulate".into(), "--out".into(), old_s.clone(), res.clone()]),
+        (
+            "--out",
+            vec![
+                "export".into(),
+                "--record".into(),
+                rec.into(),
+                "--out".into(),
+                old_s.clone(),
+            ],
+        ),
+        (
+            "--out",
+            vec![
+                "pdf".into(),
+                "--record".into(),
+                rec.into(),
+                "--out".into(),
+                old_s.clone(),
+            ],
+        ),
+        (
+            "--out",
+            vec![
+                "tabulate".into(),
+                "--out".into(),
+                old_s.clone(),
+                res.clone(),
+            ],
+        ),
         (
             "--pdf",
             vec![
@@ -163,7 +193,11 @@ fn an_existing_out_is_refused_without_force_and_replaced_with_it() {
 
         let r = run(&with_force(&args, true));
         assert_eq!(r.code, 0, "{args:?} --force: {}", r.stderr);
-        assert_ne!(read(&old), b"the commission's own notes", "{args:?} --force");
+        assert_ne!(
+            read(&old),
+            b"the commission's own notes",
+            "{args:?} --force"
+        );
         assert!(leftovers(dir.path()).is_empty(), "{args:?}");
     }
 }
@@ -196,7 +230,10 @@ fn an_out_that_is_not_a_regular_file_is_refused_even_with_force() {
     // A named pipe stands for a device such as /dev/null, which a test
     // cannot safely offer as a target.
     let pipe = dir.path().join("pipe");
-    let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
     assert!(made.success());
     let folder = dir.path().join("folder");
     std::fs::create_dir(&folder).unwrap();
@@ -257,11 +294,23 @@ fn tabulate_out_naming_one_of_its_inputs_is_refused_even_with_force() {
     // Each input named as --out or --pdf.
     let cases: Vec<(&str, Vec<String>, &Path)> = vec![
         ("--out", base(&results, None, &station, &results), &results),
-        ("--pdf", base(&commune, Some(&results), &station, &results), &results),
+        (
+            "--pdf",
+            base(&commune, Some(&results), &station, &results),
+            &results,
+        ),
         ("--out", base(&station, None, &station, &results), &station),
         ("--out", base(&codes, None, &station, &results), &codes),
-        ("--out", base(&in_folder, None, &issued, &results), &in_folder),
-        ("--pdf", base(&commune, Some(&record), &station, &record), &record),
+        (
+            "--out",
+            base(&in_folder, None, &issued, &results),
+            &in_folder,
+        ),
+        (
+            "--pdf",
+            base(&commune, Some(&record), &station, &record),
+            &record,
+        ),
     ];
     let before: Vec<Vec<u8>> = [&results, &station, &codes, &in_folder, &record]
         .iter()
@@ -303,7 +352,14 @@ fn tabulate_out_naming_one_of_its_inputs_is_refused_even_with_force() {
 
     // --out and --pdf naming the same file: refused before anything is written.
     let same = dir.path().join("same.out");
-    let r = run(&["tabulate", "--out", s(&same), "--pdf", s(&same), s(&results)]);
+    let r = run(&[
+        "tabulate",
+        "--out",
+        s(&same),
+        "--pdf",
+        s(&same),
+        s(&results),
+    ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(!same.exists());
 }
@@ -335,7 +391,11 @@ fn a_write_that_fails_leaves_nothing_behind() {
     assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
     assert!(!out.exists(), "the commune file is not left half of a pair");
     assert!(!pdf.exists());
-    assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
     // Without the limit, the same command writes both.
     ok(&["tabulate", "--out", s(&out), "--pdf", s(&pdf), s(&results)]);
     assert!(out.exists() && pdf.exists());
@@ -351,7 +411,13 @@ fn a_write_that_fails_leaves_nothing_behind() {
         let locked = dir.path().join("locked");
         std::fs::create_dir(&locked).unwrap();
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
-        let r = run(&["pdf", "--record", s(&record), "--out", s(&locked.join("form.pdf"))]);
+        let r = run(&[
+            "pdf",
+            "--record",
+            s(&record),
+            "--out",
+            s(&locked.join("form.pdf")),
+        ]);
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
         assert_eq!(r.code, 2, "{}", r.stderr);
         assert_eq!(std::fs::read_dir(&locked).unwrap().count(), 0);

@@ -36,7 +36,10 @@ fn saving_the_forms_takes_a_free_name_and_keeps_a_save_already_made() {
     finish_jobs(&mut h);
     let said = notice(&h).unwrap_or_default();
     assert!(said.contains("count-copy-B (2).pdf"), "{said}");
-    assert_eq!(std::fs::read(&theirs).unwrap(), b"a scan of the signed copy B");
+    assert_eq!(
+        std::fs::read(&theirs).unwrap(),
+        b"a scan of the signed copy B"
+    );
     let copy_b = std::fs::read(dir.path().join("count-copy-B (2).pdf")).unwrap();
     assert!(copy_b.starts_with(b"%PDF"));
     let after_first = names(dir.path());
@@ -63,7 +66,12 @@ fn the_commune_results_never_replace_a_file_typed_as_their_name() {
     h.run();
     h.get_by_label("Tabulate a commune").click();
     h.run();
-    retype(&mut h, Role::MultilineTextInput, "Results files", s(&results));
+    retype(
+        &mut h,
+        Role::MultilineTextInput,
+        "Results files",
+        s(&results),
+    );
 
     // One of the inputs, then a file of someone else's, named as the output.
     let notes = dir.path().join("notes.json");

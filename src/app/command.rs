@@ -438,12 +438,12 @@ fn save_commune(
         existing: Existing::KeepSame,
         inputs: &read,
     };
-    crate::shell::tabulate::write_commune(commune, output(out), Some(output(&pdf))).map_err(
-        |err| match err.downcast::<Message>() {
+    crate::shell::tabulate::write_commune(commune, output(out), Some(output(&pdf))).map_err(|err| {
+        match err.downcast::<Message>() {
             Ok(message) => message.labelled(Label::CommuneResultsFile).into(),
             Err(err) => err,
-        },
-    )
+        }
+    })
 }
 
 /// Writes copies A, B and C, the form with its annex, and the results file

@@ -317,7 +317,14 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
             out,
             pdf,
             force,
-        } => compare(&original, &recount, out.as_deref(), pdf.as_deref(), force, tr),
+        } => compare(
+            &original,
+            &recount,
+            out.as_deref(),
+            pdf.as_deref(),
+            force,
+            tr,
+        ),
         Command::Tabulate {
             out,
             pdf,
@@ -334,8 +341,15 @@ pub fn execute(command: Command, lang: Option<Lang>, clock: &dyn Clock) -> anyho
                 .cloned()
                 .collect();
             let out = Output::cli(&out, "--out", force, &read);
-            let pdf = pdf.as_deref().map(|pdf| Output::cli(pdf, "--pdf", force, &read));
-            tabulate(&inputs(results.clone(), stations.clone(), codes.clone())?, out, pdf, tr)
+            let pdf = pdf
+                .as_deref()
+                .map(|pdf| Output::cli(pdf, "--pdf", force, &read));
+            tabulate(
+                &inputs(results.clone(), stations.clone(), codes.clone())?,
+                out,
+                pdf,
+                tr,
+            )
         }
         Command::Pdf {
             record,

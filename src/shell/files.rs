@@ -62,7 +62,12 @@ enum Standing {
 
 impl Output<'_> {
     /// An output of the command line: `force` is `--force`.
-    pub fn cli<'a>(path: &'a Path, flag: &'a str, force: bool, inputs: &'a [PathBuf]) -> Output<'a> {
+    pub fn cli<'a>(
+        path: &'a Path,
+        flag: &'a str,
+        force: bool,
+        inputs: &'a [PathBuf],
+    ) -> Output<'a> {
         Output {
             path,
             field: flag,
@@ -159,7 +164,8 @@ pub fn write_outputs(outputs: &[(Output, &[u8])]) -> anyhow::Result<()> {
             return Err(output.refused(P::SaveExists).into());
         }
         // On an error, `staged` is dropped, which removes every temporary file.
-        let temp = Staged::write(output.path, bytes).map_err(|(at, err)| output.cannot_write(&at, &err))?;
+        let temp = Staged::write(output.path, bytes)
+            .map_err(|(at, err)| output.cannot_write(&at, &err))?;
         staged.push((*output, standing, temp));
     }
     let mut placed: Vec<PathBuf> = Vec::new();
@@ -214,7 +220,8 @@ pub fn save_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<PathBuf> {
             // Taken by anything else, a record included: try the next name.
             Ok(_) | Err(_) => continue,
         }
-        let temp = Staged::write(&candidate, bytes).map_err(|(at, err)| output.cannot_write(&at, &err))?;
+        let temp =
+            Staged::write(&candidate, bytes).map_err(|(at, err)| output.cannot_write(&at, &err))?;
         match temp.put_new(&candidate) {
             Ok(()) => {
                 sync_dir(&candidate).map_err(|err| output.cannot_write(&candidate, &err))?;
@@ -280,7 +287,11 @@ impl Staged {
     }
 
     fn create(path: &Path) -> Result<(File, Staged), (PathBuf, std::io::Error)> {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let mut last = None;
         for _ in 0..TEMP_TRIES {
             let n = TEMP_NUMBER.fetch_add(1, Ordering::Relaxed);
@@ -439,7 +450,13 @@ fn is_input(path: &Path, input: &Path) -> bool {
         && path.extension().is_some_and(|e| e == "json")
         && path
             .parent()
-            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
             .is_some_and(|parent| same_file(parent, input))
 }
 
