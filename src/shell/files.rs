@@ -122,6 +122,19 @@ impl Output<'_> {
         }
     }
 
+    /// Why the temporary file could not be put in place: a file that
+    /// appeared there since the check is judged again (and refused).
+    fn not_placed(&self, err: &std::io::Error) -> Message {
+        if err.kind() != std::io::ErrorKind::AlreadyExists {
+            return self.cannot_write(self.path, err);
+        }
+        match (self.check(), self.existing) {
+            (Err(refusal), _) => refusal,
+            (Ok(_), Existing::KeepSame) => self.refused(P::SaveExists),
+            (Ok(_), Existing::Refuse | Existing::Replace) => self.refused(P::OutExists),
+        }
+    }
+
     fn cannot_write(&self, at: &Path, err: &std::io::Error) -> Message {
         Message::new(P::CannotWrite)
             .text("path", at.display())
@@ -173,26 +186,20 @@ pub fn write_outputs(outputs: &[(Output, &[u8])]) -> anyhow::Result<()> {
         let result = match standing {
             Standing::Replaceable => temp.replace(output.path),
             Standing::Free | Standing::KeptUnlessSame => temp.put_new(output.path),
-        };
-        if let Err(err) = result {
+        }
+        .map_err(|err| output.not_placed(&err))
+        .and_then(|()| {
+            if standing == Standing::Free {
+                placed.push(output.path.to_path_buf());
+            }
+            sync_dir(output.path).map_err(|err| output.cannot_write(output.path, &err))
+        });
+        if let Err(message) = result {
             for path in &placed {
                 let _ = std::fs::remove_file(path);
             }
-            return Err(if err.kind() == std::io::ErrorKind::AlreadyExists {
-                // It appeared since the check: judged again, it is refused.
-                output
-                    .check()
-                    .err()
-                    .unwrap_or_else(|| output.refused(P::OutExists))
-                    .into()
-            } else {
-                output.cannot_write(output.path, &err).into()
-            });
+            return Err(message.into());
         }
-        if standing == Standing::Free {
-            placed.push(output.path.to_path_buf());
-        }
-        sync_dir(output.path).map_err(|err| output.cannot_write(output.path, &err))?;
     }
     Ok(())
 }
