@@ -178,7 +178,7 @@ pub fn write_outputs(outputs: &[(Output, &[u8])]) -> anyhow::Result<()> {
         }
         // On an error, `staged` is dropped, which removes every temporary file.
         let temp = Staged::write(output.path, bytes)
-            .map_err(|(at, err)| output.cannot_write(&at, &err))?;
+            .map_err(|err| output.cannot_write(output.path, &err))?;
         staged.push((*output, standing, temp));
     }
     let mut placed: Vec<PathBuf> = Vec::new();
@@ -227,8 +227,8 @@ pub fn save_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<PathBuf> {
             // Taken by anything else, a record included: try the next name.
             Ok(_) | Err(_) => continue,
         }
-        let temp =
-            Staged::write(&candidate, bytes).map_err(|(at, err)| output.cannot_write(&at, &err))?;
+        let temp = Staged::write(&candidate, bytes)
+            .map_err(|err| output.cannot_write(&candidate, &err))?;
         match temp.put_new(&candidate) {
             Ok(()) => {
                 sync_dir(&candidate).map_err(|err| output.cannot_write(&candidate, &err))?;
@@ -281,25 +281,21 @@ impl Staged {
     /// `bytes` and fsyncs it. The file is created exclusively (O_CREAT |
     /// O_EXCL): a file or a link already at that name is never opened, so a
     /// link left there cannot send the bytes elsewhere; the next number is
-    /// tried instead. Errors say which file.
-    fn write(path: &Path, bytes: &[u8]) -> Result<Staged, (PathBuf, std::io::Error)> {
+    /// tried instead.
+    fn write(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
         let (mut file, staged) = Staged::create(path)?;
-        let written = file
-            .write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|err| (staged.temp.clone(), err));
+        let written = file.write_all(bytes).and_then(|()| file.sync_all());
         drop(file);
         // On an error `staged` is dropped here, removing the temporary file.
         written.map(|()| staged)
     }
 
-    fn create(path: &Path) -> Result<(File, Staged), (PathBuf, std::io::Error)> {
+    fn create(path: &Path) -> std::io::Result<(File, Staged)> {
         let name = path
             .file_name()
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let mut last = None;
         for _ in 0..TEMP_TRIES {
             let n = TEMP_NUMBER.fetch_add(1, Ordering::Relaxed);
             let temp = path.with_file_name(format!("{name}.{}-{n}.part", std::process::id()));
@@ -317,18 +313,14 @@ impl Staged {
                         },
                     ));
                 }
-                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
-                    last = Some((temp, err));
-                }
-                Err(err) => return Err((temp, err)),
+                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(err) => return Err(err),
             }
         }
-        Err(last.unwrap_or_else(|| {
-            (
-                path.to_path_buf(),
-                std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-            )
-        }))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{TEMP_TRIES} temporary names beside it are taken"),
+        ))
     }
 
     /// Renames the temporary file over `path`, replacing what is there.
@@ -565,7 +557,7 @@ mod tests {
     fn putting_in_place_never_replaces_a_file_that_appeared() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out.json");
-        let staged = Staged::write(&out, b"new").map_err(|(_, e)| e).unwrap();
+        let staged = Staged::write(&out, b"new").unwrap();
         let temp = staged.temp.clone();
         // Between the check and the rename, someone writes the file.
         std::fs::write(&out, "theirs").unwrap();
