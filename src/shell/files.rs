@@ -146,8 +146,14 @@ impl Output<'_> {
 /// Checks every output of a command before any work: each may be written
 /// where it is named, and no two name the same file. Writing checks again.
 pub fn check_outputs(outputs: &[Output]) -> Result<(), Message> {
+    standings(outputs).map(|_| ())
+}
+
+/// What stands at each output's path; the first refusal, if any.
+fn standings(outputs: &[Output]) -> Result<Vec<Standing>, Message> {
+    let mut standings = Vec::new();
     for (i, output) in outputs.iter().enumerate() {
-        output.check()?;
+        standings.push(output.check()?);
         if outputs
             .iter()
             .take(i)
@@ -156,7 +162,7 @@ pub fn check_outputs(outputs: &[Output]) -> Result<(), Message> {
             return Err(output.refused(P::OutTwice));
         }
     }
-    Ok(())
+    Ok(standings)
 }
 
 /// Writes every output with its bytes, all or none as far as the file
@@ -166,10 +172,9 @@ pub fn check_outputs(outputs: &[Output]) -> Result<(), Message> {
 /// again (a file replaced with `--force` stays replaced).
 pub fn write_outputs(outputs: &[(Output, &[u8])]) -> anyhow::Result<()> {
     let only: Vec<Output> = outputs.iter().map(|(o, _)| *o).collect();
-    check_outputs(&only)?;
+    let standings = standings(&only)?;
     let mut staged: Vec<(Output, Standing, Staged)> = Vec::new();
-    for (output, bytes) in outputs {
-        let standing = output.check()?;
+    for ((output, bytes), standing) in outputs.iter().zip(standings) {
         if standing == Standing::KeptUnlessSame {
             if same_bytes(output.path, bytes) {
                 continue;
