@@ -233,7 +233,7 @@ fn duplicates_foreign_and_edited_files_are_refused_and_nothing_is_written() {
             station["station"]["commune_code"] = value.into();
         }
         station["station"]["code"] = "0101-02-0001".into();
-        let path = dir.path().join(format!("foreign-{field}.json"));
+        let path = dir.path().join(format!("foreign-{field}-station.json"));
         std::fs::write(&path, serde_json::to_vec(&station).unwrap()).unwrap();
         let record = dir.path().join(format!("foreign-{field}.polltally"));
         sealed_count(&path, &record, &times("1", 3));
@@ -309,7 +309,14 @@ fn a_recount_replaces_exactly_the_original_it_links_to() {
         "s2-other",
         &lines(&[("1", 5), ("2", 8), ("4", 3)]),
     );
-    let r = run(&["tabulate", "--out", s(&out), s(&other), s(&reviewed)]);
+    let r = run(&[
+        "tabulate",
+        "--out",
+        s(&out),
+        "--force",
+        s(&other),
+        s(&reviewed),
+    ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("neither is a recount of the other"),

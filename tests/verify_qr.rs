@@ -121,7 +121,8 @@ fn photo_of_form(form: &Path, dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// The form of `record`, copy `copy`, as a PDF beside it.
+/// The form of `record`, copy `copy`, as a PDF beside it (made again
+/// when asked again: `--force` replaces the earlier one).
 fn form(record: &Path, copy: &str) -> PathBuf {
     let out = record.with_file_name(format!("form-{copy}.pdf"));
     ok(&[
@@ -132,6 +133,7 @@ fn form(record: &Path, copy: &str) -> PathBuf {
         copy,
         "--out",
         s(&out),
+        "--force",
     ]);
     out
 }

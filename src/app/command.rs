@@ -13,6 +13,7 @@ use crate::domain::seal::{RefusalToSign, Seal, Signature};
 use crate::i18n::T;
 use crate::journal::event::Event;
 use crate::report::{Copy, results_pdf, results_pdf_with_ballots};
+use crate::shell::files::save_beside;
 use crate::store::Record;
 use std::path::{Path, PathBuf};
 
@@ -273,12 +274,7 @@ impl PolltallyApp {
                         .start(Job::Tabulate, move || {
                             let commune = crate::shell::tabulate::tabulate_inputs(&inputs)
                                 .and_then(|commune| {
-                                    let pdf = out.with_extension("pdf");
-                                    crate::shell::tabulate::write_commune(
-                                        &commune,
-                                        &out,
-                                        Some(&pdf),
-                                    )?;
+                                    save_commune(&commune, &inputs, &out)?;
                                     Ok(commune)
                                 });
                             Outcome::Tabulated(Box::new(commune))
@@ -432,9 +428,46 @@ impl PolltallyApp {
     }
 }
 
+/// Writes the commune results where the Tabulation screen says, and its
+/// PDF beside it. The person typed that path just now, so a file already
+/// there is not replaced and no other name is picked behind their back:
+/// they are asked for another name (unless the file already holds exactly
+/// these results, when saving again is not an error). An input of the
+/// tabulation is never replaced.
+fn save_commune(
+    commune: &crate::domain::tabulation::CommuneResults,
+    inputs: &crate::shell::tabulate::Inputs,
+    out: &Path,
+) -> anyhow::Result<()> {
+    use crate::domain::message::{Label, Message};
+    use crate::shell::files::{Existing, Output};
+    let read: Vec<PathBuf> = inputs
+        .results
+        .iter()
+        .chain(&inputs.stations)
+        .cloned()
+        .collect();
+    let pdf = out.with_extension("pdf");
+    let output = |path| Output {
+        path,
+        field: "out",
+        existing: Existing::KeepSame,
+        inputs: &read,
+    };
+    crate::shell::tabulate::write_commune(commune, output(out), Some(output(&pdf))).map_err(|err| {
+        match err.downcast::<Message>() {
+            Ok(message) => message.labelled(Label::CommuneResultsFile).into(),
+            Err(err) => err,
+        }
+    })
+}
+
 /// Writes copies A, B and C, the form with its annex, and the results file
 /// beside the record; prints A, B and C with `printer` (`lp`) when given.
-/// Printing that fails leaves the forms saved and says what to do.
+/// Printing that fails leaves the forms saved and says what to do. A file
+/// of the same name that holds other bytes is never replaced: the new one
+/// takes the next free name (see [`crate::shell::files::save_beside`]), and
+/// the notice lists the names used.
 fn save_forms(
     record: &Record,
     printer: Option<&std::ffi::OsString>,
@@ -455,20 +488,18 @@ fn save_forms(
     let mut written = Vec::new();
     for copy in Copy::ALL {
         let path = dir.join(format!("{stem}-copy-{}.pdf", copy.letter()));
-        crate::shell::files::write_file(
+        written.push(save_beside(
             &path,
             &results_pdf(&doc, criteria, copy, numerals, None)?,
-        )?;
-        written.push(path);
+        )?);
     }
     let entries: Vec<_> = record
         .journal()?
         .into_iter()
         .map(|(_, body)| body)
         .collect();
-    let annex = dir.join(format!("{stem}-annex.pdf"));
-    crate::shell::files::write_file(
-        &annex,
+    let annex = save_beside(
+        &dir.join(format!("{stem}-annex.pdf")),
         &results_pdf_with_ballots(
             &doc,
             criteria,
@@ -477,8 +508,7 @@ fn save_forms(
             Some((&entries, record.count().ballots())),
         )?,
     )?;
-    let results = dir.join(format!("{stem}-results.json"));
-    crate::shell::files::write_file(&results, &doc.to_bytes()?)?;
+    let results = save_beside(&dir.join(format!("{stem}-results.json")), &doc.to_bytes()?)?;
     let forms: Vec<PathBuf> = written.clone();
     written.push(annex);
     written.push(results);
@@ -529,9 +559,13 @@ fn save_comparison(comparison: Option<&Comparison>, record: &Path) -> anyhow::Re
     let Some(comparison) = comparison else {
         return Ok(String::new());
     };
-    let json = record.with_extension("comparison.json");
-    let pdf = record.with_extension("comparison.pdf");
-    crate::shell::files::write_file(&json, &comparison.to_bytes()?)?;
-    crate::shell::files::write_file(&pdf, &crate::report::comparison_pdf(comparison)?)?;
+    let json = save_beside(
+        &record.with_extension("comparison.json"),
+        &comparison.to_bytes()?,
+    )?;
+    let pdf = save_beside(
+        &record.with_extension("comparison.pdf"),
+        &crate::report::comparison_pdf(comparison)?,
+    )?;
     Ok(format!("{}, {}", json.display(), pdf.display()))
 }

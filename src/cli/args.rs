@@ -167,6 +167,10 @@ pub enum Command {
         record: PathBuf,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace an existing output file (never a count record, one of
+        /// the command's inputs, or anything but a regular file).
+        #[arg(long)]
+        force: bool,
     },
     /// Start a recount of a sealed count, as ordered by an authority: a new
     /// record linked to the original by its results hash.
@@ -201,6 +205,10 @@ pub enum Command {
         /// Write the comparison as a PDF.
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
+        /// Replace an existing output file (never a count record, one of
+        /// the command's inputs, or anything but a regular file).
+        #[arg(long)]
+        force: bool,
     },
     /// Sum the results files of a commune and allocate its council seats.
     Tabulate {
@@ -210,6 +218,10 @@ pub enum Command {
         /// Also write the commune results as a PDF.
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
+        /// Replace an existing output file (never a count record, one of
+        /// the command's inputs, or anything but a regular file).
+        #[arg(long)]
+        force: bool,
         /// A station file the commune election commission issued, or a
         /// directory of them (every `*.json` in it); repeat for each. With
         /// them, a results file is accepted only for an issued station and
@@ -242,6 +254,10 @@ pub enum Command {
         /// Figures in western digits or khmer numerals (default: the station file's).
         #[arg(long, value_name = "western|khmer", value_parser = numerals())]
         numerals: Option<Numerals>,
+        /// Replace an existing output file (never a count record, one of
+        /// the command's inputs, or anything but a regular file).
+        #[arg(long)]
+        force: bool,
     },
     /// Verify a record's hash chain, or a results file (alone, against a
     /// record, or against a short code typed from a posted form), or the QR

@@ -28,7 +28,7 @@ use crate::i18n::{Lang, T, Tr};
 use crate::journal::event::Event;
 use crate::journal::replay::ChainError;
 use crate::shell::clock::SystemClock;
-use crate::shell::files::write_file;
+use crate::shell::files::{Output, check_outputs, write_output};
 use crate::shell::tabulate::Inputs;
 use crate::shell::verify::QrAgainst;
 use crate::store::{Record, StoreError};
@@ -321,10 +321,13 @@ pub fn execute(
             say!("{}", tr.f(T::CliShortCode, &[("code", &short_code(&hash))]));
             Ok(())
         }
-        Command::Export { record, out } => {
+        Command::Export { record, out, force } => {
+            let inputs = [record.clone()];
+            let output = Output::cli(&out, "--out", force, &inputs);
+            check_outputs(&[output])?;
             let record = Record::open_read(&record)?;
             let bytes = record.results()?.to_bytes()?;
-            write_file(&out, &bytes)?;
+            write_output(output, &bytes)?;
             say!(
                 "{}",
                 tr.f(T::CliResultsHash, &[("hash", &Hash256::of(&bytes))])
@@ -349,21 +352,52 @@ pub fn execute(
             recount,
             out,
             pdf,
-        } => compare(&original, &recount, out.as_deref(), pdf.as_deref(), tr),
+            force,
+        } => compare(
+            &original,
+            &recount,
+            out.as_deref(),
+            pdf.as_deref(),
+            force,
+            tr,
+        ),
         Command::Tabulate {
             out,
             pdf,
+            force,
             stations,
             codes,
             results,
-        } => tabulate(&inputs(results, stations, codes)?, &out, pdf.as_deref(), tr),
+        } => {
+            // Every file the tabulation reads, which its outputs never replace.
+            let read: Vec<std::path::PathBuf> = results
+                .iter()
+                .chain(&stations)
+                .chain(&codes)
+                .cloned()
+                .collect();
+            let out = Output::cli(&out, "--out", force, &read);
+            let pdf = pdf
+                .as_deref()
+                .map(|pdf| Output::cli(pdf, "--pdf", force, &read));
+            tabulate(
+                &inputs(results.clone(), stations.clone(), codes.clone())?,
+                out,
+                pdf,
+                tr,
+            )
+        }
         Command::Pdf {
             record,
             out,
             copy,
             annex,
             numerals,
+            force,
         } => {
+            let inputs = [record.clone()];
+            let output = Output::cli(&out, "--out", force, &inputs);
+            check_outputs(&[output])?;
             let record = Record::open_read(&record)?;
             let doc = record.results()?;
             let def = record.count().definition();
@@ -385,7 +419,7 @@ pub fn execute(
                 numerals.unwrap_or(def.numerals),
                 entries.as_deref().map(|e| (e, record.count().ballots())),
             )?;
-            write_file(&out, &pdf)?;
+            write_output(output, &pdf)?;
             say!("{}", tr.f(T::CliWrote, &[("path", &out.display())]));
             Ok(())
         }
@@ -559,15 +593,29 @@ fn compare(
     recount: &Path,
     out: Option<&Path>,
     pdf: Option<&Path>,
+    force: bool,
     tr: Tr,
 ) -> anyhow::Result<()> {
+    let read = [original.to_path_buf(), recount.to_path_buf()];
+    let out = out.map(|out| Output::cli(out, "--out", force, &read));
+    let pdf = pdf.map(|pdf| Output::cli(pdf, "--pdf", force, &read));
+    let outputs: Vec<Output> = out.into_iter().chain(pdf).collect();
+    check_outputs(&outputs)?;
     let comparison = crate::shell::compare::compare_records(original, recount)?;
-    if let Some(out) = out {
-        write_file(out, &comparison.to_bytes()?)?;
-    }
-    if let Some(pdf) = pdf {
-        write_file(pdf, &crate::report::comparison_pdf(&comparison)?)?;
-    }
+    let json = match out {
+        Some(_) => comparison.to_bytes()?,
+        None => Vec::new(),
+    };
+    let form = match pdf {
+        Some(_) => crate::report::comparison_pdf(&comparison)?,
+        None => Vec::new(),
+    };
+    let written: Vec<(Output, &[u8])> = out
+        .map(|o| (o, json.as_slice()))
+        .into_iter()
+        .chain(pdf.map(|o| (o, form.as_slice())))
+        .collect();
+    crate::shell::files::write_outputs(&written)?;
     say_raw!("{}", summaries::comparison_text(&comparison, tr));
     Ok(())
 }
@@ -588,7 +636,9 @@ fn inputs(
     })
 }
 
-fn tabulate(inputs: &Inputs, out: &Path, pdf: Option<&Path>, tr: Tr) -> anyhow::Result<()> {
+fn tabulate(inputs: &Inputs, out: Output, pdf: Option<Output>, tr: Tr) -> anyhow::Result<()> {
+    let outputs: Vec<Output> = std::iter::once(out).chain(pdf).collect();
+    check_outputs(&outputs)?;
     let commune = crate::shell::tabulate::tabulate_inputs(inputs)?;
     crate::shell::tabulate::write_commune(&commune, out, pdf)?;
     say_raw!("{}", summaries::commune_text(&commune, tr)?);

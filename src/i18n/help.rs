@@ -63,6 +63,7 @@ texts! {
     Compare => "Compare a recount with its original: per party, per criterion, the totals, every changed ruling, and the whole line of recounts", "ប្រៀបធៀបការរាប់ឡើងវិញជាមួយការរាប់ដើម៖ តាមគណបក្ស តាមលក្ខខណ្ឌ សរុប ការសម្រេចដែលបានផ្លាស់ប្ដូរ និងខ្សែនៃការរាប់ឡើងវិញទាំងមូល";
     CompareJson => "Write the comparison as JSON", "សរសេរការប្រៀបធៀបជា JSON";
     ComparePdf => "Write the comparison as a PDF", "សរសេរការប្រៀបធៀបជា PDF";
+    Force => "Replace an existing output file (never a count record, one of the command's inputs, or anything but a regular file)", "ជំនួសឯកសារលទ្ធផលដែលមានរួច (មិនដែលជំនួសកំណត់ត្រាការរាប់ ឯកសារដែលពាក្យបញ្ជាអាន ឬអ្វីដែលមិនមែនជាឯកសារធម្មតាទេ)";
     Tabulate => "Sum the results files of a commune and allocate its council seats", "បូកឯកសារលទ្ធផលនៃឃុំ សង្កាត់ ហើយបែងចែកអាសនៈក្រុមប្រឹក្សា";
     TabulateOut => "Where to write the commune results (JSON)", "កន្លែងសរសេរលទ្ធផលឃុំ សង្កាត់ (JSON)";
     TabulatePdf => "Also write the commune results as a PDF", "សរសេរលទ្ធផលឃុំ សង្កាត់ជា PDF ផងដែរ";

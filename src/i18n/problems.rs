@@ -226,6 +226,12 @@ translations! {
     CannotRead => "cannot read {path}: {detail}", "មិនអាចអាន {path} បានទេ៖ {detail}";
     CannotWrite => "cannot write {path}: {detail}", "មិនអាចសរសេរ {path} បានទេ៖ {detail}";
     CannotCreate => "cannot create {path}: {detail}", "មិនអាចបង្កើត {path} បានទេ៖ {detail}";
+    OutExists => "{path} already exists; give --force to replace it", "{path} មានរួចហើយ; សូមផ្ដល់ --force ដើម្បីជំនួសវា";
+    OutIsRecord => "{path} is a count record, which an output file never replaces", "{path} ជាកំណត់ត្រាការរាប់ ដែលឯកសារលទ្ធផលមិនដែលជំនួសទេ";
+    OutIsInput => "{path} is one of the files this command reads, which an output file never replaces", "{path} ជាឯកសារមួយក្នុងចំណោមឯកសារដែលពាក្យបញ្ជានេះអាន ដែលឯកសារលទ្ធផលមិនដែលជំនួសទេ";
+    OutNotRegular => "{path} is not a regular file (a folder, a device or a pipe), which an output file never replaces", "{path} មិនមែនជាឯកសារធម្មតាទេ (ជាថត ឧបករណ៍ ឬបំពង់) ដែលឯកសារលទ្ធផលមិនដែលជំនួសទេ";
+    OutTwice => "{path} is named for two output files", "{path} ត្រូវបានដាក់ឈ្មោះសម្រាប់ឯកសារលទ្ធផលពីរ";
+    SaveExists => "{path} already exists and holds something else; polltally never replaces a file: give another name", "{path} មានរួចហើយ ហើយផ្ទុកអ្វីផ្សេង; polltally មិនដែលជំនួសឯកសារទេ៖ សូមផ្ដល់ឈ្មោះផ្សេង";
     InStationFile => "{problem} (station file {path})", "{problem} (ឯកសារការិយាល័យ {path})";
     NoHome => "no home directory to keep the count records in", "គ្មានថតផ្ទះសម្រាប់រក្សាទុកកំណត់ត្រាការរាប់ទេ";
     WindowFailed => "the window could not be opened: {detail}", "មិនអាចបើកបង្អួចបានទេ៖ {detail}";

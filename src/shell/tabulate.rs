@@ -13,6 +13,7 @@ use crate::domain::results::ResultsDocument;
 use crate::domain::tabulation::{
     CommuneResults, IssuedStation, StationResults, TabulationError, tabulate_commune,
 };
+use crate::shell::files::Output;
 use crate::shell::verify::{VerificationFailed, unusable_results};
 use crate::store::record::{Record, StoreError};
 use std::path::{Path, PathBuf};
@@ -123,17 +124,22 @@ pub fn check_commune(path: &Path, inputs: &Inputs) -> anyhow::Result<CommuneResu
     Ok(commune)
 }
 
-/// Writes the commune results file, and its PDF when asked.
+/// Writes the commune results file, and its PDF when asked: both or
+/// neither (see [`crate::shell::files::write_outputs`]).
 pub fn write_commune(
     commune: &CommuneResults,
-    out: &Path,
-    pdf: Option<&Path>,
+    out: Output,
+    pdf: Option<Output>,
 ) -> anyhow::Result<()> {
-    crate::shell::files::write_file(out, &commune.to_bytes()?)?;
-    if let Some(pdf) = pdf {
-        crate::shell::files::write_file(pdf, &crate::report::commune_pdf(commune)?)?;
-    }
-    Ok(())
+    let json = commune.to_bytes()?;
+    let form = match pdf {
+        Some(_) => crate::report::commune_pdf(commune)?,
+        None => Vec::new(),
+    };
+    let outputs: Vec<(Output, &[u8])> = std::iter::once((out, json.as_slice()))
+        .chain(pdf.map(|pdf| (pdf, form.as_slice())))
+        .collect();
+    crate::shell::files::write_outputs(&outputs)
 }
 
 /// Reads the issued station files: each path a station file, or a
