@@ -191,7 +191,7 @@ fn a_copy_of_another_record_or_the_record_itself_is_refused() {
 #[test]
 fn the_station_screen_starts_the_live_copy_and_every_screen_shows_it_falling_behind() {
     use common::ui::{open_count, type_into};
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT, Queryable};
     let dir = tempfile::tempdir().unwrap();
     let stick = tempfile::tempdir().unwrap();
     let folder = stick.path().join("stick");
@@ -213,6 +213,16 @@ fn the_station_screen_starts_the_live_copy_and_every_screen_shows_it_falling_beh
         h.query_by_label_contains("up to date (1 entries)")
             .is_some()
     );
+    // Recording a person empties the person's form, not the copy's path.
+    type_into(&mut h, "Full name", "Chan Sophea");
+    h.get_by_label("Record present").click();
+    h.run();
+    let field = h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Copy file");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some(s(&copy)));
+    assert!(
+        h.query_by_label_contains("up to date (2 entries)")
+            .is_some()
+    );
     let append = |h: &mut egui_kittest::Harness<'_, polltally::app::PolltallyApp>| {
         let event = ruling(&h.state().session.as_ref().unwrap().record);
         h.state_mut()
@@ -221,7 +231,7 @@ fn the_station_screen_starts_the_live_copy_and_every_screen_shows_it_falling_beh
     };
     append(&mut h);
     assert!(
-        h.query_by_label_contains("up to date (2 entries)")
+        h.query_by_label_contains("up to date (3 entries)")
             .is_some()
     );
 
@@ -232,16 +242,16 @@ fn the_station_screen_starts_the_live_copy_and_every_screen_shows_it_falling_beh
     h.key_press(eframe::egui::Key::F4);
     h.run();
     assert!(
-        h.query_by_label_contains("1 entries behind (2 copied)")
+        h.query_by_label_contains("1 not copied yet (3 entries copied)")
             .is_some(),
         "the counting screen shows the copy behind"
     );
     // Put back: caught up after the next entry, and quiet again.
     std::fs::rename(&away, &folder).unwrap();
     append(&mut h);
-    assert!(h.query_by_label_contains("entries behind").is_none());
+    assert!(h.query_by_label_contains("not copied yet").is_none());
     let copied = Record::open_read(&copy).unwrap();
-    assert_eq!(copied.entries(), 4);
+    assert_eq!(copied.entries(), 5);
     assert_eq!(
         copied.head(),
         h.state().session.as_ref().unwrap().record.head()

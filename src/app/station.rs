@@ -54,6 +54,7 @@ impl StationState {
     fn clear_form(&mut self) {
         let StationState {
             show_full_hash,
+            mirror_path,
             withdrawing,
             withdraw_reason,
             withdraw_focus_pending,
@@ -61,6 +62,7 @@ impl StationState {
         } = std::mem::take(self);
         *self = StationState {
             show_full_hash,
+            mirror_path,
             withdrawing,
             withdraw_reason,
             withdraw_focus_pending,

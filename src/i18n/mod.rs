@@ -201,8 +201,8 @@ texts! {
     MirrorStart => "Start the live copy", "ចាប់ផ្ដើមច្បាប់ចម្លងផ្ទាល់";
     MirrorStarted => "Live copy started: {path}", "បានចាប់ផ្ដើមច្បាប់ចម្លងផ្ទាល់៖ {path}";
     MirrorUpToDate => "Live copy {path}: up to date ({n} entries).", "ច្បាប់ចម្លងផ្ទាល់ {path}៖ ទាន់សម័យ (ធាតុ {n})។";
-    MirrorBehind => "Live copy {path}: {behind} entries behind ({n} copied).", "ច្បាប់ចម្លងផ្ទាល់ {path}៖ នៅក្រោយ {behind} ធាតុ (បានចម្លង {n})។";
-    MirrorFailing => "Live copy {path}: {behind} entries behind ({n} copied): {problem}. It is tried again after the next entry.", "ច្បាប់ចម្លងផ្ទាល់ {path}៖ នៅក្រោយ {behind} ធាតុ (បានចម្លង {n})៖ {problem}។ វានឹងត្រូវសាកល្បងម្ដងទៀតបន្ទាប់ពីធាតុបន្ទាប់។";
+    MirrorBehind => "Live copy {path}: {behind} not copied yet ({n} entries copied).", "ច្បាប់ចម្លងផ្ទាល់ {path}៖ {behind} មិនទាន់បានចម្លង (បានចម្លងធាតុ {n})។";
+    MirrorFailing => "Live copy {path}: {behind} not copied yet ({n} entries copied): {problem}. It is tried again after the next entry.", "ច្បាប់ចម្លងផ្ទាល់ {path}៖ {behind} មិនទាន់បានចម្លង (បានចម្លងធាតុ {n})៖ {problem}។ វានឹងត្រូវសាកល្បងម្ដងទៀតបន្ទាប់ពីធាតុបន្ទាប់។";
     CliMigrated => "note: {path} was brought from schema version {from} to {to} to write to it", "ចំណាំ៖ {path} ត្រូវបានប្ដូរពីកំណែគ្រោងទី {from} ទៅ {to} ដើម្បីសរសេរទៅវា";
     CliResultsVerified => "ok: station {station}, election {election}, results hash {hash}, short code {code}", "ត្រឹមត្រូវ៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសលទ្ធផល {hash} កូដខ្លី {code}";
     CliChainIntact => "ok: chain intact, {n} entries, head {head}", "ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល ធាតុ {n} ក្បាល {head}";
