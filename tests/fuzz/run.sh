@@ -4,12 +4,19 @@
 #   tests/fuzz/run.sh        replays every committed corpus once
 #   tests/fuzz/run.sh N      then runs each target for N executions
 #   tests/fuzz/run.sh N T..  only the targets T
+#   tests/fuzz/run.sh min    merges what the runs found into the committed
+#                            corpora, one input per new edge covered
 # Exits non-zero when any input makes a target panic, crash or hang
 # (the input is kept under tests/fuzz/artifacts/TARGET/).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 runs="${1:-0}"
 shift || true
+minimise=false
+if [ "$runs" = min ]; then
+  minimise=true
+  runs=0
+fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(station_file results_file commune_file rule_lines record_open)
@@ -35,6 +42,17 @@ options() {
 failed=()
 for target in "${targets[@]}"; do
   corpus="$here/corpus/$target"
+  if $minimise; then
+    merged="$here/target/merged/$target"
+    rm -rf "$merged" && mkdir -p "$merged"
+    # shellcheck disable=SC2046
+    "$here/target/x86_64-unknown-linux-gnu/release/$target" -merge=1 -use_counters=0 \
+      $(options "$target" | cut -d' ' -f1) "$merged" "$corpus" "$here"/target/corpus/"$target"* \
+      || { failed+=("$target (merge)"); continue; }
+    rm -rf "$corpus" && mv "$merged" "$corpus"
+    echo "== $target: $(find "$corpus" -type f | wc -l) inputs"
+    continue
+  fi
   mkdir -p "$corpus" "$here/artifacts/$target"
   # shellcheck disable=SC2046
   flags=($(options "$target") -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
