@@ -9,6 +9,7 @@
 # Exits non-zero when any input makes a target panic, crash or hang
 # (the input is kept under tests/fuzz/artifacts/TARGET/).
 set -uo pipefail
+shopt -s nullglob
 here="$(cd "$(dirname "$0")" && pwd)"
 runs="${1:-0}"
 shift || true
