@@ -329,3 +329,31 @@ fn a_box_that_differs_from_the_ballots_issued_with_its_explanation_is_tabulated(
         "checks.box_vs_issued: differs by +1 and has no explanation",
     );
 }
+
+#[test]
+fn a_control_character_in_any_text_or_a_date_that_is_none_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = fixture("photo-20-parties.json");
+    // A party's name holding a terminal's "clear the screen".
+    let name = edited(&fixture, &dir.path().join("name.json"), |v| {
+        v["parties"][3]["name"]["en"] = "Delta\u{1b}[2J Party".into();
+    });
+    refused(
+        &name,
+        "parties[3].name.en: contains the control character U+001B",
+    );
+    let station = edited(&fixture, &dir.path().join("station.json"), |v| {
+        v["station"]["name"]["km"] = "\u{0}".into();
+    });
+    refused(
+        &station,
+        "station.name.km: contains the control character U+0000",
+    );
+    let date = edited(&fixture, &dir.path().join("date.json"), |v| {
+        v["election"]["date"] = "2027-06-31".into();
+    });
+    refused(
+        &date,
+        "election.date: \"2027-06-31\" is not a calendar date",
+    );
+}

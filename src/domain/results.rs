@@ -248,6 +248,37 @@ impl Explain for ResultsError {
     }
 }
 
+/// The first text in the document holding a control character other than a
+/// line break or a tab, and where: polltally writes none, and one in a
+/// party's or a station's name would reach a terminal or a form as an
+/// instruction rather than as text.
+pub(crate) fn control_character(value: &serde_json::Value, at: String) -> Option<(String, char)> {
+    let join = |key: &str| {
+        if at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{at}.{key}")
+        }
+    };
+    match value {
+        serde_json::Value::String(text) => text
+            .chars()
+            .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+            .map(|c| (at.clone(), c)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| control_character(item, format!("{at}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
+            key.chars()
+                .find(|c| c.is_control())
+                .map(|c| (join(key), c))
+                .or_else(|| control_character(item, join(key)))
+        }),
+        _ => None,
+    }
+}
+
 impl ResultsDocument {
     /// The results of a sealed count. `head` is the hash of the last entry
     /// (the seal).
@@ -376,11 +407,22 @@ impl ResultsDocument {
         if format != RESULTS_FORMAT {
             return Err(ResultsError::Format(format.to_string()));
         }
+        if let Some((field, c)) = control_character(&value, String::new()) {
+            return Err(ResultsError::Refused(
+                Message::new(P::ControlCharacter)
+                    .text("c", format!("U+{:04X}", u32::from(c)))
+                    .at(field),
+            ));
+        }
         let doc: ResultsDocument =
             serde_json::from_value(value).map_err(|e| ResultsError::Unreadable(e.to_string()))?;
         if doc.to_bytes().ok().as_deref() != Some(bytes) {
             return Err(ResultsError::NotCanonical);
         }
+        doc.election
+            .date
+            .parse::<crate::domain::time::Date>()
+            .map_err(|problem| ResultsError::Refused(problem.at("election.date")))?;
         doc.check_council()?;
         doc.check_bounds()?;
         doc.check_consistency()?;

@@ -377,6 +377,11 @@ impl CommuneResults {
             .as_object_mut()
             .and_then(|o| o.remove("hash"))
             .and_then(|h| h.as_str().and_then(|h| h.parse::<Hash256>().ok()));
+        if let Some((field, c)) = crate::domain::results::control_character(&value, String::new()) {
+            return Err(Message::new(P::ControlCharacter)
+                .text("c", format!("U+{:04X}", u32::from(c)))
+                .at(field));
+        }
         let doc: CommuneResults = serde_json::from_value(value).map_err(Message::verbatim)?;
         if stated != Some(doc.hash()?) || doc.to_bytes()? != bytes {
             return Err(Message::new(P::CommuneHashMismatch));
@@ -932,6 +937,12 @@ mod tests {
         assert_eq!(
             refusal(&votes),
             "votes.1: 9300000000000000000 is too large (at most 100000)"
+        );
+        let mut named = c.clone();
+        named.parties[0].abbreviation = "A\u{7}".into();
+        assert_eq!(
+            refusal(&named),
+            "parties[0].abbreviation: contains the control character U+0007"
         );
         let mut station = c;
         station.stations[0].valid = 100_001;
