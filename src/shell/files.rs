@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The first bytes of every SQLite database, so of every count record.
-const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+pub const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
 /// The first four bytes of a SQLite write-ahead log (either byte order).
 const WAL_MAGIC: [[u8; 4]; 2] = [[0x37, 0x7f, 0x06, 0x82], [0x37, 0x7f, 0x06, 0x83]];

@@ -18,9 +18,6 @@ use crate::shell::verify::{VerificationFailed, unusable_results};
 use crate::store::record::{Record, StoreError};
 use std::path::{Path, PathBuf};
 
-/// The first bytes of every SQLite database, so of every count record.
-const RECORD_MAGIC: &[u8] = b"SQLite format 3\0";
-
 /// What a commune tabulates.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inputs {
@@ -40,9 +37,13 @@ pub struct Inputs {
 /// is bad input; one that reads but does not add up, or a record whose
 /// journal does not verify, has been changed.
 pub fn read_results(path: &Path) -> anyhow::Result<StationResults> {
-    let magic = crate::shell::files::first_bytes(path, "results", RECORD_MAGIC.len() as u64)?;
+    let magic = crate::shell::files::first_bytes(
+        path,
+        "results",
+        crate::shell::files::SQLITE_MAGIC.len() as u64,
+    )?;
     let file = path.display().to_string();
-    let bytes = if magic == RECORD_MAGIC {
+    let bytes = if magic == crate::shell::files::SQLITE_MAGIC {
         record_results(path)?
     } else {
         crate::shell::files::read_file(path, "results", MAX_RESULTS_FILE_BYTES)?
