@@ -211,12 +211,8 @@ impl Snapshot {
             file: dir.join("record.polltally"),
             dir,
         };
-        let mut wal = path.as_os_str().to_owned();
-        wal.push("-wal");
-        let wal = PathBuf::from(wal);
-        let mut copied_wal = snapshot.file.as_os_str().to_owned();
-        copied_wal.push("-wal");
-        let copied_wal = PathBuf::from(copied_wal);
+        let wal = companion(path, "-wal");
+        let copied_wal = companion(&snapshot.file, "-wal");
         // A record being written while it is copied (the app counting while
         // someone verifies) would give a copy of two moments: copy again
         // until neither file changed during the copy.
@@ -405,9 +401,7 @@ impl Record {
             Ok(record) => Ok(record),
             Err(err) => {
                 for suffix in ["", "-wal", "-shm"] {
-                    let mut name = path.as_os_str().to_owned();
-                    name.push(suffix);
-                    let _ = std::fs::remove_file(PathBuf::from(name));
+                    let _ = std::fs::remove_file(companion(path, suffix));
                 }
                 Err(err)
             }
