@@ -480,3 +480,30 @@ fn a_log_damaged_in_the_middle_is_reported_and_never_reset() {
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert_eq!(std::fs::read(&wal).unwrap(), bytes);
 }
+
+#[test]
+fn a_record_cut_short_is_damage_and_a_file_of_another_kind_is_not_a_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    sealed_count(&fixture("station-small.json"), &record, &times("1", 4));
+    let bytes = std::fs::read(&record).unwrap();
+    let cut = dir.path().join("cut.polltally");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let r = run(&["verify", "--record", s(&cut)]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("cut.polltally is damaged: SQLite finds the file malformed"),
+        "{}",
+        r.stderr
+    );
+    let other = dir.path().join("notes.polltally");
+    std::fs::write(&other, "hello").unwrap();
+    let r = run(&["verify", "--record", s(&other)]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("is not a polltally count record"),
+        "{}",
+        r.stderr
+    );
+}

@@ -891,7 +891,16 @@ fn identify(conn: &Connection, path: &Path) -> Result<i32, StoreError> {
     };
     let application_id: i32 = conn
         .query_row("PRAGMA application_id", [], |row| row.get(0))
-        .map_err(|err| not_a_record(sqlite_words(&err)))?;
+        .map_err(|err| match &err {
+            // A database whose pages are cut short or changed: damage, not
+            // another kind of file.
+            rusqlite::Error::SqliteFailure(e, _)
+                if e.code == rusqlite::ffi::ErrorCode::DatabaseCorrupt =>
+            {
+                damage(path, err)
+            }
+            _ => not_a_record(sqlite_words(&err)),
+        })?;
     if application_id != APPLICATION_ID {
         return Err(not_a_record(Message::verbatim(format!(
             "application_id {application_id:#x}"
