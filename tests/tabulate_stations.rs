@@ -59,6 +59,16 @@ fn three_stations(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
     ]
 }
 
+/// A commune with three of its four stations counted: a folder of its own,
+/// each counted station's record and results file, and the folder of the
+/// issued station files.
+fn counted_commune() -> (tempfile::TempDir, Vec<(PathBuf, PathBuf)>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = three_stations(dir.path());
+    let stations = issued(dir.path());
+    (dir, files, stations)
+}
+
 fn tabulate_args<'a>(out: &'a Path, stations: &'a [&'a str], files: &'a [&'a str]) -> Vec<&'a str> {
     let mut args = vec!["tabulate", "--out", s(out)];
     for station in stations {
@@ -70,9 +80,7 @@ fn tabulate_args<'a>(out: &'a Path, stations: &'a [&'a str], files: &'a [&'a str
 
 #[test]
 fn a_copy_of_a_results_file_with_only_its_code_changed_is_refused_with_the_issued_station_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let out = dir.path().join("commune.json");
     let text = std::fs::read_to_string(&files[0].1).unwrap();
     let from = format!("\"code\":\"{}\"", STATIONS[0]);
@@ -113,9 +121,7 @@ fn json_of(path: &Path) -> serde_json::Value {
 
 #[test]
 fn a_results_file_of_another_version_of_its_station_file_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     // Station 4 counted with a station file the commission did not issue.
     let mut other: serde_json::Value =
         serde_json::from_slice(&std::fs::read(stations.join("station-0101-01-0004.json")).unwrap())
@@ -151,9 +157,7 @@ fn a_results_file_of_another_version_of_its_station_file_is_refused() {
 
 #[test]
 fn a_results_file_with_other_seats_or_parties_than_its_station_file_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let text = std::fs::read_to_string(&files[2].1).unwrap();
     let out = dir.path().join("commune.json");
     for (name, from, to, message) in [
@@ -182,9 +186,7 @@ fn a_results_file_with_other_seats_or_parties_than_its_station_file_is_refused()
 
 #[test]
 fn issued_stations_without_results_are_listed_as_missing_and_the_commune_file_verifies() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let out = dir.path().join("commune.json");
     let all: Vec<&str> = files.iter().map(|(_, r)| s(r)).collect();
     let r = ok(&tabulate_args(&out, &[s(&stations)], &all));
@@ -241,9 +243,7 @@ fn review_of_station_2(dir: &Path, original: &Path) -> PathBuf {
 
 #[test]
 fn a_recount_replacing_its_original_still_works_with_the_issued_station_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let reviewed = review_of_station_2(dir.path(), &files[1].0);
     let out = dir.path().join("commune.json");
     let all = [s(&files[0].1), s(&files[1].1), s(&reviewed), s(&files[2].1)];
@@ -257,9 +257,7 @@ fn a_recount_replacing_its_original_still_works_with_the_issued_station_files() 
 
 #[test]
 fn issued_station_files_are_read_from_files_and_directories_and_two_for_a_station_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let out = dir.path().join("commune.json");
     let all: Vec<&str> = files.iter().map(|(_, r)| s(r)).collect();
     let station = |c: &str| stations.join(format!("station-{c}.json"));
@@ -348,9 +346,7 @@ fn codes_file(dir: &Path, name: &str, lines: &[(&str, &str)]) -> PathBuf {
 
 #[test]
 fn a_results_file_whose_short_code_is_not_its_papers_is_refused_and_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let out = dir.path().join("commune.json");
     // Station 1's file with one vote moved to party 2: as it would be if
     // edited with every sum kept (polltally writes it, so it is canonical and
@@ -407,9 +403,7 @@ fn a_results_file_whose_short_code_is_not_its_papers_is_refused_and_named() {
 
 #[test]
 fn stations_with_a_file_but_no_code_or_a_code_but_no_file_are_listed() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let out = dir.path().join("commune.json");
     let results = [s(&files[0].1), s(&files[1].1), s(&files[2].1)];
     // Station 2's code not typed; a code typed for station 4, which has no
@@ -495,9 +489,7 @@ fn stations_with_a_file_but_no_code_or_a_code_but_no_file_are_listed() {
 
 #[test]
 fn a_codes_file_that_cannot_be_read_is_refused_with_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let out = dir.path().join("commune.json");
     let results = [s(&files[0].1), s(&files[1].1), s(&files[2].1)];
     let c1 = code_of(&files[0].1);
@@ -544,9 +536,7 @@ fn a_codes_file_that_cannot_be_read_is_refused_with_its_line() {
 
 #[test]
 fn a_recount_replacing_its_original_still_works_with_the_station_files_and_the_codes() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let reviewed = review_of_station_2(dir.path(), &files[1].0);
     let out = dir.path().join("commune.json");
     let all = [s(&files[0].1), s(&files[1].1), s(&reviewed), s(&files[2].1)];
@@ -595,9 +585,7 @@ fn a_recount_replacing_its_original_still_works_with_the_station_files_and_the_c
 
 #[test]
 fn count_records_are_tabulated_as_their_sealed_results_and_checked_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_stations(dir.path());
-    let stations = issued(dir.path());
+    let (dir, files, stations) = counted_commune();
     let from_files = dir.path().join("from-files.json");
     let from_records = dir.path().join("from-records.json");
     let c2 = code_of(&files[1].1);

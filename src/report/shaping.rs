@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 /// A font the forms draw with, embedded in the binary and in each PDF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Font {
     Latin,
     LatinBold,
@@ -120,20 +120,22 @@ const SHAPED_KEPT: usize = 20_000;
 /// annex repeats the same words on every row: runs already shaped are
 /// reused (shaping is a pure function of the font and the text).
 pub fn shape(font: Font, text: &str) -> Vec<Glyph> {
-    type Shaped = std::collections::HashMap<(Font, String), Vec<Glyph>>;
+    // One store a font, so that looking a run up needs no copy of its text.
+    type Shaped = [std::collections::HashMap<String, Vec<Glyph>>; Font::ALL.len()];
     static SHAPED: OnceLock<std::sync::Mutex<Shaped>> = OnceLock::new();
     let store = SHAPED.get_or_init(Default::default);
     if let Ok(shaped) = store.lock()
-        && let Some(glyphs) = shaped.get(&(font, text.to_string()))
+        && let Some(glyphs) = shaped[font as usize].get(text)
     {
         return glyphs.clone();
     }
     let glyphs = shape_now(font, text);
     if let Ok(mut shaped) = store.lock() {
-        if shaped.len() >= SHAPED_KEPT {
-            shaped.clear();
+        let kept = &mut shaped[font as usize];
+        if kept.len() >= SHAPED_KEPT {
+            kept.clear();
         }
-        shaped.insert((font, text.to_string()), glyphs.clone());
+        kept.insert(text.to_string(), glyphs.clone());
     }
     glyphs
 }
