@@ -74,6 +74,23 @@ impl fmt::Debug for Hash256 {
     }
 }
 
+/// The value of each hex digit (either case); 0x10 for any other byte.
+const HEX: [u8; 256] = {
+    let mut table = [0x10u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as u8;
+        table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
+
 impl FromStr for Hash256 {
     type Err = Message;
 
@@ -84,9 +101,14 @@ impl FromStr for Hash256 {
             return Err(bad());
         }
         let mut out = [0u8; 32];
-        for (i, byte) in out.iter_mut().enumerate() {
-            let pair = s.get(2 * i..2 * i + 2).ok_or_else(bad)?;
-            *byte = u8::from_str_radix(pair, 16).map_err(|_| bad())?;
+        let mut invalid = 0u8;
+        for (byte, pair) in out.iter_mut().zip(s.as_bytes().chunks_exact(2)) {
+            let (high, low) = (HEX[usize::from(pair[0])], HEX[usize::from(pair[1])]);
+            invalid |= (high | low) & 0x10;
+            *byte = high << 4 | (low & 0x0f);
+        }
+        if invalid != 0 {
+            return Err(bad());
         }
         Ok(Hash256(out))
     }
@@ -131,6 +153,12 @@ mod tests {
         assert_eq!(h.to_hex().to_uppercase().parse::<Hash256>().unwrap(), h);
         assert!("abc".parse::<Hash256>().is_err());
         assert!("zz".repeat(32).parse::<Hash256>().is_err());
+        assert!(
+            format!("{}+", &h.to_hex()[..63])
+                .parse::<Hash256>()
+                .is_err()
+        );
+        assert!(format!("g{}", &h.to_hex()[1..]).parse::<Hash256>().is_err());
         assert_eq!(h.short(8).len(), 8);
     }
 

@@ -15,6 +15,8 @@ pub struct Tally {
     valid_by_criterion: BTreeMap<CriterionCode, u64>,
     invalid: BTreeMap<CriterionCode, u64>,
     disputed: u64,
+    /// ΣP + X, kept as the maps move (asked before every ruling).
+    ruled: u64,
 }
 
 impl Tally {
@@ -31,6 +33,7 @@ impl Tally {
             valid_by_criterion: zeros(Validity::Valid),
             invalid: zeros(Validity::Invalid),
             disputed: 0,
+            ruled: 0,
         }
     }
 
@@ -51,18 +54,29 @@ impl Tally {
     }
 
     fn shift(&mut self, verdict: &Verdict, disputed: bool, by: impl Fn(u64) -> u64) {
-        fn bump<K: Ord>(map: &mut BTreeMap<K, u64>, key: &K, by: &impl Fn(u64) -> u64) {
-            if let Some(n) = map.get_mut(key) {
-                *n = by(*n);
+        /// Moves the key's count; returns it before and after.
+        fn bump<K: Ord>(
+            map: &mut BTreeMap<K, u64>,
+            key: &K,
+            by: &impl Fn(u64) -> u64,
+        ) -> (u64, u64) {
+            match map.get_mut(key) {
+                Some(n) => {
+                    let before = *n;
+                    *n = by(*n);
+                    (before, *n)
+                }
+                None => (0, 0),
             }
         }
-        match verdict {
+        let (before, after) = match verdict {
             Verdict::Valid { party, criterion } => {
-                bump(&mut self.votes, party, &by);
                 bump(&mut self.valid_by_criterion, criterion, &by);
+                bump(&mut self.votes, party, &by)
             }
             Verdict::Invalid { criterion } => bump(&mut self.invalid, criterion, &by),
-        }
+        };
+        self.ruled = (self.ruled + after).saturating_sub(before);
         if disputed {
             self.disputed = by(self.disputed);
         }
@@ -104,6 +118,70 @@ impl Tally {
 
     /// Live rulings: ΣP + X.
     pub fn ruled(&self) -> u64 {
-        self.valid_total() + self.invalid_total()
+        self.ruled
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::station::StationFile;
+
+    #[test]
+    fn the_ruled_total_follows_every_ruling_counted_and_taken_back() {
+        let station =
+            StationFile::parse(include_bytes!("../../tests/fixtures/station-small.json").to_vec())
+                .unwrap();
+        let def = station.definition();
+        let mut tally = Tally::empty(def);
+        let valid = |party| Verdict::Valid {
+            party: PartyNumber(party),
+            criterion: def
+                .criteria
+                .of(Validity::Valid)
+                .next()
+                .unwrap()
+                .code
+                .clone(),
+        };
+        let invalid = Verdict::Invalid {
+            criterion: def
+                .criteria
+                .of(Validity::Invalid)
+                .next()
+                .unwrap()
+                .code
+                .clone(),
+        };
+        let unknown = Verdict::Valid {
+            party: PartyNumber(999),
+            criterion: def
+                .criteria
+                .of(Validity::Valid)
+                .next()
+                .unwrap()
+                .code
+                .clone(),
+        };
+        let steps: [(&Verdict, bool); 6] = [
+            (&valid(1), true),
+            (&invalid, true),
+            (&valid(2), true),
+            (&unknown, true),
+            (&valid(1), false),
+            (&invalid, false),
+        ];
+        for (verdict, add) in steps {
+            if add {
+                tally.add(verdict, false);
+            } else {
+                tally.remove(verdict, false);
+            }
+            assert_eq!(tally.ruled(), tally.valid_total() + tally.invalid_total());
+        }
+        assert_eq!(tally.ruled(), 1);
+        // Taking back what was never counted moves nothing.
+        tally.remove(&invalid, false);
+        assert_eq!(tally.ruled(), tally.valid_total() + tally.invalid_total());
     }
 }

@@ -201,16 +201,47 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// The 20 bytes `YYYY-MM-DDTHH:MM:SSZ` (a year is 1-9999, see above).
+    pub fn utc_bytes(self) -> [u8; 20] {
+        let (date, time) = (self.0.date(), self.0.time());
+        let year = u32::try_from(date.year()).unwrap_or(0) % 10_000;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let two = |n: u8| [digit(u32::from(n) / 10), digit(u32::from(n))];
+        let [mo0, mo1] = two(u8::from(date.month()));
+        let [d0, d1] = two(date.day());
+        let [h0, h1] = two(time.hour());
+        let [mi0, mi1] = two(time.minute());
+        let [s0, s1] = two(time.second());
+        [
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            mo0,
+            mo1,
+            b'-',
+            d0,
+            d1,
+            b'T',
+            h0,
+            h1,
+            b':',
+            mi0,
+            mi1,
+            b':',
+            s0,
+            s1,
+            b'Z',
+        ]
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}T{:02}:{:02}:{:02}Z",
-            self.date(),
-            self.0.hour(),
-            self.0.minute(),
-            self.0.second()
-        )
+        let bytes = self.utc_bytes();
+        f.write_str(std::str::from_utf8(&bytes).map_err(|_| fmt::Error)?)
     }
 }
 

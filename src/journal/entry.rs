@@ -37,6 +37,16 @@ pub struct StoredEntry {
 }
 
 impl StoredEntry {
+    /// No entry yet: a buffer that rows of a journal are read into.
+    pub fn empty() -> StoredEntry {
+        StoredEntry {
+            seq: Seq(0),
+            canonical: Vec::new(),
+            prev_hash: Hash256::ZERO,
+            hash: Hash256::ZERO,
+        }
+    }
+
     /// Encodes `body` canonically and chains it to `prev_hash`.
     pub fn new(prev_hash: Hash256, body: &EntryBody) -> Result<StoredEntry, Message> {
         let canonical = to_canonical(body)?;

@@ -5,4 +5,5 @@
 
 pub mod entry;
 pub mod event;
+pub mod fast;
 pub mod replay;

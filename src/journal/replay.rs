@@ -13,8 +13,10 @@ use crate::domain::message::{Explain, Message, P};
 use crate::domain::recount::Origin;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationFile;
+use crate::domain::time::Timestamp;
 use crate::journal::entry::{EntryBody, StoredEntry, chain_hash};
 use crate::journal::event::{Event, RECORD_FORMAT};
+use crate::journal::fast::read_plain_ruling;
 use std::sync::Arc;
 
 /// Why an event cannot be appended (or was wrongly appended).
@@ -193,6 +195,8 @@ pub struct Replay {
     station: StationFile,
     count: Count,
     head: Hash256,
+    /// Bytes written back by the reading of plain rulings, reused.
+    scratch: Vec<u8>,
 }
 
 /// A fully replayed journal.
@@ -219,11 +223,13 @@ impl Replay {
             station,
             count,
             head: Hash256::ZERO,
+            scratch: Vec::new(),
         }
     }
 
-    /// Verifies the next stored entry and folds it in; returns what it says.
-    pub fn push(&mut self, stored: &StoredEntry) -> Result<EntryBody, ChainError> {
+    /// Verifies the next stored entry and folds it in; returns when it was
+    /// recorded.
+    pub fn push(&mut self, stored: &StoredEntry) -> Result<Timestamp, ChainError> {
         let expected = self.count.next_seq();
         let fail = |seq: Seq, problem: Message| Err(ChainError { seq, problem });
         if stored.seq != expected {
@@ -250,18 +256,24 @@ impl Replay {
         if chain_hash(stored.prev_hash, &stored.canonical) != stored.hash {
             return fail(expected, Message::new(P::EntryChanged));
         }
-        let body: EntryBody = match serde_json::from_slice(&stored.canonical) {
-            Ok(body) => body,
-            Err(err) => {
-                return fail(
-                    expected,
-                    Message::new(P::EntryUnreadable).text("detail", err),
-                );
+        let body = match read_plain_ruling(&stored.canonical, &mut self.scratch) {
+            Some(body) => body,
+            None => {
+                let body: EntryBody = match serde_json::from_slice(&stored.canonical) {
+                    Ok(body) => body,
+                    Err(err) => {
+                        return fail(
+                            expected,
+                            Message::new(P::EntryUnreadable).text("detail", err),
+                        );
+                    }
+                };
+                if to_canonical(&body).ok().as_deref() != Some(&stored.canonical[..]) {
+                    return fail(expected, Message::new(P::EntryNotCanonical));
+                }
+                body
             }
         };
-        if to_canonical(&body).ok().as_deref() != Some(&stored.canonical[..]) {
-            return fail(expected, Message::new(P::EntryNotCanonical));
-        }
         if body.seq != expected {
             return fail(expected, Message::new(P::EntrySeq).num("seq", body.seq.0));
         }
@@ -271,9 +283,9 @@ impl Replay {
                 Message::new(P::EntryBreaksRules).message("problem", err.message()),
             );
         }
-        apply_event(&mut self.count, expected, body.event.clone());
+        apply_event(&mut self.count, expected, body.event);
         self.head = stored.hash;
-        Ok(body)
+        Ok(body.at)
     }
 
     /// Ends the replay; a journal without its opening entry is broken.
