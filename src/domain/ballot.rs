@@ -20,9 +20,10 @@
 //!
 //! At most one live ruling holds each number, so a number names one ballot.
 
+use crate::domain::dense::DenseMap;
 use crate::domain::seq::Seq;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// The number of a physical ballot, 1 for the first ballot ruled.
@@ -41,12 +42,12 @@ impl fmt::Display for BallotNumber {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Numbering {
     /// Every ruling's ballot number, voided rulings included.
-    by_seq: BTreeMap<Seq, BallotNumber>,
+    by_seq: DenseMap<Seq, BallotNumber>,
     /// Each number's live ruling.
-    live: BTreeMap<BallotNumber, Seq>,
+    live: DenseMap<BallotNumber, Seq>,
     /// The live rulings of this count's own numbering, by seq (to tell the
     /// latest one).
-    live_seqs: BTreeSet<Seq>,
+    live_seqs: DenseMap<Seq, ()>,
     /// The highest number given so far.
     highest: u64,
     /// Numbers handed back by a void of the latest ruling, not yet ruled again.
@@ -74,7 +75,7 @@ impl Numbering {
         self.highest = self.highest.max(number.0);
         self.by_seq.insert(seq, number);
         self.live.insert(number, seq);
-        self.live_seqs.insert(seq);
+        self.live_seqs.insert(seq, ());
         number
     }
 
@@ -94,8 +95,8 @@ impl Numbering {
         if self.live.get(&number) == Some(&target) {
             self.live.remove(&number);
         }
-        let latest = self.live_seqs.last() == Some(&target);
-        if self.live_seqs.remove(&target) && latest {
+        let latest = self.live_seqs.last_key_value().map(|(s, _)| *s) == Some(target);
+        if self.live_seqs.remove(&target).is_some() && latest {
             self.handed_back.insert(number);
         }
     }
@@ -111,7 +112,7 @@ impl Numbering {
     }
 
     /// Every ruling's ballot number by seq.
-    pub fn all(&self) -> &BTreeMap<Seq, BallotNumber> {
+    pub fn all(&self) -> &DenseMap<Seq, BallotNumber> {
         &self.by_seq
     }
 }

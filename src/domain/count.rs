@@ -6,6 +6,7 @@
 //! ballot numbers people see are derived here too (the rule is in `ballot`).
 
 use crate::domain::ballot::{BallotNumber, Numbering};
+use crate::domain::dense::DenseMap;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::limits::MAX_BALLOTS;
@@ -292,7 +293,7 @@ impl Explain for SealingGap {
 pub struct Count {
     def: Arc<StationDefinition>,
     last_seq: Seq,
-    rulings: BTreeMap<Seq, RulingRecord>,
+    rulings: DenseMap<Seq, RulingRecord>,
     voids: BTreeMap<Seq, Seq>,
     ballots: Numbering,
     /// The ruling last ruled, disputed or voided: the ballot last acted on.
@@ -319,7 +320,7 @@ impl Count {
             tally: Tally::empty(&def),
             def,
             last_seq: Seq(0),
-            rulings: BTreeMap::new(),
+            rulings: DenseMap::new(),
             voids: BTreeMap::new(),
             ballots: Numbering::default(),
             last_acted_on: None,
@@ -848,7 +849,7 @@ impl Count {
     }
 
     /// Every ruling by seq, voided ones included.
-    pub fn rulings(&self) -> &BTreeMap<Seq, RulingRecord> {
+    pub fn rulings(&self) -> &DenseMap<Seq, RulingRecord> {
         &self.rulings
     }
 

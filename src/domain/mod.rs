@@ -9,6 +9,7 @@ pub mod clock_check;
 pub mod comparison;
 pub mod count;
 pub mod criteria;
+pub mod dense;
 pub mod free_text;
 pub mod hash;
 pub mod identifier;
