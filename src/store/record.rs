@@ -290,10 +290,13 @@ impl std::fmt::Debug for Record {
 /// checkpoints it, which syncs the log, copies the new pages into the
 /// record's file and syncs the file. An entry is acknowledged only after
 /// that, so the `.polltally` file alone (copied, or with its `-wal` lost)
-/// holds every acknowledged entry, at the cost of two syncs a commit. The
-/// commit itself need not sync the log (`synchronous = NORMAL`): the
-/// checkpoint does, before it copies. SQLite's own checkpoints are off; this
-/// one runs after every commit.
+/// holds every acknowledged entry. The commit itself need not sync the log
+/// (`synchronous = NORMAL`): the checkpoint does, before it copies. SQLite's
+/// own checkpoints are off; this one runs after every commit. Each commit
+/// therefore starts the emptied log again, and SQLite syncs the log's new
+/// header before the first frame after it (so that no frame of the old log
+/// can be read as new after a power loss): three syncs a commit in all
+/// (strace: `fsync` of the `-wal`, of the `-wal`, of the file).
 ///
 /// Reading: pages stay in a cache of up to 64 MiB, so that the check of the
 /// file and the replay after it do not read a page twice.
