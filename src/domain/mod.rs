@@ -3,6 +3,7 @@
 //! no database, no clock, no window. The journal folds its events into a
 //! [`count::Count`]; the shells (store, CLI, app) only call in.
 
+pub mod agreement;
 pub mod ballot;
 pub mod canonical;
 pub mod clock_check;
