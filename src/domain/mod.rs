@@ -19,6 +19,7 @@ pub mod message;
 pub mod paper_codes;
 pub mod party;
 pub mod person;
+pub mod practice;
 pub mod reconciliation;
 pub mod recount;
 pub mod results;

@@ -1,0 +1,453 @@
+//! Practice ballots for training a commission: a deck of cards, each a
+//! ballot of the loaded station marked in one known way with some random
+//! variation, and the ruling the written criteria give it. The deck is made
+//! from a seed, so the same seed, size and mix give the same deck on every
+//! laptop; each card says what is on it, and drawing it is left to the
+//! drawing code (one drawing for screens, forms and tests).
+
+use crate::domain::criteria::{CriteriaSet, CriterionCode};
+use crate::domain::ruling::Verdict;
+use crate::domain::station::StationDefinition;
+
+/// The kinds of marking a practice ballot can have, each tied to the
+/// default criterion that rules it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkKind {
+    /// The prescribed tick inside one party's box (V1).
+    Tick,
+    /// Another mark inside one box: X, circle, ... (V2).
+    OtherMark,
+    /// One mark beside the box, on one party's row (V3).
+    BesideBox,
+    /// A faint or partial tick in one box (V4).
+    Faint,
+    /// No official stamp (I1).
+    NoStamp,
+    /// No mark at all (I2).
+    Blank,
+    /// Marks for two parties (I3).
+    TwoParties,
+    /// A mark across two rows (I4).
+    Straddling,
+    /// A name or signature beside a tick (I5).
+    Identifying,
+    /// Torn across its boxes (I6).
+    Damaged,
+}
+
+impl MarkKind {
+    pub const ALL: [MarkKind; 10] = [
+        MarkKind::Tick,
+        MarkKind::OtherMark,
+        MarkKind::BesideBox,
+        MarkKind::Faint,
+        MarkKind::NoStamp,
+        MarkKind::Blank,
+        MarkKind::TwoParties,
+        MarkKind::Straddling,
+        MarkKind::Identifying,
+        MarkKind::Damaged,
+    ];
+
+    /// The default criterion that rules this kind of ballot.
+    pub fn criterion(self) -> &'static str {
+        match self {
+            MarkKind::Tick => "V1",
+            MarkKind::OtherMark => "V2",
+            MarkKind::BesideBox => "V3",
+            MarkKind::Faint => "V4",
+            MarkKind::NoStamp => "I1",
+            MarkKind::Blank => "I2",
+            MarkKind::TwoParties => "I3",
+            MarkKind::Straddling => "I4",
+            MarkKind::Identifying => "I5",
+            MarkKind::Damaged => "I6",
+        }
+    }
+
+    /// Whether the ballot counts for the party it marks.
+    pub fn is_valid(self) -> bool {
+        matches!(
+            self,
+            MarkKind::Tick | MarkKind::OtherMark | MarkKind::BesideBox | MarkKind::Faint
+        )
+    }
+
+    /// The word used in deck files and on the command line.
+    pub fn word(self) -> &'static str {
+        match self {
+            MarkKind::Tick => "tick",
+            MarkKind::OtherMark => "other-mark",
+            MarkKind::BesideBox => "beside-box",
+            MarkKind::Faint => "faint",
+            MarkKind::NoStamp => "no-stamp",
+            MarkKind::Blank => "blank",
+            MarkKind::TwoParties => "two-parties",
+            MarkKind::Straddling => "straddling",
+            MarkKind::Identifying => "identifying",
+            MarkKind::Damaged => "damaged",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<MarkKind> {
+        MarkKind::ALL.into_iter().find(|k| k.word() == word)
+    }
+}
+
+/// The shape of a mark other than the prescribed tick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    Cross,
+    Circle,
+    Vee,
+    Wave,
+}
+
+/// One practice ballot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// Its place in the deck, from 1.
+    pub number: u32,
+    pub kind: MarkKind,
+    /// The ballot rows (0 = the first party on the ballot) the marks are
+    /// on: one row, two for [`MarkKind::TwoParties`] and the two rows a
+    /// [`MarkKind::Straddling`] mark crosses; none for a blank ballot.
+    pub rows: Vec<usize>,
+    pub shape: Shape,
+    /// How far the mark is from where it would be drawn exactly, as
+    /// fractions of a box (-0.3 to 0.3), and its size (0.7 to 1.3).
+    pub offset: (f32, f32),
+    pub scale: f32,
+    /// The ruling the criteria give this ballot.
+    pub expected: Verdict,
+}
+
+/// How many cards of each kind, as weights (a kind of weight 0 is left
+/// out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mix(pub Vec<(MarkKind, u32)>);
+
+impl Default for Mix {
+    /// Mostly ballots a commission rules without doubt, with every doubtful
+    /// kind present.
+    fn default() -> Mix {
+        Mix(vec![
+            (MarkKind::Tick, 4),
+            (MarkKind::OtherMark, 2),
+            (MarkKind::BesideBox, 2),
+            (MarkKind::Faint, 2),
+            (MarkKind::NoStamp, 1),
+            (MarkKind::Blank, 1),
+            (MarkKind::TwoParties, 2),
+            (MarkKind::Straddling, 2),
+            (MarkKind::Identifying, 1),
+            (MarkKind::Damaged, 1),
+        ])
+    }
+}
+
+/// Why a deck cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeckError {
+    /// Size 0, or more than [`MAX_CARDS`].
+    Size(u32),
+    /// The station's criteria lack a code a kind in the mix is ruled by (a
+    /// station file that replaced the default set).
+    MissingCriterion {
+        kind: &'static str,
+        code: &'static str,
+    },
+    /// Nothing to draw: every weight is 0.
+    EmptyMix,
+    /// A straddling or two-party ballot needs two parties on the ballot.
+    TooFewParties,
+}
+
+/// The most cards a deck holds.
+pub const MAX_CARDS: u32 = 500;
+
+/// A deck of practice ballots for one station.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deck {
+    pub seed: u64,
+    pub cards: Vec<Card>,
+}
+
+impl Deck {
+    /// `size` cards for the station `def`, kinds drawn by the weights of
+    /// `mix`, every kind of positive weight at least once when the deck is
+    /// large enough, in an order shuffled by `seed`.
+    pub fn generate(
+        def: &StationDefinition,
+        seed: u64,
+        size: u32,
+        mix: &Mix,
+    ) -> Result<Deck, DeckError> {
+        if size == 0 || size > MAX_CARDS {
+            return Err(DeckError::Size(size));
+        }
+        let kinds: Vec<(MarkKind, u32)> = mix.0.iter().copied().filter(|(_, w)| *w > 0).collect();
+        if kinds.is_empty() {
+            return Err(DeckError::EmptyMix);
+        }
+        let mut codes = Vec::with_capacity(kinds.len());
+        for (kind, _) in &kinds {
+            let code =
+                code_in(&def.criteria, kind.criterion()).ok_or(DeckError::MissingCriterion {
+                    kind: kind.word(),
+                    code: kind.criterion(),
+                })?;
+            codes.push((*kind, code));
+        }
+        let parties = def.parties.len();
+        let needs_two = kinds
+            .iter()
+            .any(|(k, _)| matches!(k, MarkKind::TwoParties | MarkKind::Straddling));
+        if parties == 0 || (needs_two && parties < 2) {
+            return Err(DeckError::TooFewParties);
+        }
+        let mut rng = SplitMix(seed);
+        // Every kind once (as far as the size allows), the rest by weight.
+        let total: u64 = kinds.iter().map(|(_, w)| u64::from(*w)).sum();
+        let mut drawn: Vec<MarkKind> = kinds.iter().map(|(k, _)| *k).take(size as usize).collect();
+        while drawn.len() < size as usize {
+            let mut pick = rng.below(total);
+            for (kind, weight) in &kinds {
+                if pick < u64::from(*weight) {
+                    drawn.push(*kind);
+                    break;
+                }
+                pick -= u64::from(*weight);
+            }
+        }
+        // Fisher-Yates.
+        for i in (1..drawn.len()).rev() {
+            let j = rng.below(i as u64 + 1) as usize;
+            drawn.swap(i, j);
+        }
+        let cards = drawn
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| {
+                let code = codes
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .map(|(_, c)| c.clone())
+                    .ok_or(DeckError::EmptyMix)?;
+                Ok(card(def, &mut rng, i as u32 + 1, kind, code))
+            })
+            .collect::<Result<_, DeckError>>()?;
+        Ok(Deck { seed, cards })
+    }
+}
+
+fn code_in(criteria: &CriteriaSet, code: &str) -> Option<CriterionCode> {
+    let code = CriterionCode::parse(code).ok()?;
+    criteria.get(&code).map(|c| c.code.clone())
+}
+
+/// One card of `kind`, ruled under `criterion`; the station has at least
+/// one party, and two for the kinds that mark two rows.
+fn card(
+    def: &StationDefinition,
+    rng: &mut SplitMix,
+    number: u32,
+    kind: MarkKind,
+    criterion: CriterionCode,
+) -> Card {
+    let parties = def.parties.len() as u64;
+    let row = rng.below(parties) as usize;
+    let rows = match kind {
+        MarkKind::Blank => vec![],
+        MarkKind::TwoParties => {
+            let other = (row + 1 + rng.below(parties - 1) as usize) % parties as usize;
+            let mut two = vec![row, other];
+            two.sort_unstable();
+            two
+        }
+        MarkKind::Straddling => {
+            let top = rng.below(parties - 1) as usize;
+            vec![top, top + 1]
+        }
+        _ => vec![row],
+    };
+    let shape = [Shape::Cross, Shape::Circle, Shape::Vee, Shape::Wave][rng.below(4) as usize];
+    let offset = (rng.fraction(0.3), rng.fraction(0.3));
+    let scale = 1.0 + rng.fraction(0.3);
+    let expected = match def.parties.get(row) {
+        Some(party) if kind.is_valid() => Verdict::Valid {
+            party: party.number,
+            criterion,
+        },
+        _ => Verdict::Invalid { criterion },
+    };
+    Card {
+        number,
+        kind,
+        rows,
+        shape,
+        offset,
+        scale,
+        expected,
+    }
+}
+
+/// SplitMix64: a small, fixed generator, so that a seed gives the same deck
+/// in every build on every machine.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0), without the bias of a plain modulo.
+    fn below(&mut self, n: u64) -> u64 {
+        let zone = u64::MAX - u64::MAX % n;
+        loop {
+            let x = self.next();
+            if x < zone {
+                return x % n;
+            }
+        }
+    }
+
+    /// A number in `-within..=within`, in steps of a hundredth.
+    fn fraction(&mut self, within: f32) -> f32 {
+        let steps = (within * 100.0).round() as u64;
+        (self.below(2 * steps + 1) as f32 - steps as f32) / 100.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::criteria::Validity;
+    use crate::domain::station::StationFile;
+
+    fn station() -> StationFile {
+        StationFile::parse(include_bytes!("../../assets/sample-station.json").to_vec()).unwrap()
+    }
+
+    #[test]
+    fn the_same_seed_size_and_mix_give_the_same_deck() {
+        let s = station();
+        let def = s.definition();
+        let a = Deck::generate(def, 7, 40, &Mix::default()).unwrap();
+        assert_eq!(a, Deck::generate(def, 7, 40, &Mix::default()).unwrap());
+        assert_ne!(a, Deck::generate(def, 8, 40, &Mix::default()).unwrap());
+        assert_eq!(a.cards.len(), 40);
+        assert!(
+            a.cards
+                .iter()
+                .enumerate()
+                .all(|(i, c)| c.number == i as u32 + 1)
+        );
+        // A fixed card of a fixed seed: the generator is the same everywhere.
+        let first = &Deck::generate(def, 1, 20, &Mix::default()).unwrap().cards[0];
+        assert_eq!(
+            (first.kind, first.rows.clone()),
+            (MarkKind::Damaged, vec![2]),
+            "{first:?}"
+        );
+    }
+
+    #[test]
+    fn every_cards_expected_ruling_is_one_the_criteria_allow() {
+        let s = station();
+        let def = s.definition();
+        for seed in 0..50 {
+            let deck = Deck::generate(def, seed, 60, &Mix::default()).unwrap();
+            let kinds: std::collections::BTreeSet<MarkKind> =
+                deck.cards.iter().map(|c| c.kind).collect();
+            assert_eq!(
+                kinds.len(),
+                MarkKind::ALL.len(),
+                "every kind in a deck of 60"
+            );
+            for card in &deck.cards {
+                let ruling = crate::domain::ruling::Ruling {
+                    verdict: card.expected.clone(),
+                    disputed_by: vec![],
+                    note: None,
+                };
+                ruling.check(def).unwrap();
+                assert_eq!(card.expected.criterion().as_str(), card.kind.criterion());
+                let validity = def
+                    .criteria
+                    .get(card.expected.criterion())
+                    .unwrap()
+                    .validity;
+                assert_eq!(validity == Validity::Valid, card.kind.is_valid());
+                match card.kind {
+                    MarkKind::Blank => assert!(card.rows.is_empty()),
+                    MarkKind::TwoParties => {
+                        assert!(card.rows.len() == 2 && card.rows[0] < card.rows[1]);
+                    }
+                    MarkKind::Straddling => assert_eq!(card.rows[1], card.rows[0] + 1),
+                    _ => assert_eq!(card.rows.len(), 1),
+                }
+                assert!(card.rows.iter().all(|r| *r < def.parties.len()));
+                if let Some(party) = card.expected.party() {
+                    assert_eq!(def.parties[card.rows[0]].number, party);
+                }
+                assert!((0.7..=1.3).contains(&card.scale));
+                assert!(card.offset.0.abs() <= 0.3 && card.offset.1.abs() <= 0.3);
+            }
+        }
+    }
+
+    #[test]
+    fn the_mix_sets_the_kinds_drawn() {
+        let s = station();
+        let def = s.definition();
+        let only = Mix(vec![(MarkKind::Faint, 1), (MarkKind::Blank, 3)]);
+        let deck = Deck::generate(def, 3, 400, &only).unwrap();
+        let faint = deck
+            .cards
+            .iter()
+            .filter(|c| c.kind == MarkKind::Faint)
+            .count();
+        assert!(
+            deck.cards
+                .iter()
+                .all(|c| matches!(c.kind, MarkKind::Faint | MarkKind::Blank))
+        );
+        assert!(
+            (60..=140).contains(&faint),
+            "{faint} of 400 at a weight of 1 in 4"
+        );
+    }
+
+    #[test]
+    fn decks_that_cannot_be_made_say_why() {
+        let s = station();
+        let def = s.definition();
+        assert_eq!(
+            Deck::generate(def, 1, 0, &Mix::default()),
+            Err(DeckError::Size(0))
+        );
+        assert_eq!(
+            Deck::generate(def, 1, MAX_CARDS + 1, &Mix::default()),
+            Err(DeckError::Size(MAX_CARDS + 1))
+        );
+        assert_eq!(
+            Deck::generate(def, 1, 5, &Mix(vec![(MarkKind::Tick, 0)])),
+            Err(DeckError::EmptyMix)
+        );
+        let mut one_party = def.clone();
+        one_party.parties.truncate(1);
+        assert_eq!(
+            Deck::generate(&one_party, 1, 5, &Mix::default()),
+            Err(DeckError::TooFewParties)
+        );
+        assert!(Deck::generate(&one_party, 1, 5, &Mix(vec![(MarkKind::Tick, 1)])).is_ok());
+        for kind in MarkKind::ALL {
+            assert_eq!(MarkKind::from_word(kind.word()), Some(kind));
+        }
+    }
+}
