@@ -3,6 +3,8 @@
 //! paints them with egui; the printed forms and training material can draw
 //! the same primitives.
 
+use crate::domain::practice::{Card, MarkKind, Shape};
+
 /// What a primitive is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ink {
@@ -99,9 +101,20 @@ fn cross(centre: (f32, f32), half: f32) -> Vec<Primitive> {
 /// An unmarked ballot: a header with the stamp, and three party rows each
 /// with a logo, a name and a box.
 fn blank_ballot(stamped: bool) -> Vec<Primitive> {
+    blank_ballot_of(ROWS, stamped)
+}
+
+/// The height of a ballot of `rows` party rows: the header, the rows, and
+/// room below them.
+pub fn ballot_height(rows: usize) -> f32 {
+    ROW_TOP + ROW_HEIGHT * rows as f32 + 26.0
+}
+
+/// An unmarked ballot of `rows` party rows.
+fn blank_ballot_of(rows: usize, stamped: bool) -> Vec<Primitive> {
     let mut shapes = vec![Primitive::Rect {
         min: (2.0, 2.0),
-        max: (WIDTH - 2.0, HEIGHT - 2.0),
+        max: (WIDTH - 2.0, ballot_height(rows) - 2.0),
         ink: Ink::Print,
     }];
     // Header lines (the election title).
@@ -119,7 +132,7 @@ fn blank_ballot(stamped: bool) -> Vec<Primitive> {
         ink: if stamped { Ink::Stamp } else { Ink::Print },
         dashed: !stamped,
     });
-    for row in 0..ROWS {
+    for row in 0..rows {
         let y = row_y(row);
         shapes.push(Primitive::Line {
             points: vec![(4.0, y), (WIDTH - 4.0, y)],
@@ -151,6 +164,113 @@ fn blank_ballot(stamped: bool) -> Vec<Primitive> {
         });
     }
     shapes
+}
+
+/// A practice ballot as its card says it is marked, on a ballot of
+/// `rows` party rows (the station's parties, in ballot order), in a box
+/// [`WIDTH`] wide and [`ballot_height`]`(rows)` tall.
+pub fn practice_card(card: &Card, rows: usize) -> Vec<Primitive> {
+    let rows = rows.max(1);
+    let mut shapes = blank_ballot_of(rows, card.kind != MarkKind::NoStamp);
+    let size = BOX_X.1 - BOX_X.0;
+    let moved = |(x, y): (f32, f32)| (x + card.offset.0 * size, y + card.offset.1 * size);
+    let in_box = |row: usize| moved(box_centre(row.min(rows - 1)));
+    let first = card.rows.first().copied().unwrap_or(0);
+    match card.kind {
+        MarkKind::Tick | MarkKind::NoStamp => {
+            shapes.push(tick(in_box(first), card.scale, Ink::Pen, false));
+        }
+        MarkKind::OtherMark => shapes.extend(other_mark(in_box(first), card.scale, card.shape)),
+        MarkKind::BesideBox => {
+            let logo = ((LOGO_X.0 + LOGO_X.1) / 2.0, row_y(first) + ROW_HEIGHT / 2.0);
+            shapes.push(tick(moved(logo), card.scale, Ink::Pen, false));
+        }
+        MarkKind::Faint => shapes.push(tick(in_box(first), card.scale, Ink::Faint, true)),
+        MarkKind::Blank => {}
+        MarkKind::TwoParties => {
+            for row in &card.rows {
+                shapes.push(tick(in_box(*row), card.scale, Ink::Pen, false));
+            }
+        }
+        MarkKind::Straddling => {
+            let between = (box_centre(0).0, row_y(first + 1).min(row_y(rows)));
+            shapes.extend(other_mark(moved(between), card.scale * 1.2, Shape::Cross));
+        }
+        MarkKind::Identifying => {
+            shapes.push(tick(in_box(first), card.scale, Ink::Pen, false));
+            let y = row_y(rows) + 13.0;
+            let points = (0..12)
+                .map(|i| {
+                    let wave = if i % 2 == 0 { -4.0 } else { 4.0 };
+                    (14.0 + 6.0 * i as f32, y + wave * card.scale)
+                })
+                .collect();
+            shapes.push(Primitive::Line {
+                points,
+                ink: Ink::Pen,
+                width: 1.6,
+                dashed: false,
+            });
+        }
+        MarkKind::Damaged => {
+            shapes.push(tick(in_box(first), card.scale, Ink::Pen, false));
+            // Torn away across the boxes, from above the marked row to
+            // below it.
+            let top = row_y(first.saturating_sub(1)).max(2.0);
+            let bottom = (row_y(first + 2)).min(ballot_height(rows) - 2.0);
+            let step = (bottom - top) / 4.0;
+            let jagged: Vec<(f32, f32)> = (0..=4)
+                .map(|i| {
+                    let x = if i % 2 == 0 { 62.0 } else { 70.0 };
+                    (x + card.offset.0 * 10.0, top + step * i as f32)
+                })
+                .collect();
+            let mut torn = jagged.clone();
+            torn.extend([(WIDTH, bottom), (WIDTH, top)]);
+            shapes.push(Primitive::Fill {
+                points: torn,
+                ink: Ink::Paper,
+            });
+            shapes.push(Primitive::Line {
+                points: jagged,
+                ink: Ink::Print,
+                width: 1.2,
+                dashed: false,
+            });
+        }
+    }
+    shapes
+}
+
+/// A mark other than the prescribed tick, centred at `centre`.
+fn other_mark(centre: (f32, f32), scale: f32, shape: Shape) -> Vec<Primitive> {
+    let (x, y) = centre;
+    let pen = |points: Vec<(f32, f32)>| Primitive::Line {
+        points,
+        ink: Ink::Pen,
+        width: 2.2,
+        dashed: false,
+    };
+    match shape {
+        Shape::Cross => cross(centre, 6.0 * scale),
+        Shape::Circle => vec![Primitive::Circle {
+            center: centre,
+            radius: 6.5 * scale,
+            ink: Ink::Pen,
+            dashed: false,
+        }],
+        Shape::Vee => vec![pen(vec![
+            (x - 6.0 * scale, y - 6.0 * scale),
+            (x, y + 6.0 * scale),
+            (x + 6.0 * scale, y - 6.0 * scale),
+        ])],
+        Shape::Wave => vec![pen((0..=6)
+            .map(|i| {
+                let up = if i % 2 == 0 { -3.0 } else { 3.0 };
+                (x - 7.0 * scale + 2.33 * scale * i as f32, y + up * scale)
+            })
+            .collect())],
+    }
 }
 
 /// The drawing for a criterion code of the default set, if it has one.
@@ -261,6 +381,67 @@ mod tests {
             }
         }
         assert!(for_criterion("Z1").is_none());
+    }
+
+    fn inside(shapes: &[Primitive], height: f32) -> bool {
+        shapes.iter().all(|s| {
+            let points: Vec<(f32, f32)> = match s {
+                Primitive::Line { points, .. } | Primitive::Fill { points, .. } => points.clone(),
+                Primitive::Rect { min, max, .. } => vec![*min, *max],
+                Primitive::Circle { center, radius, .. } => vec![
+                    (center.0 - radius, center.1 - radius),
+                    (center.0 + radius, center.1 + radius),
+                ],
+            };
+            points
+                .iter()
+                .all(|(x, y)| (0.0..=WIDTH).contains(x) && (0.0..=height).contains(y))
+        })
+    }
+
+    #[test]
+    fn every_practice_card_is_drawn_inside_its_ballot_with_its_marks() {
+        use crate::domain::practice::{Deck, Mix};
+        use crate::domain::station::StationFile;
+        let station =
+            StationFile::parse(include_bytes!("../assets/sample-station.json").to_vec()).unwrap();
+        let def = station.definition();
+        let rows = def.parties.len();
+        for seed in 0..20 {
+            for card in Deck::generate(def, seed, 40, &Mix::default())
+                .unwrap()
+                .cards
+            {
+                let shapes = practice_card(&card, rows);
+                assert!(inside(&shapes, ballot_height(rows)), "{card:?}");
+                let pens = shapes
+                    .iter()
+                    .filter(|s| match s {
+                        Primitive::Line { ink, .. } | Primitive::Circle { ink, .. } => {
+                            matches!(ink, Ink::Pen | Ink::Faint)
+                        }
+                        _ => false,
+                    })
+                    .count();
+                let stamped = shapes.iter().any(|s| {
+                    matches!(
+                        s,
+                        Primitive::Circle {
+                            ink: Ink::Stamp,
+                            ..
+                        }
+                    )
+                });
+                assert_eq!(stamped, card.kind != MarkKind::NoStamp, "{card:?}");
+                let expected = match card.kind {
+                    MarkKind::Blank => 0..=0,
+                    MarkKind::TwoParties | MarkKind::Identifying => 2..=2,
+                    MarkKind::OtherMark | MarkKind::Straddling => 1..=2,
+                    _ => 1..=1,
+                };
+                assert!(expected.contains(&pens), "{pens} pen marks on {card:?}");
+            }
+        }
     }
 
     #[test]
