@@ -292,6 +292,148 @@ fn card(
     }
 }
 
+/// One member's rulings of a deck, card by card (`None` for a card the
+/// member did not rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers {
+    pub member: String,
+    pub rulings: Vec<Option<Verdict>>,
+}
+
+/// How one member did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberScore {
+    pub member: String,
+    pub ruled: usize,
+    pub correct: usize,
+    /// Per criterion the card's expected ruling is under: (cards, correct).
+    pub per_criterion: Vec<(CriterionCode, usize, usize)>,
+}
+
+/// A card on which the members did not all rule alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    pub card: u32,
+    pub expected: Verdict,
+    /// Each member's ruling, in the order the answers were given.
+    pub rulings: Vec<(String, Option<Verdict>)>,
+}
+
+/// A training round scored: each member, the commission's agreement, and
+/// the cards to talk over.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores {
+    pub members: Vec<MemberScore>,
+    /// Agreement over the whole rulings (party and criterion), over the
+    /// cards every member ruled; `None` with fewer than two members.
+    pub agreement: Option<crate::domain::agreement::Agreement>,
+    /// Agreement on the criterion alone, per criterion chosen, over the same
+    /// cards.
+    pub by_criterion: Vec<(CriterionCode, Option<f64>)>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Scores the members' answers to `deck`.
+pub fn score(deck: &Deck, answers: &[Answers]) -> Scores {
+    let members = answers
+        .iter()
+        .map(|a| {
+            let mut per: Vec<(CriterionCode, usize, usize)> = Vec::new();
+            let (mut ruled, mut correct) = (0, 0);
+            for (card, ruling) in deck.cards.iter().zip(&a.rulings) {
+                let code = card.expected.criterion().clone();
+                let right = ruling.as_ref() == Some(&card.expected);
+                ruled += usize::from(ruling.is_some());
+                correct += usize::from(right);
+                match per.iter_mut().find(|(c, _, _)| *c == code) {
+                    Some(entry) => {
+                        entry.1 += 1;
+                        entry.2 += usize::from(right);
+                    }
+                    None => per.push((code, 1, usize::from(right))),
+                }
+            }
+            per.sort_by(|a, b| a.0.cmp(&b.0));
+            MemberScore {
+                member: a.member.clone(),
+                ruled,
+                correct,
+                per_criterion: per,
+            }
+        })
+        .collect();
+    // The cards every member ruled.
+    let complete: Vec<(usize, Vec<&Verdict>)> = (0..deck.cards.len())
+        .filter_map(|i| {
+            let all: Option<Vec<&Verdict>> = answers
+                .iter()
+                .map(|a| a.rulings.get(i).and_then(Option::as_ref))
+                .collect();
+            all.map(|v| (i, v))
+        })
+        .collect();
+    let table = |key: &dyn Fn(&Verdict) -> String| -> (Vec<String>, Vec<Vec<u64>>) {
+        let mut categories: Vec<String> = complete
+            .iter()
+            .flat_map(|(_, v)| v.iter().map(|x| key(x)))
+            .collect();
+        categories.sort();
+        categories.dedup();
+        let rows = complete
+            .iter()
+            .map(|(_, v)| {
+                categories
+                    .iter()
+                    .map(|c| v.iter().filter(|x| key(x) == *c).count() as u64)
+                    .collect()
+            })
+            .collect();
+        (categories, rows)
+    };
+    let (agreement, by_criterion) = if answers.len() >= 2 && !complete.is_empty() {
+        let (_, whole) = table(&|v: &Verdict| v.to_string());
+        let (codes, rows) = table(&|v: &Verdict| v.criterion().to_string());
+        let per = crate::domain::agreement::fleiss(&rows).ok();
+        let by_criterion = codes
+            .iter()
+            .enumerate()
+            .filter_map(|(j, c)| {
+                let kappa = per
+                    .as_ref()
+                    .and_then(|a| a.per_category.get(j).copied().flatten());
+                CriterionCode::parse(c).ok().map(|code| (code, kappa))
+            })
+            .collect();
+        (crate::domain::agreement::fleiss(&whole).ok(), by_criterion)
+    } else {
+        (None, vec![])
+    };
+    let disagreements = deck
+        .cards
+        .iter()
+        .enumerate()
+        .filter_map(|(i, card)| {
+            let rulings: Vec<(String, Option<Verdict>)> = answers
+                .iter()
+                .map(|a| (a.member.clone(), a.rulings.get(i).cloned().flatten()))
+                .collect();
+            let first = rulings.first().map(|(_, r)| r.clone());
+            let alike = rulings.iter().all(|(_, r)| Some(r.clone()) == first);
+            (!alike).then(|| Disagreement {
+                card: card.number,
+                expected: card.expected.clone(),
+                rulings,
+            })
+        })
+        .collect();
+    Scores {
+        members,
+        agreement,
+        by_criterion,
+        disagreements,
+    }
+}
+
 /// SplitMix64: a small, fixed generator, so that a seed gives the same deck
 /// in every build on every machine.
 struct SplitMix(u64);
@@ -420,6 +562,92 @@ mod tests {
         assert!(
             (60..=140).contains(&faint),
             "{faint} of 400 at a weight of 1 in 4"
+        );
+    }
+
+    #[test]
+    fn a_round_is_scored_per_member_and_the_disagreed_cards_listed() {
+        let s = station();
+        let def = s.definition();
+        let deck = Deck::generate(def, 11, 20, &Mix::default()).unwrap();
+        let right: Vec<Option<Verdict>> = deck
+            .cards
+            .iter()
+            .map(|c| Some(c.expected.clone()))
+            .collect();
+        // The second member calls every two-party ballot valid for its first
+        // party, and leaves card 20 unruled.
+        let mut second = right.clone();
+        let mut changed = vec![];
+        for (i, card) in deck.cards.iter().enumerate() {
+            if card.kind == MarkKind::TwoParties {
+                second[i] = Some(Verdict::Valid {
+                    party: def.parties[card.rows[0]].number,
+                    criterion: CriterionCode::parse("V1").unwrap(),
+                });
+                changed.push(card.number);
+            }
+        }
+        assert!(!changed.is_empty());
+        second[19] = None;
+        let answers = vec![
+            Answers {
+                member: "Sok".into(),
+                rulings: right.clone(),
+            },
+            Answers {
+                member: "Dara".into(),
+                rulings: second,
+            },
+            Answers {
+                member: "Vanna".into(),
+                rulings: right.clone(),
+            },
+        ];
+        let scores = score(&deck, &answers);
+        assert_eq!(
+            (scores.members[0].ruled, scores.members[0].correct),
+            (20, 20)
+        );
+        let dara = &scores.members[1];
+        let wrong_last = usize::from(!changed.contains(&20));
+        assert_eq!(dara.ruled, 19);
+        assert_eq!(dara.correct, 20 - changed.len() - wrong_last);
+        let i3 = dara
+            .per_criterion
+            .iter()
+            .find(|(c, _, _)| c.as_str() == "I3")
+            .unwrap();
+        assert_eq!((i3.1, i3.2), (changed.len(), 0));
+        let mut disagreed: Vec<u32> = scores.disagreements.iter().map(|d| d.card).collect();
+        let mut expected = changed.clone();
+        expected.push(20);
+        expected.sort_unstable();
+        expected.dedup();
+        disagreed.sort_unstable();
+        assert_eq!(disagreed, expected);
+        let agreement = scores.agreement.unwrap();
+        assert_eq!((agreement.subjects, agreement.raters), (19, 3));
+        assert!(agreement.kappa.unwrap() < 1.0);
+        // Everybody alike: full agreement, nothing to talk over.
+        let same = vec![
+            Answers {
+                member: "Sok".into(),
+                rulings: right.clone(),
+            },
+            Answers {
+                member: "Vanna".into(),
+                rulings: right,
+            },
+        ];
+        let scores = score(&deck, &same);
+        assert!(scores.disagreements.is_empty());
+        assert!((scores.agreement.unwrap().kappa.unwrap() - 1.0).abs() < 1e-12);
+        assert!(
+            scores
+                .by_criterion
+                .iter()
+                .all(|(_, k)| k.is_none_or(|k| (k - 1.0).abs() < 1e-12))
         );
     }
 
