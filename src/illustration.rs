@@ -225,21 +225,29 @@ pub fn practice_card(card: &Card, rows: usize) -> Vec<Primitive> {
                     (x + card.offset.0 * 10.0, top + step * i as f32)
                 })
                 .collect();
-            let mut torn = jagged.clone();
-            torn.extend([(WIDTH, bottom), (WIDTH, top)]);
-            shapes.push(Primitive::Fill {
-                points: torn,
-                ink: Ink::Paper,
-            });
-            shapes.push(Primitive::Line {
-                points: jagged,
-                ink: Ink::Print,
-                width: 1.2,
-                dashed: false,
-            });
+            shapes.extend(tear(jagged, &[(WIDTH, bottom), (WIDTH, top)]));
         }
     }
     shapes
+}
+
+/// A piece torn away along `edge`: paper over the part the edge closes
+/// with `around` (the ballot's own edge), and the tear's line.
+fn tear(edge: Vec<(f32, f32)>, around: &[(f32, f32)]) -> [Primitive; 2] {
+    let mut torn = edge.clone();
+    torn.extend(around);
+    [
+        Primitive::Fill {
+            points: torn,
+            ink: Ink::Paper,
+        },
+        Primitive::Line {
+            points: edge,
+            ink: Ink::Print,
+            width: 1.2,
+            dashed: false,
+        },
+    ]
 }
 
 /// A mark other than the prescribed tick, centred at `centre`.
@@ -321,18 +329,7 @@ pub fn for_criterion(code: &str) -> Option<Vec<Primitive>> {
                 (62.0, 98.0),
                 (WIDTH, 104.0),
             ];
-            let mut torn = jagged.clone();
-            torn.extend([(WIDTH, 2.0)]);
-            shapes.push(Primitive::Fill {
-                points: torn,
-                ink: Ink::Paper,
-            });
-            shapes.push(Primitive::Line {
-                points: jagged,
-                ink: Ink::Print,
-                width: 1.2,
-                dashed: false,
-            });
+            shapes.extend(tear(jagged, &[(WIDTH, 2.0)]));
         }
         _ => return None,
     }

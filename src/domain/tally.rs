@@ -134,35 +134,15 @@ mod tests {
                 .unwrap();
         let def = station.definition();
         let mut tally = Tally::empty(def);
+        let first = |validity| def.criteria.of(validity).next().unwrap().code.clone();
         let valid = |party| Verdict::Valid {
             party: PartyNumber(party),
-            criterion: def
-                .criteria
-                .of(Validity::Valid)
-                .next()
-                .unwrap()
-                .code
-                .clone(),
+            criterion: first(Validity::Valid),
         };
         let invalid = Verdict::Invalid {
-            criterion: def
-                .criteria
-                .of(Validity::Invalid)
-                .next()
-                .unwrap()
-                .code
-                .clone(),
+            criterion: first(Validity::Invalid),
         };
-        let unknown = Verdict::Valid {
-            party: PartyNumber(999),
-            criterion: def
-                .criteria
-                .of(Validity::Valid)
-                .next()
-                .unwrap()
-                .code
-                .clone(),
-        };
+        let unknown = valid(999);
         let steps: [(&Verdict, bool); 6] = [
             (&valid(1), true),
             (&invalid, true),
