@@ -547,7 +547,7 @@ mod tests {
     }
 
     #[test]
-    fn pages_written_one_at_a_time_are_the_pages_of_a_whole_document() {
+    fn pages_written_a_few_at_a_time_are_the_pages_of_a_whole_document() {
         // More pages than are serialised at once.
         let count = PAGES_AT_ONCE + 2;
         let pages = pages(count);
@@ -589,6 +589,29 @@ mod tests {
                 b"FlateDecode"
             );
         }
+    }
+
+    #[test]
+    fn the_writer_keeps_the_drawing_of_only_a_few_pages() {
+        let pages = pages(PAGES_AT_ONCE + 3);
+        let mut writer = Writer::new(&pages);
+        for (i, page) in pages.iter().enumerate() {
+            writer.page(page);
+            // Every page but the last few drawn is held as its compressed
+            // content stream only.
+            assert!(writer.scratch.pages.len() < PAGES_AT_ONCE, "page {i}");
+            assert_eq!(writer.contents.len() + writer.scratch.pages.len(), i + 1);
+        }
+        assert_eq!(writer.contents.len(), PAGES_AT_ONCE);
+        assert!(
+            writer
+                .contents
+                .iter()
+                .all(|s| s.dict.get(b"Filter").is_ok())
+        );
+        let bytes = writer.finish("Results form", &"0".repeat(32));
+        let doc = Document::load_mem(&bytes).unwrap();
+        assert_eq!(doc.get_pages().len(), pages.len());
     }
 
     #[test]
