@@ -7,7 +7,8 @@
 #   screenshot, dist/test-deb-window.png); the cold start and memory with a
 #   count of 10,000 rulings; then dpkg -r, after which nothing of the
 #   package is left but the user's data.
-# Run packaging/build.sh first. Needs: xvfb xauth imagemagick libgl1-mesa-dri.
+# Run packaging/build.sh first. Needs: xvfb xauth xdotool x11-utils imagemagick
+# libgl1-mesa-dri.
 # Takes about 1-2 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -89,18 +90,25 @@ xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
   sleep 3
   import -window root "$shot"
   xdotool search --name "^polltally" getwindowname 2>/dev/null | head -n 1 > "$HOME/window.name" || true
-  grep -E "^(/usr)?/lib.*\.so" /proc/$app/maps | awk "{print \$6}" | sort -u > "$HOME/window.libs" || true
+  win=$(xdotool search --name "^polltally" 2>/dev/null | head -n 1)
+  { xprop -id "$win" _NET_WM_ICON | grep -o "Icon ([0-9]* x [0-9]*)"; xprop -id "$win" WM_CLASS; } \
+    > "$HOME/window.props" 2>/dev/null || true
+  awk "\$6 ~ /\\.so/ {print \$6}" /proc/$app/maps | sort -u > "$HOME/window.libs" || true
   kill $app
   wait $app || true
 '
 [ -s "$HOME/window.name" ] || { cat "$HOME/window.err"; fail "no polltally window appeared"; }
 echo "  window: $(cat "$HOME/window.name"); screenshot ${shot#"$ROOT"/}"
+grep -q '^Icon (64 x 64)' "$HOME/window.props" \
+  || { cat "$HOME/window.props"; fail "the window has no 64x64 icon"; }
+grep -q '"polltally"' "$HOME/window.props" || fail "the window's class is not polltally (StartupWMClass)"
+echo "  the window has its 64x64 icon and the class polltally"
 data=$HOME/.local/share/polltally
 [ -f "$data/practice.polltally" ] || fail "the practice count is not in $data"
 echo "  the practice count is kept in ~/.local/share/polltally"
 # The libraries the window loaded, by package: what the package must depend on.
 xargs -r dpkg -S < "$HOME/window.libs" 2>/dev/null | cut -d: -f1 | sort -u | paste -sd ' ' \
-  | sed 's/^/  the window loaded libraries of: /'
+  | sed 's/^/  the window loaded libraries of: /' || true
 
 step "cold start and memory with a count of 10,000 rulings"
 # shellcheck source=packaging/lib/measure.sh
@@ -113,9 +121,12 @@ if sync && echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then
 else
   echo "  (the page cache could not be dropped here: every run reads a warm cache)"
 fi
-export -f pt path first_frames memory
-export work
+export work ROOT
+# (xvfb-run is a sh script: the functions are defined again inside.)
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
+  pt() { /usr/bin/polltally "$@"; }
+  path() { echo "$1"; }
+  . "$ROOT/packaging/lib/measure.sh"
   first_frames "$work/big.polltally" 5
   memory "$work/big.polltally" 5
 '

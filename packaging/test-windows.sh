@@ -15,7 +15,7 @@
 #   uninstall, after which only the user's data is left.
 #
 # Run packaging/build.sh first (it makes the installer and the Linux build).
-# Needs: apt-get install -y wine wine64 mingw-w64 xvfb xauth xdotool imagemagick
+# Needs: apt-get install -y wine wine64 mingw-w64 xvfb xauth xdotool x11-utils imagemagick
 # Debian 12's wine 8 has no bcryptprimitives.dll, whose ProcessPrng Rust's
 # standard library calls on Windows 10 and later: the prefix gets a stand-in
 # built here (packaging/windows/wine/), that takes its bytes from RtlGenRandom.
@@ -100,10 +100,13 @@ cmp "$work/win/copy-A.pdf" "$work/linux-copy-A.pdf" || fail "copy A differs"
 echo "  record and results file verified; copy A and copy B with its annex byte-identical ($(stat -c %s "$work/win/copy-B-annex.pdf") and $(stat -c %s "$work/win/copy-A.pdf") bytes)"
 
 step "the window, through polltallyw.exe as the Start menu opens it, under Xvfb"
+# A wine session started without a display cannot open windows: end it.
+"$WINESERVER" -k 2>/dev/null || true
+"$WINESERVER" -w
 shot=$DIST/test-windows-window.png
 export shot prog WINE WINESERVER
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
-  "$WINE" "$prog/polltallyw.exe" >/dev/null 2>&1 &
+  "$WINE" "$prog/polltallyw.exe" >"$WINEPREFIX/window.log" 2>&1 &
   for _ in $(seq 120); do
     xdotool search --name "^polltally" >/dev/null 2>&1 && break
     sleep 0.5
@@ -111,18 +114,24 @@ xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
   sleep 8
   import -window root "$shot"
   xdotool search --name "^polltally" getwindowname 2>/dev/null | head -n 1 > "$WINEPREFIX/window.name" || true
+  win=$(xdotool search --name "^polltally" 2>/dev/null | head -n 1)
+  xprop -id "$win" _NET_WM_ICON 2>/dev/null | grep -o "Icon ([0-9]* x [0-9]*)" | paste -sd " " \
+    > "$WINEPREFIX/window.icon" || true
   "$WINESERVER" -k
 ' || true
 if [ -s "$WINEPREFIX/window.name" ]; then
   echo "  window: $(cat "$WINEPREFIX/window.name"); screenshot ${shot#"$ROOT"/}"
+  echo "  its icon as wine gives it to X: $(cat "$WINEPREFIX/window.icon")"
 else
   echo "  no polltally window appeared under wine; screenshot ${shot#"$ROOT"/}"
+  cat "$WINEPREFIX/window.log"
 fi
-practice=$(ls "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/polltally/data/practice.polltally 2>/dev/null | head -n 1)
+practice=$(ls "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/polltally/data/practice.polltally 2>/dev/null | head -n 1 || true)
 [ -n "$practice" ] || fail "the window kept no practice count in %APPDATA%\\polltally\\data"
 echo "  the practice count is kept in %APPDATA%\\polltally\\data"
 
 step "printing copies A, B and C from the Results screen of the sealed count"
+"$WINESERVER" -w
 # The Print button of the Results screen at 1366x768 (the window fills the
 # screen); wine's powershell.exe runs no script, so the notice must say the
 # forms were not printed, and where they are saved.
@@ -130,7 +139,7 @@ shot_print=$DIST/test-windows-print.png
 rec_win=$(path "$work/win/count.polltally")
 export shot_print rec_win
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
-  "$WINE" "$prog/polltally.exe" open --record "$rec_win" --screen results >/dev/null 2>&1 &
+  "$WINE" "$prog/polltally.exe" open --record "$rec_win" --screen results >"$WINEPREFIX/print.log" 2>&1 &
   for _ in $(seq 120); do
     xdotool search --name "^polltally" >/dev/null 2>&1 && break
     sleep 0.5

@@ -33,11 +33,14 @@ first_frames() {
 # and prints the process's resident memory then (VmRSS) and at its peak
 # (VmHWM).
 memory() {
-  local rec=$1 wait=$2 pid
+  local rec=$1 wait=$2 job pid
   pt open --record "$(path "$rec")" --screen counting >/dev/null 2>&1 &
-  pid=$!
+  job=$!
   sleep "$wait"
-  echo "  after ${wait} s on the counting screen: $(grep -E 'VmRSS|VmHWM' "/proc/$pid/status" | tr -s ' \t' ' ' | paste -sd ';')"
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
+  # `pt` is a function: the job is a subshell, polltally its child.
+  pid=$(pgrep -n -P "$job" polltally || echo "$job")
+  echo "  after ${wait} s on the counting screen (pid $pid, $(cat "/proc/$pid/comm")):" \
+    "$(grep -E 'VmRSS|VmHWM' "/proc/$pid/status" | tr -s ' \t' ' ' | paste -sd ';')"
+  kill "$pid" 2>/dev/null || true
+  wait "$job" 2>/dev/null || true
 }
