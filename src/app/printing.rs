@@ -97,7 +97,16 @@ enum Ran {
 /// Runs `program` with `args`; with `said`, it must also write that line on
 /// its standard output to have succeeded.
 fn run(program: &std::ffi::OsStr, args: &[OsString], said: Option<&str>) -> Ran {
-    match std::process::Command::new(program).args(args).output() {
+    let mut command = std::process::Command::new(program);
+    command.args(args);
+    #[cfg(windows)]
+    {
+        // No console window flashing up over the app for PowerShell.
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        command.creation_flags(CREATE_NO_WINDOW);
+    }
+    match command.output() {
         Ok(out)
             if out.status.success()
                 && said.is_none_or(|line| {

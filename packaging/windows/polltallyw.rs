@@ -4,7 +4,8 @@
 //! This launcher, a windows-subsystem program, starts polltally.exe beside
 //! it without a console, passes its arguments on, and shows in a message
 //! box why the window could not open, if it could not (no OpenGL 2, say).
-//! Built only for Windows, by packaging/build.sh (`--features windows-launcher`).
+//! Built only for Windows, by packaging/build.sh (`--features windows-launcher`);
+//! it is packaging, not one of the layers of src/.
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::process::{Command, ExitCode, Stdio};
