@@ -463,14 +463,14 @@ fn save_commune(
 }
 
 /// Writes copies A, B and C, the form with its annex, and the results file
-/// beside the record; prints A, B and C with `printer` (`lp`) when given.
+/// beside the record; prints A, B and C with `printer` when given.
 /// Printing that fails leaves the forms saved and says what to do. A file
 /// of the same name that holds other bytes is never replaced: the new one
 /// takes the next free name (see [`crate::shell::files::save_beside`]), and
 /// the notice lists the names used.
 fn save_forms(
     record: &Record,
-    printer: Option<&std::ffi::OsString>,
+    printer: Option<&crate::app::printing::Printer>,
     tr: crate::i18n::Tr,
 ) -> anyhow::Result<Notice> {
     let numerals = tr.numerals;
@@ -520,38 +520,11 @@ fn save_forms(
     let Some(printer) = printer else {
         return Ok(Notice::info(T::SavedForms, vec![("paths", text_arg(list))]));
     };
-    let dir = text_arg(dir.display());
-    match std::process::Command::new(printer).args(&forms).output() {
-        Ok(out) if out.status.success() => {
-            let list = forms
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            Ok(Notice::info(T::Printed, vec![("paths", text_arg(list))]))
-        }
-        Ok(out) => Ok(Notice::refusal(
-            T::NoPrinter,
-            vec![
-                (
-                    "error",
-                    text_arg(String::from_utf8_lossy(&out.stderr).trim()),
-                ),
-                ("dir", dir),
-            ],
-        )),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Notice::refusal(
-            T::NoPrintCommand,
-            vec![
-                ("command", text_arg(printer.to_string_lossy())),
-                ("dir", dir),
-            ],
-        )),
-        Err(err) => Ok(Notice::refusal(
-            T::NoPrinter,
-            vec![("error", text_arg(err)), ("dir", dir)],
-        )),
-    }
+    Ok(crate::app::printing::print(
+        printer,
+        &forms,
+        text_arg(dir.display()),
+    ))
 }
 
 /// Writes the comparison of the open, sealed recount beside its record.

@@ -7,10 +7,13 @@ pub mod command;
 pub mod counting;
 pub mod counting_keys;
 pub mod cross_check;
+pub mod first_frame;
 pub mod focus;
+pub mod icon;
 pub mod illustration_ui;
 pub mod jobs;
 pub mod places;
+pub mod printing;
 pub mod reconciliation;
 pub mod recount;
 pub mod results;
@@ -247,8 +250,8 @@ pub struct PolltallyApp {
     pub tabulation: tabulation::TabulationState,
     /// Slow work under way on other threads.
     pub jobs: jobs::Jobs,
-    /// The command that prints the forms (`lp`), given the PDF files.
-    pub print_command: std::ffi::OsString,
+    /// How the forms are printed (`lp`, or the print verb on Windows).
+    pub print_command: printing::Printer,
     commands: Vec<AppCommand>,
 }
 
@@ -280,7 +283,7 @@ impl PolltallyApp {
             verify: verify::VerifyState::default(),
             tabulation: tabulation::TabulationState::default(),
             jobs: jobs::Jobs::default(),
-            print_command: "lp".into(),
+            print_command: printing::Printer::system(),
             commands: Vec::new(),
         }
     }
@@ -565,6 +568,7 @@ pub struct Launch {
 
 /// Opens the window and runs the app until it is closed.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     let places = Places::from_environment()?;
     let mut commands = Vec::new();
     // The language first, so that the opening notice is in it.
@@ -578,11 +582,16 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
     if let Some(screen) = launch.screen {
         commands.push(AppCommand::ShowScreen(screen));
     }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("polltally")
+        .with_app_id("polltally")
+        .with_inner_size([1366.0, 768.0])
+        .with_min_inner_size([1024.0, 640.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("polltally")
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([1024.0, 640.0]),
+        viewport,
         persistence_path: Some(places.data_dir().join("window.ron")),
         ..Default::default()
     };
@@ -590,12 +599,17 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         "polltally",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(PolltallyApp::from_creation_context(
+            let app = PolltallyApp::from_creation_context(
                 cc,
                 Box::new(crate::shell::clock::SystemClock),
                 places,
                 commands,
-            )))
+            );
+            if first_frame::FirstFrame::<PolltallyApp>::asked() {
+                Ok(Box::new(first_frame::FirstFrame::new(app, started)))
+            } else {
+                Ok(Box::new(app))
+            }
         }),
     )
     .map_err(|err| {

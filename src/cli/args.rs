@@ -19,10 +19,19 @@ use clap::builder::{TypedValueParser, ValueParser};
 use clap::{ArgGroup, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// What `polltally --version` prints after the name: the version and the
+/// commit it was built from (see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("POLLTALLY_COMMIT"),
+    ")"
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "polltally",
-    version,
+    version = VERSION,
     about = "Offline ballot counting for polling-station commissions",
     long_about = "Offline ballot counting for polling-station commissions.\n\n\
         A count record is one SQLite file holding the station file and an append-only, \

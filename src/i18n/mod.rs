@@ -389,6 +389,7 @@ texts! {
     PrintForms => "Print copies A, B and C", "បោះពុម្ពច្បាប់ A B និង C";
     SavedForms => "Saved: {paths}", "បានរក្សាទុក៖ {paths}";
     Printed => "Sent to the printer: {paths}", "បានផ្ញើទៅម៉ាស៊ីនបោះពុម្ព៖ {paths}";
+    OpenedToPrint => "The forms could not be sent to the printer ({error}), so they are open in the PDF viewer: print copies A, B and C from there. The forms are saved in {dir}.", "មិនអាចផ្ញើទម្រង់ទៅម៉ាស៊ីនបោះពុម្ពបានទេ ({error}) ដូច្នេះទម្រង់ត្រូវបានបើកក្នុងកម្មវិធីមើល PDF៖ សូមបោះពុម្ពច្បាប់ A B និង C ពីទីនោះ។ ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}។";
     NoPrinter => "The printer refused the forms ({error}). The forms are saved in {dir}: check that the printer is on and has paper and try again, or print them from another computer.", "ម៉ាស៊ីនបោះពុម្ពមិនទទួលទម្រង់ ({error})។ ទម្រង់ត្រូវបានរក្សាទុកនៅ {dir}៖ សូមពិនិត្យថាម៉ាស៊ីនបោះពុម្ពបើក និងមានក្រដាស រួចព្យាយាមម្ដងទៀត ឬបោះពុម្ពពីកុំព្យូទ័រផ្សេង។";
     ScreenVerify => "Verify", "ផ្ទៀងផ្ទាត់";
     VerifyTitle => "Verify a results file", "ផ្ទៀងផ្ទាត់ឯកសារលទ្ធផល";
