@@ -198,19 +198,7 @@ pub fn practice_card(card: &Card, rows: usize) -> Vec<Primitive> {
         }
         MarkKind::Identifying => {
             shapes.push(tick(in_box(first), card.scale, Ink::Pen, false));
-            let y = row_y(rows) + 13.0;
-            let points = (0..12)
-                .map(|i| {
-                    let wave = if i % 2 == 0 { -4.0 } else { 4.0 };
-                    (14.0 + 6.0 * i as f32, y + wave * card.scale)
-                })
-                .collect();
-            shapes.push(Primitive::Line {
-                points,
-                ink: Ink::Pen,
-                width: 1.6,
-                dashed: false,
-            });
+            shapes.push(signature(row_y(rows) + 13.0, card.scale));
         }
         MarkKind::Damaged => {
             shapes.push(tick(in_box(first), card.scale, Ink::Pen, false));
@@ -248,6 +236,22 @@ fn tear(edge: Vec<(f32, f32)>, around: &[(f32, f32)]) -> [Primitive; 2] {
             dashed: false,
         },
     ]
+}
+
+/// A signature written below the party rows, its baseline at `y`.
+fn signature(y: f32, scale: f32) -> Primitive {
+    let points = (0..12)
+        .map(|i| {
+            let wave = if i % 2 == 0 { -4.0 } else { 4.0 };
+            (14.0 + 6.0 * i as f32, y + wave * scale)
+        })
+        .collect();
+    Primitive::Line {
+        points,
+        ink: Ink::Pen,
+        width: 1.6,
+        dashed: false,
+    }
 }
 
 /// A mark other than the prescribed tick, centred at `centre`.
@@ -304,21 +308,7 @@ pub fn for_criterion(code: &str) -> Option<Vec<Primitive>> {
         "I4" => shapes.extend(cross((box_centre(1).0, row_y(2)), 8.0)),
         "I5" => {
             shapes.push(tick(box_centre(1), 1.0, Ink::Pen, false));
-            let y = row_y(ROWS) + 12.0;
-            let points = (0..12)
-                .map(|i| {
-                    (
-                        14.0 + 6.0 * i as f32,
-                        y + if i % 2 == 0 { -4.0 } else { 4.0 },
-                    )
-                })
-                .collect();
-            shapes.push(Primitive::Line {
-                points,
-                ink: Ink::Pen,
-                width: 1.6,
-                dashed: false,
-            });
+            shapes.push(signature(row_y(ROWS) + 12.0, 1.0));
         }
         "I6" => {
             let jagged = vec![
