@@ -495,3 +495,64 @@ fn saving_the_forms_shows_the_work_under_way_then_what_was_saved() {
         h.run();
     }
 }
+
+/// A record that can be read but not written (read-only media; here its log
+/// cannot be made, as a folder stands where it would be) is shown for
+/// reading, says so, and refuses to record, leaving the file as it was.
+#[test]
+fn a_record_that_cannot_be_written_is_opened_for_reading_and_refuses_to_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = polltally::domain::station::StationFile::parse(
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/station-small.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let path = dir.path().join("elsewhere.polltally");
+    let mut record = Record::create(&path, station, &polltally::shell::clock::SystemClock).unwrap();
+    let ruling = polltally::domain::ruling::RulingRequest {
+        choice: polltally::domain::ruling::RulingChoice::Party {
+            party: 2,
+            criterion: None,
+        },
+        disputed_by: vec![],
+        note: None,
+    }
+    .resolve(record.count().definition())
+    .unwrap();
+    record
+        .append(
+            polltally::journal::event::Event::Ruling(ruling),
+            &polltally::shell::clock::SystemClock,
+        )
+        .unwrap();
+    drop(record);
+    std::fs::create_dir(dir.path().join("elsewhere.polltally-wal")).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(data.path());
+    h.run();
+    type_into(&mut h, "Count record file", path.to_str().unwrap());
+    h.get_by_label("Open").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Opened for reading only")
+            .is_some(),
+        "the notice says the record is only read"
+    );
+    h.key_press(Key::F4);
+    h.run();
+    assert!(h.query_by_label("Party 2 tally: 1").is_some());
+    press(&mut h, &[digit(3)]);
+    assert!(
+        h.query_by_label_contains("was opened for reading only")
+            .is_some(),
+        "a ruling is refused"
+    );
+    assert!(h.query_by_label("Party 3 tally: 0").is_some());
+    drop(h);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -134,13 +134,30 @@ impl PolltallyApp {
                 | AppCommand::StartRecount { .. }
         );
         let result: anyhow::Result<()> = match command {
-            AppCommand::OpenRecord(path) => Record::open(&path).map_err(Into::into).map(|record| {
-                self.notice = Some(Notice::info(
-                    T::Opened,
-                    vec![("path", text_arg(path.display()))],
-                ));
-                self.open_session(record);
-            }),
+            AppCommand::OpenRecord(path) => match Record::open(&path) {
+                Ok(record) => {
+                    self.notice = Some(Notice::info(
+                        T::Opened,
+                        vec![("path", text_arg(path.display()))],
+                    ));
+                    self.open_session(record);
+                    Ok(())
+                }
+                // A record that reads whole but cannot be opened to write
+                // (read-only media, another program writing it) is shown
+                // for reading; one that does not read is refused as it was.
+                Err(not_written) => match Record::open_read(&path) {
+                    Ok(record) => {
+                        self.notice = Some(Notice::info(
+                            T::OpenedReadOnly,
+                            vec![("path", text_arg(path.display()))],
+                        ));
+                        self.open_session(record);
+                        Ok(())
+                    }
+                    Err(_) => Err(not_written.into()),
+                },
+            },
             AppCommand::ChooseFile(choice) => self
                 .jobs
                 .start(Job::ChooseFile, move || {

@@ -113,6 +113,7 @@ texts! {
     StartCount => "Start the count", "ចាប់ផ្ដើមការរាប់";
     NoDialog => "No file was chosen. Where no file dialog opens, type the path instead.", "មិនបានជ្រើសឯកសារ។ បើប្រអប់ជ្រើសឯកសារមិនបើក សូមវាយផ្លូវឯកសារជំនួសវិញ។";
     Opened => "Opened {path}", "បានបើក {path}";
+    OpenedReadOnly => "Opened for reading only: {path} cannot be opened to write (read-only media, or another program writing it). It can be looked at and verified; nothing can be recorded in it.", "បានបើកសម្រាប់តែអានប៉ុណ្ណោះ៖ មិនអាចបើក {path} ដើម្បីសរសេរបានទេ (ឧបករណ៍ផ្ទុកសម្រាប់តែអាន ឬកម្មវិធីផ្សេងកំពុងសរសេរវា)។ អាចមើល និងផ្ទៀងផ្ទាត់បាន ប៉ុន្តែមិនអាចកត់ត្រាអ្វីក្នុងវាបានទេ។";
     Error => "error", "កំហុស";
     CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
     CliResultsHash => "results hash {hash}", "ហាសលទ្ធផល {hash}";
