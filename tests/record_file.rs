@@ -507,3 +507,22 @@ fn a_record_cut_short_is_damage_and_a_file_of_another_kind_is_not_a_record() {
         r.stderr
     );
 }
+
+/// A record that reads but cannot be opened to write (here its log cannot
+/// be made: a folder stands where it would be, as on media that cannot be
+/// written) is refused for writing in words that say so, not as a file of
+/// another kind; it still verifies.
+#[test]
+fn a_record_that_cannot_be_opened_to_write_is_not_called_another_kind_of_file() {
+    let (dir, record) = new_record(&sample_station());
+    std::fs::create_dir(dir.path().join("count.polltally-wal")).unwrap();
+    let r = run(&["rule", "--record", s(&record), "--party", "3"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("is not a polltally count record"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("cannot be opened"), "{}", r.stderr);
+    ok(&["verify", "--record", s(&record)]);
+}

@@ -943,6 +943,7 @@ fn identify(conn: &Connection, path: &Path) -> Result<i32, StoreError> {
             {
                 damage(path, err)
             }
+            _ if cannot_open(&err) => StoreError::Sqlite(err),
             _ => not_a_record(sqlite_words(&err)),
         })?;
     if application_id != APPLICATION_ID {
@@ -969,10 +970,31 @@ fn identify(conn: &Connection, path: &Path) -> Result<i32, StoreError> {
 
 /// A file SQLite could not open: not a database at all, or not readable.
 fn opening_failed(path: &Path, err: rusqlite::Error) -> StoreError {
+    if cannot_open(&err) {
+        return StoreError::Sqlite(err);
+    }
     StoreError::NotARecord {
         path: path.to_path_buf(),
         detail: sqlite_words(&err),
     }
+}
+
+/// Whether SQLite could not open the file (or its log) as asked: media
+/// that cannot be written, a folder that may not be, another program
+/// holding it. Said as such, never as "not a record".
+fn cannot_open(err: &rusqlite::Error) -> bool {
+    use rusqlite::ffi::ErrorCode;
+    matches!(
+        err,
+        rusqlite::Error::SqliteFailure(e, _) if matches!(
+            e.code,
+            ErrorCode::CannotOpen
+                | ErrorCode::ReadOnly
+                | ErrorCode::PermissionDenied
+                | ErrorCode::DatabaseBusy
+                | ErrorCode::DatabaseLocked
+        )
+    )
 }
 
 /// An error reading a record's rows: the file is damaged.
