@@ -7,7 +7,7 @@
 //! were saved.
 
 use crate::app::{Notice, text_arg};
-use crate::domain::message::Arg;
+use crate::domain::message::{Arg, Message, P};
 use crate::i18n::T;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -90,7 +90,8 @@ const HANDED_OVER: &str = "polltally: handed over";
 /// reason (its standard error, or why it could not run).
 enum Ran {
     Done,
-    Failed(String),
+    /// Why, in words of the translation table or the program's own.
+    Failed(Arg),
     NotFound,
 }
 
@@ -117,21 +118,24 @@ fn run(program: &std::ffi::OsStr, args: &[OsString], said: Option<&str>) -> Ran 
         {
             Ran::Done
         }
-        Ok(out) if out.status.success() => Ran::Failed(format!(
-            "{} ended without handing the files over",
-            program.to_string_lossy()
-        )),
+        Ok(out) if out.status.success() => Ran::Failed(Arg::Message(Box::new(
+            Message::new(P::NotHandedOver).text("program", program.to_string_lossy()),
+        ))),
         Ok(out) => {
             let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
             let stdout = String::from_utf8_lossy(&out.stdout).trim().to_string();
             Ran::Failed(match (stderr.is_empty(), stdout.is_empty()) {
-                (false, _) => stderr,
-                (true, false) => stdout,
-                (true, true) => format!("{} gave {}", program.to_string_lossy(), out.status),
+                (false, _) => text_arg(stderr),
+                (true, false) => text_arg(stdout),
+                (true, true) => Arg::Message(Box::new(
+                    Message::new(P::ProgramStatus)
+                        .text("program", program.to_string_lossy())
+                        .text("status", out.status),
+                )),
             })
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ran::NotFound,
-        Err(err) => Ran::Failed(err.to_string()),
+        Err(err) => Ran::Failed(text_arg(err)),
     }
 }
 
@@ -162,7 +166,7 @@ pub fn print(printer: &Printer, forms: &[PathBuf], dir: Arg) -> Notice {
             match run(command, &args, None) {
                 Ran::Done => Notice::info(T::Printed, vec![("paths", paths(forms))]),
                 Ran::Failed(error) => {
-                    Notice::refusal(T::NoPrinter, vec![("error", text_arg(error)), ("dir", dir)])
+                    Notice::refusal(T::NoPrinter, vec![("error", error), ("dir", dir)])
                 }
                 Ran::NotFound => Notice::refusal(
                     T::NoPrintCommand,
@@ -180,12 +184,11 @@ pub fn print(printer: &Printer, forms: &[PathBuf], dir: Arg) -> Notice {
                 vec![("command", text_arg(POWERSHELL)), ("dir", dir)],
             ),
             Ran::Failed(error) => match shell_verb("open", forms) {
-                Ran::Done => Notice::refusal(
-                    T::OpenedToPrint,
-                    vec![("error", text_arg(error)), ("dir", dir)],
-                ),
+                Ran::Done => {
+                    Notice::refusal(T::OpenedToPrint, vec![("error", error), ("dir", dir)])
+                }
                 Ran::Failed(_) | Ran::NotFound => {
-                    Notice::refusal(T::NoPrinter, vec![("error", text_arg(error)), ("dir", dir)])
+                    Notice::refusal(T::NoPrinter, vec![("error", error), ("dir", dir)])
                 }
             },
         },
@@ -228,6 +231,13 @@ mod tests {
         assert!(matches!(ran, Ran::Failed(_)));
         let ran = run("true".as_ref(), &[], None);
         assert!(matches!(ran, Ran::Done));
+        // The reason is worded in the language shown.
+        let Ran::Failed(why) = run("true".as_ref(), &[], Some(HANDED_OVER)) else {
+            unreachable!()
+        };
+        let notice = Notice::refusal(T::NoPrinter, vec![("error", why), ("dir", text_arg("d"))]);
+        let km = notice.text(crate::i18n::Tr::new(crate::i18n::Lang::Km));
+        assert!(km.contains("true បានបញ្ចប់ដោយមិនបានបញ្ជូនឯកសារទេ"), "{km}");
         let said = [OsString::from(HANDED_OVER)];
         assert!(matches!(
             run("echo".as_ref(), &said, Some(HANDED_OVER)),

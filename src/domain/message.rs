@@ -261,6 +261,8 @@ pub enum P {
     TooManyWords,
     NotWholeNumber,
     NoFilePath,
+    NotHandedOver,
+    ProgramStatus,
 }
 
 /// A value filling a placeholder of a message.

@@ -255,6 +255,8 @@ translations! {
     NotEncodable => "cannot be written as canonical JSON: {detail}", "មិនអាចសរសេរជា JSON ស្តង់ដារបានទេ៖ {detail}";
     TooManyWords => "too many words (write `3`, `3 V3` or `I2`, optionally followed by `dispute=5,7`)", "ពាក្យច្រើនពេក (សរសេរ `3`, `3 V3` ឬ `I2` អាចតាមដោយ `dispute=5,7`)";
     NoFilePath => "give a file path", "សូមផ្ដល់ផ្លូវឯកសារ";
+    NotHandedOver => "{program} ended without handing the files over", "{program} បានបញ្ចប់ដោយមិនបានបញ្ជូនឯកសារទេ";
+    ProgramStatus => "{program} ended with {status}", "{program} បានបញ្ចប់ជាមួយ {status}";
     NotWholeNumber => "\"{value}\" is not a whole number", "\"{value}\" មិនមែនជាចំនួនគត់ទេ";
 }
 
