@@ -190,14 +190,15 @@ impl Deck {
         if kinds.is_empty() {
             return Err(DeckError::EmptyMix);
         }
-        let mut codes = Vec::with_capacity(kinds.len());
-        for (kind, _) in &kinds {
+        // Each kind with the station's code for its criterion.
+        let mut coded = Vec::with_capacity(kinds.len());
+        for (kind, weight) in &kinds {
             let code =
                 code_in(&def.criteria, kind.criterion()).ok_or(DeckError::MissingCriterion {
                     kind: kind.word(),
                     code: kind.criterion(),
                 })?;
-            codes.push((*kind, code));
+            coded.push((*kind, u64::from(*weight), code));
         }
         let parties = def.parties.len();
         let needs_two = kinds
@@ -207,17 +208,18 @@ impl Deck {
             return Err(DeckError::TooFewParties);
         }
         let mut rng = SplitMix(seed);
-        // Every kind once (as far as the size allows), the rest by weight.
-        let total: u64 = kinds.iter().map(|(_, w)| u64::from(*w)).sum();
-        let mut drawn: Vec<MarkKind> = kinds.iter().map(|(k, _)| *k).take(size as usize).collect();
+        // Every kind once (as far as the size allows), the rest by weight;
+        // each card as the index of its kind in `coded`.
+        let total: u64 = coded.iter().map(|(_, w, _)| w).sum();
+        let mut drawn: Vec<usize> = (0..coded.len().min(size as usize)).collect();
         while drawn.len() < size as usize {
             let mut pick = rng.below(total);
-            for (kind, weight) in &kinds {
-                if pick < u64::from(*weight) {
-                    drawn.push(*kind);
+            for (i, (_, weight, _)) in coded.iter().enumerate() {
+                if pick < *weight {
+                    drawn.push(i);
                     break;
                 }
-                pick -= u64::from(*weight);
+                pick -= weight;
             }
         }
         // Fisher-Yates.
@@ -228,15 +230,11 @@ impl Deck {
         let cards = drawn
             .into_iter()
             .enumerate()
-            .map(|(i, kind)| {
-                let code = codes
-                    .iter()
-                    .find(|(k, _)| *k == kind)
-                    .map(|(_, c)| c.clone())
-                    .ok_or(DeckError::EmptyMix)?;
-                Ok(card(def, &mut rng, i as u32 + 1, kind, code))
+            .map(|(number, i)| {
+                let (kind, _, code) = &coded[i];
+                card(def, &mut rng, number as u32 + 1, *kind, code.clone())
             })
-            .collect::<Result<_, DeckError>>()?;
+            .collect();
         Ok(Deck { seed, cards })
     }
 }
