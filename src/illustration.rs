@@ -104,6 +104,12 @@ fn blank_ballot(stamped: bool) -> Vec<Primitive> {
     blank_ballot_of(ROWS, stamped)
 }
 
+/// The middle of party row `row` of a ballot, from its top: where a form
+/// names the row's party beside the drawing.
+pub fn row_middle(row: usize) -> f32 {
+    row_y(row) + ROW_HEIGHT / 2.0
+}
+
 /// The height of a ballot of `rows` party rows: the header, the rows, and
 /// room below them.
 pub fn ballot_height(rows: usize) -> f32 {

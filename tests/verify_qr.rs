@@ -490,6 +490,10 @@ fn the_code_is_printed_at_its_size_inside_a_white_quiet_zone_on_every_page() {
                             x1.max(*x2) + width / 2.0,
                             y1.max(*y2) + width / 2.0,
                         ),
+                        Item::Path { .. } => {
+                            let a = item.area();
+                            (a.left, a.top, a.right, a.bottom)
+                        }
                         Item::Qr { .. } => continue,
                     };
                     assert!(clear(b), "{at}: {item:?} is inside the quiet zone {zone:?}");

@@ -452,6 +452,54 @@ texts! {
     AnnexPresent => "present: {name} ({role})", "មានវត្តមាន៖ {name} ({role})";
     AnnexWithdrawn => "presence entry {seq} withdrawn: {reason}", "ដកធាតុវត្តមាន {seq}៖ {reason}";
     AnnexSealed => "count sealed; signed by {names}", "ការរាប់បានបិទត្រា ចុះហត្ថលេខាដោយ {names}";
+
+    TrnMarker => "TRAINING - NOT A COUNT", "ការបណ្ដុះបណ្ដាល - មិនមែនជាការរាប់សន្លឹកឆ្នោតទេ";
+    TrnTitle => "Trainer's report: a round of practice ballots", "របាយការណ៍គ្រូបណ្ដុះបណ្ដាល៖ វគ្គហ្វឹកហាត់លើសន្លឹកឆ្នោតសាកល្បង";
+    TrnOpened => "Round opened", "វគ្គបានបើក";
+    TrnLastAnswer => "Last answer", "ចម្លើយចុងក្រោយ";
+    TrnNoAnswer => "none yet", "មិនទាន់មាន";
+    TrnTrainer => "Trainer", "គ្រូបណ្ដុះបណ្ដាល";
+    TrnNoTrainer => "not named", "មិនបានដាក់ឈ្មោះ";
+    TrnMembers => "Members", "សមាជិក";
+    TrnDeck => "Deck", "សន្លឹកឆ្នោតសាកល្បង";
+    TrnDeckSize => "seed {seed}, {n} practice ballots", "លេខគ្រាប់ពូជ {seed} ចំនួន {n} សន្លឹក";
+    TrnKinds => "Kinds of ballot", "ប្រភេទសន្លឹកឆ្នោត";
+    TrnKindTick => "prescribed tick", "សញ្ញាធីកតាមការកំណត់";
+    TrnKindOtherMark => "other mark in a box", "សញ្ញាផ្សេងក្នុងប្រអប់";
+    TrnKindBesideBox => "mark beside the box", "សញ្ញានៅក្បែរប្រអប់";
+    TrnKindFaint => "faint or partial mark", "សញ្ញាស្រាល ឬមិនពេញ";
+    TrnKindNoStamp => "no official stamp", "គ្មានត្រាផ្លូវការ";
+    TrnKindBlank => "blank", "សន្លឹកទទេ";
+    TrnKindTwoParties => "marks for two parties", "សញ្ញាសម្រាប់គណបក្សពីរ";
+    TrnKindStraddling => "mark across two rows", "សញ្ញាឆ្លងជួរពីរ";
+    TrnKindIdentifying => "name or signature", "ឈ្មោះ ឬហត្ថលេខា";
+    TrnKindDamaged => "torn or damaged", "រហែក ឬខូចខាត";
+    TrnScores => "Scores", "ពិន្ទុ";
+    TrnScoresNote => "Correct rulings of each member: overall, and per criterion the ballots are ruled under (correct/ballots).", "ការសម្រេចត្រឹមត្រូវរបស់សមាជិកម្នាក់ៗ៖ សរុប និងតាមលក្ខខណ្ឌដែលសន្លឹកឆ្នោតត្រូវសម្រេច (ត្រឹមត្រូវ/សន្លឹក)។";
+    TrnMember => "Member", "សមាជិក";
+    TrnRuled => "Ruled", "បានសម្រេច";
+    TrnCorrect => "Correct", "ត្រឹមត្រូវ";
+    TrnAgreement => "Agreement of the commission", "ការឯកភាពរបស់គណៈកម្មការ";
+    TrnAgreementNote => "Fleiss' kappa over the ballots every member ruled: 1 when all rule alike, 0 when they agree no more than chance would make them.", "កាប៉ា Fleiss លើសន្លឹកឆ្នោតដែលសមាជិកគ្រប់រូបបានសម្រេច៖ ១ នៅពេលគ្រប់គ្នាសម្រេចដូចគ្នា ០ នៅពេលឯកភាពគ្នាមិនលើសពីចៃដន្យ។";
+    TrnBallots => "Ballots", "សន្លឹកឆ្នោត";
+    TrnRaters => "Members", "សមាជិក";
+    TrnKappa => "Kappa", "កាប៉ា";
+    TrnWhole => "Whole rulings (party and criterion)", "ការសម្រេចទាំងមូល (គណបក្ស និងលក្ខខណ្ឌ)";
+    TrnPerCriterion => "Per criterion chosen", "តាមលក្ខខណ្ឌដែលបានជ្រើស";
+    TrnKappaTooFew => "fewer than two members answered", "សមាជិកឆ្លើយតិចជាងពីរនាក់";
+    TrnKappaNoCommon => "no ballot was ruled by every member", "គ្មានសន្លឹកឆ្នោតណាដែលសមាជិកគ្រប់រូបបានសម្រេចទេ";
+    TrnKappaOneRuling => "undefined: every member gave every ballot one same ruling", "មិនអាចកំណត់បាន៖ សមាជិកគ្រប់រូបសម្រេចសន្លឹកឆ្នោតគ្រប់សន្លឹកដូចគ្នាទាំងអស់";
+    TrnKappaAlways => "undefined: every member chose it for every ballot", "មិនអាចកំណត់បាន៖ សមាជិកគ្រប់រូបបានជ្រើសវាសម្រាប់សន្លឹកឆ្នោតគ្រប់សន្លឹក";
+    TrnDisagreed => "Ballots the members ruled differently", "សន្លឹកឆ្នោតដែលសមាជិកសម្រេចខុសគ្នា";
+    TrnDisagreedCount => "{n} of {total} ballots", "{n} ក្នុងចំណោម {total} សន្លឹក";
+    TrnNoDisagreement => "The members ruled every ballot alike.", "សមាជិកបានសម្រេចសន្លឹកឆ្នោតគ្រប់សន្លឹកដូចគ្នា។";
+    TrnCard => "Practice ballot {n}", "សន្លឹកឆ្នោតសាកល្បងលេខ {n}";
+    TrnExpected => "Expected", "ការសម្រេចត្រឹមត្រូវ";
+    TrnRulingValid => "party {party} {abbr}, {code} {title}", "គណបក្ស {party} {abbr}, {code} {title}";
+    TrnRulingInvalid => "invalid, {code} {title}", "មិនត្រឹមត្រូវ, {code} {title}";
+    TrnNotRuled => "not ruled", "មិនបានសម្រេច";
+    TrnAsExpected => "as expected", "ត្រូវ";
+    TrnHead => "Training record, journal head (SHA-256)", "កំណត់ត្រាបណ្ដុះបណ្ដាល ក្បាលបញ្ជី (SHA-256)";
 }
 
 /// How messages name figures and checks: by the keys the command line and

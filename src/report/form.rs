@@ -60,6 +60,7 @@ pub fn pages(
         top: format!("{} | {}", doc.station.code, doc.election.id),
         label: Some(w.t(copy.label())),
         practice: doc.practice,
+        training: false,
         footer: Footer::Results {
             station: doc.station.code.as_str(),
             definition_hash: &doc.definition_hash,

@@ -1,8 +1,8 @@
 //! The frame around every page of a printed document, drawn once the content
 //! is laid out and the page count is known: the line at the top (whose
 //! station or commune, which election, which copy), PRACTICE across every
-//! page of a practice record, and the footer that binds each page to its
-//! document with "page n of m". The results form and its annex, the
+//! page of a practice record (TRAINING across a trainer's report), and the
+//! footer that binds each page to its document with "page n of m". The results form and its annex, the
 //! comparison report and the commune results share this one frame; only
 //! what the footer holds differs.
 
@@ -28,6 +28,9 @@ pub struct Frame<'a> {
     /// PRACTICE across the top of every page (and atop the results form's
     /// footer).
     pub practice: bool,
+    /// TRAINING across the top of every page of a trainer's report, in
+    /// place of PRACTICE: a training round is no count at all.
+    pub training: bool,
     /// What binds the page to its document.
     pub footer: Footer<'a>,
 }
@@ -98,7 +101,7 @@ impl Frame<'_> {
     /// the footer, and clear of the QR code, its quiet zone and the hash
     /// above it.
     pub fn flow(&self, w: &Words) -> Flow {
-        let top = if self.practice {
+        let top = if self.practice || self.training {
             MARGIN + HEADER_HEIGHT
         } else {
             MARGIN + HEADER_HEIGHT - 10.0
@@ -154,8 +157,14 @@ impl Frame<'_> {
             let width = text_width(label, 10.0, true);
             items.push(text(RIGHT - width, g.top, 10.0, true, Tone::Black, label));
         }
-        if self.practice {
-            let notice = w.t(T::Practice);
+        let notice = if self.training {
+            Some(w.t(T::TrnMarker))
+        } else if self.practice {
+            Some(w.t(T::Practice))
+        } else {
+            None
+        };
+        if let Some(notice) = notice {
             let size = fit_size(&notice, g.practice_size, true, RIGHT - MARGIN);
             let x = (PAGE_WIDTH - text_width(&notice, size, true)) / 2.0;
             items.push(text(x, g.practice_y, size, true, Tone::Red, &notice));

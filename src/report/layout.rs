@@ -26,6 +26,14 @@ pub enum Tone {
     Red,
     Grey,
     Shade,
+    /// A voter's pen on a drawn ballot: dark blue.
+    Pen,
+    /// A faint or broken pen mark: light blue.
+    FaintPen,
+    /// The station's official stamp: purple.
+    Stamp,
+    /// The paper itself: white, over what was torn away.
+    Paper,
 }
 
 /// One thing drawn on a page.
@@ -63,6 +71,16 @@ pub enum Item {
         size: f32,
         modules: Vec<bool>,
         width: usize,
+    },
+    /// A drawn path (a ballot's drawing): a polyline `width` millimetres
+    /// wide, or a polygon filled in its tone when `filled`.
+    Path {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        tone: Tone,
+        closed: bool,
+        filled: bool,
+        dashed: bool,
     },
 }
 
@@ -221,6 +239,37 @@ impl Item {
                     right: x + size + quiet,
                     bottom: y + size + quiet,
                 }
+            }
+            Item::Path {
+                points,
+                width,
+                filled,
+                ..
+            } => {
+                // A stroke spreads half its width on every side of its
+                // points (round caps and joins); a fill covers its points.
+                let spread = if *filled { 0.0 } else { width / 2.0 };
+                let mut area = Area {
+                    left: f32::MAX,
+                    top: f32::MAX,
+                    right: f32::MIN,
+                    bottom: f32::MIN,
+                };
+                for (x, y) in points {
+                    area.left = area.left.min(x - spread);
+                    area.top = area.top.min(y - spread);
+                    area.right = area.right.max(x + spread);
+                    area.bottom = area.bottom.max(y + spread);
+                }
+                if points.is_empty() {
+                    area = Area {
+                        left: 0.0,
+                        top: 0.0,
+                        right: 0.0,
+                        bottom: 0.0,
+                    };
+                }
+                area
             }
         }
     }

@@ -1,7 +1,8 @@
 //! The forms: a pure page model made from values the shell has read (the
 //! results document, the criteria, the journal entries): the results form
 //! ([`form`]) and its ruling log annex ([`annex`]), the comparison and
-//! commune reports ([`tables`]), all in one page frame ([`frame`]) on the
+//! commune reports ([`tables`]), the trainer's report of a training round
+//! ([`training`]), all in one page frame ([`frame`]) on the
 //! layout tools of [`layout`]; drawn as PDF ([`pdf`]), with a QR code
 //! ([`qr`]) and numbers in words ([`words`]). Nothing here reads a file or
 //! the store.
@@ -14,6 +15,7 @@ pub mod pdf;
 pub mod qr;
 pub mod shaping;
 pub mod tables;
+pub mod training;
 pub mod words;
 
 pub use tables::{commune_pages, commune_pdf, comparison_pages, comparison_pdf};

@@ -17,9 +17,9 @@ use crate::report::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Tone};
 use crate::report::shaping::{self, Font};
 use lopdf::{Object, ObjectId, Stream};
 use printpdf::{
-    Codepoint, Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix, WindingOrder,
+    Codepoint, Color, DictItem, FontId, Line, LineCapStyle, LineDashPattern, LineJoinStyle,
+    LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 use std::collections::BTreeSet;
 
@@ -33,6 +33,10 @@ fn colour(tone: Tone) -> Color {
         Tone::Red => (0.75, 0.05, 0.05),
         Tone::Grey => (0.35, 0.35, 0.35),
         Tone::Shade => (0.92, 0.92, 0.92),
+        Tone::Pen => (0.05, 0.17, 0.55),
+        Tone::FaintPen => (0.56, 0.64, 0.85),
+        Tone::Stamp => (0.61, 0.15, 0.69),
+        Tone::Paper => (1.0, 1.0, 1.0),
     };
     Color::Rgb(Rgb {
         r,
@@ -137,9 +141,74 @@ fn ops(page: &Page, used: &mut Glyphs) -> Vec<Op> {
                 }
                 ops.push(Op::EndMarkedContent);
             }
+            Item::Path {
+                points,
+                width,
+                tone,
+                closed,
+                filled,
+                dashed,
+            } => path(&mut ops, points, *width, *tone, *closed, *filled, *dashed),
         }
     }
     ops
+}
+
+/// A drawn path, in its own graphics state (its caps, joins and dashes
+/// do not reach what is drawn after it): stroked with round caps and
+/// joins, dashed in steps of three widths, or filled.
+fn path(
+    ops: &mut Vec<Op>,
+    points: &[(f32, f32)],
+    width: f32,
+    tone: Tone,
+    closed: bool,
+    filled: bool,
+    dashed: bool,
+) {
+    let points: Vec<LinePoint> = points
+        .iter()
+        .map(|(x, y)| LinePoint {
+            p: Point {
+                x: mm(*x),
+                y: mm(PAGE_HEIGHT - y),
+            },
+            bezier: false,
+        })
+        .collect();
+    ops.push(Op::SaveGraphicsState);
+    if filled {
+        ops.push(Op::SetFillColor { col: colour(tone) });
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    } else {
+        ops.push(Op::SetOutlineColor { col: colour(tone) });
+        ops.push(Op::SetOutlineThickness { pt: mm(width) });
+        ops.push(Op::SetLineCapStyle {
+            cap: LineCapStyle::Round,
+        });
+        ops.push(Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        });
+        if dashed {
+            let step = mm(width * 3.0).0;
+            ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::new(0.0, &[step, step]),
+            });
+        }
+        ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: closed,
+            },
+        });
+    }
+    ops.push(Op::RestoreGraphicsState);
 }
 
 /// A shaped run: each glyph placed at its pen position plus its offsets,

@@ -19,45 +19,52 @@ use crate::report::pdf;
 const PARTY_COLUMNS: usize = 10;
 
 /// The smallest size of any text in the reports.
-const MIN_SIZE: f32 = 8.0;
+pub(crate) const MIN_SIZE: f32 = 8.0;
 /// The room kept for a figure left of a right-aligned column's edge.
 const FIGURE_ROOM: f32 = 20.0;
 
 /// A column: its right edge for figures, its left edge for text.
 #[derive(Clone, Copy)]
-enum Col {
+pub(crate) enum Col {
     Left(f32),
     Right(f32),
 }
 
-struct Doc {
-    w: Words,
-    flow: Flow,
+/// A report being laid out: headings, paragraphs and table rows down the
+/// pages, in the words of `w`.
+pub(crate) struct Doc {
+    pub(crate) w: Words,
+    pub(crate) flow: Flow,
 }
 
 impl Doc {
     fn new() -> Doc {
+        Doc::with(Words::default())
+    }
+
+    /// A report in the words of `w` (its numerals).
+    pub(crate) fn with(w: Words) -> Doc {
         Doc {
-            w: Words::default(),
+            w,
             flow: Flow::new(),
         }
     }
 
     /// A heading: Khmer, then English beneath, with room for a first line
     /// of what follows it.
-    fn heading(&mut self, key: T, size: f32) {
+    pub(crate) fn heading(&mut self, key: T, size: f32) {
         self.flow.need(line_height(size) * 2.0 + 6.0);
         self.flow.heading(self.w.km(key), self.w.en(key), size);
     }
 
-    fn paragraph(&mut self, size: f32, bold: bool, tone: Tone, text: &str) {
+    pub(crate) fn paragraph(&mut self, size: f32, bold: bool, tone: Tone, text: &str) {
         self.flow.paragraph(MARGIN, size, bold, tone, text);
     }
 
     /// One row of cells: figures right-aligned on their column's right
     /// edge, text wrapped before the next column (the row as tall as its
     /// tallest cell). Nothing is set smaller than `size`.
-    fn row(&mut self, cols: &[Col], cells: &[String], size: f32, bold: bool) {
+    pub(crate) fn row(&mut self, cols: &[Col], cells: &[String], size: f32, bold: bool) {
         let size = size.max(MIN_SIZE);
         let lines: Vec<Vec<String>> = cols
             .iter()
@@ -91,7 +98,7 @@ impl Doc {
         self.flow.y = top + height;
     }
 
-    fn rule(&mut self) {
+    pub(crate) fn rule(&mut self) {
         self.flow.rule();
     }
 
@@ -102,6 +109,7 @@ impl Doc {
             top,
             label: None,
             practice,
+            training: false,
             footer: Footer::Hash(hash_line),
         };
         let mut pages = self.flow.pages;

@@ -1,0 +1,197 @@
+//! The trainer's report of a training round, read back from its PDF as a
+//! reader would: TRAINING on every page, the people, the agreement as
+//! printed, every disagreed ballot; a round without disagreement shows no
+//! ballot; the same round gives the same bytes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::pdf_page_texts;
+use polltally::domain::criteria::CriterionCode;
+use polltally::domain::hash::Hash256;
+use polltally::domain::practice::{Answers, Deck, MarkKind, Mix, Scores, score};
+use polltally::domain::ruling::Verdict;
+use polltally::domain::station::{StationDefinition, StationFile};
+use polltally::domain::time::Timestamp;
+use polltally::domain::zone::Zone;
+use polltally::report::training::{TrainingReport, training_pages, training_pdf};
+
+fn station() -> StationFile {
+    StationFile::parse(std::fs::read(common::sample_station()).unwrap()).unwrap()
+}
+
+fn code(text: &str) -> CriterionCode {
+    CriterionCode::parse(text).unwrap()
+}
+
+/// Three members over a 20-card deck of the sample station: Sok Dara rules
+/// every card as expected, Chan Sophea rules faint ticks and ballots
+/// without the stamp otherwise, Keo Malis leaves card 1 unruled.
+fn round(def: &StationDefinition) -> (Deck, Vec<Answers>) {
+    let deck = Deck::generate(def, 2027, 20, &Mix::default()).unwrap();
+    let right: Vec<Option<Verdict>> = deck
+        .cards
+        .iter()
+        .map(|c| Some(c.expected.clone()))
+        .collect();
+    let mut second = right.clone();
+    for (i, card) in deck.cards.iter().enumerate() {
+        match card.kind {
+            MarkKind::Faint => {
+                second[i] = Some(Verdict::Invalid {
+                    criterion: code("I2"),
+                })
+            }
+            MarkKind::NoStamp => {
+                second[i] = Some(Verdict::Valid {
+                    party: def.parties[card.rows[0]].number,
+                    criterion: code("V1"),
+                })
+            }
+            _ => {}
+        }
+    }
+    let mut third = right.clone();
+    third[0] = None;
+    let answers = vec![
+        Answers {
+            member: "Sok Dara".into(),
+            rulings: right,
+        },
+        Answers {
+            member: "Chan Sophea".into(),
+            rulings: second,
+        },
+        Answers {
+            member: "Keo Malis".into(),
+            rulings: third,
+        },
+    ];
+    (deck, answers)
+}
+
+struct Inputs {
+    zone: Zone,
+    definition_hash: Hash256,
+    head: Hash256,
+}
+
+fn inputs() -> Inputs {
+    Inputs {
+        zone: Zone::parse("Asia/Phnom_Penh").unwrap(),
+        definition_hash: Hash256::of(b"sample station"),
+        head: Hash256::of(b"training journal head"),
+    }
+}
+
+fn report<'a>(
+    def: &'a StationDefinition,
+    deck: &'a Deck,
+    answers: &'a [Answers],
+    scores: &'a Scores,
+    i: &'a Inputs,
+) -> TrainingReport<'a> {
+    TrainingReport {
+        definition: def,
+        deck,
+        answers,
+        scores,
+        trainer: Some("Heng Vanna"),
+        opened: Timestamp::from_unix_seconds(1_811_000_000),
+        last_answer: Some(Timestamp::from_unix_seconds(1_811_004_000)),
+        zone: &i.zone,
+        definition_hash: &i.definition_hash,
+        head: &i.head,
+    }
+}
+
+#[test]
+fn the_pdf_carries_training_the_people_the_kappas_and_the_disagreed_ballots() {
+    let s = station();
+    let def = s.definition();
+    let (deck, answers) = round(def);
+    let scores = score(&deck, &answers);
+    let i = inputs();
+    let r = report(def, &deck, &answers, &scores, &i);
+    let pdf = training_pdf(&r).unwrap();
+    let texts = pdf_page_texts(&pdf);
+    assert_eq!(texts.len(), training_pages(&r).unwrap().len());
+    assert!(texts.len() >= 2, "{} pages", texts.len());
+    for (n, text) in texts.iter().enumerate() {
+        assert!(text.contains("TRAINING - NOT A COUNT"), "page {n}: {text}");
+        assert!(text.contains("ការបណ្ដុះបណ្ដាល"), "page {n}");
+        // The journal head in the footer of every page.
+        assert!(text.contains(&i.head.to_hex()[..4]), "page {n}");
+    }
+    let all = texts.join("\n");
+    for name in ["Sok Dara", "Chan Sophea", "Keo Malis", "Heng Vanna"] {
+        assert!(all.contains(name), "{name}");
+    }
+    let agreement = scores.agreement.as_ref().unwrap();
+    assert_eq!((agreement.subjects, agreement.raters), (19, 3));
+    let kappa = format!("{:.2}", agreement.kappa.unwrap());
+    assert!(all.contains(&kappa), "{kappa}");
+    for (code, k) in &scores.by_criterion {
+        let shown = k.map_or("-".to_string(), |k| format!("{k:.2}"));
+        assert!(all.contains(&shown), "{code}: {shown}");
+    }
+    assert!(!scores.disagreements.is_empty());
+    for d in &scores.disagreements {
+        assert!(
+            all.contains(&format!("Practice ballot {}", d.card)),
+            "card {}",
+            d.card
+        );
+    }
+    // Card 1, left unruled by one member, is among them.
+    assert!(scores.disagreements.iter().any(|d| d.card == 1));
+    assert!(all.contains("not ruled"));
+    // Only the disagreed ballots are drawn with a title.
+    let titled = all.matches("Practice ballot ").count();
+    assert_eq!(titled, scores.disagreements.len());
+}
+
+#[test]
+fn a_round_without_disagreement_prints_no_ballot() {
+    let s = station();
+    let def = s.definition();
+    let (deck, mut answers) = round(def);
+    for a in &mut answers {
+        a.rulings = deck
+            .cards
+            .iter()
+            .map(|c| Some(c.expected.clone()))
+            .collect();
+    }
+    let scores = score(&deck, &answers);
+    assert!(scores.disagreements.is_empty());
+    let i = inputs();
+    let pdf = training_pdf(&report(def, &deck, &answers, &scores, &i)).unwrap();
+    let all = pdf_page_texts(&pdf).join("\n");
+    assert!(!all.contains("Practice ballot "));
+    assert!(all.contains("The members ruled every ballot alike."));
+    assert!(all.contains(&format!("{:.2}", 1.0)));
+}
+
+#[test]
+fn the_same_round_gives_the_same_bytes() {
+    let s = station();
+    let def = s.definition();
+    let (deck, answers) = round(def);
+    let scores = score(&deck, &answers);
+    let i = inputs();
+    let first = training_pdf(&report(def, &deck, &answers, &scores, &i)).unwrap();
+    let again = training_pdf(&report(def, &deck, &answers, &scores, &i)).unwrap();
+    assert_eq!(first, again);
+    // Another record's head makes another document.
+    let other = Inputs {
+        head: Hash256::of(b"another head"),
+        ..inputs()
+    };
+    let third = training_pdf(&report(def, &deck, &answers, &scores, &other)).unwrap();
+    assert_ne!(first, third);
+    // Kept for a look with pdftoppm.
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("training-report.pdf");
+    std::fs::write(out, &first).unwrap();
+}
