@@ -889,6 +889,30 @@ mod tests {
     }
 
     #[test]
+    fn figures_are_printed_in_the_stations_numerals() {
+        let s = station();
+        let mut def = s.definition().clone();
+        def.numerals = crate::domain::text::Numerals::Khmer;
+        let (deck, answers) = round(&def);
+        let scores = score(&deck, &answers);
+        let pages = pages_of(&def, &deck, &answers);
+        let all: String = pages.iter().map(text_of).collect::<Vec<_>>().join("\n");
+        let kappa = scores.agreement.as_ref().unwrap().kappa.unwrap();
+        let khmer = crate::domain::text::Numerals::Khmer.show(&format!("{kappa:.2}"));
+        assert!(all.contains(&khmer), "{khmer}");
+        assert!(!all.contains(&format!("{kappa:.2}")));
+        let first = &scores.disagreements[0];
+        let title = Words::new(def.numerals).f(
+            T::TrnCard,
+            &[(
+                "n",
+                &crate::domain::text::Numerals::Khmer.show(&first.card.to_string()),
+            )],
+        );
+        assert!(all.contains(&title), "{title}");
+    }
+
+    #[test]
     fn every_item_lies_inside_the_margins_and_no_text_runs_into_another_or_a_drawing() {
         let s = station();
         let def = s.definition();
@@ -906,10 +930,11 @@ mod tests {
                 .filter(|i| matches!(i, Item::Text { .. }))
                 .map(|i| (i, i.area()))
                 .collect();
-            let paths: Vec<Area> = page
+            // The drawings and the rules between the parts.
+            let drawn: Vec<Area> = page
                 .items
                 .iter()
-                .filter(|i| matches!(i, Item::Path { .. }))
+                .filter(|i| matches!(i, Item::Path { .. } | Item::Line { .. }))
                 .map(Item::area)
                 .collect();
             for item in &page.items {
@@ -922,11 +947,8 @@ mod tests {
                 for (b, other) in &texts[n + 1..] {
                     assert!(!area.overlaps(other), "page {p}: {a:?} overlaps {b:?}");
                 }
-                for path in &paths {
-                    assert!(
-                        !area.overlaps(path),
-                        "page {p}: {a:?} on a drawing {path:?}"
-                    );
+                for line in &drawn {
+                    assert!(!area.overlaps(line), "page {p}: {a:?} on {line:?}");
                 }
             }
         }
