@@ -1,7 +1,9 @@
 //! The trainer's report of a training round, read back from its PDF as a
 //! reader would: TRAINING on every page, the people, the agreement as
 //! printed, every disagreed ballot; a round without disagreement shows no
-//! ballot; the same round gives the same bytes.
+//! ballot; the same round gives the same bytes; and for 1 to 20 parties,
+//! 1 to 9 members with long names and both numerals, every item inside the
+//! margins and no text run over another, a drawing or a rule.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -10,11 +12,14 @@ mod common;
 use common::pdf_page_texts;
 use polltally::domain::criteria::CriterionCode;
 use polltally::domain::hash::Hash256;
+use polltally::domain::party::PartyNumber;
 use polltally::domain::practice::{Answers, Deck, MarkKind, Mix, Scores, score};
 use polltally::domain::ruling::Verdict;
 use polltally::domain::station::{StationDefinition, StationFile};
+use polltally::domain::text::Numerals;
 use polltally::domain::time::Timestamp;
 use polltally::domain::zone::Zone;
+use polltally::report::layout::{Area, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use polltally::report::training::{TrainingReport, training_pages, training_pdf};
 
 fn station() -> StationFile {
@@ -194,4 +199,129 @@ fn the_same_round_gives_the_same_bytes() {
     // Kept for a look with pdftoppm.
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("training-report.pdf");
     std::fs::write(out, &first).unwrap();
+}
+
+/// A name of 120 characters, in words.
+fn long_name(i: usize) -> String {
+    let mut name = String::new();
+    while name.chars().count() < 120 {
+        name.push_str(&format!("Chan Sophea {i} "));
+    }
+    name.chars().take(120).collect()
+}
+
+/// What is wrong with the geometry of `pages`: an item outside the
+/// margins, text under 8 pt, text on other text, on a drawing or on a rule.
+fn problems(what: &str, pages: &[Page]) -> Vec<String> {
+    let content = Area {
+        left: MARGIN,
+        top: MARGIN,
+        right: PAGE_WIDTH - MARGIN,
+        bottom: PAGE_HEIGHT - MARGIN,
+    };
+    let mut out = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let at = |item: &Item| format!("{what}, page {}: {item:?}", p + 1);
+        let texts: Vec<(&Item, Area)> = page
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Text { .. }))
+            .map(|i| (i, i.area()))
+            .collect();
+        let drawn: Vec<(&Item, Area)> = page
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Path { .. } | Item::Line { .. }))
+            .map(|i| (i, i.area()))
+            .collect();
+        for item in &page.items {
+            if !content.contains(&item.area()) {
+                out.push(format!("{} leaves the margins", at(item)));
+            }
+            if let Item::Text { size, .. } = item
+                && *size < 7.99
+            {
+                out.push(format!("{} is smaller than 8 pt", at(item)));
+            }
+        }
+        for (n, (a, area)) in texts.iter().enumerate() {
+            for (b, other) in &texts[n + 1..] {
+                if area.overlaps(other) {
+                    out.push(format!("{} overlaps {b:?}", at(a)));
+                }
+            }
+            for (b, other) in &drawn {
+                if area.overlaps(other) {
+                    out.push(format!("{} is drawn over by {b:?}", at(a)));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_report_lies_inside_its_margins_without_overlaps() {
+    let s = station();
+    for parties in [1, 2, 12, 20] {
+        for numerals in [Numerals::Western, Numerals::Khmer] {
+            for (members, long) in [(1, false), (3, false), (9, true)] {
+                let mut def = s.definition().clone();
+                def.numerals = numerals;
+                let first = def.parties[0].clone();
+                def.parties.truncate(parties);
+                for n in def.parties.len() + 1..=parties {
+                    let mut party = first.clone();
+                    party.number = PartyNumber(n as u32);
+                    party.abbreviation = format!("P{n:02}X");
+                    def.parties.push(party);
+                }
+                // One party: no ballot for two parties or across two rows.
+                let mix = if parties == 1 {
+                    Mix(Mix::default()
+                        .0
+                        .into_iter()
+                        .filter(|(k, _)| !matches!(k, MarkKind::TwoParties | MarkKind::Straddling))
+                        .collect())
+                } else {
+                    Mix::default()
+                };
+                let deck = Deck::generate(&def, 3, 20, &mix).unwrap();
+                // Every other member rules every card blank.
+                let answers: Vec<Answers> = (0..members)
+                    .map(|m| Answers {
+                        member: if long {
+                            long_name(m)
+                        } else {
+                            format!("Member {m}")
+                        },
+                        rulings: deck
+                            .cards
+                            .iter()
+                            .map(|c| {
+                                Some(if m % 2 == 0 {
+                                    c.expected.clone()
+                                } else {
+                                    Verdict::Invalid {
+                                        criterion: code("I2"),
+                                    }
+                                })
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                let scores = score(&deck, &answers);
+                let i = inputs();
+                let pages = training_pages(&report(&def, &deck, &answers, &scores, &i)).unwrap();
+                let what = format!("{parties} parties, {numerals:?}, {members} members");
+                let found = problems(&what, &pages);
+                assert!(
+                    found.is_empty(),
+                    "{} problems:\n{}",
+                    found.len(),
+                    found[..found.len().min(20)].join("\n")
+                );
+            }
+        }
+    }
 }
