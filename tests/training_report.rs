@@ -2,8 +2,9 @@
 //! reader would: TRAINING on every page, the people, the agreement as
 //! printed, every disagreed ballot; a round without disagreement shows no
 //! ballot; the same round gives the same bytes; and for 1 to 20 parties,
-//! 1 to 9 members with long names and both numerals, every item inside the
-//! margins and no text run over another, a drawing or a rule.
+//! 1 to 40 members, long names and both numerals, no empty page, every
+//! item inside the margins and no text run over another, a drawing or a
+//! rule.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -19,7 +20,9 @@ use polltally::domain::station::{StationDefinition, StationFile};
 use polltally::domain::text::Numerals;
 use polltally::domain::time::Timestamp;
 use polltally::domain::zone::Zone;
-use polltally::report::layout::{Area, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use polltally::report::layout::{
+    Area, FOOTER_HEIGHT, HEADER_HEIGHT, Item, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page,
+};
 use polltally::report::training::{TrainingReport, training_pages, training_pdf};
 
 fn station() -> StationFile {
@@ -210,8 +213,9 @@ fn long_name(i: usize) -> String {
     name.chars().take(120).collect()
 }
 
-/// What is wrong with the geometry of `pages`: an item outside the
-/// margins, text under 8 pt, text on other text, on a drawing or on a rule.
+/// What is wrong with the geometry of `pages`: a page with nothing but its
+/// frame, an item outside the margins, text under 8 pt, text on other
+/// text, on a drawing or on a rule.
 fn problems(what: &str, pages: &[Page]) -> Vec<String> {
     let content = Area {
         left: MARGIN,
@@ -244,6 +248,16 @@ fn problems(what: &str, pages: &[Page]) -> Vec<String> {
                 out.push(format!("{} is smaller than 8 pt", at(item)));
             }
         }
+        let content_top = MARGIN + HEADER_HEIGHT;
+        let content_bottom = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT;
+        if !page
+            .items
+            .iter()
+            .map(Item::area)
+            .any(|a| a.top >= content_top - 0.01 && a.bottom <= content_bottom + 0.01)
+        {
+            out.push(format!("{what}, page {}: nothing but the frame", p + 1));
+        }
         for (n, (a, area)) in texts.iter().enumerate() {
             for (b, other) in &texts[n + 1..] {
                 if area.overlaps(other) {
@@ -265,7 +279,7 @@ fn every_report_lies_inside_its_margins_without_overlaps() {
     let s = station();
     for parties in [1, 2, 12, 20] {
         for numerals in [Numerals::Western, Numerals::Khmer] {
-            for (members, long) in [(1, false), (3, false), (9, true)] {
+            for (members, long) in [(1, false), (3, false), (9, true), (40, false)] {
                 let mut def = s.definition().clone();
                 def.numerals = numerals;
                 let first = def.parties[0].clone();

@@ -553,9 +553,10 @@ fn card_block(flow: &mut Flow, w: &Words, r: &TrainingReport, disagreement: &Dis
     } else {
         0.0
     });
-    let room = flow.bottom() - flow.y;
-    let whole = drawings.max(text_height);
-    if whole > room {
+    // The whole block on one page, unless it is taller than a page: then
+    // from the top of one, its text running on to the next.
+    let page = flow.bottom() - (MARGIN + HEADER_HEIGHT);
+    if drawings.max(text_height).min(page) > flow.bottom() - flow.y {
         flow.new_page();
     }
     let top = flow.y;
