@@ -257,11 +257,20 @@ fn scores(d: &mut Doc, w: &Words, r: &TrainingReport) {
 /// is over, then per criterion chosen; a kappa that cannot be computed is
 /// a dash, with the reason beneath it.
 fn agreement(d: &mut Doc, w: &Words, r: &TrainingReport) {
-    // The heading, its note, the header rows, the whole rulings and a row
-    // a criterion (with room for a reason under each), kept on one page
-    // where they fit.
-    let rows = r.scores.by_criterion.len() as f32 * 1.5 + 6.0;
-    keep_together(d, 4.0 * line_height(11.0) + rows * line_height(BODY));
+    // The heading, its note, the header rows, the whole rulings on two
+    // lines with its reason, and a row a criterion with the reasons under
+    // those that have one, kept on one page where they fit.
+    let note = wrap(&w.t(T::TrnAgreementNote), 8.5, false, RIGHT - MARGIN).len();
+    let reasons = r.scores.by_criterion.iter().filter(|(_, k)| k.is_none());
+    let rows = r.scores.by_criterion.len() + reasons.count() + 4;
+    keep_together(
+        d,
+        line_height(11.0) * 1.75
+            + note as f32 * line_height(8.5)
+            + 2.0 * line_height(MIN_SIZE)
+            + rows as f32 * line_height(BODY)
+            + 3.0,
+    );
     d.heading(T::TrnAgreement, 11.0);
     d.paragraph(8.5, false, Tone::Black, &w.t(T::TrnAgreementNote));
     d.flow.y += 1.0;
