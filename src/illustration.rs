@@ -116,6 +116,15 @@ pub fn ballot_height(rows: usize) -> f32 {
     ROW_TOP + ROW_HEIGHT * rows as f32 + 26.0
 }
 
+/// Where the lines standing for a party's name end.
+pub const NAME_END: f32 = 66.0;
+
+/// Where a party row's number and name are written (left end, middle of
+/// the text's height): over the row's name lines, right of its logo.
+pub fn row_label(row: usize) -> (f32, f32) {
+    (LOGO_X.1 + 4.0, row_y(row) + ROW_HEIGHT / 2.0)
+}
+
 /// An unmarked ballot of `rows` party rows.
 fn blank_ballot_of(rows: usize, stamped: bool) -> Vec<Primitive> {
     let mut shapes = vec![Primitive::Rect {

@@ -17,7 +17,7 @@ use polltally::i18n::Lang;
 
 const SIZES: [(f32, f32); 2] = [(1366.0, 768.0), (1024.0, 600.0)];
 
-const SCREENS: [Screen; 9] = [
+const SCREENS: [Screen; 10] = [
     Screen::Start,
     Screen::Station,
     Screen::Reconciliation,
@@ -27,6 +27,7 @@ const SCREENS: [Screen; 9] = [
     Screen::Verify,
     Screen::Recount,
     Screen::Tabulation,
+    Screen::Training,
 ];
 
 /// The app in a window of `size`, in `lang`.
@@ -217,6 +218,73 @@ fn no_screen_has_overlapping_or_cut_off_text_at_either_size_in_either_language()
     );
 }
 
+/// A training round of the practice station, 12 cards, in each of its
+/// states: between members, a member ruling, and the scores with the cards
+/// ruled differently drawn.
+#[test]
+fn a_training_round_has_no_overlapping_or_cut_off_text_in_any_state() {
+    use polltally::domain::free_text::FreeText;
+    use polltally::journal::event::Event;
+    let mut all = Vec::new();
+    for size in SIZES {
+        for lang in Lang::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let mut h = harness(dir.path(), size, lang);
+            h.run();
+            h.state_mut().apply(AppCommand::OpenPractice);
+            h.state_mut().apply(AppCommand::StartTraining {
+                cards: "12".into(),
+                seed: "3".into(),
+                mix: String::new(),
+                trainer: "Chea Sophal Vannak".into(),
+            });
+            h.run();
+            let deck = {
+                let count = h.state().session.as_ref().unwrap().record.count();
+                count.training().unwrap().deck.clone()
+            };
+            // Two members agree on every card but the first three.
+            for (member, differ) in [("Keo Rith Vannak Sovannarith", false), ("Sok", true)] {
+                for card in &deck.cards {
+                    let verdict = match (&deck.cards[0].expected, differ && card.number <= 3) {
+                        (first, true) if *first != card.expected => first.clone(),
+                        _ => card.expected.clone(),
+                    };
+                    h.state_mut()
+                        .apply(AppCommand::Append(Event::TrainingAnswer {
+                            member: FreeText::parse("member", member).unwrap(),
+                            card: card.number,
+                            verdict,
+                        }));
+                }
+            }
+            h.run();
+            let mut check = |h: &Harness<'_, PolltallyApp>, state: &str| {
+                for problem in layout_problems(h, size) {
+                    all.push(format!("{size:?} {lang:?} training {state}: {problem}"));
+                }
+            };
+            check(&h, "between members");
+            h.state_mut().session.as_mut().unwrap().training.show_scores = true;
+            h.run();
+            check(&h, "scores");
+            h.state_mut().session.as_mut().unwrap().training.round =
+                Some(polltally::app::training::Round {
+                    member: FreeText::parse("member", "Keo Rith Vannak Sovannarith").unwrap(),
+                    card: 2,
+                });
+            h.run();
+            check(&h, "ruling");
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} layout problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
+
 /// Fills the open practice count as a count under way: figures that leave
 /// checks differing, people present, rulings valid, invalid and disputed, a
 /// void, pile counts that differ, and a notice on screen.
@@ -386,7 +454,7 @@ fn the_tabs_keep_to_one_row_and_the_switches_to_the_station_line_at_1366() {
         h.state_mut().apply(AppCommand::OpenPractice);
         h.run();
         // Every button of the top bar: the language and numeral switches,
-        // the screen tabs (F2-F9) and closing the count.
+        // the screen tabs (F2-F10) and closing the count.
         let root = h.root();
         let buttons: Vec<(String, egui::Rect)> = root
             .children_recursive()
@@ -396,7 +464,7 @@ fn the_tabs_keep_to_one_row_and_the_switches_to_the_station_line_at_1366() {
             .collect();
         let tabs: Vec<&(String, egui::Rect)> =
             buttons.iter().filter(|(t, _)| t.starts_with('F')).collect();
-        assert_eq!(tabs.len(), 8, "{lang:?}: {buttons:?}");
+        assert_eq!(tabs.len(), 9, "{lang:?}: {buttons:?}");
         let row = |r: &egui::Rect| (r.center().y / 8.0).round() as i32;
         let tab_row = row(&tabs[0].1);
         for (text, rect) in &tabs {

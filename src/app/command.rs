@@ -75,6 +75,17 @@ pub enum AppCommand {
     /// Read the issued station files listed on the Tabulation screen, for
     /// a short code field a station.
     ReadIssued(Vec<PathBuf>),
+    /// Start a training round on the open count's station, beside it, and
+    /// open it: the number of cards, the seed (empty: from the clock), the
+    /// mix (empty: the default) and the trainer's name, as typed.
+    StartTraining {
+        cards: String,
+        seed: String,
+        mix: String,
+        trainer: String,
+    },
+    /// Save the open training round's report (PDF) beside it.
+    SaveTrainingReport,
     /// Verify a results file (alone, against a record, or a short code).
     Verify {
         results: PathBuf,
@@ -102,6 +113,8 @@ impl AppCommand {
             | AppCommand::SaveComparison
             | AppCommand::Tabulate { .. }
             | AppCommand::StartMirror(_)
+            | AppCommand::StartTraining { .. }
+            | AppCommand::SaveTrainingReport
             | AppCommand::Verify { .. } => true,
             AppCommand::ShowScreen(_)
             | AppCommand::SetLanguage(_)
@@ -132,6 +145,7 @@ impl PolltallyApp {
                 | AppCommand::OpenPractice
                 | AppCommand::NewPractice
                 | AppCommand::StartRecount { .. }
+                | AppCommand::StartTraining { .. }
         );
         let result: anyhow::Result<()> = match command {
             AppCommand::OpenRecord(path) => match Record::open(&path) {
@@ -180,18 +194,39 @@ impl PolltallyApp {
             }
             AppCommand::Append(event) => match &mut self.session {
                 Some(session) => {
+                    let answered = match &event {
+                        Event::TrainingAnswer { card, .. } => Some(*card),
+                        _ => None,
+                    };
                     let appended = session.record.append(event, self.clock.as_ref());
                     if appended.is_err() {
                         // Keys typed after a ruling that was not recorded
                         // would act on the count before it: drop them.
                         session.counting.pending.clear();
                         session.counting.keys.reset();
+                        // A member's answer not recorded: back to its card.
+                        let training = &mut session.training;
+                        training.pending.clear();
+                        training.keys.reset();
+                        if let (Some(card), Some(round)) = (answered, &mut training.round) {
+                            round.card = card;
+                        }
                     }
                     appended.map(|_| ()).map_err(Into::into)
                 }
                 None => Ok(()),
             },
             AppCommand::ShowScreen(screen) => {
+                // A training round has no count's screens.
+                let screen = match &self.session {
+                    Some(session)
+                        if session.record.count().training().is_some()
+                            && screen != Screen::Start =>
+                    {
+                        Screen::Training
+                    }
+                    _ => screen,
+                };
                 if self.session.is_some()
                     || matches!(screen, Screen::Start | Screen::Verify | Screen::Tabulation)
                 {
@@ -319,6 +354,28 @@ impl PolltallyApp {
                 }
                 Ok(())
             }
+            AppCommand::StartTraining {
+                cards,
+                seed,
+                mix,
+                trainer,
+            } => self.start_training(&cards, &seed, &mix, &trainer),
+            AppCommand::SaveTrainingReport => match &self.session {
+                Some(session) => {
+                    let path = session.record.path().to_path_buf();
+                    self.jobs
+                        .start(Job::SaveForms, move || {
+                            Outcome::Notice(save_training_report(&path).map(|saved| {
+                                Notice::info(
+                                    T::SavedForms,
+                                    vec![("paths", text_arg(saved.display()))],
+                                )
+                            }))
+                        })
+                        .map_err(Into::into)
+                }
+                None => Ok(()),
+            },
             AppCommand::Verify {
                 results,
                 record,
@@ -426,6 +483,65 @@ impl PolltallyApp {
         ));
         self.open_session(record);
         self.screen = Screen::Recount;
+        Ok(())
+    }
+
+    /// Creates a training round of the open count's station beside it
+    /// (`NAME-training-N`) and opens it.
+    fn start_training(
+        &mut self,
+        cards: &str,
+        seed: &str,
+        mix: &str,
+        trainer: &str,
+    ) -> anyhow::Result<()> {
+        use crate::domain::message::{Message, P};
+        let Some(session) = &self.session else {
+            return Ok(());
+        };
+        let number = |field: &'static str, text: &str| -> Result<u64, Message> {
+            text.trim().parse::<u64>().map_err(|_| {
+                Message::new(P::NotANumber)
+                    .quoted("value", text.trim())
+                    .at(field)
+            })
+        };
+        let cards = u32::try_from(number("cards", cards)?).unwrap_or(u32::MAX);
+        let seed = if seed.trim().is_empty() {
+            self.clock.now().unix_seconds().unsigned_abs()
+        } else {
+            number("seed", seed)?
+        };
+        let trainer = if trainer.trim().is_empty() {
+            None
+        } else {
+            Some(FreeText::parse("trainer", trainer)?)
+        };
+        let mix = if mix.trim().is_empty() {
+            crate::domain::practice::Mix::default()
+        } else {
+            crate::domain::practice::Mix::parse(mix).map_err(|m| m.at("mix"))?
+        };
+        let spec = crate::domain::training::TrainingSpec::new(seed, cards, &mix, trainer);
+        let station = session.record.station().clone();
+        spec.deck(station.definition())
+            .map_err(|err| crate::domain::message::Explain::message(&err))?;
+        let original = session.record.path();
+        let stem = original
+            .file_stem()
+            .map_or_else(|| "count".to_string(), |s| s.to_string_lossy().into_owned());
+        let dir = original.parent().map(Path::to_path_buf).unwrap_or_default();
+        let path = (1..)
+            .map(|n| dir.join(format!("{stem}-training-{n}.polltally")))
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| dir.join(format!("{stem}-training.polltally")));
+        let record = Record::create_training(&path, station, spec, self.clock.as_ref())?;
+        self.notice = Some(Notice::info(
+            T::TrainingCreated,
+            vec![("path", text_arg(path.display()))],
+        ));
+        self.open_session(record);
+        self.screen = Screen::Training;
         Ok(())
     }
 
@@ -558,4 +674,12 @@ fn save_comparison(comparison: Option<&Comparison>, record: &Path) -> anyhow::Re
         &crate::report::comparison_pdf(comparison)?,
     )?;
     Ok(format!("{}, {}", json.display(), pdf.display()))
+}
+
+/// Writes the trainer's report of the training round at `record` beside
+/// it; the name it was saved under.
+fn save_training_report(record: &Path) -> anyhow::Result<PathBuf> {
+    let read = Record::open_read(record)?;
+    let pdf = crate::shell::training::report_pdf(&read)?;
+    save_beside(&record.with_extension("report.pdf"), &pdf)
 }

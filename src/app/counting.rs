@@ -17,7 +17,7 @@ use crate::domain::message::{Arg, Explain, Label};
 use crate::domain::reconciliation::Figure;
 use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
 use crate::domain::seq::Seq;
-use crate::i18n::{T, Tr, VerdictNames, VerdictWording};
+use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
 
@@ -103,18 +103,7 @@ pub struct CountingView {
 /// A verdict as a line of text, with the party's abbreviation and the
 /// criterion's title from the station file.
 pub fn verdict_text(tr: Tr, count: &Count, verdict: &Verdict) -> String {
-    let def = count.definition();
-    let names = VerdictNames {
-        abbreviation: verdict
-            .party()
-            .and_then(|party| def.party(party))
-            .map(|p| p.abbreviation.as_str()),
-        title: def
-            .criteria
-            .get(verdict.criterion())
-            .map(|c| c.title.get(tr.lang.code())),
-    };
-    tr.verdict(verdict, VerdictWording::Line(names))
+    tr.verdict_in(count.definition(), verdict)
 }
 
 impl CountingView {
@@ -226,7 +215,7 @@ fn plain_presses(ui: &egui::Ui) -> Vec<(egui::Key, Option<egui::Key>)> {
 
 /// The keys pressed this frame, as the counting keyboard reads them. Letters
 /// are read by their physical position, so they work with a Khmer layout.
-fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
+pub(crate) fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
     plain_presses(ui)
         .into_iter()
         .filter_map(|(key, physical)| {

@@ -22,6 +22,7 @@ pub mod station;
 pub mod steps;
 pub mod tabulation;
 pub mod theme;
+pub mod training;
 pub mod verify;
 
 use crate::app::command::AppCommand;
@@ -48,11 +49,12 @@ pub enum Screen {
     Verify,
     Recount,
     Tabulation,
+    Training,
 }
 
 impl Screen {
     /// The screens of an open count, with their tab titles.
-    pub const COUNT_SCREENS: [(Screen, T); 8] = [
+    pub const COUNT_SCREENS: [(Screen, T); 9] = [
         (Screen::Station, T::ScreenStation),
         (Screen::Reconciliation, T::ScreenReconciliation),
         (Screen::Counting, T::ScreenCounting),
@@ -61,7 +63,11 @@ impl Screen {
         (Screen::Verify, T::ScreenVerify),
         (Screen::Recount, T::ScreenRecount),
         (Screen::Tabulation, T::ScreenTabulation),
+        (Screen::Training, T::ScreenTraining),
     ];
+
+    /// The one screen of a training round.
+    pub const TRAINING_SCREENS: [(Screen, T); 1] = [(Screen::Training, T::ScreenTraining)];
 
     /// Parses a screen name as given on the command line.
     pub fn parse(name: &str) -> Option<Screen> {
@@ -75,6 +81,7 @@ impl Screen {
             "verify" => Screen::Verify,
             "recount" => Screen::Recount,
             "tabulation" => Screen::Tabulation,
+            "training" => Screen::Training,
             _ => return None,
         })
     }
@@ -192,6 +199,7 @@ pub struct Session {
     pub cross_check: cross_check::CrossCheckState,
     pub results: results::ResultsState,
     pub recount: recount::RecountState,
+    pub training: training::TrainingState,
     /// The comparison with its original, made once a recount is sealed.
     comparison: std::cell::OnceCell<Option<crate::domain::comparison::Comparison>>,
     /// The results hash, made once the count is sealed (a sealed record
@@ -209,6 +217,7 @@ impl Session {
             cross_check: cross_check::CrossCheckState::default(),
             results: results::ResultsState::default(),
             recount: recount::RecountState::default(),
+            training: training::TrainingState::default(),
             comparison: std::cell::OnceCell::new(),
             results_hash: std::cell::OnceCell::new(),
         }
@@ -225,6 +234,16 @@ impl Session {
                 crate::domain::comparison::compare(self.record.count(), &results, hash)
             })
             .as_ref()
+    }
+
+    /// The screens of this record, with their tab titles: a training
+    /// round has only its own.
+    pub fn screens(&self) -> &'static [(Screen, T)] {
+        if self.record.count().training().is_some() {
+            &Screen::TRAINING_SCREENS
+        } else {
+            &Screen::COUNT_SCREENS
+        }
     }
 
     /// The hash of the sealed count's results document; `None` until sealed.
@@ -388,6 +407,9 @@ impl PolltallyApp {
             (Some(session), Screen::Results) => {
                 results::results_ui(ui, tr, session, busy, &mut commands);
             }
+            (Some(session), Screen::Training) => {
+                training::training_ui(ui, tr, session, &mut commands);
+            }
         });
         if let Some(tabbing) = tabbing {
             tabbing.end(ui.ctx());
@@ -416,15 +438,22 @@ impl PolltallyApp {
                 focus::hold_focus(ctx, counting::allowed_focus(&session.counting));
                 None
             }
+            // A member ruling practice ballots: every key rules.
+            (Some(session), Screen::Training) if session.training.round.is_some() => {
+                focus::hold_focus(ctx, None);
+                None
+            }
             _ => Some(focus::Tabbing::begin(ctx)),
         }
     }
 
-    /// F2-F9 and Ctrl+1-8 switch between the screens of an open count.
+    /// F2-F10 and Ctrl+1-9 switch between the screens of an open count
+    /// (a training round has one).
     fn screen_keys(&mut self, ctx: &egui::Context) {
-        if self.session.is_none() {
+        let Some(session) = &self.session else {
             return;
-        }
+        };
+        let screens = session.screens();
         let keys = [
             (egui::Key::F2, egui::Key::Num1),
             (egui::Key::F3, egui::Key::Num2),
@@ -434,8 +463,9 @@ impl PolltallyApp {
             (egui::Key::F7, egui::Key::Num6),
             (egui::Key::F8, egui::Key::Num7),
             (egui::Key::F9, egui::Key::Num8),
+            (egui::Key::F10, egui::Key::Num9),
         ];
-        for ((function_key, digit), (screen, _)) in keys.into_iter().zip(Screen::COUNT_SCREENS) {
+        for ((function_key, digit), (screen, _)) in keys.into_iter().zip(screens.iter().copied()) {
             let pressed = ctx.input_mut(|i| {
                 i.consume_key(egui::Modifiers::NONE, function_key)
                     || i.consume_key(egui::Modifiers::COMMAND, digit)
@@ -495,7 +525,11 @@ impl PolltallyApp {
                     ))
                     .strong(),
                 );
-                if def.practice {
+                // A training round is never a count, of a practice station
+                // or any other: its marking says so instead.
+                if session.record.count().training().is_some() {
+                    theme::training_badge(ui, tr);
+                } else if def.practice {
                     theme::practice_badge(ui, tr);
                 }
                 if let Some(hash) = session.results_hash() {
@@ -511,11 +545,13 @@ impl PolltallyApp {
                 }
             }
         });
-        if self.session.is_some() {
+        if let Some(session) = &self.session {
+            let screens = session.screens();
             // Wrapped: on a small screen the tabs need more than one line.
             ui.horizontal_wrapped(|ui| {
-                for (screen, _) in Screen::COUNT_SCREENS {
-                    let text = steps::screen_title(tr, screen);
+                for (n, (screen, title)) in screens.iter().enumerate() {
+                    let screen = *screen;
+                    let text = format!("F{} {}", n + 2, tr.t(*title));
                     if ui.selectable_label(self.screen == screen, text).clicked() {
                         commands.push(AppCommand::ShowScreen(screen));
                     }

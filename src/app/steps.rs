@@ -9,11 +9,13 @@ use crate::domain::count::Count;
 use crate::i18n::{T, Tr};
 use eframe::egui::{self, RichText};
 
-/// The screen a count opens on: the practice count on Counting (it is for
+/// The screen a count opens on: a training round on its own, the practice count on Counting (it is for
 /// learning the keys), a sealed count on Results, a count whose ballots are
 /// being ruled on Counting, any other on the first step not yet done.
 pub fn opening_screen(count: &Count) -> Screen {
-    if count.definition().practice {
+    if count.training().is_some() {
+        Screen::Training
+    } else if count.definition().practice {
         Screen::Counting
     } else if count.seal().is_some() {
         Screen::Results
@@ -35,7 +37,12 @@ pub fn next_step(screen: Screen) -> Option<(T, Screen)> {
         Screen::Reconciliation => (T::NextAfterReconciliation, Screen::Counting),
         Screen::Counting => (T::NextAfterCounting, Screen::CrossCheck),
         Screen::CrossCheck => (T::NextAfterCrossCheck, Screen::Results),
-        Screen::Start | Screen::Results | Screen::Verify | Screen::Recount | Screen::Tabulation => {
+        Screen::Start
+        | Screen::Results
+        | Screen::Verify
+        | Screen::Recount
+        | Screen::Tabulation
+        | Screen::Training => {
             return None;
         }
     })

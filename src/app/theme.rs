@@ -15,6 +15,20 @@ pub const WARNING: Color32 = Color32::from_rgb(0xe6, 0x51, 0x00);
 pub const HOLDS: Color32 = Color32::from_rgb(0x1b, 0x5e, 0x20);
 /// A check that differs.
 pub const DIFFERS: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
+/// The TRAINING marking shown on every screen of a training round.
+pub fn training_badge(ui: &mut egui::Ui, tr: Tr) {
+    egui::Frame::new()
+        .fill(WARNING)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(tr.t(T::TrainingBadge))
+                    .strong()
+                    .color(ON_COLOUR),
+            );
+        });
+}
+
 /// The SEALED marking.
 pub const SEALED: Color32 = Color32::from_rgb(0x0d, 0x47, 0xa1);
 /// Buttons of a sealed count, which record nothing more.

@@ -8,6 +8,7 @@ use crate::domain::hash::Hash256;
 use crate::domain::message::{Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::person::Role;
+use crate::domain::practice::Mix;
 use crate::domain::reconciliation::CheckName;
 use crate::domain::recount::RecountMode;
 use crate::domain::seq::Seq;
@@ -62,7 +63,7 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         record: Option<PathBuf>,
         /// The screen to show first: station, reconciliation, counting,
-        /// cross-check, results, verify, recount or tabulation.
+        /// cross-check, results, verify, recount, tabulation or training.
         #[arg(long, value_name = "NAME", value_parser = screen())]
         screen: Option<Screen>,
     },
@@ -268,6 +269,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Train the commission before election day: practice ballots for the
+    /// station, each member's rulings of them, scores and agreement.
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Verify a record's hash chain, or a results file (alone, against a
     /// record, or against a short code typed from a posted form), or the QR
     /// code of a photographed form against a results or commune file.
@@ -329,6 +334,72 @@ pub enum Command {
     },
 }
 
+/// The steps of a training round.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Make a practice deck for a station: a new TRAINING record (never a
+    /// count) whose cards every member rules in turn.
+    Deck {
+        /// The station file issued by the commune election commission.
+        #[arg(long, value_name = "FILE")]
+        station: PathBuf,
+        /// Where to create the training record (must not exist).
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// How many practice ballots (1 to 500).
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        cards: u32,
+        /// The seed the deck is drawn from: the same seed, cards and mix
+        /// give the same deck on every laptop (default: from the clock).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// The weight of each kind of ballot, as KIND=WEIGHT,...; kinds
+        /// left out weigh 0 (kinds: tick, other-mark, beside-box, faint,
+        /// no-stamp, blank, two-parties, straddling, identifying, damaged).
+        #[arg(long, value_name = "KIND=W,...", value_parser = mix())]
+        mix: Option<Mix>,
+        /// Who leads the round.
+        #[arg(long, value_name = "NAME", value_parser = text("trainer"))]
+        trainer: Option<FreeText>,
+    },
+    /// Record one member's rulings of the deck, one card a line from
+    /// standard input: `3`, `3 V3`, `I2`, or `-` to leave a card unruled; a
+    /// later answer to a card replaces the earlier one.
+    Answers {
+        /// The training record.
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// The member who rules.
+        #[arg(long, value_name = "NAME", value_parser = text("member"))]
+        member: FreeText,
+        /// The card the first line rules (default: 1).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        from: u32,
+    },
+    /// Score a training round: each member's correct rulings, the
+    /// commission's agreement (Fleiss' kappa), the cards ruled differently.
+    Score {
+        /// The training record.
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// Print JSON instead of the summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the trainer's report of a training round as a PDF.
+    Report {
+        /// The training record.
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace an existing output file (never a count record, one of
+        /// the command's inputs, or anything but a regular file).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 impl Command {
     /// Whether the command writes to a count record (and so may keep a
     /// live copy of it).
@@ -344,14 +415,16 @@ impl Command {
             | Command::Present { .. }
             | Command::Withdraw { .. }
             | Command::Seal { .. }
-            | Command::Recount { .. } => true,
+            | Command::Recount { .. }
+            | Command::Train(TrainCommand::Deck { .. } | TrainCommand::Answers { .. }) => true,
             Command::Open { .. }
             | Command::Show { .. }
             | Command::Export { .. }
             | Command::Compare { .. }
             | Command::Tabulate { .. }
             | Command::Pdf { .. }
-            | Command::Verify { .. } => false,
+            | Command::Verify { .. }
+            | Command::Train(TrainCommand::Score { .. } | TrainCommand::Report { .. }) => false,
         }
     }
 }
@@ -509,6 +582,11 @@ pub fn parse_lang(text: &str) -> Result<Lang, Message> {
 
 fn lang() -> ValueParser {
     ours("lang", parse_lang)
+}
+
+/// A mix of practice ballots: `tick=4,blank=1`.
+fn mix() -> ValueParser {
+    ours("mix", Mix::parse)
 }
 
 fn screen() -> ValueParser {

@@ -56,6 +56,8 @@ macro_rules! say_raw {
     }};
 }
 
+mod train;
+
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a verification failed (broken chain, head or hash mismatch).
@@ -240,6 +242,7 @@ pub fn execute(
             mirror,
             clock,
         ),
+        Command::Train(step) => train::run(step, tr, mirror, clock),
         Command::Show {
             record,
             json,
@@ -247,6 +250,20 @@ pub fn execute(
         } => {
             let record = Record::open_read(&record)?;
             let tr = tr.with_numerals(numerals.unwrap_or(record.count().definition().numerals));
+            // A training round is shown as its scores: it has no tally.
+            if let Some(training) = record.count().training() {
+                let def = record.count().definition();
+                let scores = crate::domain::practice::score(&training.deck, &training.answers());
+                if json {
+                    say!(
+                        "{}",
+                        serde_json::to_string_pretty(&train::score_json(def, training, &scores))?
+                    );
+                } else {
+                    say_raw!("{}", train::score_text(def, training, &scores, tr));
+                }
+                return Ok(());
+            }
             if json {
                 say!("{}", serde_json::to_string_pretty(&show::json(&record))?);
             } else {
@@ -708,12 +725,38 @@ fn recount(
 /// refused without reading the rest of it. A refused line stops the stream;
 /// the rulings before it stay recorded, and the error says which.
 fn rule_stdin(record: &mut Record, tr: Tr, clock: &dyn Clock) -> anyhow::Result<()> {
+    let mut ruling = |line: &str, record: &Record| -> Result<Option<Event>, Message> {
+        Ok(match parse_rule_line(line)? {
+            Some(request) => Some(Event::Ruling(
+                request
+                    .resolve(record.count().definition())
+                    .map_err(|err| err.message())?,
+            )),
+            None => None,
+        })
+    };
+    record_lines(record, tr, clock, &mut ruling)
+}
+
+/// Turns one line of standard input into the entry it records (`None`:
+/// nothing to record).
+type LineReader<'a> = dyn FnMut(&str, &Record) -> Result<Option<Event>, Message> + 'a;
+
+/// Records one entry a line of standard input, each acknowledged as `ok
+/// SEQ` once it is durable; stops at the first refused line, saying which
+/// entries were recorded before it.
+fn record_lines(
+    record: &mut Record,
+    tr: Tr,
+    clock: &dyn Clock,
+    read: &mut LineReader,
+) -> anyhow::Result<()> {
     let mut stdin = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     // The first and the last seq recorded, and how many.
     let mut recorded: Option<(Seq, Seq, u64)> = None;
     for number in 1.. {
-        let outcome = rule_stdin_line(&mut stdin, &mut out, number, record, tr, clock);
+        let outcome = rule_stdin_line(&mut stdin, &mut out, number, record, tr, clock, read);
         match outcome {
             Ok(LineOutcome::End) => break,
             Ok(LineOutcome::Blank) => {}
@@ -768,6 +811,7 @@ fn rule_stdin_line(
     record: &mut Record,
     tr: Tr,
     clock: &dyn Clock,
+    read: &mut LineReader,
 ) -> Result<LineOutcome, (Message, Option<Seq>)> {
     let unreadable = |detail: &dyn std::fmt::Display| {
         Message::new(P::LineUnreadable)
@@ -795,20 +839,12 @@ fn rule_stdin_line(
             .quoted("text", line.trim())
             .message("problem", problem)
     };
-    let ruling = parse_rule_line(&line)
-        .and_then(|request| match request {
-            Some(request) => request
-                .resolve(record.count().definition())
-                .map(Some)
-                .map_err(|err| err.message()),
-            None => Ok(None),
-        })
-        .map_err(|problem| (at_line(problem), None))?;
-    let Some(ruling) = ruling else {
+    let event = read(&line, record).map_err(|problem| (at_line(problem), None))?;
+    let Some(event) = event else {
         return Ok(LineOutcome::Blank);
     };
     let seq = record
-        .append(Event::Ruling(ruling), clock)
+        .append(event, clock)
         .map_err(|err| (at_line(err.message()), None))?;
     warn_after_write(record, tr);
     writeln!(out, "ok {seq}")
@@ -925,5 +961,8 @@ fn verify(path: &Path, head: Option<Hash256>, tr: Tr) -> anyhow::Result<()> {
             &[("n", &tr.num(record.entries())), ("head", &record.head())]
         )
     );
+    if record.count().training().is_some() {
+        say!("{}", tr.t(T::CliTrainingNotACount));
+    }
     Ok(())
 }

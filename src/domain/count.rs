@@ -22,6 +22,7 @@ use crate::domain::seal::{Seal, check_signers};
 use crate::domain::seq::Seq;
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
+use crate::domain::training::{Training, TrainingError, TrainingSpec};
 use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -104,6 +105,8 @@ pub enum CountError {
     BallotAlreadyReviewed {
         ballot: BallotNumber,
     },
+    /// A training round's rules.
+    Training(TrainingError),
 }
 
 impl From<RulingError> for CountError {
@@ -201,6 +204,7 @@ impl Explain for CountError {
                 .num("ballot", ballot.0)
                 .at("ballot")
                 .labelled(Label::Ballot),
+            CountError::Training(err) => err.message(),
             CountError::NotReady(gaps) => {
                 Message::new(P::NotReady).list("gaps", gaps.iter().map(Explain::message).collect())
             }
@@ -311,6 +315,8 @@ pub struct Count {
     /// The laptop's zone recorded at opening (used when the station file
     /// names none).
     recorded_zone: Option<Zone>,
+    /// For a training round: its deck and the members' answers.
+    training: Option<Box<Training>>,
 }
 
 impl Count {
@@ -333,6 +339,7 @@ impl Count {
             origin: None,
             recount: None,
             recorded_zone: None,
+            training: None,
         }
     }
 
@@ -406,6 +413,42 @@ impl Count {
                 ballot,
             },
         );
+        self.last_seq = seq;
+    }
+
+    // ---- training rounds (the rules are in `training`) ----
+
+    /// The training round this record holds; `None` for a count.
+    pub fn training(&self) -> Option<&Training> {
+        self.training.as_deref()
+    }
+
+    /// Makes this record a training round ruling the deck `spec` names
+    /// (the opening entry admitted it, so the deck can be made).
+    pub fn apply_training(&mut self, spec: TrainingSpec) {
+        if let Ok(deck) = spec.deck(&self.def) {
+            self.training = Some(Box::new(Training::new(spec, deck)));
+        }
+    }
+
+    pub fn check_answer(
+        &self,
+        member: &FreeText,
+        card: u32,
+        verdict: &Verdict,
+    ) -> Result<(), CountError> {
+        let Some(training) = &self.training else {
+            return Err(CountError::Training(TrainingError::NotTraining));
+        };
+        training
+            .check_answer(&self.def, member, card, verdict)
+            .map_err(CountError::Training)
+    }
+
+    pub fn apply_answer(&mut self, seq: Seq, member: &FreeText, card: u32, verdict: Verdict) {
+        if let Some(training) = &mut self.training {
+            training.apply_answer(seq, member, card, verdict);
+        }
         self.last_seq = seq;
     }
 

@@ -99,3 +99,6 @@ pub fn checked_sum<'a>(values: impl IntoIterator<Item = &'a u64>) -> Option<u64>
 pub fn difference_text(d: i64) -> String {
     if d == 0 { "0".into() } else { format!("{d:+}") }
 }
+
+/// The longest name of a person (one line), in characters.
+pub const MAX_NAME_CHARS: usize = 120;

@@ -34,6 +34,7 @@ pub mod tabulation;
 pub mod tally;
 pub mod text;
 pub mod time;
+pub mod training;
 pub mod zone;
 
 /// This build's version, written into every record it opens and every seal.

@@ -2,6 +2,7 @@
 //! observers. Their presence is recorded in the journal; the forms print them.
 
 use crate::domain::free_text::FreeText;
+use crate::domain::limits::MAX_NAME_CHARS;
 use crate::domain::message::{Label, Message, P};
 use crate::domain::party::PartyNumber;
 use crate::domain::ruling::not_on_ballot;
@@ -66,9 +67,6 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<FreeText>,
 }
-
-/// The longest name, in characters.
-const MAX_NAME_CHARS: usize = 120;
 
 impl Person {
     /// Checks the entry: a name on one line; a party agent names a party of this

@@ -6,12 +6,16 @@
 //! drawing code (one drawing for screens, forms and tests).
 
 use crate::domain::criteria::{CriteriaSet, CriterionCode};
+use crate::domain::message::{Message, P};
 use crate::domain::ruling::Verdict;
 use crate::domain::station::StationDefinition;
 
 /// The kinds of marking a practice ballot can have, each tied to the
 /// default criterion that rules it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum MarkKind {
     /// The prescribed tick inside one party's box (V1).
     Tick,
@@ -146,6 +150,41 @@ impl Default for Mix {
     }
 }
 
+impl Mix {
+    /// Parses `KIND=WEIGHT,...` (weights 0 to 1000); a kind named twice
+    /// takes its last weight, a kind left out weighs 0.
+    pub fn parse(text: &str) -> Result<Mix, Message> {
+        let kinds = || {
+            MarkKind::ALL
+                .iter()
+                .map(|k| k.word())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut weights: Vec<(MarkKind, u32)> = Vec::new();
+        for part in text.split(',') {
+            let entry = part
+                .split_once('=')
+                .and_then(|(kind, weight)| {
+                    Some((
+                        MarkKind::from_word(kind.trim())?,
+                        weight.trim().parse::<u32>().ok()?,
+                    ))
+                })
+                .filter(|(_, weight)| *weight <= 1000);
+            let Some((kind, weight)) = entry else {
+                return Err(Message::new(P::NotMixEntry)
+                    .quoted("value", part)
+                    .text("kinds", kinds()));
+            };
+            weights.retain(|(k, _)| *k != kind);
+            weights.push((kind, weight));
+        }
+        weights.sort();
+        Ok(Mix(weights))
+    }
+}
+
 /// Why a deck cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeckError {
@@ -172,6 +211,10 @@ pub struct Deck {
     pub seed: u64,
     pub cards: Vec<Card>,
 }
+
+// A card's fractions are hundredths made from integers: never NaN.
+impl Eq for Card {}
+impl Eq for Deck {}
 
 impl Deck {
     /// `size` cards for the station `def`, kinds drawn by the weights of
@@ -647,6 +690,21 @@ mod tests {
                 .iter()
                 .all(|(_, k)| k.is_none_or(|k| (k - 1.0).abs() < 1e-12))
         );
+    }
+
+    #[test]
+    fn a_mix_is_read_from_kind_weight_pairs() {
+        assert_eq!(
+            Mix::parse("two-parties=2, tick=1,tick=3").unwrap(),
+            Mix(vec![(MarkKind::Tick, 3), (MarkKind::TwoParties, 2)])
+        );
+        for bad in ["smudge=1", "tick", "tick=-1", "tick=1001", "", "tick=1,"] {
+            let err = Mix::parse(bad).unwrap_err();
+            assert!(
+                format!("{err:?}").contains("NotMixEntry"),
+                "{bad:?}: {err:?}"
+            );
+        }
     }
 
     #[test]

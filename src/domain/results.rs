@@ -287,6 +287,9 @@ impl ResultsDocument {
         station: &StationFile,
         head: Hash256,
     ) -> Result<ResultsDocument, ResultsError> {
+        if count.training().is_some() {
+            return Err(ResultsError::Refused(Message::new(P::TrainingNotACount)));
+        }
         let Some((_, seal)) = count.seal() else {
             return Err(ResultsError::NotSealed);
         };

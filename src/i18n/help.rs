@@ -13,7 +13,7 @@ texts! {
     Mirror => "With a command that writes a record: keep a live copy of it at this path (on a USB stick), brought up to date after every entry; an earlier copy of the same record is brought up to date", "ជាមួយពាក្យបញ្ជាដែលសរសេរកំណត់ត្រា៖ រក្សាច្បាប់ចម្លងផ្ទាល់របស់វានៅផ្លូវនេះ (លើឧបករណ៍ផ្ទុកចល័ត) ដែលធ្វើឱ្យទាន់សម័យបន្ទាប់ពីធាតុនីមួយៗ; ច្បាប់ចម្លងមុននៃកំណត់ត្រាដដែលត្រូវបានធ្វើឱ្យទាន់សម័យ";
     Open => "Open the counting window (what `polltally` alone does, on the practice count)", "បើកបង្អួចរាប់ (ដូច `polltally` តែឯង លើការរាប់សាកល្បង)";
     OpenRecord => "The count record to open", "កំណត់ត្រាការរាប់ដែលត្រូវបើក";
-    OpenScreen => "The screen to show first: station, reconciliation, counting, cross-check, results, verify, recount or tabulation", "អេក្រង់ដែលត្រូវបង្ហាញមុន៖ station, reconciliation, counting, cross-check, results, verify, recount ឬ tabulation";
+    OpenScreen => "The screen to show first: station, reconciliation, counting, cross-check, results, verify, recount, tabulation or training", "អេក្រង់ដែលត្រូវបង្ហាញមុន៖ station, reconciliation, counting, cross-check, results, verify, recount, tabulation ឬ training";
     New => "Start a new count record from a station file", "ចាប់ផ្ដើមកំណត់ត្រាការរាប់ថ្មីពីឯកសារការិយាល័យ";
     NewStation => "The station file issued by the commune election commission", "ឯកសារការិយាល័យដែលចេញដោយគណៈកម្មការឃុំ សង្កាត់";
     NewRecord => "Where to create the count record (must not exist)", "កន្លែងបង្កើតកំណត់ត្រាការរាប់ (មិនត្រូវមានរួចទេ)";
@@ -83,6 +83,19 @@ texts! {
     VerifyStations => "With --commune: the issued station files (or a directory of them) the commune file was tabulated against; repeat for each", "ជាមួយ --commune៖ ឯកសារការិយាល័យដែលបានចេញ (ឬថតនៃឯកសារទាំងនោះ) ដែលឯកសារឃុំ សង្កាត់ត្រូវបានបូកធៀប; ផ្ដល់ម្ដងសម្រាប់នីមួយៗ";
     TabulateStations => "A station file the commune election commission issued, or a directory of them (every `*.json` in it); repeat for each. With them, a results file is accepted only for an issued station and its station file, and issued stations without results are listed", "ឯកសារការិយាល័យដែលគណៈកម្មការរៀបចំការបោះឆ្នោតឃុំ សង្កាត់បានចេញ ឬថតនៃឯកសារទាំងនោះ (គ្រប់ `*.json` ក្នុងថតនោះ); ផ្ដល់ម្ដងសម្រាប់នីមួយៗ។ ជាមួយឯកសារទាំងនោះ ឯកសារលទ្ធផលត្រូវបានទទួលតែសម្រាប់ការិយាល័យដែលបានចេញ និងឯកសារការិយាល័យរបស់វាប៉ុណ្ណោះ ហើយការិយាល័យដែលបានចេញតែគ្មានលទ្ធផលត្រូវបានរាយ";
     VerifyCode => "The short code printed on a posted form", "កូដខ្លីដែលបោះពុម្ពលើសន្លឹកដែលបិទផ្សាយ";
+    Train => "Train the commission before election day: practice ballots for the station, each member's rulings of them, scores and agreement", "ហ្វឹកហាត់គណៈកម្មការមុនថ្ងៃបោះឆ្នោត៖ សន្លឹកឆ្នោតហ្វឹកហាត់សម្រាប់ការិយាល័យ ការសម្រេចរបស់សមាជិកម្នាក់ៗ ពិន្ទុ និងការយល់ស្របគ្នា";
+    TrainDeck => "Make a practice deck for a station: a new TRAINING record (never a count) whose cards every member rules in turn", "បង្កើតបណ្ដុំសន្លឹកឆ្នោតហ្វឹកហាត់សម្រាប់ការិយាល័យ៖ កំណត់ត្រាហ្វឹកហាត់ថ្មី (មិនមែនជាការរាប់ទេ) ដែលសមាជិកម្នាក់ៗសម្រេចសន្លឹករបស់វាម្ដងម្នាក់";
+    TrainDeckRecord => "Where to create the training record (must not exist)", "កន្លែងបង្កើតកំណត់ត្រាហ្វឹកហាត់ (មិនត្រូវមានរួចទេ)";
+    TrainCards => "How many practice ballots (1 to 500)", "ចំនួនសន្លឹកឆ្នោតហ្វឹកហាត់ (ពី ១ ដល់ ៥០០)";
+    TrainSeed => "The seed the deck is drawn from: the same seed, cards and mix give the same deck on every laptop (default: from the clock)", "គ្រាប់ពូជដែលបណ្ដុំត្រូវបានគូរចេញពី៖ គ្រាប់ពូជ ចំនួនសន្លឹក និងល្បាយដូចគ្នា ផ្ដល់បណ្ដុំដូចគ្នាលើគ្រប់កុំព្យូទ័រ (លំនាំដើម៖ ពីនាឡិកា)";
+    TrainMix => "The weight of each kind of ballot, as KIND=WEIGHT,...; kinds left out weigh 0 (kinds: tick, other-mark, beside-box, faint, no-stamp, blank, two-parties, straddling, identifying, damaged)", "ទម្ងន់នៃប្រភេទសន្លឹកឆ្នោតនីមួយៗ ជា KIND=WEIGHT,...; ប្រភេទដែលមិនបានដាក់មានទម្ងន់ ០ (ប្រភេទ៖ tick, other-mark, beside-box, faint, no-stamp, blank, two-parties, straddling, identifying, damaged)";
+    TrainTrainer => "Who leads the round", "អ្នកដឹកនាំវគ្គ";
+    TrainAnswers => "Record one member's rulings of the deck, one card a line from standard input: `3`, `3 V3`, `I2`, or `-` to leave a card unruled; a later answer to a card replaces the earlier one", "កត់ការសម្រេចរបស់សមាជិកម្នាក់លើបណ្ដុំ មួយសន្លឹកមួយបន្ទាត់ពីការបញ្ចូលស្តង់ដារ៖ `3`, `3 V3`, `I2` ឬ `-` ដើម្បីទុកសន្លឹកមួយមិនសម្រេច; ចម្លើយក្រោយលើសន្លឹកដដែលជំនួសចម្លើយមុន";
+    TrainRecord => "The training record", "កំណត់ត្រាហ្វឹកហាត់";
+    TrainMember => "The member who rules", "សមាជិកដែលសម្រេច";
+    TrainFrom => "The card the first line rules (default: 1)", "សន្លឹកដែលបន្ទាត់ទីមួយសម្រេច (លំនាំដើម៖ ១)";
+    TrainScore => "Score a training round: each member's correct rulings, the commission's agreement (Fleiss' kappa), the cards ruled differently", "ដាក់ពិន្ទុវគ្គហ្វឹកហាត់៖ ការសម្រេចត្រឹមត្រូវរបស់សមាជិកម្នាក់ៗ ការយល់ស្របគ្នារបស់គណៈកម្មការ (Fleiss' kappa) សន្លឹកដែលបានសម្រេចខុសគ្នា";
+    TrainReport => "Write the trainer's report of a training round as a PDF", "សរសេររបាយការណ៍គ្រូបង្គោលនៃវគ្គហ្វឹកហាត់ជា PDF";
 }
 
 impl H {

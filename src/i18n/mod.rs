@@ -7,6 +7,7 @@ use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
 use crate::domain::recount::RecountMode;
 use crate::domain::ruling::Verdict;
+use crate::domain::station::StationDefinition;
 use crate::domain::text::Numerals;
 use crate::domain::time::Timestamp;
 use crate::domain::zone::Zone;
@@ -115,6 +116,12 @@ texts! {
     Opened => "Opened {path}", "បានបើក {path}";
     OpenedReadOnly => "Opened for reading only: {path} cannot be opened to write (read-only media, or another program writing it). It can be looked at and verified; nothing can be recorded in it.", "បានបើកសម្រាប់តែអានប៉ុណ្ណោះ៖ មិនអាចបើក {path} ដើម្បីសរសេរបានទេ (ឧបករណ៍ផ្ទុកសម្រាប់តែអាន ឬកម្មវិធីផ្សេងកំពុងសរសេរវា)។ អាចមើល និងផ្ទៀងផ្ទាត់បាន ប៉ុន្តែមិនអាចកត់ត្រាអ្វីក្នុងវាបានទេ។";
     Error => "error", "កំហុស";
+    CliTrainingCreated => "created {path}: a TRAINING round of {cards} cards (seed {seed}) for station {station}; it is never a count", "បានបង្កើត {path}៖ វគ្គបណ្ដុះបណ្ដាល {cards} សន្លឹក (គ្រាប់ពូជ {seed}) សម្រាប់ការិយាល័យ {station}; វាមិនមែនជាការរាប់ទេ";
+    CliTrainingReport => "wrote the trainer's report to {path}", "បានសរសេររបាយការណ៍គ្រូបង្គោលទៅ {path}";
+    CliTrainingHeading => "TRAINING - station {station}, {cards} cards, seed {seed}", "ហ្វឹកហាត់ - ការិយាល័យ {station} {cards} សន្លឹក គ្រាប់ពូជ {seed}";
+    CliTrainingMember => "{member}: {correct} of {cards} correct ({ruled} ruled); {per}", "{member}៖ ត្រូវ {correct} ក្នុង {cards} (បានសម្រេច {ruled}); {per}";
+    CliTrainingCard => "card {card} (expected {expected}): {rulings}", "សន្លឹកទី {card} (ចម្លើយត្រូវ {expected})៖ {rulings}";
+    CliTrainingNotACount => "TRAINING round: its answers are evidence of training, never a count", "វគ្គបណ្ដុះបណ្ដាល៖ ចម្លើយរបស់វាជាភស្តុតាងនៃការហ្វឹកហាត់ មិនមែនជាការរាប់ទេ";
     CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
     CliResultsHash => "results hash {hash}", "ហាសលទ្ធផល {hash}";
     CliShortCode => "short code {code}", "កូដខ្លី {code}";
@@ -500,6 +507,47 @@ texts! {
     TrnNotRuled => "not ruled", "មិនបានសម្រេច";
     TrnAsExpected => "as expected", "ត្រូវ";
     TrnHead => "Training record, journal head (SHA-256)", "កំណត់ត្រាបណ្ដុះបណ្ដាល ក្បាលបញ្ជី (SHA-256)";
+    ScreenTraining => "Training", "ហ្វឹកហាត់";
+    TrainingCreated => "Started a TRAINING round in {path}", "បានចាប់ផ្ដើមវគ្គហ្វឹកហាត់ក្នុង {path}";
+    TrainingBadge => "TRAINING - NOT A COUNT", "ការបណ្ដុះបណ្ដាល - មិនមែនជាការរាប់សន្លឹកឆ្នោតទេ";
+    TrainingWhat => "Before election day, each member rules the same practice ballots of this station in turn, with the counting keys. The round is kept in a TRAINING record of its own, beside this one; it is never a count. Then the scores show which kinds of ballot the commission rules differently, to settle them against the written criteria.", "មុនថ្ងៃបោះឆ្នោត សមាជិកម្នាក់ៗសម្រេចសន្លឹកឆ្នោតហ្វឹកហាត់ដូចគ្នានៃការិយាល័យនេះម្ដងម្នាក់ ដោយប្រើគ្រាប់ចុចរាប់។ វគ្គនេះត្រូវបានរក្សាទុកក្នុងកំណត់ត្រាហ្វឹកហាត់ដាច់ដោយឡែក នៅក្បែរកំណត់ត្រានេះ វាមិនមែនជាការរាប់ទេ។ បន្ទាប់មក ពិន្ទុបង្ហាញប្រភេទសន្លឹកឆ្នោតដែលគណៈកម្មការសម្រេចខុសគ្នា ដើម្បីដោះស្រាយតាមលក្ខខណ្ឌដែលបានសរសេរ។";
+    TrainingCards => "Practice ballots", "សន្លឹកឆ្នោតហ្វឹកហាត់";
+    TrainingSeed => "Seed (the same seed gives the same ballots)", "គ្រាប់ពូជ (គ្រាប់ពូជដូចគ្នាផ្ដល់សន្លឹកឆ្នោតដូចគ្នា)";
+    TrainingSeedHint => "empty: a new deck", "ទទេ៖ បណ្ដុំថ្មី";
+    TrainingMix => "Kinds of ballot", "ប្រភេទសន្លឹកឆ្នោត";
+    TrainingMixHint => "empty: every kind, mostly clear ones; or e.g. tick=2,beside-box=3,two-parties=3", "ទទេ៖ គ្រប់ប្រភេទ ភាគច្រើនច្បាស់; ឬឧ. tick=2,beside-box=3,two-parties=3";
+    TrainingTrainer => "Trainer", "គ្រូបង្គោល";
+    TrainingStart => "Start a training round on this station", "ចាប់ផ្ដើមវគ្គហ្វឹកហាត់លើការិយាល័យនេះ";
+    TrainingDeckLine => "{cards} practice ballots, seed {seed}", "សន្លឹកឆ្នោតហ្វឹកហាត់ {cards} គ្រាប់ពូជ {seed}";
+    TrainingLedBy => "Trainer: {trainer}", "គ្រូបង្គោល៖ {trainer}";
+    TrainingMemberProgress => "{member}: {ruled} of {cards} ballots ruled", "{member}៖ បានសម្រេច {ruled} ក្នុង {cards}";
+    TrainingWhoRules => "Who rules next? Each member rules alone; the others do not watch the screen.", "អ្នកណាសម្រេចបន្ទាប់? សមាជិកម្នាក់ៗសម្រេចតែម្នាក់ឯង អ្នកផ្សេងមិនមើលអេក្រង់ទេ។";
+    TrainingMemberHint => "member's name", "ឈ្មោះសមាជិក";
+    TrainingBegin => "Begin ruling", "ចាប់ផ្ដើមសម្រេច";
+    TrainingPrivacy => "While a member rules, the screen shows neither the expected rulings nor the others' answers.", "ពេលសមាជិកសម្រេច អេក្រង់មិនបង្ហាញចម្លើយត្រូវ ឬចម្លើយរបស់អ្នកដទៃទេ។";
+    TrainingShowScores => "Show the scores (once every member has ruled)", "បង្ហាញពិន្ទុ (ពេលសមាជិកទាំងអស់បានសម្រេចរួច)";
+    TrainingHideScores => "Hide the scores", "លាក់ពិន្ទុ";
+    TrainingSaveReport => "Save the trainer's report (PDF)", "រក្សាទុករបាយការណ៍គ្រូបង្គោល (PDF)";
+    TrainingMemberDone => "{member} has ruled all {cards} ballots. Hand over to the next member.", "{member} បានសម្រេចសន្លឹកឆ្នោតទាំង {cards} រួចហើយ។ សូមប្រគល់ឲ្យសមាជិកបន្ទាប់។";
+    TrainingKeysHelp => "Keys as when counting: a party's number rules valid for it; Q W E R T Y rule invalid; Z X C V pick another valid mark; Backspace goes back one ballot; Esc clears what is typed.", "គ្រាប់ចុចដូចពេលរាប់៖ លេខគណបក្សសម្រេចត្រឹមត្រូវសម្រាប់វា; Q W E R T Y សម្រេចមិនត្រឹមត្រូវ; Z X C V ជ្រើសសញ្ញាត្រឹមត្រូវផ្សេង; Backspace ត្រឡប់ក្រោយមួយសន្លឹក; Esc លុបអ្វីដែលបានវាយ។";
+    TrainingRuling => "{member}: practice ballot {card} of {cards}", "{member}៖ សន្លឹកឆ្នោតហ្វឹកហាត់ {card} ក្នុង {cards}";
+    TrainingAnsweredBefore => "You ruled this ballot before: {verdict}. A new ruling replaces it.", "អ្នកបានសម្រេចសន្លឹកនេះរួច៖ {verdict}។ ការសម្រេចថ្មីជំនួសវា។";
+    TrainingBack => "Back one ballot", "ត្រឡប់ក្រោយមួយសន្លឹក";
+    TrainingStop => "Stop (go on later from here)", "ឈប់ (បន្តពេលក្រោយពីទីនេះ)";
+    TrainingScores => "Scores", "ពិន្ទុ";
+    TrainingMember => "Member", "សមាជិក";
+    TrainingCorrect => "Correct", "ត្រឹមត្រូវ";
+    TrainingPerCriterion => "Correct per criterion", "ត្រឹមត្រូវតាមលក្ខខណ្ឌ";
+    TrainingCorrectOf => "{correct} of {ruled} ruled", "{correct} ក្នុង {ruled} ដែលបានសម្រេច";
+    TrainingCard => "Practice ballot {card}", "សន្លឹកឆ្នោតហ្វឹកហាត់ {card}";
+    TrainingExpected => "The criteria say: {verdict}", "លក្ខខណ្ឌចែងថា៖ {verdict}";
+    TrainingNoAnswers => "No member has answered yet.", "មិនទាន់មានសមាជិកណាឆ្លើយនៅឡើយទេ។";
+    TrainingKappa => "Agreement (Fleiss' kappa): {kappa} over {ballots} ballots ruled by all {raters} members", "ការយល់ស្របគ្នា (Fleiss' kappa)៖ {kappa} លើសន្លឹកឆ្នោត {ballots} ដែលសមាជិកទាំង {raters} នាក់បានសម្រេច";
+    TrainingNoKappa => "Agreement needs two members who ruled the same cards.", "ការយល់ស្របគ្នាត្រូវការសមាជិកពីរនាក់ដែលបានសម្រេចសន្លឹកដូចគ្នា។";
+    TrainingKappaPer => "Agreement per criterion: {per}", "ការយល់ស្របគ្នាតាមលក្ខខណ្ឌ៖ {per}";
+    TrainingDisagreed => "Cards ruled differently: {n}", "សន្លឹកដែលបានសម្រេចខុសគ្នា៖ {n}";
+    TrainingNotRuled => "not ruled", "មិនបានសម្រេច";
+    AnnexTrainingAnswer => "TRAINING: {member} ruled card {card} {verdict}", "ហ្វឹកហាត់៖ {member} បានសម្រេចសន្លឹកទី {card} {verdict}";
 }
 
 /// How messages name figures and checks: by the keys the command line and
@@ -677,6 +725,22 @@ impl Tr {
                 &[("code", criterion), ("title", &names.title.unwrap_or(""))],
             ),
         }
+    }
+
+    /// A verdict as a line of text, with the party's abbreviation and the
+    /// criterion's title from the station file: `party 3 AP (V3)`.
+    pub fn verdict_in(self, def: &StationDefinition, verdict: &Verdict) -> String {
+        let names = VerdictNames {
+            abbreviation: verdict
+                .party()
+                .and_then(|party| def.party(party))
+                .map(|p| p.abbreviation.as_str()),
+            title: def
+                .criteria
+                .get(verdict.criterion())
+                .map(|c| c.title.get(self.lang.code())),
+        };
+        self.verdict(verdict, VerdictWording::Line(names))
     }
 
     /// The name of a recount mode.

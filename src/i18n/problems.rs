@@ -102,6 +102,21 @@ translations! {
     AlreadyReviewed => "ballot {original} was already ruled again at seq {by}", "សន្លឹកឆ្នោត {original} ត្រូវបានសម្រេចម្ដងទៀតរួចហើយនៅលេខ {by}";
     BallotNotUnderReview => "{ballot} is not a ballot under review (under review: {list})", "{ballot} មិនមែនជាសន្លឹកឆ្នោតកំពុងពិនិត្យទេ (កំពុងពិនិត្យ៖ {list})";
     BallotAlreadyReviewed => "ballot {ballot} was already ruled again", "សន្លឹកឆ្នោត {ballot} ត្រូវបានសម្រេចម្ដងទៀតរួចហើយ";
+
+    // Training rounds.
+    AnswerInCount => "this record is a count, not a training round: training answers cannot be recorded in it", "កំណត់ត្រានេះជាការរាប់ មិនមែនជាវគ្គបណ្ដុះបណ្ដាលទេ៖ មិនអាចកត់ចម្លើយហ្វឹកហាត់ក្នុងវាបានទេ";
+    CountEntryInTraining => "this record is a TRAINING round, not a count: it records training answers only, not a {kind} entry", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាកត់តែចម្លើយហ្វឹកហាត់ប៉ុណ្ណោះ មិនមែនធាតុ {kind} ទេ";
+    NoSuchCard => "there is no card {card}: the deck has cards 1 to {cards}", "គ្មានសន្លឹកទី {card} ទេ៖ បណ្ដុំមានសន្លឹកទី ១ ដល់ {cards}";
+    TooManyMembers => "at most {max} members answer in one round", "សមាជិកយ៉ាងច្រើន {max} នាក់ឆ្លើយក្នុងវគ្គមួយ";
+    DeckSize => "{value} cards: a deck has 1 to {max}", "{value} សន្លឹក៖ បណ្ដុំមួយមានពី ១ ដល់ {max}";
+    DeckCriterionMissing => "{kind} ballots are ruled under {code}, which the station's criteria do not have; give {kind} a weight of 0", "សន្លឹកឆ្នោតប្រភេទ {kind} ត្រូវសម្រេចតាម {code} ដែលលក្ខខណ្ឌរបស់ការិយាល័យមិនមាន៖ សូមដាក់ទម្ងន់ ០ ឲ្យ {kind}";
+    DeckEmptyMix => "every kind has a weight of 0: nothing to draw", "គ្រប់ប្រភេទមានទម្ងន់ ០៖ គ្មានអ្វីត្រូវគូរទេ";
+    DeckTooFewParties => "ballots marked for two parties need at least two parties on the ballot", "សន្លឹកឆ្នោតដែលគូសឲ្យគណបក្សពីរ ត្រូវការគណបក្សយ៉ាងហោចណាស់ពីរលើសន្លឹកឆ្នោត";
+    NotMixEntry => "{value} is not KIND=WEIGHT (kinds: {kinds}; weights 0 to 1000)", "{value} មិនមែនជា KIND=WEIGHT ទេ (ប្រភេទ៖ {kinds}; ទម្ងន់ពី ០ ដល់ ១០០០)";
+    NotATrainingRecord => "{path} is a count, not a TRAINING round", "{path} ជាការរាប់ មិនមែនជាវគ្គបណ្ដុះបណ្ដាលទេ";
+    NoDisputeInTraining => "a training answer has no dispute: write the ruling alone", "ចម្លើយហ្វឹកហាត់គ្មានការជំទាស់ទេ៖ សូមសរសេរតែការសម្រេច";
+    NotANumber => "{value} is not a whole number", "{value} មិនមែនជាចំនួនគត់ទេ";
+    TrainingNotACount => "this record is a TRAINING round, not a count: it has no results and can never be sealed", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាគ្មានលទ្ធផល ហើយមិនអាចបិទត្រាបានឡើយ";
     GapUnreviewed => "{reviewed} of the {of} ballots under review are ruled again", "បានសម្រេចម្ដងទៀត {reviewed} ក្នុងចំណោមសន្លឹកឆ្នោត {of} ដែលកំពុងពិនិត្យ";
     NotRecountMode => "{value} is not a recount mode (full or review)", "{value} មិនមែនជារបៀបរាប់ឡើងវិញទេ (full ឬ review)";
     RecountOfUnsealed => "only a sealed count can be recounted: {problem}", "អាចរាប់ឡើងវិញបានតែការរាប់ដែលបានបិទត្រាប៉ុណ្ណោះ៖ {problem}";
@@ -235,7 +250,7 @@ translations! {
     InStationFile => "{problem} (station file {path})", "{problem} (ឯកសារការិយាល័យ {path})";
     NoHome => "no home directory to keep the count records in", "គ្មានថតផ្ទះសម្រាប់រក្សាទុកកំណត់ត្រាការរាប់ទេ";
     WindowFailed => "the window could not be opened: {detail}", "មិនអាចបើកបង្អួចបានទេ៖ {detail}";
-    NotScreen => "{value} is not a screen (station, reconciliation, counting, cross-check, results, verify, recount, tabulation)", "{value} មិនមែនជាអេក្រង់ទេ (station, reconciliation, counting, cross-check, results, verify, recount, tabulation)";
+    NotScreen => "{value} is not a screen (station, reconciliation, counting, cross-check, results, verify, recount, tabulation, training)", "{value} មិនមែនជាអេក្រង់ទេ (station, reconciliation, counting, cross-check, results, verify, recount, tabulation, training)";
     VerifyNeedsInput => "give --record or --results", "សូមផ្ដល់ --record ឬ --results";
     RuleNeedsChoice => "give either --party or --invalid", "សូមផ្ដល់ --party ឬ --invalid";
     NotLang => "{value} is not en or km", "{value} មិនមែនជា en ឬ km ទេ";

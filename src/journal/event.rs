@@ -9,9 +9,10 @@ use crate::domain::party::PartyNumber;
 use crate::domain::person::Person;
 use crate::domain::reconciliation::{CheckName, Figure};
 use crate::domain::recount::RecountBinding;
-use crate::domain::ruling::Ruling;
+use crate::domain::ruling::{Ruling, Verdict};
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
+use crate::domain::training::TrainingSpec;
 use crate::domain::zone::Zone;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -38,6 +39,11 @@ pub enum Event {
         /// complaint deadline of this count follow it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time_zone: Option<Zone>,
+
+        /// For a training round: the deck its members rule. A record
+        /// opened with one is never a count.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        training: Option<Box<TrainingSpec>>,
     },
     /// One or more reconciliation figures, as counted; a later value of a
     /// figure replaces an earlier one.
@@ -65,6 +71,13 @@ pub enum Event {
     PresenceWithdrawn { person_seq: Seq, reason: FreeText },
     /// The chief seals the count; nothing can follow.
     Sealed(Seal),
+    /// In a training round: how `member` ruled card `card` of the deck (a
+    /// later answer to the same card replaces this one).
+    TrainingAnswer {
+        member: FreeText,
+        card: u32,
+        verdict: Verdict,
+    },
 }
 
 impl Event {
@@ -82,6 +95,7 @@ impl Event {
             Event::PersonPresent(_) => "person_present",
             Event::PresenceWithdrawn { .. } => "presence_withdrawn",
             Event::Sealed(_) => "sealed",
+            Event::TrainingAnswer { .. } => "training_answer",
         }
     }
 }
@@ -90,7 +104,6 @@ impl Event {
 mod tests {
     use super::*;
     use crate::domain::criteria::CriterionCode;
-    use crate::domain::ruling::Verdict;
 
     #[test]
     fn a_ruling_event_is_flat_with_its_type_tag() {

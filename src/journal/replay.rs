@@ -14,6 +14,7 @@ use crate::domain::recount::Origin;
 use crate::domain::seq::Seq;
 use crate::domain::station::StationFile;
 use crate::domain::time::Timestamp;
+use crate::domain::training::TrainingError;
 use crate::journal::entry::{EntryBody, StoredEntry, chain_hash};
 use crate::journal::event::{Event, RECORD_FORMAT};
 use crate::journal::fast::read_plain_ruling;
@@ -88,6 +89,7 @@ pub fn check_event(
                 app_version: _,
                 recount,
                 time_zone: _,
+                training,
             } => {
                 let def = station.definition();
                 let bindings = [
@@ -117,11 +119,24 @@ pub fn check_event(
                         });
                     }
                 }
-                Ok(count.check_opening(recount.as_ref())?)
+                count.check_opening(recount.as_ref())?;
+                match training {
+                    // A recount recounts a count, never a training round.
+                    Some(_) if recount.is_some() => Err(CountError::Training(
+                        TrainingError::OnlyTraining { kind: "recount" },
+                    )
+                    .into()),
+                    Some(spec) => {
+                        spec.deck(def).map_err(CountError::Training)?;
+                        Ok(())
+                    }
+                    None => Ok(()),
+                }
             }
             other => Err(EventError::NotOpened(other.kind())),
         };
     }
+    training_gate(count, event)?;
     match event {
         Event::Opened { .. } => Err(EventError::OpenedAgain),
         Event::FiguresRecorded { figures } => Ok(count.check_figures(figures)?),
@@ -140,6 +155,23 @@ pub fn check_event(
         Event::PersonPresent(person) => Ok(count.check_person(person)?),
         Event::PresenceWithdrawn { person_seq, .. } => Ok(count.check_withdrawal(*person_seq)?),
         Event::Sealed(seal) => Ok(count.check_new_seal(seal)?),
+        Event::TrainingAnswer {
+            member,
+            card,
+            verdict,
+        } => Ok(count.check_answer(member, *card, verdict)?),
+    }
+}
+
+/// A training round holds only training answers, and a count none.
+fn training_gate(count: &Count, event: &Event) -> Result<(), EventError> {
+    let answer = matches!(event, Event::TrainingAnswer { .. });
+    match (count.training().is_some(), answer) {
+        (true, false) => {
+            Err(CountError::Training(TrainingError::OnlyTraining { kind: event.kind() }).into())
+        }
+        (false, true) => Err(CountError::Training(TrainingError::NotTraining).into()),
+        _ => Ok(()),
     }
 }
 
@@ -157,6 +189,7 @@ pub fn check_stored_event(
     if seq != Seq::FIRST
         && let Event::Sealed(seal) = event
     {
+        training_gate(count, event)?;
         return Ok(count.check_seal(seal)?);
     }
     check_event(count, station, seq, event)
@@ -166,10 +199,16 @@ pub fn check_stored_event(
 pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
     match event {
         Event::Opened {
-            recount, time_zone, ..
+            recount,
+            time_zone,
+            training,
+            ..
         } => {
             count.apply_opening(seq, recount);
             count.apply_recorded_zone(time_zone);
+            if let Some(spec) = training {
+                count.apply_training(*spec);
+            }
         }
         Event::FiguresRecorded { figures } => count.apply_figures(seq, &figures),
         Event::Ruling(ruling) => count.apply_ruling(seq, ruling),
@@ -187,6 +226,11 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
         Event::PersonPresent(person) => count.apply_person(seq, person),
         Event::PresenceWithdrawn { person_seq, .. } => count.apply_withdrawal(seq, person_seq),
         Event::Sealed(seal) => count.apply_seal(seq, seal),
+        Event::TrainingAnswer {
+            member,
+            card,
+            verdict,
+        } => count.apply_answer(seq, &member, card, verdict),
     }
 }
 
@@ -326,6 +370,7 @@ mod tests {
             app_version: "test".into(),
             recount: None,
             time_zone: None,
+            training: None,
         }
     }
 
@@ -365,6 +410,49 @@ mod tests {
             r.push(e)?;
         }
         r.finish()
+    }
+
+    fn training_opened(station: &StationFile) -> Event {
+        let mut e = opened(station);
+        if let Event::Opened { training, .. } = &mut e {
+            *training = Some(Box::new(crate::domain::training::TrainingSpec::new(
+                5,
+                4,
+                &crate::domain::practice::Mix(vec![(crate::domain::practice::MarkKind::Tick, 1)]),
+                None,
+            )));
+        }
+        e
+    }
+
+    fn answer(card: u32) -> Event {
+        Event::TrainingAnswer {
+            member: crate::domain::free_text::FreeText::parse("member", "Sok").unwrap(),
+            card,
+            verdict: Verdict::Invalid {
+                criterion: CriterionCode::parse("I2").unwrap(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_training_round_replays_its_answers_and_nothing_of_a_count() {
+        let s = station();
+        let done = replay(&chain(vec![training_opened(&s), answer(1), answer(4)])).unwrap();
+        let training = done.count.training().unwrap();
+        assert_eq!(training.deck.cards.len(), 4);
+        assert_eq!(training.members()[0].ruled(), 2);
+        // A ruling written into a training round (by hand, or by another
+        // program) breaks the chain at its entry.
+        let err = replay(&chain(vec![training_opened(&s), answer(1), vote(1)])).unwrap_err();
+        assert_eq!(err.seq, Seq(3));
+        assert!(err.to_string().contains("TRAINING"), "{err}");
+        // And an answer written into a count.
+        let err = replay(&chain(vec![opened(&s), vote(1), answer(1)])).unwrap_err();
+        assert_eq!(err.seq, Seq(3));
+        // A card the deck does not have.
+        let err = replay(&chain(vec![training_opened(&s), answer(5)])).unwrap_err();
+        assert_eq!(err.seq, Seq(2));
     }
 
     #[test]

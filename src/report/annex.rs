@@ -147,7 +147,8 @@ pub fn numbering(entries: &[EntryBody]) -> Numbering {
             | Event::Dispute { .. }
             | Event::PersonPresent(_)
             | Event::PresenceWithdrawn { .. }
-            | Event::Sealed(_) => {}
+            | Event::Sealed(_)
+            | Event::TrainingAnswer { .. } => {}
         }
     }
     ballots
@@ -307,5 +308,17 @@ fn describe_in(
             let names: Vec<String> = seal.signed.iter().map(|s| s.name.to_string()).collect();
             tr.f(T::AnnexSealed, &[("names", &names.join(", "))])
         }
+        Event::TrainingAnswer {
+            member,
+            card,
+            verdict,
+        } => tr.f(
+            T::AnnexTrainingAnswer,
+            &[
+                ("member", member),
+                ("card", &tr.num(card)),
+                ("verdict", &tr.verdict(verdict, VerdictWording::Short)),
+            ],
+        ),
     }
 }

@@ -9,4 +9,5 @@ pub mod compare;
 pub mod explain;
 pub mod files;
 pub mod tabulate;
+pub mod training;
 pub mod verify;

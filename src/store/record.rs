@@ -10,6 +10,7 @@ use crate::domain::results::{ResultsDocument, ResultsError};
 use crate::domain::seq::Seq;
 use crate::domain::station::{StationError, StationFile};
 use crate::domain::time::{Clock, Timestamp};
+use crate::domain::training::TrainingSpec;
 use crate::domain::zone::Zone;
 use crate::journal::entry::{EntryBody, StoredEntry};
 use crate::journal::event::{Event, RECORD_FORMAT};
@@ -393,7 +394,23 @@ impl Record {
         station: StationFile,
         clock: &dyn Clock,
     ) -> Result<Record, StoreError> {
-        Record::create_file(path, |path| Record::initialize(path, station, clock, None))
+        Record::create_file(path, |path| {
+            Record::initialize(path, station, clock, None, None)
+        })
+    }
+
+    /// Creates a training round for `station` at `path`, which must not
+    /// exist: a record whose opening entry names the deck `spec` makes, and
+    /// which holds only the members' answers.
+    pub fn create_training(
+        path: &Path,
+        station: StationFile,
+        spec: TrainingSpec,
+        clock: &dyn Clock,
+    ) -> Result<Record, StoreError> {
+        Record::create_file(path, |path| {
+            Record::initialize(path, station, clock, None, Some(spec))
+        })
     }
 
     /// Starts a recount of the sealed `original` at `path`, which must not
@@ -419,7 +436,7 @@ impl Record {
         };
         let station = original.station.clone();
         Record::create_file(path, |path| {
-            Record::initialize(path, station, clock, Some((original, binding)))
+            Record::initialize(path, station, clock, Some((original, binding)), None)
         })
     }
 
@@ -456,6 +473,7 @@ impl Record {
         station: StationFile,
         clock: &dyn Clock,
         recount: Option<(&Record, RecountBinding)>,
+        training: Option<TrainingSpec>,
     ) -> Result<Record, StoreError> {
         let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         configure(&conn)?;
@@ -483,7 +501,11 @@ impl Record {
             .or_else(|| time_zone.clone())
             .unwrap_or_else(Zone::utc);
         let now = clock.now();
-        let window = ElectionWindow::of(def.election.date, recount.is_some());
+        // A training round is held before the election: its entries are
+        // not held to the election's days.
+        let window = training
+            .is_none()
+            .then(|| ElectionWindow::of(def.election.date, recount.is_some()));
         let opened = Event::Opened {
             format: RECORD_FORMAT.to_string(),
             election_id: def.election.id.clone(),
@@ -492,12 +514,13 @@ impl Record {
             app_version: crate::domain::APP_VERSION.to_string(),
             recount: recount.as_ref().map(|(_, binding)| binding.clone()),
             time_zone,
+            training: training.map(Box::new),
         };
         let body = EntryBody {
             seq: Seq::FIRST,
             at: now,
             event: opened,
-            clock: clock_check::check(now, &zone, None, Some(window)),
+            clock: clock_check::check(now, &zone, None, window),
         };
         let stored = StoredEntry::new(Hash256::ZERO, &body).map_err(StoreError::Encode)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
