@@ -55,12 +55,24 @@ fn git_commit(dir: &Path) -> Option<String> {
     }
     let commit = git(dir, &["rev-parse", "--short=12", "HEAD"])?;
     // Build again when HEAD moves: HEAD itself (a checkout), the branch it
-    // names (a commit) and packed refs.
-    let mut watched = vec![git(dir, &["rev-parse", "--git-path", "HEAD"])];
+    // names (a commit), packed refs, and HEAD's log (written at every commit
+    // and checkout). A branch whose ref is packed has no file of its own
+    // until its next commit writes one, so the folder it will appear in is
+    // watched too.
+    let mut watched = vec![
+        git(dir, &["rev-parse", "--git-path", "HEAD"]),
+        git(dir, &["rev-parse", "--git-path", "logs/HEAD"]),
+        git(dir, &["rev-parse", "--git-path", "packed-refs"]),
+    ];
     if let Some(branch) = git(dir, &["symbolic-ref", "-q", "HEAD"]) {
-        watched.push(git(dir, &["rev-parse", "--git-path", &branch]));
+        let file = git(dir, &["rev-parse", "--git-path", &branch]);
+        let folder = file
+            .as_deref()
+            .and_then(|f| Path::new(f).parent())
+            .map(|p| p.display().to_string());
+        watched.push(file);
+        watched.push(folder);
     }
-    watched.push(git(dir, &["rev-parse", "--git-path", "packed-refs"]));
     for path in watched.into_iter().flatten() {
         let path = dir.join(path);
         if path.exists() {
