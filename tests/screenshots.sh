@@ -122,3 +122,21 @@ echo "$out/comparison-form.png"
 "$bin" tabulate --out "$work/commune.json" --pdf "$work/commune.pdf" "$work/first.json" "$work/review.json" >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/commune.pdf" "$out/commune-form"
 echo "$out/commune-form.png"
+
+# A training round of the practice station: three members rule 20 practice
+# ballots (the second and third differ from the first on some), then the
+# Training screen between members and the trainer's report.
+training="$work/training.polltally"
+"$bin" train deck --station assets/sample-station.json --record "$training" \
+    --cards 20 --seed 42 --trainer "Chea Sophal" >/dev/null
+answers="I3 8 11 3 10 I6 I5 I4 I1 8 10 7 12 8 I2 3 7 I5 3 I4"
+printf '%s\n' $answers | "$bin" train answers --record "$training" --member "Sok Dara" >/dev/null
+printf '%s\n' $answers | sed 's/^I3$/1/; s/^8$/8 V3/' \
+    | "$bin" train answers --record "$training" --member "Dara Chan" >/dev/null
+printf '%s\n' $answers | sed 's/^I4$/4 V4/' \
+    | "$bin" train answers --record "$training" --member "Vanna Keo" >/dev/null
+shot training training en "$training"
+"$bin" train report --record "$training" --out "$work/training.pdf" >/dev/null
+pdftoppm -png -r 80 -f 1 -l 2 "$work/training.pdf" "$work/training-report"
+convert "$work/training-report-1.png" "$work/training-report-2.png" +append "$out/training-report.png"
+echo "$out/training-report.png"

@@ -35,7 +35,8 @@ fn code(text: &str) -> CriterionCode {
 
 /// Three members over a 20-card deck of the sample station: Sok Dara rules
 /// every card as expected, Chan Sophea rules faint ticks and ballots
-/// without the stamp otherwise, Keo Malis leaves card 1 unruled.
+/// without the stamp otherwise and card 1 as damaged, Keo Malis leaves
+/// card 1 unruled.
 fn round(def: &StationDefinition) -> (Deck, Vec<Answers>) {
     let deck = Deck::generate(def, 2027, 20, &Mix::default()).unwrap();
     let right: Vec<Option<Verdict>> = deck
@@ -60,6 +61,16 @@ fn round(def: &StationDefinition) -> (Deck, Vec<Answers>) {
             _ => {}
         }
     }
+    // Card 1: ruled two ways by the members who ruled it, and left unruled
+    // by the third.
+    let other = if deck.cards[0].expected.criterion().as_str() == "I6" {
+        "I2"
+    } else {
+        "I6"
+    };
+    second[0] = Some(Verdict::Invalid {
+        criterion: code(other),
+    });
     let mut third = right.clone();
     third[0] = None;
     let answers = vec![
@@ -152,7 +163,7 @@ fn the_pdf_carries_training_the_people_the_kappas_and_the_disagreed_ballots() {
             d.card
         );
     }
-    // Card 1, left unruled by one member, is among them.
+    // Card 1, ruled two ways and left unruled by one member, is among them.
     assert!(scores.disagreements.iter().any(|d| d.card == 1));
     assert!(all.contains("not ruled"));
     // Only the disagreed ballots are drawn with a title.

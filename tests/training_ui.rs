@@ -93,6 +93,11 @@ fn three_members_rule_a_20_card_deck_and_see_where_they_differ() {
     assert!(path.to_string_lossy().contains("-training-1"), "{path:?}");
     assert_eq!(h.state().screen, Screen::Training);
     assert!(h.query_by_label("TRAINING - NOT A COUNT").is_some());
+    // A training round is not offered as the count to reopen.
+    assert_ne!(
+        h.state().settings.last_record.as_deref(),
+        Some(path.as_path())
+    );
     // A training round has one tab: the count's screens are not there.
     assert!(h.query_by_label_contains("Reconciliation").is_none());
     h.key_press(Key::F4);
@@ -148,9 +153,8 @@ fn three_members_rule_a_20_card_deck_and_see_where_they_differ() {
         press(&mut h, &keys_for(&def, &card.expected));
     }
     assert!(
-        notice(&h).unwrap().contains("Sok has ruled all 20 ballots"),
-        "{:?}",
-        notice(&h)
+        h.query_by_label_contains("Sok has ruled all 20 ballots")
+            .is_some()
     );
     // Between members: how far each got, never how well; the next member
     // types their name at once.
@@ -189,11 +193,21 @@ fn three_members_rule_a_20_card_deck_and_see_where_they_differ() {
     }
     h.run();
     assert!(
-        notice(&h)
-            .unwrap()
-            .contains("Dara has ruled all 20 ballots"),
-        "{:?}",
-        notice(&h)
+        h.query_by_label_contains("Dara has ruled all 20 ballots")
+            .is_some()
+    );
+    // Another member typing a name already answering is asked first, and
+    // the name is matched whatever its case.
+    begin(&mut h, "sok");
+    assert!(
+        h.query_by_label_contains("Sok has already ruled 20 of 20 ballots")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains(": practice ballot").is_none());
+    type_into(
+        &mut h,
+        "Who rules next? Each member rules alone; the others do not watch the screen.",
+        "",
     );
 
     begin(&mut h, "Vanna");
@@ -225,8 +239,7 @@ fn three_members_rule_a_20_card_deck_and_see_where_they_differ() {
     disagreed.sort_unstable();
     assert_eq!(disagreed, two_party);
 
-    h.get_by_label("Show the scores (once every member has ruled)")
-        .click();
+    h.get_by_label("Show the scores").click();
     h.run();
     let agreement = scores.agreement.unwrap();
     let kappa = format!(
@@ -265,28 +278,25 @@ fn three_members_rule_a_20_card_deck_and_see_where_they_differ() {
 }
 
 #[test]
-fn a_count_event_cannot_reach_a_training_round_from_the_app() {
+fn a_deck_that_cannot_be_made_names_the_field_and_a_count_event_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = practice(dir.path());
     h.key_press(Key::F10);
     h.run();
-    type_into(&mut h, "Practice ballots", "0");
-    h.get_by_label("Start a training round on this station")
-        .click();
-    h.run();
-    // No deck of 0 ballots: the field is named and nothing is made.
-    let said = notice(&h).unwrap();
-    assert!(said.contains("cards: 0 cards"), "{said}");
-    assert!(
-        h.state()
-            .session
-            .as_ref()
-            .unwrap()
-            .record
-            .count()
-            .training()
-            .is_none()
-    );
+    for (typed, says) in [
+        ("0", "cards: 0 cards"),
+        ("5000000000", "cards: 5000000000 cards"),
+        ("twenty", "cards: \"twenty\" is not a whole number"),
+    ] {
+        type_into(&mut h, "Practice ballots", typed);
+        h.get_by_label("Start a training round on this station")
+            .click();
+        h.run();
+        let said = notice(&h).unwrap();
+        assert!(said.contains(says), "{typed}: {said}");
+        let count = h.state().session.as_ref().unwrap().record.count();
+        assert!(count.training().is_none());
+    }
     type_into(&mut h, "Practice ballots", "3");
     type_into(&mut h, "Kinds of ballot", "smudge=2");
     h.get_by_label("Start a training round on this station")
@@ -301,21 +311,119 @@ fn a_count_event_cannot_reach_a_training_round_from_the_app() {
     h.get_by_label("Start a training round on this station")
         .click();
     h.run();
-    let kinds: Vec<String> = {
+    let (kinds, def) = {
         let count = h.state().session.as_ref().unwrap().record.count();
-        count
+        let kinds: Vec<String> = count
             .training()
             .unwrap()
             .deck
             .cards
             .iter()
             .map(|c| c.expected.criterion().to_string())
-            .collect()
+            .collect();
+        (kinds, count.definition().clone())
     };
     assert_eq!(kinds, ["V3", "V3", "V3"]);
-    // Keys of the counting screen while no member rules rule nothing.
-    press(&mut h, &[Key::Num3, Key::W]);
-    let record = &h.state().session.as_ref().unwrap().record;
-    assert!(record.count().training().is_some());
-    assert_eq!(record.entries(), 1);
+    // A count's entry sent to the training round is refused in words that
+    // say why, and nothing is written.
+    let ruling = polltally::domain::ruling::RulingRequest {
+        choice: polltally::domain::ruling::RulingChoice::Party {
+            party: 3,
+            criterion: None,
+        },
+        disputed_by: vec![],
+        note: None,
+    }
+    .resolve(&def)
+    .unwrap();
+    h.state_mut()
+        .apply(polltally::app::command::AppCommand::Append(Event::Ruling(
+            ruling,
+        )));
+    h.run();
+    let said = notice(&h).unwrap();
+    assert!(said.contains("TRAINING round, not a count"), "{said}");
+    assert_eq!(h.state().session.as_ref().unwrap().record.entries(), 1);
+}
+
+#[test]
+fn the_scores_wait_until_asked_for_while_a_member_has_not_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    h.key_press(Key::F10);
+    h.run();
+    type_into(&mut h, "Practice ballots", "5");
+    h.get_by_label("Start a training round on this station")
+        .click();
+    h.run();
+    begin(&mut h, "Lim Bopha");
+    press(&mut h, &[Key::W, Key::W]);
+    h.get_by_label("Stop (go on later from here)").click();
+    h.run();
+    assert!(
+        h.query_by_label("Lim Bopha: 2 of 5 ballots ruled")
+            .is_some()
+    );
+    h.get_by_label("Show the scores").click();
+    h.run();
+    // Asked first, naming who has not finished; nothing shown yet.
+    assert!(
+        h.query_by_label_contains("Not every ballot is ruled yet by Lim Bopha")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Agreement").is_none());
+    assert!(
+        h.query_by_label("Save the trainer's report (PDF)")
+            .is_none()
+    );
+    h.get_by_label("Show the scores now").click();
+    h.run();
+    assert!(h.query_by_label_contains("Agreement").is_some());
+    // Going on hides them again.
+    begin(&mut h, "Lim Bopha");
+    h.get_by_label_contains("Go on as Lim Bopha").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Lim Bopha: practice ballot 3 of 5")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Agreement").is_none());
+}
+
+/// The answer to the last card that cannot be recorded (the record cannot
+/// be written) leaves the member on that card with the reason, never "has
+/// ruled all".
+#[test]
+fn a_last_answer_not_recorded_keeps_the_member_on_the_last_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = polltally::domain::station::StationFile::parse(
+        polltally::app::places::SAMPLE_STATION.to_vec(),
+    )
+    .unwrap();
+    let path = dir.path().join("round.polltally");
+    let spec = polltally::domain::training::TrainingSpec::new(
+        1,
+        1,
+        &polltally::domain::practice::Mix(vec![(polltally::domain::practice::MarkKind::Blank, 1)]),
+        None,
+    );
+    let clock = polltally::shell::clock::SystemClock;
+    drop(Record::create_training(&path, station, spec, &clock).unwrap());
+    std::fs::create_dir(dir.path().join("round.polltally-wal")).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut h = open_count(data.path(), &path);
+    assert_eq!(h.state().screen, Screen::Training);
+    begin(&mut h, "Sok");
+    press(&mut h, &[Key::W]);
+    h.run();
+    assert!(
+        notice(&h).unwrap().contains("reading only"),
+        "{:?}",
+        notice(&h)
+    );
+    assert!(
+        h.query_by_label_contains("Sok: practice ballot 1 of 1")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("has ruled all").is_none());
 }

@@ -436,9 +436,11 @@ impl PolltallyApp {
     }
 
     /// Opens `record` on the first step not yet done; "Reopen the last
-    /// count" remembers it unless it is a practice count.
+    /// count" remembers it unless it is a practice count or a training
+    /// round.
     fn open_session(&mut self, record: Record) {
-        if !record.count().definition().practice {
+        // A training round is not the count to go back to.
+        if !record.count().definition().practice && record.count().training().is_none() {
             self.settings.last_record = Some(record.path().to_path_buf());
         }
         if self.screen == Screen::Start {
@@ -506,7 +508,13 @@ impl PolltallyApp {
                     .at(field)
             })
         };
-        let cards = u32::try_from(number("cards", cards)?).unwrap_or(u32::MAX);
+        let cards = number("cards", cards)?;
+        let cards = u32::try_from(cards).map_err(|_| {
+            Message::new(P::DeckSize)
+                .num("value", cards)
+                .num("max", u64::from(crate::domain::practice::MAX_CARDS))
+                .at("cards")
+        })?;
         let seed = if seed.trim().is_empty() {
             self.clock.now().unix_seconds().unsigned_abs()
         } else {

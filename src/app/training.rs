@@ -15,6 +15,7 @@ use crate::domain::free_text::FreeText;
 use crate::domain::message::{Arg, Explain};
 use crate::domain::practice::{Scores, score};
 use crate::domain::ruling::{RulingChoice, RulingRequest};
+use crate::domain::seq::Seq;
 use crate::domain::training::Training;
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
@@ -33,6 +34,16 @@ pub struct TrainingState {
     pub pending: Vec<CountKey>,
     /// The scores are shown (the expected rulings with them).
     pub show_scores: bool,
+    /// The scores, and the last entry they were made from.
+    pub scores: Option<(Seq, Scores)>,
+    /// A name typed that is a member who has already answered: going on
+    /// as them is asked for first (it replaces their rulings).
+    pub confirm_member: Option<FreeText>,
+    /// Showing the scores while a member who began has not finished is
+    /// asked for first.
+    pub confirm_scores: bool,
+    /// The member who has just ruled every card, and how many.
+    pub done: Option<(String, u32)>,
     /// The name field takes the keyboard when next drawn: a member has
     /// just finished, and the next one types their name.
     pub focus_member: bool,
@@ -52,6 +63,10 @@ impl Default for TrainingState {
             keys: KeyState::default(),
             pending: Vec::new(),
             show_scores: false,
+            scores: None,
+            confirm_member: None,
+            confirm_scores: false,
+            done: None,
             focus_member: true,
             cards: "20".into(),
             seed: String::new(),
@@ -131,8 +146,15 @@ pub fn training_ui(
                     between_ui(ui, tr, training, state, commands);
                     if state.show_scores {
                         ui.separator();
-                        let scores = score(&training.deck, &training.answers());
-                        scores_ui(ui, tr, count, &scores);
+                        // Scored once per entry recorded, not once a frame.
+                        let entries = count.last_seq();
+                        if state.scores.as_ref().is_none_or(|(at, _)| *at != entries) {
+                            let scores = score(&training.deck, &training.answers());
+                            state.scores = Some((entries, scores));
+                        }
+                        if let Some((_, scores)) = &state.scores {
+                            scores_ui(ui, tr, count, scores);
+                        }
                     }
                 });
         }
@@ -202,6 +224,17 @@ fn between_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let view = TrainingView::new(training);
+    if let Some((member, cards)) = &state.done {
+        ui.label(
+            RichText::new(tr.f(
+                T::TrainingMemberDone,
+                &[("member", member), ("cards", &tr.num(cards))],
+            ))
+            .size(18.0)
+            .strong()
+            .color(theme::SEALED),
+        );
+    }
     ui.label(
         RichText::new(tr.f(
             T::TrainingDeckLine,
@@ -249,38 +282,94 @@ fn between_ui(
     ui.add(egui::Label::new(RichText::new(tr.t(T::TrainingPrivacy)).weak()).wrap());
     if begin {
         match FreeText::parse("member", &state.member) {
-            Ok(member) => {
-                // A member who stopped part way goes on from the first card
-                // not ruled; one who ruled every card starts again at 1.
-                let card = training
-                    .member(member.as_str())
-                    .and_then(|m| m.next_card())
-                    .unwrap_or(1);
-                state.round = Some(Round {
-                    member: member.trimmed(),
-                    card,
-                });
-                state.keys.reset();
-                state.member.clear();
-                state.show_scores = false;
+            // A name already answering is asked about first: another
+            // member must not go on with (and replace) their rulings.
+            Ok(member)
+                if training.member(member.as_str()).is_some()
+                    && state.confirm_member.as_ref() != Some(&member) =>
+            {
+                state.confirm_member = Some(member);
             }
+            Ok(member) => begin_round(training, state, member),
             Err(problem) => commands.push(AppCommand::Notify(Notice::problem(problem))),
         }
     }
-    ui.add_space(10.0);
-    ui.horizontal(|ui| {
-        let label = if state.show_scores {
-            T::TrainingHideScores
-        } else {
-            T::TrainingShowScores
-        };
-        if ui.button(tr.t(label)).clicked() {
-            state.show_scores = !state.show_scores;
+    if let Some(member) = state.confirm_member.clone()
+        && let Some(known) = training.member(member.as_str())
+    {
+        ui.label(
+            RichText::new(tr.f(
+                T::TrainingNameTaken,
+                &[
+                    ("member", &known.member),
+                    ("ruled", &tr.num(known.ruled())),
+                    ("cards", &tr.num(view.cards)),
+                ],
+            ))
+            .color(theme::WARNING),
+        );
+        let go_on = tr.f(T::TrainingGoOnAs, &[("member", &known.member)]);
+        if ui.button(go_on).clicked() {
+            begin_round(training, state, member);
         }
-        if !view.members.is_empty() && ui.button(tr.t(T::TrainingSaveReport)).clicked() {
-            commands.push(AppCommand::SaveTrainingReport);
+    }
+    ui.add_space(10.0);
+    // The scores show the expected rulings and everyone's answers: a member
+    // who began and has not finished should not see them and go on.
+    let unfinished: Vec<&str> = view
+        .members
+        .iter()
+        .filter(|m| m.ruled < view.cards)
+        .map(|m| m.member.as_str())
+        .collect();
+    ui.horizontal(|ui| {
+        if state.show_scores {
+            if ui.button(tr.t(T::TrainingHideScores)).clicked() {
+                state.show_scores = false;
+            }
+            if ui.button(tr.t(T::TrainingSaveReport)).clicked() {
+                commands.push(AppCommand::SaveTrainingReport);
+            }
+        } else if ui.button(tr.t(T::TrainingShowScores)).clicked() {
+            if unfinished.is_empty() {
+                state.show_scores = true;
+            } else {
+                state.confirm_scores = true;
+            }
         }
     });
+    if state.confirm_scores && !state.show_scores {
+        ui.label(
+            RichText::new(tr.f(
+                T::TrainingScoresEarly,
+                &[("members", &unfinished.join(", "))],
+            ))
+            .color(theme::WARNING),
+        );
+        if ui.button(tr.t(T::TrainingShowScoresNow)).clicked() {
+            state.show_scores = true;
+            state.confirm_scores = false;
+        }
+    }
+}
+
+/// `member` begins (or goes on) ruling: from the first card they have not
+/// ruled, or from card 1 when they ruled every card.
+fn begin_round(training: &Training, state: &mut TrainingState, member: FreeText) {
+    let card = training
+        .member(member.as_str())
+        .and_then(|m| m.next_card())
+        .unwrap_or(1);
+    state.round = Some(Round {
+        member: member.trimmed(),
+        card,
+    });
+    state.keys.reset();
+    state.member.clear();
+    state.show_scores = false;
+    state.confirm_scores = false;
+    state.confirm_member = None;
+    state.done = None;
 }
 
 /// A member ruling: the card drawn large, the keys of the counting screen,
@@ -296,13 +385,22 @@ fn ruling_ui(
 ) {
     let def = count.definition();
     let total = training.deck.cards.len() as u32;
+    // Past the last card: its answer was recorded (one that was not sends
+    // the member back to its card), so the member has finished.
+    if round.card > total {
+        state.round = None;
+        state.pending.clear();
+        state.keys.reset();
+        state.focus_member = true;
+        state.done = Some((round.member.to_string(), total));
+        return;
+    }
     // The keys, in the order typed; after an answer the rest wait for the
     // next frame, when the answer is recorded.
     let mut keys = std::mem::take(&mut state.pending);
     keys.extend(pressed_keys(ui));
     let mut keys = keys.into_iter();
     let mut card = round.card;
-    let mut finished = false;
     while let Some(key) = keys.next() {
         let action = match key {
             CountKey::Backspace if state.keys.digits.is_empty() && state.keys.armed.is_none() => {
@@ -315,11 +413,7 @@ fn ruling_ui(
         };
         let answered = answer(action, count, &round.member, card, commands);
         if answered {
-            if card >= total {
-                finished = true;
-            } else {
-                card += 1;
-            }
+            card += 1;
             state.pending = keys.collect();
             if !state.pending.is_empty() {
                 ui.ctx().request_repaint();
@@ -327,29 +421,18 @@ fn ruling_ui(
             break;
         }
     }
-    if finished {
-        state.round = None;
-        state.focus_member = true;
-        state.pending.clear();
-        commands.push(AppCommand::Notify(Notice::info(
-            T::TrainingMemberDone,
-            vec![
-                ("member", Arg::Text(round.member.to_string())),
-                ("cards", Arg::Num(u64::from(total))),
-            ],
-        )));
-        return;
-    }
     if let Some(r) = &mut state.round {
         r.card = card;
     }
 
+    let Some(shown) = card_of(training, card) else {
+        // Past the last card, until the next frame ends the round.
+        ui.ctx().request_repaint();
+        return;
+    };
     egui::Panel::bottom("training_keys").show(ui, |ui| {
         ui.add(egui::Label::new(RichText::new(tr.t(T::TrainingKeysHelp)).weak()).wrap());
     });
-    let Some(shown) = training.deck.cards.get(card as usize - 1) else {
-        return;
-    };
     let labels: Vec<String> = def
         .parties
         .iter()
@@ -385,9 +468,10 @@ fn ruling_ui(
                     .strong(),
                 );
                 // The member's own answer to the card before, never anyone else's.
-                let before = training
-                    .member(round.member.as_str())
-                    .and_then(|m| m.rulings.get(card as usize - 1).cloned().flatten());
+                let before = training.member(round.member.as_str()).and_then(|m| {
+                    let i = (card as usize).checked_sub(1)?;
+                    m.rulings.get(i).cloned().flatten()
+                });
                 let line = match before {
                     Some((_, verdict)) => tr.f(
                         T::TrainingAnsweredBefore,
@@ -514,19 +598,8 @@ fn ruling_ui(
                     )
                 {
                     state.keys.reset();
-                    match &mut state.round {
-                        Some(r) if card < total => r.card = card + 1,
-                        _ => {
-                            state.round = None;
-                            state.focus_member = true;
-                            commands.push(AppCommand::Notify(Notice::info(
-                                T::TrainingMemberDone,
-                                vec![
-                                    ("member", Arg::Text(round.member.to_string())),
-                                    ("cards", Arg::Num(u64::from(total))),
-                                ],
-                            )));
-                        }
+                    if let Some(r) = &mut state.round {
+                        r.card = card + 1;
                     }
                 }
             });
@@ -669,7 +742,7 @@ fn scores_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, scores: &Scores) {
         return;
     };
     for d in &scores.disagreements {
-        let Some(card) = training.deck.cards.get(d.card as usize - 1) else {
+        let Some(card) = card_of(training, d.card) else {
             continue;
         };
         ui.separator();
@@ -720,4 +793,10 @@ fn scores_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, scores: &Scores) {
             });
         });
     }
+}
+
+/// Card `number` (from 1) of the round's deck.
+fn card_of(training: &Training, number: u32) -> Option<&crate::domain::practice::Card> {
+    let i = (number as usize).checked_sub(1)?;
+    training.deck.cards.get(i)
 }

@@ -106,7 +106,22 @@ fn answers(
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
     let mut record = open_to_write(path, tr, mirror)?;
-    training_of(&record)?;
+    let training = training_of(&record)?;
+    // Going on as a member who has answered replaces their rulings: said,
+    // in case the name is another member's.
+    if let Some(known) = training.member(member.as_str()) {
+        eprintln!(
+            "{}",
+            tr.f(
+                T::CliTrainingMemberKnown,
+                &[
+                    ("member", &known.member),
+                    ("ruled", &tr.num(known.ruled())),
+                    ("cards", &tr.num(training.deck.cards.len())),
+                ]
+            )
+        );
+    }
     let mut card = from;
     let member = member.trimmed();
     let mut answer = |line: &str, record: &Record| -> Result<Option<Event>, Message> {

@@ -172,9 +172,12 @@ pub struct Training {
     members: Vec<MemberAnswers>,
 }
 
-/// A member's name as it is matched: without white space around it.
-fn same_member(a: &FreeText, b: &str) -> bool {
-    a.as_str().trim() == b.trim()
+/// Whether two names are one member's: compared word by word, whatever
+/// the spaces between the words and the case of the letters ("Sok  Dara"
+/// and "sok dara" are one member).
+pub fn same_member(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    words(a) == words(b)
 }
 
 impl Training {
@@ -193,7 +196,9 @@ impl Training {
 
     /// The answers of the member named `name`, if they answered.
     pub fn member(&self, name: &str) -> Option<&MemberAnswers> {
-        self.members.iter().find(|m| same_member(&m.member, name))
+        self.members
+            .iter()
+            .find(|m| same_member(m.member.as_str(), name))
     }
 
     /// May `member` rule card `card` this way? A later answer to a card
@@ -233,7 +238,7 @@ impl Training {
         let index = match self
             .members
             .iter()
-            .position(|m| same_member(&m.member, member.as_str()))
+            .position(|m| same_member(m.member.as_str(), member.as_str()))
         {
             Some(i) => i,
             None => {
@@ -325,7 +330,7 @@ mod tests {
     }
 
     #[test]
-    fn a_later_answer_replaces_the_earlier_and_names_match_without_spaces() {
+    fn a_later_answer_replaces_the_earlier_and_names_match_whatever_the_spaces_and_case() {
         let s = station();
         let def = s.definition();
         let spec = TrainingSpec::new(4, 5, &Mix::default(), None);
@@ -333,8 +338,10 @@ mod tests {
         let sok = FreeText::parse("member", "Sok ").unwrap();
         t.check_answer(def, &sok, 1, &invalid("I2")).unwrap();
         t.apply_answer(Seq(2), &sok, 1, invalid("I2"));
-        let again = FreeText::parse("member", " Sok").unwrap();
+        let again = FreeText::parse("member", " sok").unwrap();
         t.apply_answer(Seq(3), &again, 1, invalid("I3"));
+        assert!(same_member("Sok  Dara", "sok dara"));
+        assert!(!same_member("Sok Dara", "Sok Daran"));
         assert_eq!(t.members().len(), 1);
         assert_eq!(t.members()[0].member.as_str(), "Sok");
         assert_eq!(t.members()[0].rulings[0], Some((Seq(3), invalid("I3"))));

@@ -118,6 +118,7 @@ texts! {
     Error => "error", "កំហុស";
     CliTrainingCreated => "created {path}: a TRAINING round of {cards} cards (seed {seed}) for station {station}; it is never a count", "បានបង្កើត {path}៖ វគ្គបណ្ដុះបណ្ដាល {cards} សន្លឹក (គ្រាប់ពូជ {seed}) សម្រាប់ការិយាល័យ {station}; វាមិនមែនជាការរាប់ទេ";
     CliTrainingReport => "wrote the trainer's report to {path}", "បានសរសេររបាយការណ៍គ្រូបង្គោលទៅ {path}";
+    CliTrainingMemberKnown => "note: {member} has already ruled {ruled} of {cards} cards; an answer given now to one of them replaces theirs", "ចំណាំ៖ {member} បានសម្រេច {ruled} ក្នុង {cards} សន្លឹករួចហើយ; ចម្លើយដែលឲ្យឥឡូវលើសន្លឹកទាំងនោះជំនួសចម្លើយរបស់គាត់";
     CliTrainingHeading => "TRAINING - station {station}, {cards} cards, seed {seed}", "ហ្វឹកហាត់ - ការិយាល័យ {station} {cards} សន្លឹក គ្រាប់ពូជ {seed}";
     CliTrainingMember => "{member}: {correct} of {cards} correct ({ruled} ruled); {per}", "{member}៖ ត្រូវ {correct} ក្នុង {cards} (បានសម្រេច {ruled}); {per}";
     CliTrainingCard => "card {card} (expected {expected}): {rulings}", "សន្លឹកទី {card} (ចម្លើយត្រូវ {expected})៖ {rulings}";
@@ -525,7 +526,11 @@ texts! {
     TrainingMemberHint => "member's name", "ឈ្មោះសមាជិក";
     TrainingBegin => "Begin ruling", "ចាប់ផ្ដើមសម្រេច";
     TrainingPrivacy => "While a member rules, the screen shows neither the expected rulings nor the others' answers.", "ពេលសមាជិកសម្រេច អេក្រង់មិនបង្ហាញចម្លើយត្រូវ ឬចម្លើយរបស់អ្នកដទៃទេ។";
-    TrainingShowScores => "Show the scores (once every member has ruled)", "បង្ហាញពិន្ទុ (ពេលសមាជិកទាំងអស់បានសម្រេចរួច)";
+    TrainingNameTaken => "{member} has already ruled {ruled} of {cards} ballots. Another member types another name; {member} goes on here:", "{member} បានសម្រេចសន្លឹកឆ្នោត {ruled} ក្នុង {cards} រួចហើយ។ សមាជិកផ្សេងវាយឈ្មោះផ្សេង; {member} បន្តនៅទីនេះ៖";
+    TrainingGoOnAs => "Go on as {member} (new rulings replace theirs)", "បន្តជា {member} (ការសម្រេចថ្មីជំនួសការសម្រេចរបស់គាត់)";
+    TrainingScoresEarly => "Not every ballot is ruled yet by {members}. The scores show the expected rulings and everyone's answers: once they are shown, these members should not go on.", "{members} មិនទាន់សម្រេចសន្លឹកឆ្នោតទាំងអស់នៅឡើយ។ ពិន្ទុបង្ហាញចម្លើយត្រូវ និងចម្លើយរបស់អ្នកទាំងអស់៖ ពេលបង្ហាញរួច សមាជិកទាំងនេះមិនគួរបន្តទេ។";
+    TrainingShowScoresNow => "Show the scores now", "បង្ហាញពិន្ទុឥឡូវ";
+    TrainingShowScores => "Show the scores", "បង្ហាញពិន្ទុ";
     TrainingHideScores => "Hide the scores", "លាក់ពិន្ទុ";
     TrainingSaveReport => "Save the trainer's report (PDF)", "រក្សាទុករបាយការណ៍គ្រូបង្គោល (PDF)";
     TrainingMemberDone => "{member} has ruled all {cards} ballots. Hand over to the next member.", "{member} បានសម្រេចសន្លឹកឆ្នោតទាំង {cards} រួចហើយ។ សូមប្រគល់ឲ្យសមាជិកបន្ទាប់។";

@@ -20,6 +20,19 @@ use std::collections::BTreeMap;
 /// The format a count record's first entry binds.
 pub const RECORD_FORMAT: &str = "polltally-record/1";
 
+/// The format a training round's first entry binds: a program that reads
+/// only counts refuses it by its format, not as a damaged count.
+pub const TRAINING_FORMAT: &str = "polltally-training/1";
+
+/// The format of a record opened with (or without) a training round.
+pub fn format_of(training: bool) -> &'static str {
+    if training {
+        TRAINING_FORMAT
+    } else {
+        RECORD_FORMAT
+    }
+}
+
 /// One event in the journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]

@@ -16,7 +16,7 @@ use crate::domain::station::StationFile;
 use crate::domain::time::Timestamp;
 use crate::domain::training::TrainingError;
 use crate::journal::entry::{EntryBody, StoredEntry, chain_hash};
-use crate::journal::event::{Event, RECORD_FORMAT};
+use crate::journal::event::{Event, format_of};
 use crate::journal::fast::read_plain_ruling;
 use std::sync::Arc;
 
@@ -93,7 +93,11 @@ pub fn check_event(
             } => {
                 let def = station.definition();
                 let bindings = [
-                    ("format", format.clone(), RECORD_FORMAT.to_string()),
+                    (
+                        "format",
+                        format.clone(),
+                        format_of(training.is_some()).to_string(),
+                    ),
                     (
                         "election_id",
                         election_id.to_string(),
@@ -355,6 +359,7 @@ mod tests {
     use crate::domain::ruling::{Ruling, Verdict};
     use crate::domain::time::Timestamp;
     use crate::domain::zone::Zone;
+    use crate::journal::event::RECORD_FORMAT;
 
     fn station() -> StationFile {
         StationFile::parse(include_bytes!("../../tests/fixtures/station-small.json").to_vec())
@@ -414,7 +419,11 @@ mod tests {
 
     fn training_opened(station: &StationFile) -> Event {
         let mut e = opened(station);
-        if let Event::Opened { training, .. } = &mut e {
+        if let Event::Opened {
+            training, format, ..
+        } = &mut e
+        {
+            *format = crate::journal::event::TRAINING_FORMAT.into();
             *training = Some(Box::new(crate::domain::training::TrainingSpec::new(
                 5,
                 4,
@@ -450,6 +459,12 @@ mod tests {
         // And an answer written into a count.
         let err = replay(&chain(vec![opened(&s), vote(1), answer(1)])).unwrap_err();
         assert_eq!(err.seq, Seq(3));
+        // A training round must say so in its format, and a count must not.
+        let mut unmarked = training_opened(&s);
+        if let Event::Opened { format, .. } = &mut unmarked {
+            *format = RECORD_FORMAT.into();
+        }
+        assert_eq!(replay(&chain(vec![unmarked])).unwrap_err().seq, Seq(1));
         // A card the deck does not have.
         let err = replay(&chain(vec![training_opened(&s), answer(5)])).unwrap_err();
         assert_eq!(err.seq, Seq(2));

@@ -13,7 +13,7 @@ use crate::domain::time::{Clock, Timestamp};
 use crate::domain::training::TrainingSpec;
 use crate::domain::zone::Zone;
 use crate::journal::entry::{EntryBody, StoredEntry};
-use crate::journal::event::{Event, RECORD_FORMAT};
+use crate::journal::event::{Event, format_of};
 use crate::journal::replay::{ChainError, EventError, Replay, apply_event, check_event};
 use crate::store::mirror::{Mirror, MirrorStatus};
 use crate::store::schema::{
@@ -507,7 +507,7 @@ impl Record {
             .is_none()
             .then(|| ElectionWindow::of(def.election.date, recount.is_some()));
         let opened = Event::Opened {
-            format: RECORD_FORMAT.to_string(),
+            format: format_of(training.is_some()).to_string(),
             election_id: def.election.id.clone(),
             station_code: def.station.code.clone(),
             definition_hash: station.hash(),
