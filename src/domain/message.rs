@@ -122,6 +122,7 @@ pub enum P {
     NotATrainingRecord,
     NoDisputeInTraining,
     NotANumber,
+    WrongFormat,
     GapUnreviewed,
     NotRecountMode,
     RecountOfUnsealed,

@@ -116,6 +116,7 @@ translations! {
     NotATrainingRecord => "{path} is a count, not a TRAINING round", "{path} ជាការរាប់ មិនមែនជាវគ្គបណ្ដុះបណ្ដាលទេ";
     NoDisputeInTraining => "a training answer has no dispute: write the ruling alone", "ចម្លើយហ្វឹកហាត់គ្មានការជំទាស់ទេ៖ សូមសរសេរតែការសម្រេច";
     NotANumber => "{value} is not a whole number", "{value} មិនមែនជាចំនួនគត់ទេ";
+    WrongFormat => "the record's format is {found}; with what it opens, it must be {expected}", "ទម្រង់នៃកំណត់ត្រាគឺ {found}; តាមអ្វីដែលវាបើក វាត្រូវតែជា {expected}";
     TrainingNotACount => "this record is a TRAINING round, not a count: it has no results and can never be sealed", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាគ្មានលទ្ធផល ហើយមិនអាចបិទត្រាបានឡើយ";
     GapUnreviewed => "{reviewed} of the {of} ballots under review are ruled again", "បានសម្រេចម្ដងទៀត {reviewed} ក្នុងចំណោមសន្លឹកឆ្នោត {of} ដែលកំពុងពិនិត្យ";
     NotRecountMode => "{value} is not a recount mode (full or review)", "{value} មិនមែនជារបៀបរាប់ឡើងវិញទេ (full ឬ review)";

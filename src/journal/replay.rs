@@ -45,6 +45,14 @@ impl Explain for EventError {
             EventError::Count(err) => err.message(),
             EventError::NotOpened(kind) => Message::new(P::NotOpened).text("kind", kind),
             EventError::OpenedAgain => Message::new(P::OpenedAgain),
+            // The format is this program's, not the station file's.
+            EventError::WrongBinding {
+                field: "format",
+                found,
+                expected,
+            } => Message::new(P::WrongFormat)
+                .quoted("found", found)
+                .quoted("expected", expected),
             EventError::WrongBinding {
                 field,
                 found,
@@ -464,7 +472,14 @@ mod tests {
         if let Event::Opened { format, .. } = &mut unmarked {
             *format = RECORD_FORMAT.into();
         }
-        assert_eq!(replay(&chain(vec![unmarked])).unwrap_err().seq, Seq(1));
+        let err = replay(&chain(vec![unmarked])).unwrap_err();
+        assert_eq!(err.seq, Seq(1));
+        assert!(
+            err.to_string().contains(
+                "the record's format is \"polltally-record/1\"; with what it opens, it must be \"polltally-training/1\""
+            ),
+            "{err}"
+        );
         // A card the deck does not have.
         let err = replay(&chain(vec![training_opened(&s), answer(5)])).unwrap_err();
         assert_eq!(err.seq, Seq(2));
