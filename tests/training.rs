@@ -363,6 +363,7 @@ fn a_deck_that_cannot_be_made_names_the_argument_and_makes_no_file() {
             "mix: \"smudge=1\" is not KIND=WEIGHT",
         ),
         (vec!["--mix", "tick=0"], "mix: every kind has a weight of 0"),
+        (vec!["--mix", "tick=2,tick=3"], "mix: tick is given twice"),
         (
             vec!["--seed", "9007199254740992"],
             "seed: 9007199254740992 is too large",
@@ -398,4 +399,62 @@ fn a_deck_that_cannot_be_made_names_the_argument_and_makes_no_file() {
     );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no dispute"), "{}", r.stderr);
+}
+
+/// A member goes on from their first card not ruled unless told where; a
+/// member who ruled one card is left out of the agreement, which stays over
+/// every card among the members who finished.
+#[test]
+fn a_member_goes_on_where_they_stopped_and_a_late_member_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = deck(
+        dir.path(),
+        "round.polltally",
+        &["--cards", "6", "--seed", "8"],
+    );
+    let right = expected_lines(&record);
+    let answer = |member: &str, extra: &[&str], lines: &[String]| {
+        let mut args = vec![
+            "train",
+            "answers",
+            "--record",
+            s(&record),
+            "--member",
+            member,
+        ];
+        args.extend_from_slice(extra);
+        run_with_input(&args, &(lines.join("\n") + "\n"))
+    };
+    let r = answer("Sok", &[], &right[..2]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Going on: from card 3, without a note (nothing is replaced).
+    let r = answer("sok", &[], &right[2..]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("already ruled"), "{}", r.stderr);
+    // Every card ruled: going on again needs --from.
+    let r = answer("Sok", &[], &right[..1]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("member: Sok has ruled all 6 cards; give --from N"),
+        "{}",
+        r.stderr
+    );
+    let r = answer("Sok", &["--from", "0"], &right[..1]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(answer("Dara", &[], &right).code, 0);
+    assert_eq!(answer("Pich", &[], &right[..1]).code, 0);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["train", "score", "--record", s(&record), "--json"]).stdout)
+            .unwrap();
+    assert_eq!(json["members"][0]["correct"], 6);
+    assert_eq!(json["agreement"]["raters"], 2);
+    assert_eq!(json["agreement"]["ballots"], 6);
+    assert_eq!(json["left_out"][0]["member"], "Pich");
+    assert_eq!(json["left_out"][0]["ruled"], 1);
+    let text = ok(&["train", "score", "--record", s(&record)]).stdout;
+    assert!(
+        text.contains("The agreement leaves out Pich (1 of 6)"),
+        "{text}"
+    );
 }

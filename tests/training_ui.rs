@@ -427,3 +427,96 @@ fn a_last_answer_not_recorded_keeps_the_member_on_the_last_card() {
     );
     assert!(h.query_by_label_contains("has ruled all").is_none());
 }
+
+/// A fast typist: the name, Enter and the first rulings in one frame; the
+/// rulings land on the first cards. Then the round is found again from the
+/// count's Training screen, and a member going on under their name typed
+/// in other letters is shown under the name first recorded.
+#[test]
+fn keys_typed_with_the_name_rule_and_a_round_is_found_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    h.key_press(Key::F10);
+    h.run();
+    type_into(&mut h, "Practice ballots", "4");
+    h.get_by_label("Start a training round on this station")
+        .click();
+    h.run();
+    let label = "Who rules next? Each member rules alone; the others do not watch the screen.";
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, label)
+        .focus();
+    h.run();
+    let events = &mut h.input_mut().events;
+    events.push(eframe::egui::Event::Text("Sam Ol".into()));
+    for (key, text) in [(Key::Enter, None), (Key::W, Some("w")), (Key::E, Some("e"))] {
+        events.push(eframe::egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Default::default(),
+        });
+        if let Some(text) = text {
+            events.push(eframe::egui::Event::Text(text.into()));
+        }
+        events.push(eframe::egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: false,
+            repeat: false,
+            modifiers: Default::default(),
+        });
+    }
+    for _ in 0..6 {
+        h.step();
+    }
+    h.run();
+    let (path, answers) = {
+        let record = &h.state().session.as_ref().unwrap().record;
+        let training = record.count().training().unwrap();
+        let member = training.member("Sam Ol").expect("Sam Ol answered");
+        let answers: Vec<Option<String>> = member
+            .rulings
+            .iter()
+            .map(|r| r.as_ref().map(|(_, v)| v.criterion().to_string()))
+            .collect();
+        (record.path().to_path_buf(), answers)
+    };
+    assert_eq!(
+        answers,
+        [Some("I2".to_string()), Some("I3".to_string()), None, None]
+    );
+    let shown: Vec<String> = h
+        .query_all_by_label_contains("practice ballot")
+        .map(|n| format!("{n:?}").chars().take(200).collect::<String>())
+        .collect();
+    assert!(
+        h.query_by_label_contains("Sam Ol: practice ballot 3 of 4")
+            .is_some(),
+        "{shown:?} {:?}",
+        notice(&h)
+    );
+    h.get_by_label("Stop (go on later from here)").click();
+    h.run();
+    // Back on the count: the round is offered again.
+    h.get_by_label("Close count").click();
+    h.run();
+    h.get_by_label("Open the practice count").click();
+    h.run();
+    h.key_press(Key::F10);
+    h.run();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    h.get_by_label(&format!("Go on with {name}")).click();
+    h.run();
+    assert_eq!(
+        h.state().session.as_ref().unwrap().record.path(),
+        path.as_path()
+    );
+    begin(&mut h, "sam  ol");
+    h.get_by_label_contains("Go on as Sam Ol").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Sam Ol: practice ballot 3 of 4")
+            .is_some()
+    );
+}

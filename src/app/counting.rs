@@ -224,6 +224,20 @@ pub(crate) fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
         .collect()
 }
 
+/// The keys pressed this frame after the first Enter, as the counting
+/// keyboard reads them: what a fast typist typed after the Enter that
+/// began a member's turn, in the same frame.
+pub(crate) fn keys_after_enter(ui: &egui::Ui) -> Vec<CountKey> {
+    plain_presses(ui)
+        .into_iter()
+        .skip_while(|(key, _)| *key != egui::Key::Enter)
+        .skip(1)
+        .filter_map(|(key, physical)| {
+            to_count_key(physical.unwrap_or(key)).or_else(|| to_count_key(key))
+        })
+        .collect()
+}
+
 /// The keys pressed this frame that the counting keyboard has no use for
 /// (Tab, the arrows, ...), in the order pressed. The function keys change
 /// screens and are not among them.

@@ -107,3 +107,33 @@ impl Places {
         path
     }
 }
+
+/// The training rounds started from the count at `record`: the files
+/// `NAME-training-N.polltally` beside it, in the order of N.
+pub fn training_rounds(record: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(stem)) = (record.parent(), record.file_stem()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}-training-", stem.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return Vec::new();
+    };
+    let mut rounds: Vec<(u64, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let n = name
+                .strip_prefix(&prefix)?
+                .strip_suffix(".polltally")?
+                .parse::<u64>()
+                .ok()?;
+            Some((n, dir.join(name)))
+        })
+        .collect();
+    rounds.sort();
+    rounds.into_iter().map(|(_, path)| path).collect()
+}

@@ -5,7 +5,7 @@
 //! and the cards ruled differently, drawn, with the criteria that rule them.
 
 use crate::app::command::AppCommand;
-use crate::app::counting::pressed_keys;
+use crate::app::counting::{keys_after_enter, pressed_keys};
 use crate::app::counting_keys::{Action, CountKey, DISPUTE_KEY, KeyState, Refusal};
 use crate::app::illustration_ui::{illustration_ui, practice_card_ui};
 use crate::app::{Notice, Session, theme};
@@ -42,6 +42,8 @@ pub struct TrainingState {
     /// Showing the scores while a member who began has not finished is
     /// asked for first.
     pub confirm_scores: bool,
+    /// The training rounds kept beside the open count, read once.
+    pub rounds: Option<Vec<std::path::PathBuf>>,
     /// The member who has just ruled every card, and how many.
     pub done: Option<(String, u32)>,
     /// The name field takes the keyboard when next drawn: a member has
@@ -67,6 +69,7 @@ impl Default for TrainingState {
             confirm_member: None,
             confirm_scores: false,
             done: None,
+            rounds: None,
             focus_member: true,
             cards: "20".into(),
             seed: String::new(),
@@ -133,7 +136,12 @@ pub fn training_ui(
     let count = session.record.count();
     let state = &mut session.training;
     let Some(training) = count.training() else {
-        start_round_ui(ui, tr, state, commands);
+        let path = session.record.path();
+        let rounds = state
+            .rounds
+            .get_or_insert_with(|| crate::app::places::training_rounds(path))
+            .clone();
+        start_round_ui(ui, tr, state, &rounds, commands);
         return;
     };
     match state.round.clone() {
@@ -166,11 +174,28 @@ fn start_round_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     state: &mut TrainingState,
+    rounds: &[std::path::PathBuf],
     commands: &mut Vec<AppCommand>,
 ) {
     ui.heading(tr.t(T::ScreenTraining));
     ui.add(egui::Label::new(tr.t(T::TrainingWhat)).wrap());
     ui.add_space(8.0);
+    // The rounds started from this count before, to go on with.
+    if !rounds.is_empty() {
+        ui.label(RichText::new(tr.t(T::TrainingRoundsKept)).strong());
+        ui.horizontal_wrapped(|ui| {
+            for path in rounds {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let text = tr.f(T::TrainingOpenRound, &[("name", &name)]);
+                if ui.button(text).clicked() {
+                    commands.push(AppCommand::OpenRecord(path.clone()));
+                }
+            }
+        });
+        ui.add_space(8.0);
+    }
     egui::Grid::new("training_deck")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -238,7 +263,7 @@ fn between_ui(
     ui.label(
         RichText::new(tr.f(
             T::TrainingDeckLine,
-            &[("cards", &tr.num(view.cards)), ("seed", &view.seed)],
+            &[("cards", &tr.num(view.cards)), ("seed", &tr.num(view.seed))],
         ))
         .size(18.0),
     );
@@ -274,7 +299,12 @@ fn between_ui(
         if std::mem::take(&mut state.focus_member) {
             field.request_focus();
         }
-        begin |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            begin = true;
+            // Keys typed after the Enter in the same frame rule the first
+            // cards, as they would a frame later.
+            state.pending = keys_after_enter(ui);
+        }
         begin |= ui
             .button(RichText::new(tr.t(T::TrainingBegin)).size(18.0))
             .clicked();
@@ -289,9 +319,18 @@ fn between_ui(
                     && state.confirm_member.as_ref() != Some(&member) =>
             {
                 state.confirm_member = Some(member);
+                state.pending.clear();
             }
-            Ok(member) => begin_round(training, state, member),
-            Err(problem) => commands.push(AppCommand::Notify(Notice::problem(problem))),
+            Ok(member) => {
+                begin_round(training, state, member);
+                if !state.pending.is_empty() {
+                    ui.ctx().request_repaint();
+                }
+            }
+            Err(problem) => {
+                state.pending.clear();
+                commands.push(AppCommand::Notify(Notice::problem(problem)));
+            }
         }
     }
     if let Some(member) = state.confirm_member.clone()
@@ -354,16 +393,13 @@ fn between_ui(
 }
 
 /// `member` begins (or goes on) ruling: from the first card they have not
-/// ruled, or from card 1 when they ruled every card.
+/// ruled, or from card 1 when they ruled every card; a member who has
+/// answered goes on under the name first recorded.
 fn begin_round(training: &Training, state: &mut TrainingState, member: FreeText) {
-    let card = training
-        .member(member.as_str())
-        .and_then(|m| m.next_card())
-        .unwrap_or(1);
-    state.round = Some(Round {
-        member: member.trimmed(),
-        card,
-    });
+    let known = training.member(member.as_str());
+    let card = known.and_then(|m| m.next_card()).unwrap_or(1);
+    let member = known.map_or_else(|| member.trimmed(), |m| m.member.clone());
+    state.round = Some(Round { member, card });
     state.keys.reset();
     state.member.clear();
     state.show_scores = false;
@@ -431,7 +467,27 @@ fn ruling_ui(
         return;
     };
     egui::Panel::bottom("training_keys").show(ui, |ui| {
-        ui.add(egui::Label::new(RichText::new(tr.t(T::TrainingKeysHelp)).weak()).wrap());
+        // The letters this station's criteria have keys for.
+        let letters = |keys: Vec<(char, crate::domain::criteria::CriterionCode)>| {
+            keys.iter()
+                .map(|(k, _)| k.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let help = tr.f(
+            T::TrainingKeysHelp,
+            &[
+                (
+                    "invalid",
+                    &letters(crate::app::counting_keys::invalid_keys(def)),
+                ),
+                (
+                    "valid",
+                    &letters(crate::app::counting_keys::valid_keys(def)),
+                ),
+            ],
+        );
+        ui.add(egui::Label::new(RichText::new(help).weak()).wrap());
     });
     let labels: Vec<String> = def
         .parties
@@ -720,6 +776,14 @@ fn scores_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, scores: &Scores) {
         ),
         None => ui.label(tr.t(T::TrainingNoKappa)),
     };
+    if !scores.left_out.is_empty()
+        && let Some(training) = count.training()
+    {
+        let members = tr.left_out(&scores.left_out, training.deck.cards.len());
+        ui.label(
+            RichText::new(tr.f(T::TrainingLeftOut, &[("members", &members)])).color(theme::WARNING),
+        );
+    }
     if !scores.by_criterion.is_empty() {
         let per: Vec<String> = scores
             .by_criterion

@@ -372,9 +372,10 @@ pub enum TrainCommand {
         /// The member who rules.
         #[arg(long, value_name = "NAME", value_parser = text("member"))]
         member: FreeText,
-        /// The card the first line rules (default: 1).
-        #[arg(long, value_name = "N", default_value_t = 1)]
-        from: u32,
+        /// The card the first line rules (default: the member's first card
+        /// not ruled, 1 for a new member).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        from: Option<u32>,
     },
     /// Score a training round: each member's correct rulings, the
     /// commission's agreement (Fleiss' kappa), the cards ruled differently.

@@ -100,16 +100,32 @@ pub fn run(
 fn answers(
     path: &Path,
     member: &FreeText,
-    from: u32,
+    from: Option<u32>,
     tr: Tr,
     mirror: Option<&Path>,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
     let mut record = open_to_write(path, tr, mirror)?;
     let training = training_of(&record)?;
-    // Going on as a member who has answered replaces their rulings: said,
+    // A member who has answered goes on from their first card not ruled;
+    // ruling a card again (`--from`) replaces their answer, which is said,
     // in case the name is another member's.
-    if let Some(known) = training.member(member.as_str()) {
+    let known = training.member(member.as_str());
+    let from = match (from, known) {
+        (Some(from), _) => from,
+        (None, None) => 1,
+        (None, Some(known)) => match known.next_card() {
+            Some(next) => next,
+            None => {
+                return Err(Message::new(P::MemberRuledAll)
+                    .text("member", &known.member)
+                    .num("cards", training.deck.cards.len() as u64)
+                    .at("member")
+                    .into());
+            }
+        },
+    };
+    if let Some(known) = known.filter(|k| k.next_card() != Some(from)) {
         eprintln!(
             "{}",
             tr.f(
@@ -203,6 +219,15 @@ pub fn score_text(def: &StationDefinition, training: &Training, scores: &Scores,
         )),
         None => line(tr.t(T::TrainingNoKappa).to_string()),
     }
+    if !scores.left_out.is_empty() {
+        line(tr.f(
+            T::TrainingLeftOut,
+            &[(
+                "members",
+                &tr.left_out(&scores.left_out, training.deck.cards.len()),
+            )],
+        ));
+    }
     if !scores.by_criterion.is_empty() {
         let per: Vec<String> = scores
             .by_criterion
@@ -274,6 +299,10 @@ pub fn score_json(
             "observed": a.observed,
             "by_chance": a.by_chance,
         })),
+        "left_out": scores.left_out.iter().map(|(member, ruled)| json!({
+            "member": member,
+            "ruled": ruled,
+        })).collect::<Vec<_>>(),
         "by_criterion": scores.by_criterion.iter().map(|(code, kappa)| json!({
             "criterion": code.to_string(),
             "kappa": kappa,

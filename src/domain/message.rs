@@ -123,6 +123,8 @@ pub enum P {
     NoDisputeInTraining,
     NotANumber,
     WrongFormat,
+    MemberRuledAll,
+    MixKindTwice,
     GapUnreviewed,
     NotRecountMode,
     RecountOfUnsealed,

@@ -151,8 +151,8 @@ impl Default for Mix {
 }
 
 impl Mix {
-    /// Parses `KIND=WEIGHT,...` (weights 0 to 1000); a kind named twice
-    /// takes its last weight, a kind left out weighs 0.
+    /// Parses `KIND=WEIGHT,...` (weights 0 to 1000); a kind named twice is
+    /// refused, a kind left out weighs 0.
     pub fn parse(text: &str) -> Result<Mix, Message> {
         let kinds = || {
             MarkKind::ALL
@@ -177,7 +177,10 @@ impl Mix {
                     .quoted("value", part)
                     .text("kinds", kinds()));
             };
-            weights.retain(|(k, _)| *k != kind);
+            // A kind given twice is a slip, not a weight to guess.
+            if weights.iter().any(|(k, _)| *k == kind) {
+                return Err(Message::new(P::MixKindTwice).text("kind", kind.word()));
+            }
             weights.push((kind, weight));
         }
         weights.sort();
@@ -365,13 +368,18 @@ pub struct Disagreement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
     pub members: Vec<MemberScore>,
-    /// Agreement over the whole rulings (party and criterion), over the
-    /// cards every member ruled; `None` with fewer than two members.
+    /// Agreement over the whole rulings (party and criterion), among the
+    /// members whose rulings cover the most (members times the cards all of
+    /// them ruled), over the cards they all ruled; `None` with fewer than
+    /// two members.
     pub agreement: Option<crate::domain::agreement::Agreement>,
     /// Agreement on the criterion alone, per criterion chosen, over the same
     /// cards.
     pub by_criterion: Vec<(CriterionCode, Option<f64>)>,
     pub disagreements: Vec<Disagreement>,
+    /// The members the agreement leaves out (they did not rule every card),
+    /// with how many cards they ruled.
+    pub left_out: Vec<(String, usize)>,
 }
 
 /// Scores the members' answers to `deck`.
@@ -403,10 +411,46 @@ pub fn score(deck: &Deck, answers: &[Answers]) -> Scores {
             }
         })
         .collect();
-    // The cards every member ruled.
+    // The raters: the members whose rulings together cover the most
+    // (members times the cards all of them ruled), so that a member who
+    // ruled a card or two does not shrink the agreement to those cards,
+    // and one who missed a card is not dropped for it. Ties keep more
+    // members.
+    let mut by_ruled: Vec<&Answers> = answers.iter().collect();
+    by_ruled.sort_by_key(|a| std::cmp::Reverse(a.rulings.iter().filter(|r| r.is_some()).count()));
+    let common = |raters: &[&Answers]| {
+        (0..deck.cards.len())
+            .filter(|i| {
+                raters
+                    .iter()
+                    .all(|a| a.rulings.get(*i).is_some_and(Option::is_some))
+            })
+            .count()
+    };
+    let mut best = by_ruled.len();
+    let mut best_cover = by_ruled.len() * common(&by_ruled);
+    for k in (2..by_ruled.len()).rev() {
+        let cover = k * common(&by_ruled[..k]);
+        if cover > best_cover {
+            best = k;
+            best_cover = cover;
+        }
+    }
+    let raters: Vec<&Answers> = by_ruled[..best].to_vec();
+    let left_out = answers
+        .iter()
+        .filter(|a| !raters.iter().any(|r| std::ptr::eq(*r, *a)))
+        .map(|a| {
+            (
+                a.member.clone(),
+                a.rulings.iter().filter(|r| r.is_some()).count(),
+            )
+        })
+        .collect();
+    // The cards every rater ruled.
     let complete: Vec<(usize, Vec<&Verdict>)> = (0..deck.cards.len())
         .filter_map(|i| {
-            let all: Option<Vec<&Verdict>> = answers
+            let all: Option<Vec<&Verdict>> = raters
                 .iter()
                 .map(|a| a.rulings.get(i).and_then(Option::as_ref))
                 .collect();
@@ -431,7 +475,7 @@ pub fn score(deck: &Deck, answers: &[Answers]) -> Scores {
             .collect();
         (categories, rows)
     };
-    let (agreement, by_criterion) = if answers.len() >= 2 && !complete.is_empty() {
+    let (agreement, by_criterion) = if raters.len() >= 2 && !complete.is_empty() {
         let (_, whole) = table(&|v: &Verdict| v.to_string());
         let (codes, rows) = table(&|v: &Verdict| v.criterion().to_string());
         let per = crate::domain::agreement::fleiss(&rows).ok();
@@ -475,6 +519,7 @@ pub fn score(deck: &Deck, answers: &[Answers]) -> Scores {
         agreement,
         by_criterion,
         disagreements,
+        left_out,
     }
 }
 
@@ -673,6 +718,24 @@ mod tests {
         let agreement = scores.agreement.unwrap();
         assert_eq!((agreement.subjects, agreement.raters), (19, 3));
         assert!(agreement.kappa.unwrap() < 1.0);
+        assert!(
+            scores.left_out.is_empty(),
+            "a member who missed one card rates"
+        );
+        // A fourth member who ruled one card is left out of the agreement,
+        // which stays over every card among those who finished.
+        let mut late = vec![None; 20];
+        late[0] = Some(deck.cards[0].expected.clone());
+        let mut four = answers.clone();
+        four[1].rulings[19] = deck.cards[19].expected.clone().into();
+        four.push(Answers {
+            member: "Pich".into(),
+            rulings: late,
+        });
+        let scores = score(&deck, &four);
+        assert_eq!(scores.left_out, vec![("Pich".to_string(), 1)]);
+        let agreement = scores.agreement.unwrap();
+        assert_eq!((agreement.subjects, agreement.raters), (20, 3));
         // Everybody alike: full agreement, nothing to talk over.
         let same = vec![
             Answers {
@@ -698,8 +761,12 @@ mod tests {
     #[test]
     fn a_mix_is_read_from_kind_weight_pairs() {
         assert_eq!(
-            Mix::parse("two-parties=2, tick=1,tick=3").unwrap(),
+            Mix::parse("two-parties=2, tick=3").unwrap(),
             Mix(vec![(MarkKind::Tick, 3), (MarkKind::TwoParties, 2)])
+        );
+        assert_eq!(
+            format!("{:?}", Mix::parse("tick=1,blank=2,tick=3").unwrap_err()),
+            format!("{:?}", Message::new(P::MixKindTwice).text("kind", "tick"))
         );
         for bad in ["smudge=1", "tick", "tick=-1", "tick=1001", "", "tick=1,"] {
             let err = Mix::parse(bad).unwrap_err();

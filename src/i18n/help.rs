@@ -93,7 +93,7 @@ texts! {
     TrainAnswers => "Record one member's rulings of the deck, one card a line from standard input: `3`, `3 V3`, `I2`, or `-` to leave a card unruled; a later answer to a card replaces the earlier one", "កត់ការសម្រេចរបស់សមាជិកម្នាក់លើបណ្ដុំ មួយសន្លឹកមួយបន្ទាត់ពីការបញ្ចូលស្តង់ដារ៖ `3`, `3 V3`, `I2` ឬ `-` ដើម្បីទុកសន្លឹកមួយមិនសម្រេច; ចម្លើយក្រោយលើសន្លឹកដដែលជំនួសចម្លើយមុន";
     TrainRecord => "The training record", "កំណត់ត្រាហ្វឹកហាត់";
     TrainMember => "The member who rules", "សមាជិកដែលសម្រេច";
-    TrainFrom => "The card the first line rules (default: 1)", "សន្លឹកដែលបន្ទាត់ទីមួយសម្រេច (លំនាំដើម៖ ១)";
+    TrainFrom => "The card the first line rules (default: the member's first card not ruled, 1 for a new member)", "សន្លឹកដែលបន្ទាត់ទីមួយសម្រេច (លំនាំដើម៖ សន្លឹកទីមួយដែលសមាជិកមិនទាន់សម្រេច ១ សម្រាប់សមាជិកថ្មី)";
     TrainScore => "Score a training round: each member's correct rulings, the commission's agreement (Fleiss' kappa), the cards ruled differently", "ដាក់ពិន្ទុវគ្គហ្វឹកហាត់៖ ការសម្រេចត្រឹមត្រូវរបស់សមាជិកម្នាក់ៗ ការយល់ស្របគ្នារបស់គណៈកម្មការ (Fleiss' kappa) សន្លឹកដែលបានសម្រេចខុសគ្នា";
     TrainReport => "Write the trainer's report of a training round as a PDF", "សរសេររបាយការណ៍គ្រូបង្គោលនៃវគ្គហ្វឹកហាត់ជា PDF";
 }

@@ -512,6 +512,8 @@ texts! {
     TrainingCreated => "Started a TRAINING round in {path}", "បានចាប់ផ្ដើមវគ្គហ្វឹកហាត់ក្នុង {path}";
     TrainingBadge => "TRAINING - NOT A COUNT", "ការបណ្ដុះបណ្ដាល - មិនមែនជាការរាប់សន្លឹកឆ្នោតទេ";
     TrainingWhat => "Before election day, each member rules the same practice ballots of this station in turn, with the counting keys. The round is kept in a TRAINING record of its own, beside this one; it is never a count. Then the scores show which kinds of ballot the commission rules differently, to settle them against the written criteria.", "មុនថ្ងៃបោះឆ្នោត សមាជិកម្នាក់ៗសម្រេចសន្លឹកឆ្នោតហ្វឹកហាត់ដូចគ្នានៃការិយាល័យនេះម្ដងម្នាក់ ដោយប្រើគ្រាប់ចុចរាប់។ វគ្គនេះត្រូវបានរក្សាទុកក្នុងកំណត់ត្រាហ្វឹកហាត់ដាច់ដោយឡែក នៅក្បែរកំណត់ត្រានេះ វាមិនមែនជាការរាប់ទេ។ បន្ទាប់មក ពិន្ទុបង្ហាញប្រភេទសន្លឹកឆ្នោតដែលគណៈកម្មការសម្រេចខុសគ្នា ដើម្បីដោះស្រាយតាមលក្ខខណ្ឌដែលបានសរសេរ។";
+    TrainingRoundsKept => "Training rounds of this station, kept beside this count:", "វគ្គហ្វឹកហាត់នៃការិយាល័យនេះ ដែលរក្សាទុកក្បែរការរាប់នេះ៖";
+    TrainingOpenRound => "Go on with {name}", "បន្តជាមួយ {name}";
     TrainingCards => "Practice ballots", "សន្លឹកឆ្នោតហ្វឹកហាត់";
     TrainingSeed => "Seed (the same seed gives the same ballots)", "គ្រាប់ពូជ (គ្រាប់ពូជដូចគ្នាផ្ដល់សន្លឹកឆ្នោតដូចគ្នា)";
     TrainingSeedHint => "empty: a new deck", "ទទេ៖ បណ្ដុំថ្មី";
@@ -534,7 +536,7 @@ texts! {
     TrainingHideScores => "Hide the scores", "លាក់ពិន្ទុ";
     TrainingSaveReport => "Save the trainer's report (PDF)", "រក្សាទុករបាយការណ៍គ្រូបង្គោល (PDF)";
     TrainingMemberDone => "{member} has ruled all {cards} ballots. Hand over to the next member.", "{member} បានសម្រេចសន្លឹកឆ្នោតទាំង {cards} រួចហើយ។ សូមប្រគល់ឲ្យសមាជិកបន្ទាប់។";
-    TrainingKeysHelp => "Keys as when counting: a party's number rules valid for it; Q W E R T Y rule invalid; Z X C V pick another valid mark; Backspace goes back one ballot; Esc clears what is typed.", "គ្រាប់ចុចដូចពេលរាប់៖ លេខគណបក្សសម្រេចត្រឹមត្រូវសម្រាប់វា; Q W E R T Y សម្រេចមិនត្រឹមត្រូវ; Z X C V ជ្រើសសញ្ញាត្រឹមត្រូវផ្សេង; Backspace ត្រឡប់ក្រោយមួយសន្លឹក; Esc លុបអ្វីដែលបានវាយ។";
+    TrainingKeysHelp => "Keys as when counting: a party's number rules valid for it; {invalid} rule invalid; {valid} pick another valid mark; Backspace goes back one ballot; Esc clears what is typed.", "គ្រាប់ចុចដូចពេលរាប់៖ លេខគណបក្សសម្រេចត្រឹមត្រូវសម្រាប់វា; {invalid} សម្រេចមិនត្រឹមត្រូវ; {valid} ជ្រើសសញ្ញាត្រឹមត្រូវផ្សេង; Backspace ត្រឡប់ក្រោយមួយសន្លឹក; Esc លុបអ្វីដែលបានវាយ។";
     TrainingRuling => "{member}: practice ballot {card} of {cards}", "{member}៖ សន្លឹកឆ្នោតហ្វឹកហាត់ {card} ក្នុង {cards}";
     TrainingAnsweredBefore => "You ruled this ballot before: {verdict}. A new ruling replaces it.", "អ្នកបានសម្រេចសន្លឹកនេះរួច៖ {verdict}។ ការសម្រេចថ្មីជំនួសវា។";
     TrainingBack => "Back one ballot", "ត្រឡប់ក្រោយមួយសន្លឹក";
@@ -549,6 +551,8 @@ texts! {
     TrainingNoAnswers => "No member has answered yet.", "មិនទាន់មានសមាជិកណាឆ្លើយនៅឡើយទេ។";
     TrainingKappa => "Agreement (Fleiss' kappa): {kappa} over {ballots} ballots ruled by all {raters} members", "ការយល់ស្របគ្នា (Fleiss' kappa)៖ {kappa} លើសន្លឹកឆ្នោត {ballots} ដែលសមាជិកទាំង {raters} នាក់បានសម្រេច";
     TrainingNoKappa => "Agreement needs two members who ruled the same cards.", "ការយល់ស្របគ្នាត្រូវការសមាជិកពីរនាក់ដែលបានសម្រេចសន្លឹកដូចគ្នា។";
+    TrainingLeftOut => "The agreement leaves out {members}, who ruled too few of the cards.", "ការយល់ស្របគ្នាមិនរាប់បញ្ចូល {members} ដែលបានសម្រេចសន្លឹកតិចពេក។";
+    TrainingRuledOf => "{ruled} of {cards}", "{ruled} ក្នុង {cards}";
     TrainingKappaPer => "Agreement per criterion: {per}", "ការយល់ស្របគ្នាតាមលក្ខខណ្ឌ៖ {per}";
     TrainingDisagreed => "Cards ruled differently: {n}", "សន្លឹកដែលបានសម្រេចខុសគ្នា៖ {n}";
     TrainingNotRuled => "not ruled", "មិនបានសម្រេច";
@@ -746,6 +750,22 @@ impl Tr {
                 .map(|c| c.title.get(self.lang.code())),
         };
         self.verdict(verdict, VerdictWording::Line(names))
+    }
+
+    /// The members a training round's agreement leaves out, each with the
+    /// cards they ruled: `Pich (1 of 20)`.
+    pub fn left_out(self, left_out: &[(String, usize)], cards: usize) -> String {
+        left_out
+            .iter()
+            .map(|(member, ruled)| {
+                let of = self.f(
+                    T::TrainingRuledOf,
+                    &[("ruled", &self.num(ruled)), ("cards", &self.num(cards))],
+                );
+                format!("{member} ({of})")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The name of a recount mode.

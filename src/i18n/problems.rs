@@ -105,7 +105,7 @@ translations! {
 
     // Training rounds.
     AnswerInCount => "this record is a count, not a training round: training answers cannot be recorded in it", "កំណត់ត្រានេះជាការរាប់ មិនមែនជាវគ្គបណ្ដុះបណ្ដាលទេ៖ មិនអាចកត់ចម្លើយហ្វឹកហាត់ក្នុងវាបានទេ";
-    CountEntryInTraining => "this record is a TRAINING round, not a count: it records training answers only, not a {kind} entry", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាកត់តែចម្លើយហ្វឹកហាត់ប៉ុណ្ណោះ មិនមែនធាតុ {kind} ទេ";
+    CountEntryInTraining => "this record is a TRAINING round, not a count: it records training answers only, not entries of the kind {kind}", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាកត់តែចម្លើយហ្វឹកហាត់ប៉ុណ្ណោះ មិនមែនធាតុ {kind} ទេ";
     NoSuchCard => "there is no card {card}: the deck has cards 1 to {cards}", "គ្មានសន្លឹកទី {card} ទេ៖ បណ្ដុំមានសន្លឹកទី ១ ដល់ {cards}";
     TooManyMembers => "at most {max} members answer in one round", "សមាជិកយ៉ាងច្រើន {max} នាក់ឆ្លើយក្នុងវគ្គមួយ";
     DeckSize => "{value} cards: a deck has 1 to {max}", "{value} សន្លឹក៖ បណ្ដុំមួយមានពី ១ ដល់ {max}";
@@ -116,6 +116,8 @@ translations! {
     NotATrainingRecord => "{path} is a count, not a TRAINING round", "{path} ជាការរាប់ មិនមែនជាវគ្គបណ្ដុះបណ្ដាលទេ";
     NoDisputeInTraining => "a training answer has no dispute: write the ruling alone", "ចម្លើយហ្វឹកហាត់គ្មានការជំទាស់ទេ៖ សូមសរសេរតែការសម្រេច";
     NotANumber => "{value} is not a whole number", "{value} មិនមែនជាចំនួនគត់ទេ";
+    MemberRuledAll => "{member} has ruled all {cards} cards; give --from N to rule again from card N", "{member} បានសម្រេចសន្លឹកទាំង {cards} រួចហើយ; ផ្ដល់ --from N ដើម្បីសម្រេចម្ដងទៀតពីសន្លឹក N";
+    MixKindTwice => "{kind} is given twice", "{kind} ត្រូវបានផ្ដល់ពីរដង";
     WrongFormat => "the record's format is {found}; with what it opens, it must be {expected}", "ទម្រង់នៃកំណត់ត្រាគឺ {found}; តាមអ្វីដែលវាបើក វាត្រូវតែជា {expected}";
     TrainingNotACount => "this record is a TRAINING round, not a count: it has no results and can never be sealed", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាគ្មានលទ្ធផល ហើយមិនអាចបិទត្រាបានឡើយ";
     GapUnreviewed => "{reviewed} of the {of} ballots under review are ruled again", "បានសម្រេចម្ដងទៀត {reviewed} ក្នុងចំណោមសន្លឹកឆ្នោត {of} ដែលកំពុងពិនិត្យ";

@@ -330,6 +330,16 @@ fn agreement(d: &mut Doc, w: &Words, r: &TrainingReport) {
     if let Some(why) = why {
         d.row(&label_only, &[why], 8.5, false);
     }
+    if !r.scores.left_out.is_empty() {
+        let cards = r.deck.cards.len();
+        let left_out = w.each(|tr| {
+            tr.f(
+                T::TrainingLeftOut,
+                &[("members", &tr.left_out(&r.scores.left_out, cards))],
+            )
+        });
+        d.row(&label_only, &[left_out], 8.5, false);
+    }
     if r.scores.by_criterion.is_empty() {
         return;
     }
