@@ -218,6 +218,64 @@ fn no_screen_has_overlapping_or_cut_off_text_at_either_size_in_either_language()
     );
 }
 
+/// The counting screen with a checkpoint just shown, large, and then
+/// quieter: nothing overlaps or leaves the window.
+#[test]
+fn a_checkpoint_on_the_counting_screen_keeps_to_its_panel() {
+    use polltally::domain::ruling::{RulingChoice, RulingRequest};
+    use polltally::journal::event::Event;
+    let mut all = Vec::new();
+    for size in SIZES {
+        for lang in Lang::ALL {
+            let dir = tempfile::tempdir().unwrap();
+            let mut h = harness(dir.path(), size, lang);
+            h.run();
+            h.state_mut().apply(AppCommand::OpenPractice);
+            h.state_mut()
+                .apply(AppCommand::ShowScreen(Screen::Counting));
+            let def = h
+                .state()
+                .session
+                .as_ref()
+                .unwrap()
+                .record
+                .count()
+                .definition()
+                .clone();
+            for i in 0..51u32 {
+                let ruling = RulingRequest {
+                    choice: RulingChoice::Party {
+                        party: 1 + i % 12,
+                        criterion: None,
+                    },
+                    disputed_by: vec![],
+                    note: None,
+                }
+                .resolve(&def)
+                .unwrap();
+                h.state_mut()
+                    .apply(AppCommand::Append(Event::Ruling(ruling)));
+                if i == 49 {
+                    h.run();
+                    for problem in layout_problems(&h, size) {
+                        all.push(format!("{size:?} {lang:?} checkpoint shown: {problem}"));
+                    }
+                }
+            }
+            h.run();
+            for problem in layout_problems(&h, size) {
+                all.push(format!("{size:?} {lang:?} checkpoint past: {problem}"));
+            }
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} layout problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
+
 /// A training round of the practice station, 12 cards, in each of its
 /// states: between members, a member ruling, and the scores with the cards
 /// ruled differently drawn.

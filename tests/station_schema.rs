@@ -19,6 +19,7 @@ fn full_sample() -> Value {
     let code = v["station"]["code"].clone();
     v["commune_stations"] = json!([code, "1804-03-0128"]);
     v["required_signers"] = json!(["secretary", "party_agent"]);
+    v["checkpoint_every"] = json!(25);
     v["criteria"] = json!([
         {"code": "V1", "valid": true, "title": {"en": "Tick"}, "rule": {"en": "A tick."}, "example": {"en": "A tick in box 3."}},
         {"code": "I1", "valid": false, "title": {"en": "Blank"}, "rule": {"en": "No mark."}}

@@ -353,6 +353,10 @@ fn act(action: Action, count: &Count, commands: &mut Vec<AppCommand>) {
             Ok(ruling) => commands.push(AppCommand::Append(Event::Ruling(ruling))),
             Err(err) => refuse(commands, Notice::problem(err.message())),
         },
+        Action::Checkpoint => match count.check_checkpoint() {
+            Ok(()) => commands.push(AppCommand::Append(Event::Checkpoint)),
+            Err(err) => refuse(commands, Notice::problem(err.message())),
+        },
         Action::Dispute { target, parties } => match count.check_dispute(target, &parties) {
             Ok(()) => commands.push(AppCommand::Append(Event::Dispute {
                 ruling_seq: target,
@@ -508,7 +512,10 @@ pub fn counting_ui(
         let mut keys = keys.into_iter();
         while let Some(key) = keys.next() {
             let action = state.keys.press(key, count);
-            let writes = matches!(action, Some(Action::Rule(_) | Action::Dispute { .. }));
+            let writes = matches!(
+                action,
+                Some(Action::Rule(_) | Action::Dispute { .. } | Action::Checkpoint)
+            );
             if let Some(action) = action {
                 act(action, count, commands);
             }
@@ -885,7 +892,56 @@ fn void_prompt_ui(
         });
 }
 
+/// The last checkpoint, large enough to copy by hand: the ballot, the
+/// entry and the code; set off while it is the journal's last entry (just
+/// reached or asked for), quieter once counting has gone on.
+fn checkpoint_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
+    let Some(last) = count.checkpoints().last() else {
+        if count.checkpoint_every().is_some() && count.seal().is_none() {
+            ui.weak(tr.t(T::CheckpointHint));
+            ui.separator();
+        }
+        return;
+    };
+    let Some(hash) = &last.hash else {
+        return;
+    };
+    let code = crate::domain::short_code::checkpoint_code(hash);
+    let ballot = last.ballot.map_or_else(|| "-".to_string(), |b| tr.num(b));
+    let fresh = last.seq == count.last_seq();
+    let frame = egui::Frame::new()
+        .inner_margin(egui::Margin::same(6))
+        .stroke(egui::Stroke::new(
+            if fresh { 3.0 } else { 1.0 },
+            if fresh {
+                theme::WARNING
+            } else {
+                ui.visuals().weak_text_color()
+            },
+        ));
+    frame.show(ui, |ui| {
+        let heading = if fresh {
+            T::CheckpointNow
+        } else {
+            T::CheckpointLast
+        };
+        ui.label(RichText::new(tr.t(heading)).strong());
+        ui.label(tr.f(
+            T::CheckpointWhere,
+            &[("ballot", &ballot), ("seq", &tr.num(last.seq))],
+        ));
+        ui.label(
+            RichText::new(&code)
+                .monospace()
+                .size(if fresh { 30.0 } else { 20.0 })
+                .strong(),
+        );
+    });
+    ui.separator();
+}
+
 fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) {
+    checkpoint_ui(ui, tr, count);
     ui.label(RichText::new(tr.t(T::LastRulings)).strong());
     if view.recent.is_empty() {
         ui.weak(tr.t(T::NoRulingsYet));

@@ -18,6 +18,8 @@ pub const INVALID_KEYS: [char; 8] = ['Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I'];
 pub const VALID_KEYS: [char; 4] = ['Z', 'X', 'C', 'V'];
 /// The dispute key.
 pub const DISPUTE_KEY: char = 'D';
+/// The key that shows a checkpoint now.
+pub const CHECKPOINT_KEY: char = 'K';
 
 /// A key the counting screen reacts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +73,8 @@ pub enum Action {
         target: Seq,
         parties: Vec<PartyNumber>,
     },
+    /// Show a checkpoint of the journal as it stands.
+    Checkpoint,
     Refused(Refusal),
 }
 
@@ -204,6 +208,10 @@ impl KeyState {
                 if let Some((_, code)) = valid_keys(def).into_iter().find(|(k, _)| *k == letter) {
                     self.armed = Some(code);
                     return None;
+                }
+                if letter == CHECKPOINT_KEY {
+                    self.reset();
+                    return Some(Action::Checkpoint);
                 }
                 if letter == DISPUTE_KEY {
                     self.digits.clear();

@@ -694,6 +694,17 @@ fn answer(
             true
         }
         Some(Action::Dispute { .. }) => false,
+        // A training round has no checkpoints: the key means nothing here.
+        Some(Action::Checkpoint) => refuse(
+            commands,
+            Notice::refusal(
+                T::KeyDoesNothing,
+                vec![(
+                    "key",
+                    Arg::Text(crate::app::counting_keys::CHECKPOINT_KEY.to_string()),
+                )],
+            ),
+        ),
         Some(Action::Refused(Refusal::NoSuchPrefix(digits))) => {
             let digits = digits.parse::<u64>().map_or(Arg::Text(digits), Arg::Num);
             refuse(

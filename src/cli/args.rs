@@ -16,6 +16,7 @@ use crate::domain::short_code::normalize_short_code;
 use crate::domain::text::Numerals;
 use crate::i18n::Lang;
 use crate::report::Copy;
+use crate::shell::verify::NotedCheckpoint;
 use clap::builder::{TypedValueParser, ValueParser};
 use clap::{ArgGroup, Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -126,6 +127,12 @@ pub enum Command {
         seq: Seq,
         #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
         reason: FreeText,
+    },
+    /// Show a checkpoint now: the ballot number, the entry and the code of
+    /// the journal at this point, for party agents to write down.
+    Checkpoint {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
     },
     /// Record the number of ballots in a party's pile.
     Pile {
@@ -285,6 +292,16 @@ pub enum Command {
             conflicts_with_all = ["commune", "qr"]
         )]
         record: Option<PathBuf>,
+        /// A checkpoint noted during the count, as SEQ:CODE (repeat for
+        /// each): the record must pass through it.
+        #[arg(
+            long = "checkpoint",
+            value_name = "SEQ:CODE",
+            requires = "record",
+            conflicts_with_all = ["results", "commune", "qr"],
+            value_parser = checkpoint()
+        )]
+        checkpoints: Vec<NotedCheckpoint>,
         /// The head hash the record must end at (e.g. from a printed form).
         #[arg(
             long,
@@ -415,6 +432,7 @@ impl Command {
             | Command::Explain { .. }
             | Command::Present { .. }
             | Command::Withdraw { .. }
+            | Command::Checkpoint { .. }
             | Command::Seal { .. }
             | Command::Recount { .. }
             | Command::Train(TrainCommand::Deck { .. } | TrainCommand::Answers { .. }) => true,
@@ -588,6 +606,10 @@ fn lang() -> ValueParser {
 /// A mix of practice ballots: `tick=4,blank=1`.
 fn mix() -> ValueParser {
     ours("mix", Mix::parse)
+}
+
+fn checkpoint() -> ValueParser {
+    ours("checkpoint", NotedCheckpoint::parse)
 }
 
 fn screen() -> ValueParser {

@@ -243,6 +243,21 @@ pub fn execute(
             clock,
         ),
         Command::Train(step) => train::run(step, tr, mirror, clock),
+        Command::Checkpoint { record } => {
+            let mut record = open_to_write(&record, tr, mirror)?;
+            let seq = record.append(Event::Checkpoint, clock)?;
+            warn_after_write(&record, tr);
+            let shown = record
+                .count()
+                .checkpoints()
+                .last()
+                .filter(|c| c.seq == seq)
+                .and_then(|c| Some((c.ballot, c.hash?)));
+            if let Some((ballot, hash)) = shown {
+                say!("{}", checkpoint_line(tr, seq, ballot, &hash));
+            }
+            Ok(())
+        }
         Command::Show {
             record,
             json,
@@ -302,12 +317,13 @@ pub fn execute(
             head,
             results,
             code,
+            checkpoints,
             ..
         } => match (results, record) {
             (Some(results), record) => {
                 verify_results(&results, record.as_deref(), code.as_deref(), tr)
             }
-            (None, Some(record)) => verify(&record, head, tr),
+            (None, Some(record)) => verify(&record, head, &checkpoints, tr),
             (None, None) => Err(Message::new(P::VerifyNeedsInput).at("verify").into()),
         },
         Command::Seal {
@@ -468,6 +484,27 @@ fn new(
         )
     );
     Ok(())
+}
+
+/// A checkpoint as the command line shows it: `checkpoint: ballot 50,
+/// entry 53, code 7G2K-9XQM-T4H0`.
+fn checkpoint_line(
+    tr: Tr,
+    seq: Seq,
+    ballot: Option<crate::domain::ballot::BallotNumber>,
+    hash: &Hash256,
+) -> String {
+    tr.f(
+        T::CliCheckpoint,
+        &[
+            (
+                "ballot",
+                &ballot.map_or_else(|| "-".to_string(), |b| tr.num(b)),
+            ),
+            ("seq", &tr.num(seq)),
+            ("code", &crate::domain::short_code::checkpoint_code(hash)),
+        ],
+    )
 }
 
 /// Opens a record to write to it; says so when that migrated its schema.
@@ -952,8 +989,14 @@ fn verify_commune(path: &Path, inputs: Inputs, tr: Tr) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn verify(path: &Path, head: Option<Hash256>, tr: Tr) -> anyhow::Result<()> {
+fn verify(
+    path: &Path,
+    head: Option<Hash256>,
+    checkpoints: &[crate::shell::verify::NotedCheckpoint],
+    tr: Tr,
+) -> anyhow::Result<()> {
     let record = crate::shell::verify::check_record(path, head)?;
+    crate::shell::verify::check_checkpoints(&record, checkpoints)?;
     say!(
         "{}",
         tr.f(
@@ -963,6 +1006,15 @@ fn verify(path: &Path, head: Option<Hash256>, tr: Tr) -> anyhow::Result<()> {
     );
     if record.count().training().is_some() {
         say!("{}", tr.t(T::CliTrainingNotACount));
+    }
+    for noted in checkpoints {
+        say!(
+            "{}",
+            tr.f(
+                T::CliCheckpointPassed,
+                &[("seq", &tr.num(noted.seq)), ("code", &noted.code)]
+            )
+        );
     }
     Ok(())
 }

@@ -84,6 +84,13 @@ pub fn json(record: &Record) -> Value {
         "ballots_in_books": def.ballots_in_books(),
         "pile_counts": piles,
         "checks": checks,
+        "checkpoint_every": count.checkpoint_every(),
+        "checkpoints": count.checkpoints().iter().map(|c| json!({
+            "seq": c.seq.0,
+            "ballot": c.ballot.map(|b| b.0),
+            "code": c.hash.as_ref().map(crate::domain::short_code::checkpoint_code),
+            "asked": c.asked,
+        })).collect::<Vec<_>>(),
         "recount": count.recount().map(|state| json!({
             "original_results_hash": state.binding.original_results_hash.to_hex(),
             "authority": state.binding.authority,

@@ -317,6 +317,27 @@ pub struct Count {
     recorded_zone: Option<Zone>,
     /// For a training round: its deck and the members' answers.
     training: Option<Box<Training>>,
+    /// Every how many rulings a checkpoint falls, as the opening entry
+    /// recorded it (none for records opened before checkpoints).
+    checkpoint_every: Option<u32>,
+    /// The ruling entries so far (rulings and reviews, voided or not).
+    ruling_entries: u64,
+    /// The last ruling entry (for the ballot a checkpoint names).
+    checkpoints_ruling_seq: Option<Seq>,
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// A point of the journal shown on the counting screen for party agents to
+/// write down: the entry, the last ballot ruled, and the entry's hash once
+/// the shell has given it (its code is what is written down).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub seq: Seq,
+    /// The ballot ruled last at this point; `None` before the first.
+    pub ballot: Option<BallotNumber>,
+    /// Asked for (a key or `polltally checkpoint`), not every N rulings.
+    pub asked: bool,
+    pub hash: Option<Hash256>,
 }
 
 impl Count {
@@ -340,6 +361,10 @@ impl Count {
             recount: None,
             recorded_zone: None,
             training: None,
+            checkpoint_every: None,
+            ruling_entries: 0,
+            checkpoints_ruling_seq: None,
+            checkpoints: Vec::new(),
         }
     }
 
@@ -391,6 +416,7 @@ impl Count {
     pub fn apply_ruling(&mut self, seq: Seq, ruling: Ruling) {
         let ballot = self.ballots.ruled(seq);
         self.insert_ruling(seq, ruling, None, ballot);
+        self.count_ruling_entry(seq);
     }
 
     /// Counts a ruling (or a review's ruling of the ballot at `review_of`).
@@ -414,6 +440,76 @@ impl Count {
             },
         );
         self.last_seq = seq;
+    }
+
+    // ---- checkpoints ----
+
+    /// Makes a checkpoint fall every `every` ruling entries (from the
+    /// opening entry).
+    pub fn apply_checkpoint_every(&mut self, every: Option<u32>) {
+        self.checkpoint_every = every;
+    }
+
+    /// Every how many rulings a checkpoint falls in this count.
+    pub fn checkpoint_every(&self) -> Option<u32> {
+        self.checkpoint_every
+    }
+
+    /// May a checkpoint be asked for now? Not once sealed.
+    pub fn check_checkpoint(&self) -> Result<(), CountError> {
+        self.ensure_open()
+    }
+
+    /// The checkpoint asked for at `seq`: the journal as it stands with it.
+    pub fn apply_checkpoint(&mut self, seq: Seq) {
+        self.last_seq = seq;
+        let ballot = self.last_ballot();
+        self.checkpoints.push(Checkpoint {
+            seq,
+            ballot,
+            asked: true,
+            hash: None,
+        });
+    }
+
+    /// The ballot of the last ruling entry, if any.
+    fn last_ballot(&self) -> Option<BallotNumber> {
+        self.checkpoints_ruling_seq
+            .and_then(|seq| self.rulings.get(&seq).map(|r| r.ballot))
+    }
+
+    /// Counts a ruling entry at `seq`; every `checkpoint_every`-th is a
+    /// checkpoint.
+    fn count_ruling_entry(&mut self, seq: Seq) {
+        self.ruling_entries = self.ruling_entries.saturating_add(1);
+        self.checkpoints_ruling_seq = Some(seq);
+        if let Some(every) = self.checkpoint_every
+            && every > 0
+            && self.ruling_entries.is_multiple_of(u64::from(every))
+        {
+            let ballot = self.last_ballot();
+            self.checkpoints.push(Checkpoint {
+                seq,
+                ballot,
+                asked: false,
+                hash: None,
+            });
+        }
+    }
+
+    /// Notes the hash of the entry at `seq`, as the shell wrote or read it:
+    /// a checkpoint there gets its code.
+    pub fn note_entry_hash(&mut self, seq: Seq, hash: Hash256) {
+        if let Some(last) = self.checkpoints.last_mut()
+            && last.seq == seq
+        {
+            last.hash = Some(hash);
+        }
+    }
+
+    /// The checkpoints so far, in the order they fell.
+    pub fn checkpoints(&self) -> &[Checkpoint] {
+        &self.checkpoints
     }
 
     // ---- training rounds (the rules are in `training`) ----
@@ -544,6 +640,7 @@ impl Count {
             .unwrap_or(BallotNumber(0));
         self.ballots.reviewed(seq, ballot);
         self.insert_ruling(seq, ruling, Some(original), ballot);
+        self.count_ruling_entry(seq);
         if let Some(state) = &mut self.recount {
             state.reviewed.insert(original, seq);
         }

@@ -18,6 +18,7 @@ use crate::domain::reconciliation::{
 };
 use crate::domain::recount::RecountBinding;
 use crate::domain::seal::{RefusalToSign, Seal, Signature, check_required_signers};
+use crate::domain::seq::Seq;
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use crate::domain::time::Timestamp;
@@ -194,6 +195,21 @@ pub struct ResultsDocument {
     /// and the mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recount: Option<RecountBinding>,
+    /// The checkpoints shown during the count, in the order they fell
+    /// (absent when none did, as in counts made before checkpoints).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkpoints: Vec<CheckpointPart>,
+}
+
+/// A checkpoint as the results document lists it: the entry, the last
+/// ballot ruled then, and the code party agents wrote down.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckpointPart {
+    pub seq: Seq,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot: Option<u64>,
+    pub code: String,
 }
 
 /// Why a results document cannot be made or read.
@@ -383,6 +399,17 @@ impl ResultsDocument {
             },
             commune_stations: def.commune_stations.clone(),
             recount: count.recount().map(|state| state.binding.clone()),
+            checkpoints: count
+                .checkpoints()
+                .iter()
+                .filter_map(|c| {
+                    Some(CheckpointPart {
+                        seq: c.seq,
+                        ballot: c.ballot.map(|b| b.0),
+                        code: crate::domain::short_code::checkpoint_code(&c.hash?),
+                    })
+                })
+                .collect(),
         })
     }
 
@@ -545,8 +572,14 @@ impl ResultsDocument {
                 u64::from(MAX_COMPLAINT_DAYS),
             ),
             ("journal.entries", self.journal.entries, MAX_COUNT),
-            // Each void is an entry of the journal.
+            // Each void is an entry of the journal, and so is each
+            // checkpoint.
             ("voided", self.voided, self.journal.entries),
+            (
+                "checkpoints",
+                self.checkpoints.len() as u64,
+                self.journal.entries,
+            ),
         ] {
             if value > max {
                 return refuse(
@@ -554,6 +587,29 @@ impl ResultsDocument {
                         .num("value", value)
                         .num("max", max)
                         .at(field),
+                );
+            }
+        }
+        for (i, c) in self.checkpoints.iter().enumerate() {
+            if c.seq.0 == 0 || c.seq.0 > self.journal.entries {
+                return refuse(
+                    Message::new(P::TooLarge)
+                        .num("value", c.seq.0)
+                        .num("max", self.journal.entries)
+                        .at(format!("checkpoints[{i}].seq")),
+                );
+            }
+            if let Some(ballot) = c.ballot {
+                more_than_ballots(ballot, &|| format!("checkpoints[{i}].ballot"))?;
+            }
+            let written = crate::domain::short_code::normalize_checkpoint_code(&c.code)
+                .map_err(|m| ResultsError::Refused(m.at(format!("checkpoints[{i}].code"))))?;
+            if written != c.code {
+                return refuse(
+                    Message::new(P::NotCanonicalCode)
+                        .quoted("value", &c.code)
+                        .quoted("expected", &written)
+                        .at(format!("checkpoints[{i}].code")),
                 );
             }
         }

@@ -78,6 +78,10 @@ impl BallotBook {
     }
 }
 
+/// Every how many rulings a checkpoint is shown when the station file
+/// does not say.
+pub const DEFAULT_CHECKPOINT_EVERY: u32 = 50;
+
 /// A validated station file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StationDefinition {
@@ -101,6 +105,9 @@ pub struct StationDefinition {
     /// The roles whose signature the seal needs besides the chief's (the
     /// chief always signs); none unless the file names them.
     pub required_signers: Vec<Role>,
+    /// Every how many rulings the counting screen shows a checkpoint code
+    /// for party agents to write down.
+    pub checkpoint_every: u32,
 }
 
 impl StationDefinition {
@@ -189,6 +196,8 @@ struct RawStationFile {
     commune_stations: Option<Vec<String>>,
     #[serde(default)]
     required_signers: Vec<String>,
+    #[serde(default)]
+    checkpoint_every: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -526,6 +535,25 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         required_signers.push(role);
     }
 
+    let checkpoint_every = match raw.checkpoint_every {
+        None => DEFAULT_CHECKPOINT_EVERY,
+        Some(0) => return fail("checkpoint_every", Message::new(P::ZeroSeats)),
+        Some(n) => match u32::try_from(n)
+            .ok()
+            .filter(|n| u64::from(*n) <= MAX_BALLOTS)
+        {
+            Some(n) => n,
+            None => {
+                return fail(
+                    "checkpoint_every",
+                    Message::new(P::MoreThanBallots)
+                        .num("value", n)
+                        .num("max", MAX_BALLOTS),
+                );
+            }
+        },
+    };
+
     let criteria = match raw.criteria {
         None => CriteriaSet::default_set(),
         Some(list) => {
@@ -593,6 +621,7 @@ fn validate(raw: RawStationFile) -> Result<StationDefinition, StationError> {
         numerals: raw.numerals,
         commune_stations,
         required_signers,
+        checkpoint_every,
     })
 }
 

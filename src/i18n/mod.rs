@@ -123,6 +123,14 @@ texts! {
     CliTrainingMember => "{member}: {correct} of {cards} correct ({ruled} ruled); {per}", "{member}៖ ត្រូវ {correct} ក្នុង {cards} (បានសម្រេច {ruled}); {per}";
     CliTrainingCard => "card {card} (expected {expected}): {rulings}", "សន្លឹកទី {card} (ចម្លើយត្រូវ {expected})៖ {rulings}";
     CliTrainingNotACount => "TRAINING round: its answers are evidence of training, never a count", "វគ្គបណ្ដុះបណ្ដាល៖ ចម្លើយរបស់វាជាភស្តុតាងនៃការហ្វឹកហាត់ មិនមែនជាការរាប់ទេ";
+    CheckpointNow => "CHECKPOINT: party agents, write it down", "ចំណុចត្រួតពិនិត្យ៖ ភ្នាក់ងារគណបក្ស សូមកត់ទុក";
+    CheckpointLast => "Last checkpoint (K: a checkpoint now)", "ចំណុចត្រួតពិនិត្យចុងក្រោយ (K៖ ចំណុចត្រួតពិនិត្យឥឡូវ)";
+    CheckpointWhere => "ballot {ballot}, entry {seq}", "សន្លឹកឆ្នោត {ballot} ធាតុ {seq}";
+    CheckpointHint => "K shows a checkpoint code for party agents to write down.", "K បង្ហាញកូដចំណុចត្រួតពិនិត្យ សម្រាប់ភ្នាក់ងារគណបក្សកត់ទុក។";
+    FormCheckpoints => "Checkpoints shown during the count", "ចំណុចត្រួតពិនិត្យដែលបានបង្ហាញក្នុងពេលរាប់";
+    FormCheckpointLegend => "ballot, entry: code", "សន្លឹកឆ្នោត, ធាតុ: កូដ";
+    CliCheckpoint => "checkpoint: ballot {ballot}, entry {seq}, code {code}", "ចំណុចត្រួតពិនិត្យ៖ សន្លឹកឆ្នោត {ballot} ធាតុ {seq} កូដ {code}";
+    CliCheckpointPassed => "ok: passes through checkpoint {seq} {code}", "ត្រឹមត្រូវ៖ ឆ្លងកាត់ចំណុចត្រួតពិនិត្យ {seq} {code}";
     CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
     CliResultsHash => "results hash {hash}", "ហាសលទ្ធផល {hash}";
     CliShortCode => "short code {code}", "កូដខ្លី {code}";
@@ -341,7 +349,7 @@ texts! {
     Example => "Example: {text}", "ឧទាហរណ៍៖ {text}";
     TallyLabel => "Party {party} tally: {n}", "គណបក្ស {party} រាប់បាន៖ {n}";
     InvalidTallyLabel => "{code} tally: {n}", "{code} រាប់បាន៖ {n}";
-    KeysHelp => "Keys: party number (Enter when asked) | Q W E R T Y invalid | Z X C other valid marks | D dispute | Backspace void | Esc cancel", "គ្រាប់ចុច៖ លេខគណបក្ស (Enter ពេលសួរ) | Q W E R T Y មិនត្រឹមត្រូវ | Z X C សញ្ញាត្រឹមត្រូវផ្សេង | D ជំទាស់ | Backspace លុប | Esc បោះបង់";
+    KeysHelp => "Keys: party number (Enter when asked) | Q W E R T Y invalid | Z X C other valid marks | D dispute | K checkpoint | Backspace void | Esc cancel", "គ្រាប់ចុច៖ លេខគណបក្ស (Enter ពេលសួរ) | Q W E R T Y មិនត្រឹមត្រូវ | Z X C សញ្ញាត្រឹមត្រូវផ្សេង | D ជំទាស់ | K ចំណុចត្រួតពិនិត្យ | Backspace លុប | Esc បោះបង់";
     Disputed => "Disputed", "បានជំទាស់";
     TabWhileCounting => "Tab does nothing on the Counting screen: type the party number, or a key listed below. F2-F9 change screens.", "Tab មិនធ្វើអ្វីនៅអេក្រង់រាប់ទេ៖ វាយលេខគណបក្ស ឬគ្រាប់ចុចដែលរាយខាងក្រោម។ F2-F9 ប្ដូរអេក្រង់។";
     KeyDoesNothing => "{key} does nothing here: type the party number, or a key listed below.", "{key} មិនធ្វើអ្វីនៅទីនេះទេ៖ វាយលេខគណបក្ស ឬគ្រាប់ចុចដែលរាយខាងក្រោម។";
@@ -556,6 +564,7 @@ texts! {
     TrainingKappaPer => "Agreement per criterion: {per}", "ការយល់ស្របគ្នាតាមលក្ខខណ្ឌ៖ {per}";
     TrainingDisagreed => "Cards ruled differently: {n}", "សន្លឹកដែលបានសម្រេចខុសគ្នា៖ {n}";
     TrainingNotRuled => "not ruled", "មិនបានសម្រេច";
+    AnnexCheckpoint => "checkpoint shown (its code is on the form)", "ចំណុចត្រួតពិនិត្យត្រូវបានបង្ហាញ (កូដរបស់វានៅលើទម្រង់)";
     AnnexTrainingAnswer => "TRAINING: {member} ruled card {card} {verdict}", "ហ្វឹកហាត់៖ {member} បានសម្រេចសន្លឹកទី {card} {verdict}";
 }
 

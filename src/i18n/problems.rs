@@ -118,6 +118,10 @@ translations! {
     NotANumber => "{value} is not a whole number", "{value} មិនមែនជាចំនួនគត់ទេ";
     MemberRuledAll => "{member} has ruled all {cards} cards; give --from N to rule again from card N", "{member} បានសម្រេចសន្លឹកទាំង {cards} រួចហើយ; ផ្ដល់ --from N ដើម្បីសម្រេចម្ដងទៀតពីសន្លឹក N";
     MixKindTwice => "{kind} is given twice", "{kind} ត្រូវបានផ្ដល់ពីរដង";
+    NotCanonicalCode => "{value} is not written as the code is: {expected}", "{value} មិនត្រូវបានសរសេរដូចកូដទេ៖ {expected}";
+    BadCheckpoint => "{value} is not SEQ:CODE (the entry number, a colon, and the 12 characters of the code)", "{value} មិនមែនជា SEQ:CODE ទេ (លេខធាតុ សញ្ញា : និងតួអក្សរ ១២ នៃកូដ)";
+    CheckpointMissing => "checkpoint {seq}: the record has {entries} entries and never reached it", "ចំណុចត្រួតពិនិត្យ {seq}៖ កំណត់ត្រាមានធាតុ {entries} ហើយមិនដែលដល់វាទេ";
+    CheckpointDiffers => "checkpoint {seq}: the record's code there is {found}, not {noted} as noted: the record was rewritten at or before entry {seq}, or the code was noted wrongly", "ចំណុចត្រួតពិនិត្យ {seq}៖ កូដរបស់កំណត់ត្រានៅទីនោះគឺ {found} មិនមែន {noted} ដូចបានកត់ទេ៖ កំណត់ត្រាត្រូវបានសរសេរឡើងវិញនៅ ឬមុនធាតុ {seq} ឬកូដត្រូវបានកត់ខុស";
     WrongFormat => "the record's format is {found}; with what it opens, it must be {expected}", "ទម្រង់នៃកំណត់ត្រាគឺ {found}; តាមអ្វីដែលវាបើក វាត្រូវតែជា {expected}";
     TrainingNotACount => "this record is a TRAINING round, not a count: it has no results and can never be sealed", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាគ្មានលទ្ធផល ហើយមិនអាចបិទត្រាបានឡើយ";
     GapUnreviewed => "{reviewed} of the {of} ballots under review are ruled again", "បានសម្រេចម្ដងទៀត {reviewed} ក្នុងចំណោមសន្លឹកឆ្នោត {of} ដែលកំពុងពិនិត្យ";

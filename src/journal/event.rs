@@ -57,6 +57,11 @@ pub enum Event {
         /// opened with one is never a count.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         training: Option<Box<TrainingSpec>>,
+        /// Every how many rulings the counting screen shows a checkpoint:
+        /// the station file's, as this count follows it (none in records
+        /// opened before checkpoints, which have none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        checkpoint_every: Option<u32>,
     },
     /// One or more reconciliation figures, as counted; a later value of a
     /// figure replaces an earlier one.
@@ -84,6 +89,9 @@ pub enum Event {
     PresenceWithdrawn { person_seq: Seq, reason: FreeText },
     /// The chief seals the count; nothing can follow.
     Sealed(Seal),
+    /// A checkpoint asked for (a key or `polltally checkpoint`): the
+    /// journal with this entry, shown for party agents to write down.
+    Checkpoint,
     /// In a training round: how `member` ruled card `card` of the deck (a
     /// later answer to the same card replaces this one).
     TrainingAnswer {
@@ -109,6 +117,7 @@ impl Event {
             Event::PresenceWithdrawn { .. } => "presence_withdrawn",
             Event::Sealed(_) => "sealed",
             Event::TrainingAnswer { .. } => "training_answer",
+            Event::Checkpoint => "checkpoint",
         }
     }
 }

@@ -98,6 +98,7 @@ pub fn check_event(
                 recount,
                 time_zone: _,
                 training,
+                checkpoint_every,
             } => {
                 let def = station.definition();
                 let bindings = [
@@ -132,6 +133,16 @@ pub fn check_event(
                     }
                 }
                 count.check_opening(recount.as_ref())?;
+                // A count shows checkpoints as often as its station file
+                // says; a training round shows none.
+                let expected = (training.is_none()).then_some(def.checkpoint_every);
+                if checkpoint_every.is_some() && *checkpoint_every != expected {
+                    return Err(EventError::WrongBinding {
+                        field: "checkpoint_every",
+                        found: format!("{checkpoint_every:?}"),
+                        expected: format!("{expected:?}"),
+                    });
+                }
                 match training {
                     // A recount recounts a count, never a training round.
                     Some(_) if recount.is_some() => Err(CountError::Training(
@@ -172,6 +183,7 @@ pub fn check_event(
             card,
             verdict,
         } => Ok(count.check_answer(member, *card, verdict)?),
+        Event::Checkpoint => Ok(count.check_checkpoint()?),
     }
 }
 
@@ -214,10 +226,12 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
             recount,
             time_zone,
             training,
+            checkpoint_every,
             ..
         } => {
             count.apply_opening(seq, recount);
             count.apply_recorded_zone(time_zone);
+            count.apply_checkpoint_every(checkpoint_every);
             if let Some(spec) = training {
                 count.apply_training(*spec);
             }
@@ -243,6 +257,7 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
             card,
             verdict,
         } => count.apply_answer(seq, &member, card, verdict),
+        Event::Checkpoint => count.apply_checkpoint(seq),
     }
 }
 
@@ -340,6 +355,7 @@ impl Replay {
             );
         }
         apply_event(&mut self.count, expected, body.event);
+        self.count.note_entry_hash(expected, stored.hash);
         self.head = stored.hash;
         Ok(body.at)
     }
@@ -384,6 +400,7 @@ mod tests {
             recount: None,
             time_zone: None,
             training: None,
+            checkpoint_every: None,
         }
     }
 

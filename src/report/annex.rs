@@ -148,7 +148,8 @@ pub fn numbering(entries: &[EntryBody]) -> Numbering {
             | Event::PersonPresent(_)
             | Event::PresenceWithdrawn { .. }
             | Event::Sealed(_)
-            | Event::TrainingAnswer { .. } => {}
+            | Event::TrainingAnswer { .. }
+            | Event::Checkpoint => {}
         }
     }
     ballots
@@ -308,6 +309,7 @@ fn describe_in(
             let names: Vec<String> = seal.signed.iter().map(|s| s.name.to_string()).collect();
             tr.f(T::AnnexSealed, &[("names", &names.join(", "))])
         }
+        Event::Checkpoint => tr.t(T::AnnexCheckpoint).to_string(),
         Event::TrainingAnswer {
             member,
             card,

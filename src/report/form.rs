@@ -88,7 +88,34 @@ fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSe
     votes(w, flow, doc);
     figures(w, flow, doc, criteria);
     checks(w, flow, doc);
+    checkpoints(w, flow, doc);
     signatures(w, flow, doc);
+}
+
+/// The checkpoints shown during the count, as party agents wrote them
+/// down: each ballot, entry and code.
+fn checkpoints(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    if doc.checkpoints.is_empty() {
+        return;
+    }
+    heading(w, flow, T::FormCheckpoints, line_height(LABEL_SIZE));
+    paragraph(
+        flow,
+        MARGIN,
+        LABEL_SIZE,
+        false,
+        &w.t(T::FormCheckpointLegend),
+    );
+    let list: Vec<String> = doc
+        .checkpoints
+        .iter()
+        .map(|c| {
+            let ballot = c.ballot.map_or_else(|| "-".to_string(), |b| w.num(b));
+            format!("{ballot}, {}: {}", w.num(c.seq), c.code)
+        })
+        .collect();
+    paragraph(flow, MARGIN, LABEL_SIZE, true, &list.join(";   "));
+    flow.rule();
 }
 
 /// Wrapped text from `x` to the right edge, in black.

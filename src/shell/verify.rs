@@ -10,6 +10,7 @@ use crate::domain::identifier::{ElectionId, StationCode};
 use crate::domain::limits::{MAX_IMAGE_FILE_BYTES, MAX_RESULTS_FILE_BYTES};
 use crate::domain::message::{Explain, Message, P};
 use crate::domain::results::{ResultsDocument, ResultsError};
+use crate::domain::seq::Seq;
 use crate::domain::short_code::{normalize_short_code, short_code};
 use crate::report::qr::QrPayload;
 use crate::store::Record;
@@ -124,6 +125,54 @@ pub fn check_record(path: &Path, head: Option<Hash256>) -> anyhow::Result<Record
         return Err(VerificationFailed(message).into());
     }
     Ok(record)
+}
+
+/// A checkpoint as an agent noted it: the entry and its code, typed as
+/// `SEQ:CODE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotedCheckpoint {
+    pub seq: Seq,
+    pub code: String,
+}
+
+impl NotedCheckpoint {
+    /// `53:7G2K-9XQM-T4H0` (the code as forgiving as when typed anywhere).
+    pub fn parse(text: &str) -> Result<NotedCheckpoint, Message> {
+        let bad = || Message::new(P::BadCheckpoint).quoted("value", text);
+        let (seq, code) = text.split_once(':').ok_or_else(bad)?;
+        let seq = seq.trim().parse::<u64>().map_err(|_| bad())?;
+        let code = crate::domain::short_code::normalize_checkpoint_code(code)?;
+        Ok(NotedCheckpoint {
+            seq: Seq(seq),
+            code,
+        })
+    }
+}
+
+/// Checks that `record` passes through every noted checkpoint: the entry at
+/// its seq exists and its code is the one noted.
+pub fn check_checkpoints(record: &Record, noted: &[NotedCheckpoint]) -> anyhow::Result<()> {
+    for n in noted {
+        let Some(hash) = record.hash_at(n.seq)? else {
+            return Err(VerificationFailed(
+                Message::new(P::CheckpointMissing)
+                    .num("seq", n.seq.0)
+                    .num("entries", record.entries()),
+            )
+            .into());
+        };
+        let found = crate::domain::short_code::checkpoint_code(&hash);
+        if found != n.code {
+            return Err(VerificationFailed(
+                Message::new(P::CheckpointDiffers)
+                    .num("seq", n.seq.0)
+                    .text("found", &found)
+                    .text("noted", &n.code),
+            )
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// What a results file that passed is.

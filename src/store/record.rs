@@ -513,6 +513,9 @@ impl Record {
             definition_hash: station.hash(),
             app_version: crate::domain::APP_VERSION.to_string(),
             recount: recount.as_ref().map(|(_, binding)| binding.clone()),
+            checkpoint_every: training
+                .is_none()
+                .then_some(station.definition().checkpoint_every),
             time_zone,
             training: training.map(Box::new),
         };
@@ -734,6 +737,7 @@ impl Record {
         tx.commit()?;
         into_file(&self.conn, &self.path)?;
         apply_event(&mut self.count, seq, body.event);
+        self.count.note_entry_hash(seq, stored.hash);
         self.head = stored.hash;
         self.last_at = body.at;
         self.last_clock = body.clock;
@@ -882,6 +886,22 @@ impl Record {
         let mut rows = stmt.query(params![hash.to_hex()])?;
         Ok(match rows.next()? {
             Some(row) => Some(Seq(u64::try_from(row.get::<_, i64>(0)?).unwrap_or(0))),
+            None => None,
+        })
+    }
+
+    /// The hash of the entry at `seq` (verified when the record was read),
+    /// if the journal has one.
+    pub fn hash_at(&self, seq: Seq) -> Result<Option<Hash256>, StoreError> {
+        let Ok(seq) = i64::try_from(seq.0) else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?;
+        let mut rows = stmt.query(params![seq])?;
+        Ok(match rows.next()? {
+            Some(row) => row.get::<_, String>(0)?.parse::<Hash256>().ok(),
             None => None,
         })
     }

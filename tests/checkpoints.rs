@@ -1,0 +1,179 @@
+//! Checkpoint codes through the real binary: every `checkpoint_every`
+//! rulings and when asked, listed by `show --json`, the results file and
+//! the form; `verify --checkpoint` passes a record through the codes an
+//! agent noted and catches a record rebuilt with other rulings.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{export, ok, pdf_page_texts, rule_lines, run, s, sealed_count, show_json};
+use std::path::{Path, PathBuf};
+
+/// The small fixture station with a checkpoint every `every` rulings.
+fn station_every(dir: &Path, every: u64) -> PathBuf {
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(common::fixture("station-small.json")).unwrap())
+            .unwrap();
+    v["checkpoint_every"] = serde_json::json!(every);
+    let path = dir.join(format!("station-every-{every}.json"));
+    std::fs::write(&path, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    path
+}
+
+/// `SEQ:CODE` of each checkpoint `show --json` lists.
+fn noted(record: &Path) -> Vec<String> {
+    show_json(record)["checkpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{}:{}", c["seq"], c["code"].as_str().unwrap()))
+        .collect()
+}
+
+#[test]
+fn checkpoints_fall_every_n_rulings_and_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = station_every(dir.path(), 5);
+    let record = dir.path().join("count.polltally");
+    ok(&["new", "--station", s(&station), "--record", s(&record)]);
+    rule_lines(s(&record), (0..12).map(|i| 1 + i % 3));
+    let json = show_json(&record);
+    assert_eq!(json["checkpoint_every"], 5);
+    let points = json["checkpoints"].as_array().unwrap();
+    // Entry 1 opens the record: the 5th ruling is entry 6, the 10th 11.
+    let at: Vec<(u64, u64)> = points
+        .iter()
+        .map(|c| (c["seq"].as_u64().unwrap(), c["ballot"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(at, [(6, 5), (11, 10)]);
+    let asked = ok(&["checkpoint", "--record", s(&record)]).stdout;
+    assert!(
+        asked.starts_with("checkpoint: ballot 12, entry 14, code "),
+        "{asked}"
+    );
+    let code = asked.trim().rsplit(' ').next().unwrap().to_string();
+    assert_eq!(code.len(), 14, "{code}");
+    let all = noted(&record);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[2], format!("14:{code}"));
+    // Each code is the journal's at its entry: verify passes through all.
+    let mut args = vec!["verify", "--record", s(&record)];
+    for n in &all {
+        args.extend(["--checkpoint", n.as_str()]);
+    }
+    let out = ok(&args).stdout;
+    assert_eq!(out.matches("passes through checkpoint").count(), 3, "{out}");
+    // Typed as written down: lower case, O for 0, no dashes.
+    let typed = format!(
+        "14:{}",
+        code.to_lowercase().replace('-', "").replace('0', "o")
+    );
+    ok(&["verify", "--record", s(&record), "--checkpoint", &typed]);
+}
+
+#[test]
+fn a_wrong_code_or_a_rebuilt_journal_fails_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = station_every(dir.path(), 5);
+    let record = dir.path().join("count.polltally");
+    ok(&["new", "--station", s(&station), "--record", s(&record)]);
+    let rulings: Vec<u32> = (0..12).map(|i| 1 + i % 3).collect();
+    rule_lines(s(&record), &rulings);
+    let first = noted(&record)[0].clone();
+    let (seq, code) = first.split_once(':').unwrap();
+    // A code noted wrongly (one character off).
+    let last = code.chars().last().unwrap();
+    let other = if last == '0' { '1' } else { '0' };
+    let wrong = format!("{seq}:{}{other}", &code[..code.len() - 1]);
+    let r = run(&["verify", "--record", s(&record), "--checkpoint", &wrong]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr.contains(&format!(
+            "checkpoint {seq}: the record's code there is {code}"
+        )),
+        "{}",
+        r.stderr
+    );
+    // The same count rebuilt from its opening with one ruling changed.
+    let rebuilt = dir.path().join("rebuilt.polltally");
+    ok(&["new", "--station", s(&station), "--record", s(&rebuilt)]);
+    let mut changed = rulings.clone();
+    changed[2] = if changed[2] == 1 { 2 } else { 1 };
+    rule_lines(s(&rebuilt), &changed);
+    let r = run(&["verify", "--record", s(&rebuilt), "--checkpoint", &first]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("was rewritten at or before entry 6"),
+        "{}",
+        r.stderr
+    );
+    // A checkpoint the record never reached.
+    let r = run(&[
+        "verify",
+        "--record",
+        s(&record),
+        "--checkpoint",
+        "99:0000-0000-0000",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("has 13 entries and never reached it"),
+        "{}",
+        r.stderr
+    );
+    // Not SEQ:CODE at all.
+    for bad in ["6", "six:0000-0000-0000", "6:0000-0000"] {
+        let r = run(&["verify", "--record", s(&record), "--checkpoint", bad]);
+        assert_eq!(r.code, 2, "{bad}");
+        assert!(r.stderr.contains("checkpoint"), "{bad}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn the_results_file_and_the_form_list_the_checkpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = station_every(dir.path(), 2);
+    let record = dir.path().join("count.polltally");
+    sealed_count(&station, &record, &["1", "2", "2", "3", "1"]);
+    let listed = noted(&record);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    let results: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(export(&record)).unwrap()).unwrap();
+    let in_file: Vec<String> = results["checkpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{}:{}", c["seq"], c["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(in_file, listed);
+    assert_eq!(results["checkpoints"][0]["ballot"], 2);
+    let pdf = dir.path().join("form.pdf");
+    ok(&["pdf", "--record", s(&record), "--out", s(&pdf)]);
+    let text = pdf_page_texts(&std::fs::read(&pdf).unwrap()).join("\n");
+    assert!(
+        text.contains("Checkpoints shown during the count"),
+        "{text}"
+    );
+    for n in &listed {
+        let code = n.split_once(':').unwrap().1;
+        assert!(text.contains(code), "{code} not on the form");
+    }
+    // The results file verifies against its record, checkpoints and all.
+    let out = dir.path().join("count.json");
+    ok(&["verify", "--results", s(&out), "--record", s(&record)]);
+}
+
+#[test]
+fn a_station_file_names_a_bad_interval() {
+    let dir = tempfile::tempdir().unwrap();
+    for (every, says) in [
+        (0, "checkpoint_every: 0 is not allowed"),
+        (100_001, "checkpoint_every: 100001 is more than 100000"),
+    ] {
+        let station = station_every(dir.path(), every);
+        let record = dir.path().join(format!("r{every}.polltally"));
+        let r = run(&["new", "--station", s(&station), "--record", s(&record)]);
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains(says), "{}", r.stderr);
+    }
+}
