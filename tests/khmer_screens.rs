@@ -44,6 +44,7 @@ fn latin_words(text: &str, allowed: &[String]) -> Vec<String> {
         "X",
         "C",
         "D",
+        "K",
         "polltally",
     ];
     text.split(|c: char| !c.is_ascii_alphanumeric())
