@@ -20,6 +20,7 @@ use crate::domain::recount::{self, Origin, RecountBinding, RecountMode, RecountS
 use crate::domain::ruling::{Ruling, RulingError, Verdict, not_on_ballot};
 use crate::domain::seal::{Seal, check_signers};
 use crate::domain::seq::Seq;
+use crate::domain::serials::{BookUse, check_book_serials, unused_by_serial};
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
 use crate::domain::training::{Training, TrainingError, TrainingSpec};
@@ -80,6 +81,8 @@ pub enum CountError {
     },
     NotReady(Vec<SealingGap>),
     Seal(Message),
+    /// Books' serials that do not fit the station's books.
+    BookSerials(Message),
     RecountOfAnother {
         bound: Hash256,
         original: Hash256,
@@ -164,7 +167,9 @@ impl Explain for CountError {
             CountError::NoDisputants => Message::new(P::NoDisputants)
                 .at("parties")
                 .labelled(Label::Disputants),
-            CountError::Person(problem) | CountError::Seal(problem) => problem.clone(),
+            CountError::Person(problem)
+            | CountError::Seal(problem)
+            | CountError::BookSerials(problem) => problem.clone(),
             CountError::NotAPerson { target } => seq(P::NotAPerson, *target).at("seq"),
             CountError::AlreadyWithdrawn { target, by } => {
                 seq(P::AlreadyWithdrawn, *target).num("by", by.0).at("seq")
@@ -308,6 +313,8 @@ pub struct Count {
     piles: BTreeMap<PartyNumber, u64>,
     explanations: BTreeMap<CheckName, FreeText>,
     people: BTreeMap<Seq, PresenceRecord>,
+    /// The latest use recorded of each ballot book, by book.
+    book_serials: BTreeMap<String, BookUse>,
     sealed: Option<(Seq, Seal)>,
     /// For a recount: the sealed original it was made from.
     origin: Option<Arc<Origin>>,
@@ -335,6 +342,7 @@ impl Count {
             piles: BTreeMap::new(),
             explanations: BTreeMap::new(),
             people: BTreeMap::new(),
+            book_serials: BTreeMap::new(),
             sealed: None,
             origin: None,
             recount: None,
@@ -490,6 +498,7 @@ impl Count {
         };
         let opening = recount::open(binding, &origin);
         self.apply_figures(seq, &opening.figures);
+        self.book_serials = origin.count.book_serials.clone();
         for verdict in &opening.carried {
             self.tally.add(verdict, false);
         }
@@ -682,6 +691,34 @@ impl Count {
                 .push((seq, *value));
         }
         self.last_seq = seq;
+    }
+
+    // ---- ballot books by serial ----
+
+    /// May these books' uses be recorded? Books of the station file, first
+    /// unused serials inside their books.
+    pub fn check_book_serials(&self, books: &BTreeMap<String, BookUse>) -> Result<(), CountError> {
+        self.ensure_open()?;
+        check_book_serials(&self.def, books).map_err(CountError::BookSerials)
+    }
+
+    /// Records the books' uses; a later use of a book replaces an earlier one.
+    pub fn apply_book_serials(&mut self, seq: Seq, books: &BTreeMap<String, BookUse>) {
+        for (book, used) in books {
+            self.book_serials.insert(book.clone(), *used);
+        }
+        self.last_seq = seq;
+    }
+
+    /// The latest use recorded of each book, by book.
+    pub fn book_serials(&self) -> &BTreeMap<String, BookUse> {
+        &self.book_serials
+    }
+
+    /// U_serial: the unused ballots the books' serials say, once every book
+    /// is given.
+    pub fn unused_by_serial(&self) -> Option<u64> {
+        unused_by_serial(&self.def, &self.book_serials)
     }
 
     // ---- pile counts ----
@@ -940,6 +977,7 @@ impl Count {
             tally: &self.tally,
             piles: &self.piles,
             explanations: &self.explanations,
+            book_serials: &self.book_serials,
         })
     }
 }

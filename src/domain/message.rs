@@ -107,6 +107,9 @@ pub enum P {
     AlreadyReviewed,
     BallotNotUnderReview,
     BallotAlreadyReviewed,
+    NoBookGiven,
+    NotBookOfStation,
+    SerialOutsideBook,
 
     // Training rounds.
     AnswerInCount,
@@ -221,6 +224,7 @@ pub enum P {
     SumTooLarge,
     FiguresGive,
     NoticeOnPractice,
+    SerialsGive,
     InFile,
     CodeCharacter,
     CodeLength,
@@ -276,6 +280,7 @@ pub enum P {
     NotEncodable,
     TooManyWords,
     NotWholeNumber,
+    NotBookSerial,
     NoFilePath,
     NotHandedOver,
     ProgramStatus,

@@ -172,6 +172,7 @@ pub fn check_event(
             card,
             verdict,
         } => Ok(count.check_answer(member, *card, verdict)?),
+        Event::BookSerials { books } => Ok(count.check_book_serials(books)?),
     }
 }
 
@@ -223,6 +224,7 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
             }
         }
         Event::FiguresRecorded { figures } => count.apply_figures(seq, &figures),
+        Event::BookSerials { books } => count.apply_book_serials(seq, &books),
         Event::Ruling(ruling) => count.apply_ruling(seq, ruling),
         Event::Review {
             original_seq,

@@ -148,7 +148,8 @@ pub fn numbering(entries: &[EntryBody]) -> Numbering {
             | Event::PersonPresent(_)
             | Event::PresenceWithdrawn { .. }
             | Event::Sealed(_)
-            | Event::TrainingAnswer { .. } => {}
+            | Event::TrainingAnswer { .. }
+            | Event::BookSerials { .. } => {}
         }
     }
     ballots
@@ -252,6 +253,13 @@ fn describe_in(
                 .map(|(f, v)| format!("{}={}", f.symbol(), tr.num(v)))
                 .collect();
             tr.f(T::AnnexFigures, &[("figures", &parts.join(" "))])
+        }
+        Event::BookSerials { books } => {
+            let parts: Vec<String> = books
+                .iter()
+                .map(|(book, used)| format!("{book} {}", tr.book_use(*used)))
+                .collect();
+            tr.f(T::AnnexBookSerials, &[("books", &parts.join(", "))])
         }
         Event::Ruling(r) => tr.f(
             T::AnnexBallot,

@@ -87,6 +87,7 @@ fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSe
     identity(w, flow, doc);
     votes(w, flow, doc);
     figures(w, flow, doc, criteria);
+    books(w, flow, doc);
     checks(w, flow, doc);
     signatures(w, flow, doc);
 }
@@ -533,6 +534,28 @@ fn figure_rows(
         doc.disputed.to_string(),
     ));
     (left, right)
+}
+
+/// The ballot books by serial, when the count recorded them: each book's
+/// used range (or unused, used up), then U_serial.
+fn books(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    let Some(serials) = &doc.serials else {
+        return;
+    };
+    heading(w, flow, T::BooksTitle, line_height(LABEL_SIZE));
+    for book in &serials.books {
+        let range = w.each(|tr| tr.book_range(book));
+        paragraph(flow, MARGIN, LABEL_SIZE, false, &format!("{}: {range}", book.book));
+    }
+    let unused = serials.unused.map_or("-".into(), |n| w.num(n));
+    paragraph(
+        flow,
+        MARGIN,
+        LABEL_SIZE,
+        true,
+        &format!("U {}: {unused}", w.t(T::UnusedBySerial)),
+    );
+    flow.rule();
 }
 
 /// Checks, with their differences and explanations. Cross-checks that hold,
