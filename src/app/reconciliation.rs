@@ -334,6 +334,21 @@ pub fn reconciliation_ui(
         &mut state.explanations,
         commands,
     );
+    // In a scope of its own: the figures' scroll bar belongs to their area,
+    // not to the checks panel beside it.
+    ui.scope(|ui| reconciliation_area_ui(ui, tr, count, &view, beside, state, commands));
+}
+
+/// The figures, the ballot books and (unless beside) the checks, scrolling.
+fn reconciliation_area_ui(
+    ui: &mut egui::Ui,
+    tr: Tr,
+    count: &Count,
+    view: &ReconciliationView,
+    beside: bool,
+    state: &mut ReconciliationState,
+    commands: &mut Vec<AppCommand>,
+) {
     egui::ScrollArea::vertical()
         .id_salt("figures")
         .show(ui, |ui| {
@@ -409,7 +424,7 @@ pub fn reconciliation_ui(
                     ui.end_row();
                 });
             if ui.button(tr.t(T::RecordFigures)).clicked() || entered {
-                match changed_figures(&view, &state.typed) {
+                match changed_figures(view, &state.typed) {
                     Ok(changed) if changed.is_empty() => {
                         commands.push(AppCommand::Notify(Notice::info(T::NothingChanged, vec![])))
                     }
@@ -436,7 +451,7 @@ pub fn reconciliation_ui(
                 ui.label(tr.f(T::MissingFigures, &[("list", &list.join(", "))]));
             }
             ui.add_space(8.0);
-            books_ui(ui, tr, count, &view, state, commands);
+            books_ui(ui, tr, count, view, state, commands);
             checks_after_ui(
                 ui,
                 beside,
@@ -471,9 +486,12 @@ fn books_ui(
         .num_columns(4)
         .show(ui, |ui| {
             for (i, book) in view.serials.books.iter().enumerate() {
+                // Short texts that never wrap: a grid cell is narrow in the
+                // first frame, and a wrapped text would keep it so.
                 let label = ui
                     .vertical(|ui| {
-                        let label = ui.label(RichText::new(&book.book).strong());
+                        let label =
+                            ui.add(egui::Label::new(RichText::new(&book.book).strong()).extend());
                         let serials = tr.f(
                             T::BookSerials,
                             &[
@@ -481,8 +499,8 @@ fn books_ui(
                                 ("last", &tr.num(book.last_serial)),
                             ],
                         );
-                        ui.label(RichText::new(serials).weak().small());
-                        ui.label(RichText::new(tr.book_range(book)).small());
+                        ui.add(egui::Label::new(RichText::new(serials).weak().small()).extend());
+                        ui.add(egui::Label::new(RichText::new(tr.book_range(book)).small()).extend());
                         label
                     })
                     .inner;
@@ -491,7 +509,8 @@ fn books_ui(
                     .add(
                         egui::TextEdit::singleline(text)
                             .hint_text(tr.t(T::FirstUnusedSerial))
-                            .desired_width(130.0),
+                            .min_size(egui::vec2(150.0, 0.0))
+                            .desired_width(150.0),
                     )
                     .labelled_by(label.id);
                 if focus_book.as_deref() == Some(book.book.as_str()) {
