@@ -26,7 +26,10 @@ fn check<'a>(show: &'a Value, name: &str) -> Option<&'a Value> {
 
 fn status(show: &Value, name: &str) -> (String, Value) {
     let c = check(show, name).unwrap_or_else(|| panic!("no check {name}"));
-    (c["status"].as_str().unwrap().to_string(), c["difference"].clone())
+    (
+        c["status"].as_str().unwrap().to_string(),
+        c["difference"].clone(),
+    )
 }
 
 const ALL_USED_UP: [&str; 14] = [
@@ -116,7 +119,10 @@ fn every_book_used_up_then_one_partly_used_and_one_untouched() {
     // One book given: the check is listed, pending.
     ok(&["serials", "--record", rec, "--used-up", "B-1801"]);
     let show = show_json(&record);
-    assert_eq!(status(&show, "unused_by_serial"), ("pending".into(), Value::Null));
+    assert_eq!(
+        status(&show, "unused_by_serial"),
+        ("pending".into(), Value::Null)
+    );
     assert_eq!(show["serials"]["unused"], Value::Null);
 
     // Every book used up: U_serial 0; pending until U is counted.
@@ -128,7 +134,10 @@ fn every_book_used_up_then_one_partly_used_and_one_untouched() {
         json!({"book": "B-1801", "first_serial": 180001, "last_serial": 180100,
                "use": "used_up", "used_first": 180001, "used_last": 180100, "unused": 0})
     );
-    assert_eq!(status(&show, "unused_by_serial"), ("pending".into(), Value::Null));
+    assert_eq!(
+        status(&show, "unused_by_serial"),
+        ("pending".into(), Value::Null)
+    );
     ok(&["figures", "--record", rec, "--unused", "0"]);
     assert_eq!(
         status(&show_json(&record), "unused_by_serial"),
@@ -171,7 +180,10 @@ fn every_book_used_up_then_one_partly_used_and_one_untouched() {
     // The summary lists the books and U_serial.
     let summary = ok(&["show", "--record", rec]).stdout;
     assert!(summary.contains("Ballot books by serial"), "{summary}");
-    assert!(summary.contains("used 180501-180556, 44 unused"), "{summary}");
+    assert!(
+        summary.contains("used 180501-180556, 44 unused"),
+        "{summary}"
+    );
     assert!(summary.contains("used up: 180001-180100"), "{summary}");
     assert!(summary.contains("unused_by_serial"), "{summary}");
 }
@@ -297,7 +309,10 @@ fn a_differing_serial_check_needs_its_explanation_before_sealing_and_is_in_the_r
         "Ballots unused = unused by serial",
         "four ballots of B-1806 were torn out",
     ] {
-        assert!(text.contains(expected), "{expected:?} not in the form:\n{text}");
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the form:\n{text}"
+        );
     }
 }
 

@@ -88,7 +88,12 @@ fn serials_are_entered_by_keyboard_and_a_refused_one_stays_typed() {
         7,
         "{:?} {:?}",
         notice(&h),
-        h.state().session.as_ref().unwrap().reconciliation.book_choices
+        h.state()
+            .session
+            .as_ref()
+            .unwrap()
+            .reconciliation
+            .book_choices
     );
     assert_eq!(recorded.get("B-1806"), Some(&BookUse::UsedUp));
     assert_eq!(recorded.get("B-1807"), Some(&BookUse::Unused));

@@ -500,7 +500,9 @@ fn books_ui(
                             ],
                         );
                         ui.add(egui::Label::new(RichText::new(serials).weak().small()).extend());
-                        ui.add(egui::Label::new(RichText::new(tr.book_range(book)).small()).extend());
+                        ui.add(
+                            egui::Label::new(RichText::new(tr.book_range(book)).small()).extend(),
+                        );
                         label
                     })
                     .inner;
@@ -522,7 +524,10 @@ fn books_ui(
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     entered = Some(i);
                 }
-                for (choice, key) in [(BookUse::Unused, T::BookUnused), (BookUse::UsedUp, T::BookUsedUp)] {
+                for (choice, key) in [
+                    (BookUse::Unused, T::BookUnused),
+                    (BookUse::UsedUp, T::BookUsedUp),
+                ] {
                     let chosen = state.book_choices.get(&book.book) == Some(&choice)
                         || (book.book_use == Some(choice)
                             && !state.book_choices.contains_key(&book.book)

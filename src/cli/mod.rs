@@ -603,7 +603,13 @@ fn serials(
         }
         books.insert(book, used);
     }
-    append_one(&args.record, Event::BookSerials { books }, tr, mirror, clock)
+    append_one(
+        &args.record,
+        Event::BookSerials { books },
+        tr,
+        mirror,
+        clock,
+    )
 }
 
 fn rule(args: RuleArgs, tr: Tr, mirror: Option<&Path>, clock: &dyn Clock) -> anyhow::Result<()> {

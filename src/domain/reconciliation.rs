@@ -543,7 +543,11 @@ mod tests {
     #[test]
     fn unused_by_serial_appears_with_the_first_book_and_compares_u() {
         let mut c = Case::new();
-        assert!(c.checks().iter().all(|c| c.name != CheckName::UnusedBySerial));
+        assert!(
+            c.checks()
+                .iter()
+                .all(|c| c.name != CheckName::UnusedBySerial)
+        );
         c.books.insert("T-1".into(), BookUse::UsedUp);
         // Listed after ceiling; pending while T-2 is not given and U not counted.
         let names: Vec<String> = c.checks().iter().map(|c| c.name.to_string()).collect();

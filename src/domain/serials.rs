@@ -37,7 +37,9 @@ impl BookUse {
     pub fn fits(self, book: &BallotBook) -> bool {
         match self {
             BookUse::Unused | BookUse::UsedUp => true,
-            BookUse::FirstUnused(serial) => (book.first_serial..=book.last_serial).contains(&serial),
+            BookUse::FirstUnused(serial) => {
+                (book.first_serial..=book.last_serial).contains(&serial)
+            }
         }
     }
 
@@ -365,10 +367,7 @@ mod tests {
         assert_eq!(check_book_serials(&def, &b), Ok(()));
         assert_eq!(unused_by_serial(&def, &b), Some(0));
         let first = &def.ballot_books[0];
-        assert_eq!(
-            BookUse::UsedUp.used_range(first),
-            Some((180001, 180100))
-        );
+        assert_eq!(BookUse::UsedUp.used_range(first), Some((180001, 180100)));
     }
 
     #[test]

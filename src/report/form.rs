@@ -542,10 +542,19 @@ fn books(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     let Some(serials) = &doc.serials else {
         return;
     };
-    heading(w, flow, T::BooksTitle, line_height(LABEL_SIZE));
+    // The list is kept together, with its heading: one line a book, and
+    // U_serial.
+    let lines = serials.books.len().saturating_add(1) as f32;
+    heading(w, flow, T::BooksTitle, lines * line_height(LABEL_SIZE));
     for book in &serials.books {
         let range = w.each(|tr| tr.book_range(book));
-        paragraph(flow, MARGIN, LABEL_SIZE, false, &format!("{}: {range}", book.book));
+        paragraph(
+            flow,
+            MARGIN,
+            LABEL_SIZE,
+            false,
+            &format!("{}: {range}", book.book),
+        );
     }
     let unused = serials.unused.map_or("-".into(), |n| w.num(n));
     paragraph(
