@@ -294,7 +294,8 @@ impl SerialsPart {
                     });
                 }
             }
-            total = total.checked_add(book.size()).unwrap_or(u64::MAX);
+            // Each book is below 2^53 and there are at most 1000: no wrap.
+            total = total.saturating_add(book.size());
             unused = match (unused, expected.unused) {
                 (Some(sum), Some(n)) => sum.checked_add(n),
                 _ => None,
