@@ -294,6 +294,17 @@ fn a_differing_serial_check_needs_its_explanation_before_sealing_and_is_in_the_r
         );
     }
 
+    // A recount takes the original's serials with its figures.
+    let again = dir.path().join("recount.polltally");
+    let r = recount(&record, &again, "Provincial Election Commission", "full");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let show = show_json(&again);
+    assert_eq!(show["serials"], doc["serials"]);
+    assert_eq!(
+        status(&show, "unused_by_serial"),
+        ("differs".into(), json!(-4))
+    );
+
     // The form lists each book's used range and U_serial, in both languages.
     let pdf = dir.path().join("form.pdf");
     ok(&["pdf", "--record", rec, "--out", s(&pdf)]);
