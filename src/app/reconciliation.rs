@@ -612,3 +612,57 @@ fn books_ui(
         check_status_ui(ui, tr, &view.serial_check);
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book(name: &str, first: u64, used: Option<BookUse>) -> BookSerialsPart {
+        BookSerialsPart {
+            book: name.into(),
+            first_serial: first,
+            last_serial: first + 99,
+            book_use: used,
+            used_first: None,
+            used_last: None,
+            unused: None,
+        }
+    }
+
+    #[test]
+    fn serials_typed_with_spaces_or_commas_are_read_and_a_typed_serial_beats_a_choice() {
+        let books = [
+            book("B-1", 1001, None),
+            book("B-2", 1101, Some(BookUse::UsedUp)),
+            book("B-3", 1201, None),
+        ];
+        let typed = BTreeMap::from([
+            ("B-1".to_string(), " 1 057 ".to_string()),
+            ("B-3".to_string(), "1,250".to_string()),
+        ]);
+        // B-2 chosen as it is recorded: nothing to record for it.
+        let chosen = BTreeMap::from([
+            ("B-2".to_string(), BookUse::UsedUp),
+            ("B-3".to_string(), BookUse::Unused),
+        ]);
+        let changed = changed_books(&books, &typed, &chosen).unwrap();
+        assert_eq!(
+            changed,
+            BTreeMap::from([
+                ("B-1".to_string(), BookUse::FirstUnused(1057)),
+                ("B-3".to_string(), BookUse::FirstUnused(1250)),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_serial_that_is_no_number_is_refused_naming_the_book_and_the_value() {
+        let books = [book("B-1", 1001, None)];
+        let typed = BTreeMap::from([("B-1".to_string(), "10S7".to_string())]);
+        let refused = changed_books(&books, &typed, &BTreeMap::new()).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "books[\"B-1\"].first_unused: \"10S7\" is not a whole number"
+        );
+    }
+}
