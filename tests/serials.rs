@@ -244,6 +244,10 @@ fn a_differing_serial_check_needs_its_explanation_before_sealing_and_is_in_the_r
         "four ballots of B-1806 were torn out and are in the spoiled envelope",
     ]);
     ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    // Sealed: no serial can be recorded any more.
+    let r = serials(rec, &["--unused", "B-1806"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("sealed"), "{}", r.stderr);
 
     // The results document lists the books' used ranges and the check.
     let results = export(&record);

@@ -1236,6 +1236,48 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn books_serials_are_checked_kept_by_book_and_a_differing_u_needs_its_explanation() {
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        // The small station: T-1 serials 1-250, T-2 251-500.
+        let books = |pairs: &[(&str, BookUse)]| -> BTreeMap<String, BookUse> {
+            pairs.iter().map(|(b, u)| (b.to_string(), *u)).collect()
+        };
+        assert_eq!(
+            c.check_book_serials(&books(&[("T-2", BookUse::FirstUnused(250))]))
+                .unwrap_err()
+                .to_string(),
+            "books[\"T-2\"].first_unused: 250 is outside the book's serials 251-500"
+        );
+        assert!(
+            c.check_book_serials(&books(&[("T-3", BookUse::Unused)]))
+                .is_err()
+        );
+        c.apply_book_serials(Seq(2), &books(&[("T-1", BookUse::UsedUp)]));
+        assert_eq!(c.unused_by_serial(), None);
+        c.apply_book_serials(Seq(3), &books(&[("T-2", BookUse::FirstUnused(301))]));
+        assert_eq!(c.unused_by_serial(), Some(200));
+        // A later use of a book replaces the earlier one.
+        c.apply_book_serials(Seq(4), &books(&[("T-1", BookUse::FirstUnused(201))]));
+        assert_eq!(c.unused_by_serial(), Some(250));
+        c.apply_figures(Seq(5), &BTreeMap::from([(Figure::Unused, 249)]));
+        assert!(c.sealing_gaps().contains(&SealingGap::Unexplained {
+            check: CheckName::UnusedBySerial,
+            difference: -1
+        }));
+        c.apply_explanation(
+            Seq(6),
+            CheckName::UnusedBySerial,
+            FreeText::parse("text", "one ballot torn out of T-1").unwrap(),
+        );
+        assert!(
+            !c.sealing_gaps()
+                .iter()
+                .any(|g| matches!(g, SealingGap::Unexplained { .. }))
+        );
+    }
+
+    #[test]
     fn no_more_ballots_are_ruled_than_a_station_counts() {
         let mut c = count();
         c.apply_opening(Seq(1), None);
