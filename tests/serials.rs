@@ -329,6 +329,11 @@ fn a_differing_serial_check_needs_its_explanation_before_sealing_and_is_in_the_r
             "{expected:?} not in the form:\n{text}"
         );
     }
+    // The annex names the entry that recorded them.
+    let annex = dir.path().join("annex.pdf");
+    ok(&["pdf", "--record", rec, "--out", s(&annex), "--annex"]);
+    let text = pdf_page_texts(&std::fs::read(&annex).unwrap()).join(" ");
+    assert!(text.contains("first unused 180557"), "{text}");
 }
 
 #[test]

@@ -299,6 +299,7 @@ texts! {
     BookFirstUnused => "first unused {serial}", "មិនបានប្រើដំបូង {serial}";
     BookNotGiven => "not given", "មិនទាន់ផ្ដល់";
     BookUnusedWhole => "unused", "មិនបានប្រើ";
+    BookUsedUpWord => "used up", "ប្រើអស់";
     BookUsedUpRange => "used up: {first}-{last}", "ប្រើអស់៖ {first}-{last}";
     BookUsedRange => "used {first}-{last}, {n} unused", "បានប្រើ {first}-{last} មិនបានប្រើ {n}";
     RecordSerials => "Record serials", "កត់ត្រាលេខរៀង";
@@ -711,7 +712,7 @@ impl Tr {
     pub fn book_use(self, used: BookUse) -> String {
         match used {
             BookUse::Unused => self.t(T::BookUnusedWhole).into(),
-            BookUse::UsedUp => self.t(T::BookUsedUp).to_lowercase(),
+            BookUse::UsedUp => self.t(T::BookUsedUpWord).into(),
             BookUse::FirstUnused(serial) => {
                 self.f(T::BookFirstUnused, &[("serial", &self.num(serial))])
             }
