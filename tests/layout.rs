@@ -13,7 +13,9 @@ use egui_kittest::kittest::NodeT;
 use egui_kittest::{Harness, Node};
 use polltally::app::command::AppCommand;
 use polltally::app::{PolltallyApp, Screen, Settings};
+use polltally::domain::serials::BookUse;
 use polltally::i18n::Lang;
+use polltally::journal::event::Event;
 
 const SIZES: [(f32, f32); 2] = [(1366.0, 768.0), (1024.0, 600.0)];
 
@@ -207,6 +209,20 @@ fn no_screen_has_overlapping_or_cut_off_text_at_either_size_in_either_language()
             }
             h.state_mut().apply(AppCommand::OpenPractice);
             h.run();
+            // Books by serial recorded, partly: their used ranges, U_serial
+            // pending and its check are on the Reconciliation screen.
+            let books = [
+                ("B-1801", BookUse::UsedUp),
+                ("B-1806", BookUse::FirstUnused(180557)),
+                ("B-1807", BookUse::Unused),
+            ]
+            .map(|(book, used)| (book.to_string(), used));
+            h.state_mut().apply(AppCommand::Append(Event::BookSerials {
+                books: books.into_iter().collect(),
+            }));
+            h.run();
+            let session = h.state().session.as_ref().unwrap();
+            assert_eq!(session.record.count().book_serials().len(), 3);
             all.extend(count_screen_problems(&mut h, size, lang));
         }
     }

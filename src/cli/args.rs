@@ -79,6 +79,10 @@ pub enum Command {
     },
     /// Record reconciliation figures (a later value replaces an earlier one).
     Figures(FiguresArgs),
+    /// Record, per ballot book, the serial of its first unused ballot, or
+    /// that it is unused or used up (a later value for a book replaces an
+    /// earlier one).
+    Serials(SerialsArgs),
     /// Rule a ballot valid for a party or invalid under a criterion.
     Rule(RuleArgs),
     /// Void a ruling, with the reason.
@@ -147,7 +151,7 @@ pub enum Command {
     Explain {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
-        /// stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling or cross_check:<party>.
+        /// stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, unused_by_serial or cross_check:<party>.
         #[arg(long, value_name = "NAME", value_parser = check())]
         check: CheckName,
         #[arg(long, value_name = "TEXT", value_parser = text("text"))]
@@ -425,6 +429,7 @@ impl Command {
         match self {
             Command::New { .. }
             | Command::Figures(_)
+            | Command::Serials(_)
             | Command::Rule(_)
             | Command::Void { .. }
             | Command::Dispute { .. }
@@ -474,6 +479,23 @@ pub struct FiguresArgs {
     /// B: ballots found in the box.
     #[arg(long, value_name = "N", group = "figure")]
     pub in_box: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("book").required(true).multiple(true)))]
+pub struct SerialsArgs {
+    #[arg(long, value_name = "PATH")]
+    pub record: PathBuf,
+    /// A book partly used: its name and the serial of its first unused
+    /// ballot (repeat for each book).
+    #[arg(long = "first-unused", value_name = "BOOK=SERIAL", group = "book", value_parser = book_serial())]
+    pub first_unused: Vec<(String, u64)>,
+    /// A book none of whose ballots was used (repeat for each book).
+    #[arg(long, value_name = "BOOK", group = "book")]
+    pub unused: Vec<String>,
+    /// A book all of whose ballots were used (repeat for each book).
+    #[arg(long = "used-up", value_name = "BOOK", group = "book")]
+    pub used_up: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -556,6 +578,20 @@ fn seq() -> impl TypedValueParser<Value = Seq> {
 /// A free text typed into the argument `field`.
 fn text(field: &'static str) -> ValueParser {
     ValueParser::new(move |text: &str| FreeText::parse(field, text))
+}
+
+/// A book and the serial of its first unused ballot: `B-1801=180057`.
+fn book_serial() -> ValueParser {
+    ours("first-unused", |text| {
+        let Some((book, serial)) = text.split_once('=') else {
+            return Err(Message::new(P::NotBookSerial).quoted("value", text));
+        };
+        let serial = serial
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| Message::new(P::NotWholeNumber).text("value", serial))?;
+        Ok((book.trim().to_string(), serial))
+    })
 }
 
 fn role() -> ValueParser {

@@ -22,6 +22,7 @@ use crate::domain::rule_line::parse_rule_line;
 use crate::domain::ruling::{RulingChoice, RulingRequest};
 use crate::domain::seal::{Seal, parse_refusal, parse_signature};
 use crate::domain::seq::Seq;
+use crate::domain::serials::BookUse;
 use crate::domain::short_code::short_code;
 use crate::domain::time::Clock;
 use crate::i18n::{Lang, T, Tr};
@@ -32,7 +33,7 @@ use crate::shell::files::{Output, check_outputs, write_output};
 use crate::shell::tabulate::Inputs;
 use crate::shell::verify::QrAgainst;
 use crate::store::{Record, StoreError};
-use args::{Cli, Command, FiguresArgs, RuleArgs};
+use args::{Cli, Command, FiguresArgs, RuleArgs, SerialsArgs};
 use clap::{CommandFactory, FromArgMatches};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Read, Write};
@@ -162,6 +163,7 @@ pub fn execute(
         }),
         Command::New { station, record } => new(&station, &record, tr, mirror, clock),
         Command::Figures(args) => figures(args, tr, mirror, clock),
+        Command::Serials(args) => serials(args, tr, mirror, clock),
         Command::Rule(args) => rule(args, tr, mirror, clock),
         Command::Void {
             record,
@@ -599,6 +601,48 @@ fn figures(
     append_one(
         &args.record,
         Event::FiguresRecorded { figures },
+        tr,
+        mirror,
+        clock,
+    )
+}
+
+/// `polltally serials`: each book once, whichever flag names it.
+fn serials(
+    args: SerialsArgs,
+    tr: Tr,
+    mirror: Option<&Path>,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
+    let given = args
+        .first_unused
+        .into_iter()
+        .map(|(book, serial)| (book, BookUse::FirstUnused(serial), "--first-unused"))
+        .chain(
+            args.unused
+                .into_iter()
+                .map(|book| (book, BookUse::Unused, "--unused")),
+        )
+        .chain(
+            args.used_up
+                .into_iter()
+                .map(|book| (book, BookUse::UsedUp, "--used-up")),
+        );
+    let mut books: BTreeMap<String, BookUse> = BTreeMap::new();
+    let mut flags: BTreeMap<String, &str> = BTreeMap::new();
+    for (book, used, flag) in given {
+        if let Some(other) = flags.insert(book.clone(), flag) {
+            return Err(Message::new(P::UsedTwice)
+                .quoted("value", &book)
+                .text("other", other)
+                .at(flag)
+                .into());
+        }
+        books.insert(book, used);
+    }
+    append_one(
+        &args.record,
+        Event::BookSerials { books },
         tr,
         mirror,
         clock,

@@ -4,6 +4,7 @@
 
 use crate::domain::reconciliation::{Figure, Figures};
 use crate::domain::results::CheckPart;
+use crate::domain::serials::SerialsPart;
 use crate::i18n::{T, Tr};
 use crate::store::Record;
 use serde_json::{Map, Value, json};
@@ -23,7 +24,10 @@ fn figure_values(figures: &Figures, valid: u64, invalid: u64) -> Map<String, Val
 /// The JSON view. Keys are a contract: `station`, `definition_hash`,
 /// `head_hash`, `entries`, `ruled`, `votes`, `invalid`, `disputed`,
 /// `figures`, `checks`; and `recount` (null for a first count). `rulings`
-/// lists every ruling with its `seq` and its `ballot` number.
+/// lists every ruling with its `seq` and its `ballot` number; `serials`
+/// every ballot book with its use (null while not given), the serials used
+/// and the ballots left, and `serials.unused` (U_serial, null while a book
+/// is not given).
 pub fn json(record: &Record) -> Value {
     let count = record.count();
     let def = count.definition();
@@ -91,6 +95,7 @@ pub fn json(record: &Record) -> Value {
             "code": c.hash.as_ref().map(crate::domain::short_code::checkpoint_code),
             "asked": c.asked,
         })).collect::<Vec<_>>(),
+        "serials": SerialsPart::of(def, count.book_serials()),
         "recount": count.recount().map(|state| json!({
             "original_results_hash": state.binding.original_results_hash.to_hex(),
             "authority": state.binding.authority,
@@ -229,6 +234,28 @@ pub fn summary(record: &Record, tr: Tr) -> String {
         "  X   {:<44} {:>7}",
         tr.t(T::InvalidBallots),
         tr.num(tally.invalid_total())
+    ));
+    line(String::new());
+    line(tr.t(T::BooksTitle).into());
+    let serials = SerialsPart::of(def, count.book_serials());
+    for book in &serials.books {
+        line(format!(
+            "  {:<12} {:<24} {}",
+            book.book,
+            tr.f(
+                T::BookSerials,
+                &[
+                    ("first", &tr.num(book.first_serial)),
+                    ("last", &tr.num(book.last_serial))
+                ]
+            ),
+            tr.book_range(book)
+        ));
+    }
+    line(format!(
+        "  U   {:<44} {:>7}",
+        tr.t(T::UnusedBySerial),
+        serials.unused.map_or("-".into(), |v| tr.num(v))
     ));
     line(String::new());
     line(tr.t(T::VotesPerParty).into());

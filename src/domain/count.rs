@@ -20,6 +20,7 @@ use crate::domain::recount::{self, Origin, RecountBinding, RecountMode, RecountS
 use crate::domain::ruling::{Ruling, RulingError, Verdict, not_on_ballot};
 use crate::domain::seal::{Seal, check_signers};
 use crate::domain::seq::Seq;
+use crate::domain::serials::{BookUse, check_book_serials, unused_by_serial};
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
 use crate::domain::training::{Training, TrainingError, TrainingSpec};
@@ -80,6 +81,8 @@ pub enum CountError {
     },
     NotReady(Vec<SealingGap>),
     Seal(Message),
+    /// Books' serials that do not fit the station's books.
+    BookSerials(Message),
     RecountOfAnother {
         bound: Hash256,
         original: Hash256,
@@ -164,7 +167,9 @@ impl Explain for CountError {
             CountError::NoDisputants => Message::new(P::NoDisputants)
                 .at("parties")
                 .labelled(Label::Disputants),
-            CountError::Person(problem) | CountError::Seal(problem) => problem.clone(),
+            CountError::Person(problem)
+            | CountError::Seal(problem)
+            | CountError::BookSerials(problem) => problem.clone(),
             CountError::NotAPerson { target } => seq(P::NotAPerson, *target).at("seq"),
             CountError::AlreadyWithdrawn { target, by } => {
                 seq(P::AlreadyWithdrawn, *target).num("by", by.0).at("seq")
@@ -308,6 +313,8 @@ pub struct Count {
     piles: BTreeMap<PartyNumber, u64>,
     explanations: BTreeMap<CheckName, FreeText>,
     people: BTreeMap<Seq, PresenceRecord>,
+    /// The latest use recorded of each ballot book, by book.
+    book_serials: BTreeMap<String, BookUse>,
     sealed: Option<(Seq, Seal)>,
     /// For a recount: the sealed original it was made from.
     origin: Option<Arc<Origin>>,
@@ -356,6 +363,7 @@ impl Count {
             piles: BTreeMap::new(),
             explanations: BTreeMap::new(),
             people: BTreeMap::new(),
+            book_serials: BTreeMap::new(),
             sealed: None,
             origin: None,
             recount: None,
@@ -586,6 +594,7 @@ impl Count {
         };
         let opening = recount::open(binding, &origin);
         self.apply_figures(seq, &opening.figures);
+        self.book_serials = origin.count.book_serials.clone();
         for verdict in &opening.carried {
             self.tally.add(verdict, false);
         }
@@ -779,6 +788,34 @@ impl Count {
                 .push((seq, *value));
         }
         self.last_seq = seq;
+    }
+
+    // ---- ballot books by serial ----
+
+    /// May these books' uses be recorded? Books of the station file, first
+    /// unused serials inside their books.
+    pub fn check_book_serials(&self, books: &BTreeMap<String, BookUse>) -> Result<(), CountError> {
+        self.ensure_open()?;
+        check_book_serials(&self.def, books).map_err(CountError::BookSerials)
+    }
+
+    /// Records the books' uses; a later use of a book replaces an earlier one.
+    pub fn apply_book_serials(&mut self, seq: Seq, books: &BTreeMap<String, BookUse>) {
+        for (book, used) in books {
+            self.book_serials.insert(book.clone(), *used);
+        }
+        self.last_seq = seq;
+    }
+
+    /// The latest use recorded of each book, by book.
+    pub fn book_serials(&self) -> &BTreeMap<String, BookUse> {
+        &self.book_serials
+    }
+
+    /// U_serial: the unused ballots the books' serials say, once every book
+    /// is given.
+    pub fn unused_by_serial(&self) -> Option<u64> {
+        unused_by_serial(&self.def, &self.book_serials)
     }
 
     // ---- pile counts ----
@@ -1037,6 +1074,7 @@ impl Count {
             tally: &self.tally,
             piles: &self.piles,
             explanations: &self.explanations,
+            book_serials: &self.book_serials,
         })
     }
 }
@@ -1292,6 +1330,48 @@ pub(crate) mod tests {
             text("two ballots stuck together, counted later"),
         );
         assert!(c.sealing_gaps().is_empty());
+    }
+
+    #[test]
+    fn books_serials_are_checked_kept_by_book_and_a_differing_u_needs_its_explanation() {
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        // The small station: T-1 serials 1-250, T-2 251-500.
+        let books = |pairs: &[(&str, BookUse)]| -> BTreeMap<String, BookUse> {
+            pairs.iter().map(|(b, u)| (b.to_string(), *u)).collect()
+        };
+        assert_eq!(
+            c.check_book_serials(&books(&[("T-2", BookUse::FirstUnused(250))]))
+                .unwrap_err()
+                .to_string(),
+            "books[\"T-2\"].first_unused: 250 is outside the book's serials 251-500"
+        );
+        assert!(
+            c.check_book_serials(&books(&[("T-3", BookUse::Unused)]))
+                .is_err()
+        );
+        c.apply_book_serials(Seq(2), &books(&[("T-1", BookUse::UsedUp)]));
+        assert_eq!(c.unused_by_serial(), None);
+        c.apply_book_serials(Seq(3), &books(&[("T-2", BookUse::FirstUnused(301))]));
+        assert_eq!(c.unused_by_serial(), Some(200));
+        // A later use of a book replaces the earlier one.
+        c.apply_book_serials(Seq(4), &books(&[("T-1", BookUse::FirstUnused(201))]));
+        assert_eq!(c.unused_by_serial(), Some(250));
+        c.apply_figures(Seq(5), &BTreeMap::from([(Figure::Unused, 249)]));
+        assert!(c.sealing_gaps().contains(&SealingGap::Unexplained {
+            check: CheckName::UnusedBySerial,
+            difference: -1
+        }));
+        c.apply_explanation(
+            Seq(6),
+            CheckName::UnusedBySerial,
+            FreeText::parse("text", "one ballot torn out of T-1").unwrap(),
+        );
+        assert!(
+            !c.sealing_gaps()
+                .iter()
+                .any(|g| matches!(g, SealingGap::Unexplained { .. }))
+        );
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub enum P {
     AlreadyReviewed,
     BallotNotUnderReview,
     BallotAlreadyReviewed,
+    NoBookGiven,
+    NotBookOfStation,
+    SerialOutsideBook,
 
     // Training rounds.
     AnswerInCount,
@@ -227,6 +230,7 @@ pub enum P {
     SumTooLarge,
     FiguresGive,
     NoticeOnPractice,
+    SerialsGive,
     InFile,
     CodeCharacter,
     CodeLength,
@@ -282,6 +286,7 @@ pub enum P {
     NotEncodable,
     TooManyWords,
     NotWholeNumber,
+    NotBookSerial,
     NoFilePath,
     NotHandedOver,
     ProgramStatus,

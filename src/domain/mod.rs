@@ -28,6 +28,7 @@ pub mod ruling;
 pub mod seal;
 pub mod seats;
 pub mod seq;
+pub mod serials;
 pub mod short_code;
 pub mod station;
 pub mod tabulation;

@@ -6,6 +6,7 @@ use crate::domain::free_text::FreeText;
 use crate::domain::limits::signed;
 use crate::domain::message::{Message, P};
 use crate::domain::party::PartyNumber;
+use crate::domain::serials::{BookUse, unused_by_serial};
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
 use serde::{Deserialize, Serialize};
@@ -129,6 +130,8 @@ pub enum CheckName {
     Ceiling,
     /// The party's pile count = its ruling tally.
     CrossCheck(PartyNumber),
+    /// U = U_serial, the unused ballots the books' serials say.
+    UnusedBySerial,
 }
 
 impl fmt::Display for CheckName {
@@ -140,6 +143,7 @@ impl fmt::Display for CheckName {
             CheckName::BoxVsRulings => f.write_str("box_vs_rulings"),
             CheckName::Ceiling => f.write_str("ceiling"),
             CheckName::CrossCheck(party) => write!(f, "cross_check:{party}"),
+            CheckName::UnusedBySerial => f.write_str("unused_by_serial"),
         }
     }
 }
@@ -154,6 +158,7 @@ impl FromStr for CheckName {
             "box_vs_issued" => CheckName::BoxVsIssued,
             "box_vs_rulings" => CheckName::BoxVsRulings,
             "ceiling" => CheckName::Ceiling,
+            "unused_by_serial" => CheckName::UnusedBySerial,
             other => {
                 let party = other
                     .strip_prefix("cross_check:")
@@ -245,6 +250,8 @@ pub struct CheckInputs<'a> {
     pub tally: &'a Tally,
     pub piles: &'a BTreeMap<PartyNumber, u64>,
     pub explanations: &'a BTreeMap<CheckName, FreeText>,
+    /// The books' uses recorded so far, by book.
+    pub book_serials: &'a BTreeMap<String, BookUse>,
 }
 
 /// The numbers a check reads: the counted figures (missing while not
@@ -258,6 +265,8 @@ pub struct CheckNumbers<'a> {
     /// A party's valid votes.
     pub votes: &'a dyn Fn(PartyNumber) -> u64,
     pub piles: &'a BTreeMap<PartyNumber, u64>,
+    /// U_serial, once every book's serial is given.
+    pub unused_by_serial: Option<u64>,
 }
 
 /// The status of one check. The one place the checks' rules are written:
@@ -304,11 +313,16 @@ pub fn check_status(name: CheckName, n: &CheckNumbers<'_>) -> CheckStatus {
         CheckName::CrossCheck(party) => n.piles.get(&party).map_or(CheckStatus::Pending, |pile| {
             CheckStatus::equal(signed(*pile), signed((n.votes)(party)))
         }),
+        CheckName::UnusedBySerial => match (fig(Figure::Unused), n.unused_by_serial) {
+            (Some(u), Some(by_serial)) => CheckStatus::equal(u, signed(by_serial)),
+            _ => CheckStatus::Pending,
+        },
     }
 }
 
-/// Every check, in DESIGN.md's order; the cross-checks (one per party, in
-/// ballot order) appear once any pile count is recorded.
+/// Every check, in DESIGN.md's order; `unused_by_serial` appears once any
+/// book's serial is recorded, the cross-checks (one per party, in ballot
+/// order) once any pile count is.
 pub fn checks(inputs: &CheckInputs<'_>) -> Vec<Check> {
     let votes = |party| inputs.tally.votes_for(party);
     let numbers = CheckNumbers {
@@ -318,6 +332,7 @@ pub fn checks(inputs: &CheckInputs<'_>) -> Vec<Check> {
         ruled: inputs.tally.ruled(),
         votes: &votes,
         piles: inputs.piles,
+        unused_by_serial: unused_by_serial(inputs.def, inputs.book_serials),
     };
     let mut names = vec![
         CheckName::Stock,
@@ -326,6 +341,9 @@ pub fn checks(inputs: &CheckInputs<'_>) -> Vec<Check> {
         CheckName::BoxVsRulings,
         CheckName::Ceiling,
     ];
+    if !inputs.book_serials.is_empty() {
+        names.push(CheckName::UnusedBySerial);
+    }
     if !inputs.piles.is_empty() {
         names.extend(
             inputs
@@ -369,6 +387,7 @@ mod tests {
         tally: Tally,
         piles: BTreeMap<PartyNumber, u64>,
         explanations: BTreeMap<CheckName, FreeText>,
+        books: BTreeMap<String, BookUse>,
         def: StationDefinition,
     }
 
@@ -380,6 +399,7 @@ mod tests {
                 tally: Tally::empty(&def),
                 piles: BTreeMap::new(),
                 explanations: BTreeMap::new(),
+                books: BTreeMap::new(),
                 def,
             }
         }
@@ -405,6 +425,7 @@ mod tests {
                 tally: &self.tally,
                 piles: &self.piles,
                 explanations: &self.explanations,
+                book_serials: &self.books,
             })
         }
     }
@@ -520,6 +541,45 @@ mod tests {
     }
 
     #[test]
+    fn unused_by_serial_appears_with_the_first_book_and_compares_u() {
+        let mut c = Case::new();
+        assert!(
+            c.checks()
+                .iter()
+                .all(|c| c.name != CheckName::UnusedBySerial)
+        );
+        c.books.insert("T-1".into(), BookUse::UsedUp);
+        // Listed after ceiling; pending while T-2 is not given and U not counted.
+        let names: Vec<String> = c.checks().iter().map(|c| c.name.to_string()).collect();
+        assert_eq!(names.last().map(String::as_str), Some("unused_by_serial"));
+        assert_eq!(
+            status_of(&c.checks(), "unused_by_serial"),
+            CheckStatus::Pending
+        );
+        c.books.insert("T-2".into(), BookUse::FirstUnused(321));
+        assert_eq!(
+            status_of(&c.checks(), "unused_by_serial"),
+            CheckStatus::Pending
+        );
+        // 321..=500: 180 unused.
+        c.figures.set(Figure::Unused, 180);
+        assert_eq!(
+            status_of(&c.checks(), "unused_by_serial"),
+            CheckStatus::Holds
+        );
+        c.figures.set(Figure::Unused, 183);
+        assert_eq!(
+            status_of(&c.checks(), "unused_by_serial"),
+            CheckStatus::Differs(3)
+        );
+        c.books.insert("T-1".into(), BookUse::Unused);
+        assert_eq!(
+            status_of(&c.checks(), "unused_by_serial"),
+            CheckStatus::Differs(183 - 430)
+        );
+    }
+
+    #[test]
     fn check_names_round_trip_and_refuse_garbage() {
         for name in [
             "stock",
@@ -527,6 +587,7 @@ mod tests {
             "box_vs_issued",
             "box_vs_rulings",
             "ceiling",
+            "unused_by_serial",
             "cross_check:12",
         ] {
             assert_eq!(name.parse::<CheckName>().unwrap().to_string(), name);

@@ -19,6 +19,7 @@ use crate::domain::reconciliation::{
 use crate::domain::recount::RecountBinding;
 use crate::domain::seal::{RefusalToSign, Seal, Signature, check_required_signers};
 use crate::domain::seq::Seq;
+use crate::domain::serials::{SerialsPart, SerialsProblem};
 use crate::domain::station::StationFile;
 use crate::domain::text::LocalizedText;
 use crate::domain::time::Timestamp;
@@ -195,6 +196,10 @@ pub struct ResultsDocument {
     /// and the mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recount: Option<RecountBinding>,
+    /// Every ballot book with the serials used, once any book's serial is
+    /// recorded (absent otherwise, as in documents made before serials).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serials: Option<SerialsPart>,
     /// The checkpoints shown during the count, in the order they fell
     /// (absent when none did, as in counts made before checkpoints).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -410,6 +415,8 @@ impl ResultsDocument {
                     })
                 })
                 .collect(),
+            serials: (!count.book_serials().is_empty())
+                .then(|| SerialsPart::of(def, count.book_serials())),
         })
     }
 
@@ -455,6 +462,7 @@ impl ResultsDocument {
             .map_err(|problem| ResultsError::Refused(problem.at("election.date")))?;
         doc.check_council()?;
         doc.check_bounds()?;
+        doc.check_serials()?;
         doc.check_consistency()?;
         doc.check_checks()?;
         doc.check_signatures()?;
@@ -626,9 +634,26 @@ impl ResultsDocument {
         Ok(())
     }
 
+    /// The books' serials, when the document lists them: each book once,
+    /// within bounds, every derived number what the serials give.
+    fn check_serials(&self) -> Result<(), ResultsError> {
+        let Some(serials) = &self.serials else {
+            return Ok(());
+        };
+        serials
+            .check(self.ballots_in_books)
+            .map_err(|problem| match problem {
+                SerialsProblem::Refused(message) => ResultsError::Refused(message),
+                SerialsProblem::Inconsistent { field, found, why } => {
+                    ResultsError::Inconsistent { field, found, why }
+                }
+            })
+    }
+
     /// The checks of the count, each once, in the order the count lists
-    /// them: the five of the figures, then a cross-check per party once any
-    /// pile count is recorded.
+    /// them: the five of the figures, `unused_by_serial` once any book's
+    /// serial is recorded, then a cross-check per party once any pile count
+    /// is recorded.
     fn expected_checks(&self) -> Vec<CheckName> {
         let mut names = vec![
             CheckName::Stock,
@@ -637,6 +662,9 @@ impl ResultsDocument {
             CheckName::BoxVsRulings,
             CheckName::Ceiling,
         ];
+        if self.serials.is_some() {
+            names.push(CheckName::UnusedBySerial);
+        }
         if !self.pile_counts.is_empty() {
             names.extend(
                 self.parties
@@ -860,6 +888,7 @@ impl ResultsDocument {
                 ruled: f.valid.saturating_add(f.invalid),
                 votes: &votes,
                 piles: &piles,
+                unused_by_serial: self.serials.as_ref().and_then(|s| s.unused),
             },
         ))
     }

@@ -25,6 +25,10 @@ texts! {
     FigureT => "T: voters on the supplementary list", "T៖ អ្នកបោះឆ្នោតក្នុងបញ្ជីបន្ថែម";
     FigureD => "D: of V, voters admitted with temporary identity documents", "D៖ ក្នុង V អ្នកបោះឆ្នោតដែលប្រើលិខិតបញ្ជាក់អត្តសញ្ញាណបណ្ដោះអាសន្ន";
     FigureB => "B: ballots found in the box", "B៖ សន្លឹកឆ្នោតដែលរកឃើញក្នុងហិប";
+    Serials => "Record, per ballot book, the serial of its first unused ballot, or that it is unused or used up (a later value for a book replaces an earlier one)", "កត់ត្រា សម្រាប់សៀវភៅសន្លឹកឆ្នោតនីមួយៗ លេខរៀងនៃសន្លឹកឆ្នោតមិនបានប្រើដំបូង ឬថាសៀវភៅមិនបានប្រើ ឬប្រើអស់ (តម្លៃក្រោយនៃសៀវភៅមួយជំនួសតម្លៃមុន)";
+    SerialsFirstUnused => "A book partly used: its name and the serial of its first unused ballot (repeat for each book)", "សៀវភៅដែលប្រើខ្លះ៖ ឈ្មោះរបស់វា និងលេខរៀងនៃសន្លឹកឆ្នោតមិនបានប្រើដំបូង (ធ្វើម្ដងទៀតសម្រាប់សៀវភៅនីមួយៗ)";
+    SerialsUnused => "A book none of whose ballots was used (repeat for each book)", "សៀវភៅដែលគ្មានសន្លឹកឆ្នោតណាមួយត្រូវបានប្រើ (ធ្វើម្ដងទៀតសម្រាប់សៀវភៅនីមួយៗ)";
+    SerialsUsedUp => "A book all of whose ballots were used (repeat for each book)", "សៀវភៅដែលសន្លឹកឆ្នោតទាំងអស់ត្រូវបានប្រើ (ធ្វើម្ដងទៀតសម្រាប់សៀវភៅនីមួយៗ)";
     Rule => "Rule a ballot valid for a party or invalid under a criterion", "សម្រេចសន្លឹកឆ្នោតថាត្រឹមត្រូវសម្រាប់គណបក្ស ឬមិនត្រឹមត្រូវតាមលក្ខខណ្ឌ";
     RuleParty => "Valid for this party (its number on the ballot)", "ត្រឹមត្រូវសម្រាប់គណបក្សនេះ (លេខរបស់វានៅលើសន្លឹកឆ្នោត)";
     RuleCriterion => "The valid criterion (default: the first valid one, V1)", "លក្ខខណ្ឌត្រឹមត្រូវ (លំនាំដើម៖ លក្ខខណ្ឌត្រឹមត្រូវទីមួយ V1)";
@@ -46,7 +50,7 @@ texts! {
     WithdrawSeq => "The seq of the presence entry", "លេខនៃធាតុវត្តមាន";
     Pile => "Record the number of ballots in a party's pile", "កត់ត្រាចំនួនសន្លឹកឆ្នោតក្នុងគំនររបស់គណបក្ស";
     Explain => "Record the written explanation for a check", "កត់ត្រាការពន្យល់ជាលាយលក្ខណ៍អក្សរសម្រាប់ការពិនិត្យ";
-    ExplainCheck => "stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling or cross_check:<party>", "stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling ឬ cross_check:<គណបក្ស>";
+    ExplainCheck => "stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, unused_by_serial or cross_check:<party>", "stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, unused_by_serial ឬ cross_check:<គណបក្ស>";
     Show => "Show the count: figures, tally and checks", "បង្ហាញការរាប់៖ តួលេខ លទ្ធផលរាប់ និងការពិនិត្យ";
     ShowJson => "Print JSON instead of the summary", "បង្ហាញ JSON ជំនួសសេចក្ដីសង្ខេប";
     ShowNumerals => "Figures in the summary in western digits or khmer numerals", "តួលេខក្នុងសេចក្ដីសង្ខេបជាលេខអារ៉ាប់ ឬលេខខ្មែរ";

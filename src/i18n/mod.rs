@@ -7,6 +7,7 @@ use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, CheckStatus, Figure};
 use crate::domain::recount::RecountMode;
 use crate::domain::ruling::Verdict;
+use crate::domain::serials::{BookSerialsPart, BookUse};
 use crate::domain::station::StationDefinition;
 use crate::domain::text::Numerals;
 use crate::domain::time::Timestamp;
@@ -297,6 +298,23 @@ texts! {
     MissingFigures => "Still to record: {list}", "នៅត្រូវកត់ត្រា៖ {list}";
     AllFiguresRecorded => "All figures are recorded.", "តួលេខទាំងអស់បានកត់ត្រារួចហើយ។";
     NothingChanged => "Nothing to record: no figure was changed.", "គ្មានអ្វីត្រូវកត់ត្រា៖ គ្មានតួលេខណាផ្លាស់ប្ដូរ។";
+    BooksTitle => "Ballot books by serial", "សៀវភៅសន្លឹកឆ្នោតតាមលេខរៀង";
+    BooksHelp => "For each book: the serial of its first unused ballot, or that the book is unused or used up.", "សម្រាប់សៀវភៅនីមួយៗ៖ លេខរៀងនៃសន្លឹកឆ្នោតមិនបានប្រើដំបូង ឬថាសៀវភៅមិនបានប្រើ ឬប្រើអស់។";
+    BookSerials => "serials {first}-{last}", "លេខរៀង {first}-{last}";
+    FirstUnusedSerial => "First unused serial", "លេខរៀងមិនបានប្រើដំបូង";
+    BookUnused => "Book unused", "សៀវភៅមិនបានប្រើ";
+    BookUsedUp => "Book used up", "សៀវភៅប្រើអស់";
+    BookFirstUnused => "first unused {serial}", "មិនបានប្រើដំបូង {serial}";
+    BookNotGiven => "not given", "មិនទាន់ផ្ដល់";
+    BookUnusedWhole => "unused", "មិនបានប្រើ";
+    BookUsedUpWord => "used up", "ប្រើអស់";
+    BookUsedUpRange => "used up: {first}-{last}", "ប្រើអស់៖ {first}-{last}";
+    BookUsedRange => "used {first}-{last}, {n} unused", "បានប្រើ {first}-{last} មិនបានប្រើ {n}";
+    RecordSerials => "Record serials", "កត់ត្រាលេខរៀង";
+    UnusedBySerial => "Ballots unused by the books' serials", "សន្លឹកឆ្នោតមិនបានប្រើតាមលេខរៀងសៀវភៅ";
+    BooksMissing => "Books still to give: {list}", "សៀវភៅនៅត្រូវផ្ដល់៖ {list}";
+    AllBooksGiven => "Every book is given.", "សៀវភៅទាំងអស់បានផ្ដល់រួចហើយ។";
+    NoSerialChanged => "Nothing to record: no book was changed.", "គ្មានអ្វីត្រូវកត់ត្រា៖ គ្មានសៀវភៅណាផ្លាស់ប្ដូរ។";
 
     ChecksTitle => "Checks", "ការត្រួតពិនិត្យ";
     CheckStock => "Ballots received = ballots in the books", "សន្លឹកឆ្នោតបានទទួល = សន្លឹកក្នុងសៀវភៅ";
@@ -305,6 +323,7 @@ texts! {
     CheckBoxVsRulings => "Ballots in the box = ballots ruled", "សន្លឹកក្នុងហិប = សន្លឹកបានសម្រេច";
     CheckCeiling => "Voters marked no more than registered voters", "អ្នកបានគូស មិនលើសអ្នកចុះឈ្មោះ";
     CheckCrossCheck => "Pile of party {party} = its tally", "គំនររបស់គណបក្ស {party} = ការរាប់របស់វា";
+    CheckUnusedBySerial => "Ballots unused = unused by serial", "សន្លឹកមិនបានប្រើ = មិនបានប្រើតាមលេខរៀង";
     Holds => "holds", "ត្រូវគ្នា";
     Differs => "differs by {d}", "ខុសគ្នា {d}";
     Pending => "pending", "កំពុងរង់ចាំ";
@@ -454,6 +473,7 @@ texts! {
     AnnexWhat => "Entry", "ធាតុ";
     AnnexOpened => "count opened for station {station}, definition {hash}", "បើកការរាប់សម្រាប់ការិយាល័យ {station} ឯកសារ {hash}";
     AnnexFigures => "figures {figures}", "តួលេខ {figures}";
+    AnnexBookSerials => "ballot books {books}", "សៀវភៅសន្លឹកឆ្នោត {books}";
     AnnexValid => "valid: party {party} ({code})", "ត្រឹមត្រូវ៖ គណបក្ស {party} ({code})";
     AnnexReview => "ballot {ballot} (entry {seq} of the original) ruled again: {ruling}", "សន្លឹកឆ្នោត {ballot} (ធាតុ {seq} នៃការរាប់ដើម) សម្រេចម្ដងទៀត៖ {ruling}";
     AnnexBallot => "ballot {ballot}: {ruling}", "សន្លឹកឆ្នោត {ballot}៖ {ruling}";
@@ -697,6 +717,41 @@ impl Tr {
             CheckName::CrossCheck(party) => {
                 self.f(T::CheckCrossCheck, &[("party", &self.num(party))])
             }
+            CheckName::UnusedBySerial => self.t(T::CheckUnusedBySerial).into(),
+        }
+    }
+
+    /// A book's use as recorded: `used up`, `unused`, `first unused 180557`.
+    pub fn book_use(self, used: BookUse) -> String {
+        match used {
+            BookUse::Unused => self.t(T::BookUnusedWhole).into(),
+            BookUse::UsedUp => self.t(T::BookUsedUpWord).into(),
+            BookUse::FirstUnused(serial) => {
+                self.f(T::BookFirstUnused, &[("serial", &self.num(serial))])
+            }
+        }
+    }
+
+    /// A book's used range: `used up: 180001-180100`, `used
+    /// 180501-180556, 44 unused`, `unused`, or `not given`.
+    pub fn book_range(self, book: &BookSerialsPart) -> String {
+        let Some(used) = book.book_use else {
+            return self.t(T::BookNotGiven).into();
+        };
+        match (used, book.used_first, book.used_last) {
+            (BookUse::UsedUp, Some(first), Some(last)) => self.f(
+                T::BookUsedUpRange,
+                &[("first", &self.num(first)), ("last", &self.num(last))],
+            ),
+            (BookUse::FirstUnused(_), Some(first), Some(last)) => self.f(
+                T::BookUsedRange,
+                &[
+                    ("first", &self.num(first)),
+                    ("last", &self.num(last)),
+                    ("n", &self.num(book.unused.unwrap_or(0))),
+                ],
+            ),
+            _ => self.t(T::BookUnusedWhole).into(),
         }
     }
 

@@ -46,7 +46,7 @@ translations! {
     TextEmpty => "the text is empty", "អត្ថបទទទេ";
     OwnStationMissing => "must list this station's own code {code}", "ត្រូវរាយលេខកូដរបស់ការិយាល័យនេះផ្ទាល់ {code}";
     NotHash => "{value} is not a SHA-256 hash (64 hex digits)", "{value} មិនមែនជាហាស SHA-256 ទេ (លេខគោលដប់ប្រាំមួយ ៦៤ ខ្ទង់)";
-    NotCheck => "{value} is not a check (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<party number>)", "{value} មិនមែនជាការពិនិត្យទេ (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, cross_check:<លេខគណបក្ស>)";
+    NotCheck => "{value} is not a check (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, unused_by_serial, cross_check:<party number>)", "{value} មិនមែនជាការពិនិត្យទេ (stock, issued_vs_voted, box_vs_issued, box_vs_rulings, ceiling, unused_by_serial, cross_check:<លេខគណបក្ស>)";
 
     // Free text, people, seals.
     MustNotBeEmpty => "must not be empty", "មិនត្រូវទទេទេ";
@@ -102,6 +102,9 @@ translations! {
     AlreadyReviewed => "ballot {original} was already ruled again at seq {by}", "សន្លឹកឆ្នោត {original} ត្រូវបានសម្រេចម្ដងទៀតរួចហើយនៅលេខ {by}";
     BallotNotUnderReview => "{ballot} is not a ballot under review (under review: {list})", "{ballot} មិនមែនជាសន្លឹកឆ្នោតកំពុងពិនិត្យទេ (កំពុងពិនិត្យ៖ {list})";
     BallotAlreadyReviewed => "ballot {ballot} was already ruled again", "សន្លឹកឆ្នោត {ballot} ត្រូវបានសម្រេចម្ដងទៀតរួចហើយ";
+    NoBookGiven => "give at least one ballot book", "សូមផ្ដល់សៀវភៅសន្លឹកឆ្នោតយ៉ាងហោចណាស់មួយ";
+    NotBookOfStation => "{value} is not a ballot book of this station ({list})", "{value} មិនមែនជាសៀវភៅសន្លឹកឆ្នោតនៃការិយាល័យនេះទេ ({list})";
+    SerialOutsideBook => "{value} is outside the book's serials {first}-{last}", "{value} នៅក្រៅលេខរៀងរបស់សៀវភៅ {first}-{last}";
 
     // Training rounds.
     AnswerInCount => "this record is a count, not a training round: training answers cannot be recorded in it", "កំណត់ត្រានេះជាការរាប់ មិនមែនជាវគ្គបណ្ដុះបណ្ដាលទេ៖ មិនអាចកត់ចម្លើយហ្វឹកហាត់ក្នុងវាបានទេ";
@@ -222,6 +225,7 @@ translations! {
     SumTooLarge => "the sum is too large to count", "ផលបូកធំពេកមិនអាចរាប់បាន";
     FiguresGive => "the figures give {status} {difference}", "តួលេខផ្ដល់ {status} {difference}";
     NoticeOnPractice => "it must be present exactly on a practice count", "វាត្រូវមានតែលើការរាប់សាកល្បងប៉ុណ្ណោះ";
+    SerialsGive => "the book's serials give {value}", "លេខរៀងរបស់សៀវភៅផ្ដល់ {value}";
     InFile => "{problem} ({path})", "{problem} (ឯកសារ {path})";
     CodeCharacter => "{value} has the character {c}, which no short code has", "{value} មានតួអក្សរ {c} ដែលកូដខ្លីគ្មាន";
     CodeLength => "{value} has {n} characters, a short code has {expected}", "{value} មាន {n} តួអក្សរ កូដខ្លីមាន {expected}";
@@ -280,6 +284,7 @@ translations! {
     NotHandedOver => "{program} ended without handing the files over", "{program} បានបញ្ចប់ដោយមិនបានបញ្ជូនឯកសារទេ";
     ProgramStatus => "{program} ended with {status}", "{program} បានបញ្ចប់ជាមួយ {status}";
     NotWholeNumber => "\"{value}\" is not a whole number", "\"{value}\" មិនមែនជាចំនួនគត់ទេ";
+    NotBookSerial => "{value} is not BOOK=SERIAL (B-1801=180057)", "{value} មិនមែនជា សៀវភៅ=លេខរៀង ទេ (B-1801=180057)";
 }
 
 #[cfg(test)]

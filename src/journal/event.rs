@@ -12,6 +12,7 @@ use crate::domain::recount::RecountBinding;
 use crate::domain::ruling::{Ruling, Verdict};
 use crate::domain::seal::Seal;
 use crate::domain::seq::Seq;
+use crate::domain::serials::BookUse;
 use crate::domain::training::TrainingSpec;
 use crate::domain::zone::Zone;
 use serde::{Deserialize, Serialize};
@@ -99,6 +100,10 @@ pub enum Event {
         card: u32,
         verdict: Verdict,
     },
+    /// Per ballot book of the station file, how much of it was used: the
+    /// serial of its first unused ballot, or that it is unused or used up.
+    /// A later use of a book replaces an earlier one.
+    BookSerials { books: BTreeMap<String, BookUse> },
 }
 
 impl Event {
@@ -118,6 +123,7 @@ impl Event {
             Event::Sealed(_) => "sealed",
             Event::TrainingAnswer { .. } => "training_answer",
             Event::Checkpoint => "checkpoint",
+            Event::BookSerials { .. } => "book_serials",
         }
     }
 }
@@ -159,6 +165,22 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn book_serials_serialize_by_book() {
+        let books = BTreeMap::from([
+            ("B-1801".to_string(), BookUse::UsedUp),
+            ("B-1806".to_string(), BookUse::FirstUnused(180557)),
+            ("B-1807".to_string(), BookUse::Unused),
+        ]);
+        let e = Event::BookSerials { books };
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"book_serials","books":{"B-1801":"used_up","B-1806":{"first_unused":180557},"B-1807":"unused"}}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
     }
 
     #[test]

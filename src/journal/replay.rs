@@ -184,6 +184,7 @@ pub fn check_event(
             verdict,
         } => Ok(count.check_answer(member, *card, verdict)?),
         Event::Checkpoint => Ok(count.check_checkpoint()?),
+        Event::BookSerials { books } => Ok(count.check_book_serials(books)?),
     }
 }
 
@@ -237,6 +238,7 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
             }
         }
         Event::FiguresRecorded { figures } => count.apply_figures(seq, &figures),
+        Event::BookSerials { books } => count.apply_book_serials(seq, &books),
         Event::Ruling(ruling) => count.apply_ruling(seq, ruling),
         Event::Review {
             original_seq,

@@ -149,7 +149,8 @@ pub fn numbering(entries: &[EntryBody]) -> Numbering {
             | Event::PresenceWithdrawn { .. }
             | Event::Sealed(_)
             | Event::TrainingAnswer { .. }
-            | Event::Checkpoint => {}
+            | Event::Checkpoint
+            | Event::BookSerials { .. } => {}
         }
     }
     ballots
@@ -253,6 +254,13 @@ fn describe_in(
                 .map(|(f, v)| format!("{}={}", f.symbol(), tr.num(v)))
                 .collect();
             tr.f(T::AnnexFigures, &[("figures", &parts.join(" "))])
+        }
+        Event::BookSerials { books } => {
+            let parts: Vec<String> = books
+                .iter()
+                .map(|(book, used)| format!("{book} {}", tr.book_use(*used)))
+                .collect();
+            tr.f(T::AnnexBookSerials, &[("books", &parts.join(", "))])
         }
         Event::Ruling(r) => tr.f(
             T::AnnexBallot,

@@ -87,6 +87,7 @@ fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSe
     identity(w, flow, doc);
     votes(w, flow, doc);
     figures(w, flow, doc, criteria);
+    books(w, flow, doc);
     checks(w, flow, doc);
     checkpoints(w, flow, doc);
     signatures(w, flow, doc);
@@ -560,6 +561,37 @@ fn figure_rows(
         doc.disputed.to_string(),
     ));
     (left, right)
+}
+
+/// The ballot books by serial, when the count recorded them: each book's
+/// used range (or unused, used up), then U_serial.
+fn books(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    let Some(serials) = &doc.serials else {
+        return;
+    };
+    // The list is kept together, with its heading: one line a book, and
+    // U_serial.
+    let lines = serials.books.len().saturating_add(1) as f32;
+    heading(w, flow, T::BooksTitle, lines * line_height(LABEL_SIZE));
+    for book in &serials.books {
+        let range = w.each(|tr| tr.book_range(book));
+        paragraph(
+            flow,
+            MARGIN,
+            LABEL_SIZE,
+            false,
+            &format!("{}: {range}", book.book),
+        );
+    }
+    let unused = serials.unused.map_or("-".into(), |n| w.num(n));
+    paragraph(
+        flow,
+        MARGIN,
+        LABEL_SIZE,
+        true,
+        &format!("U {}: {unused}", w.t(T::UnusedBySerial)),
+    );
+    flow.rule();
 }
 
 /// Checks, with their differences and explanations. Cross-checks that hold,
