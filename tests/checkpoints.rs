@@ -177,3 +177,96 @@ fn a_station_file_names_a_bad_interval() {
         assert!(r.stderr.contains(says), "{}", r.stderr);
     }
 }
+
+/// Every noted checkpoint is said, passing or not; a ballot number written
+/// where the entry goes is named as such; a results file is checked
+/// against a notebook too; and a second checkpoint with nothing recorded
+/// since is refused.
+#[test]
+fn every_noted_checkpoint_is_said_and_a_results_file_is_checked_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = station_every(dir.path(), 5);
+    let record = dir.path().join("count.polltally");
+    ok(&["new", "--station", s(&station), "--record", s(&record)]);
+    rule_lines(s(&record), (0..12).map(|i| 1 + i % 3));
+    let all = noted(&record);
+    let (_, first_code) = all[0].split_once(':').unwrap();
+    let by_ballot = format!("5:{first_code}");
+    let r = run(&[
+        "verify",
+        "--record",
+        s(&record),
+        "--checkpoint",
+        &all[0],
+        "--checkpoint",
+        &by_ballot,
+        "--checkpoint",
+        &all[1],
+        "--checkpoint",
+        "99:0000-0000-0000",
+    ]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stdout.matches("passes through checkpoint").count(),
+        2,
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("chain intact"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains(&format!(
+            "checkpoint 5: {first_code} is the record's code at entry 6 (ballot 5)"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("checkpoint 99: the record has 13 entries"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("2 of the 4 checkpoints noted do not pass"),
+        "{}",
+        r.stderr
+    );
+    // Asked for twice with nothing recorded between: the second is refused.
+    ok(&["checkpoint", "--record", s(&record)]);
+    let r = run(&["checkpoint", "--record", s(&record)]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("is the record as it stands"),
+        "{}",
+        r.stderr
+    );
+    // The results file of a sealed count against a notebook.
+    let sealed = dir.path().join("sealed.polltally");
+    sealed_count(&station, &sealed, &["1", "2", "3", "1", "2", "3"]);
+    let listed = noted(&sealed);
+    let results = export(&sealed);
+    let out = ok(&[
+        "verify",
+        "--results",
+        s(&results),
+        "--checkpoint",
+        &listed[0],
+    ])
+    .stdout;
+    assert!(out.contains("passes through checkpoint"), "{out}");
+    let r = run(&[
+        "verify",
+        "--results",
+        s(&results),
+        "--checkpoint",
+        "6:0000-0000-0000",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("the results file lists no checkpoint 6 0000-0000-0000"),
+        "{}",
+        r.stderr
+    );
+}

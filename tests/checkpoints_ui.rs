@@ -77,13 +77,35 @@ fn a_checkpoint_is_shown_every_fifty_rulings_and_on_k() {
         h.query_by_label("CHECKPOINT: party agents, write it down")
             .is_some()
     );
+    // K again with nothing recorded since: refused, no second code.
+    press(&mut h, &[Key::K]);
+    assert!(
+        notice(&h).unwrap().contains("is the record as it stands"),
+        "{:?}",
+        notice(&h)
+    );
+    // K while a party number is half typed keeps it: 1, K, 2 is party 12.
+    press(&mut h, &[digit(1), Key::K]);
+    assert!(
+        notice(&h)
+            .unwrap()
+            .contains("Finish the party number first"),
+        "{:?}",
+        notice(&h)
+    );
+    press(&mut h, &[digit(2)]);
+    {
+        let count = h.state().session.as_ref().unwrap().record.count();
+        let (_, last) = count.last_live_ruling().unwrap();
+        assert_eq!(last.verdict.party().unwrap().0, 12);
+    }
     // A ruling and K typed in one frame: the checkpoint holds the ruling.
     burst(&mut h, &[digit(5), Key::K]);
     for _ in 0..3 {
         h.run();
     }
-    assert!(h.query_by_label("ballot 52, entry 55").is_some());
+    assert!(h.query_by_label("ballot 53, entry 56").is_some());
     let count = h.state().session.as_ref().unwrap().record.count();
     let seqs: Vec<u64> = count.checkpoints().iter().map(|c| c.seq.0).collect();
-    assert_eq!(seqs, [51, 53, 55]);
+    assert_eq!(seqs, [51, 53, 56]);
 }

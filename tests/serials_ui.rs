@@ -110,3 +110,32 @@ fn serials_are_entered_by_keyboard_and_a_refused_one_stays_typed() {
     );
     assert!(h.query_by_label("Every book is given.").is_some());
 }
+
+/// Serials typed in a row with Tab between them land each in its book's
+/// field, not on the buttons between them.
+#[test]
+fn tab_goes_from_a_books_field_to_the_next_books_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = practice(dir.path());
+    h.key_press(Key::F3);
+    h.run();
+    type_into(&mut h, "B-1801", "180057");
+    press(&mut h, &[Key::Tab]);
+    h.run();
+    h.input_mut()
+        .events
+        .push(egui::Event::Text("180150".into()));
+    h.run();
+    press(&mut h, &[Key::Tab]);
+    h.run();
+    h.input_mut()
+        .events
+        .push(egui::Event::Text("180260".into()));
+    h.run();
+    assert_eq!(typed(&h, "B-1801"), "180057");
+    assert_eq!(typed(&h, "B-1802"), "180150");
+    assert_eq!(typed(&h, "B-1803"), "180260");
+    press(&mut h, &[Key::Enter]);
+    assert_eq!(books(&h).get("B-1803"), Some(&BookUse::FirstUnused(180260)));
+    assert_eq!(books(&h).len(), 3);
+}

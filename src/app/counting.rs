@@ -371,6 +371,9 @@ fn act(action: Action, count: &Count, commands: &mut Vec<AppCommand>) {
                 Notice::refusal(T::NoSuchPartyPrefix, vec![("digits", digits)]),
             );
         }
+        Action::Refused(Refusal::FinishFirst) => {
+            refuse(commands, Notice::refusal(T::CheckpointFinishFirst, vec![]))
+        }
         Action::Refused(Refusal::NothingToVoid) => {
             refuse(commands, Notice::refusal(T::NothingToVoid, vec![]))
         }

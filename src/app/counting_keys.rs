@@ -63,6 +63,9 @@ pub enum Refusal {
     NothingToDispute,
     /// A letter that means nothing in this mode.
     UnusedKey(char),
+    /// A checkpoint asked for while a party number or a mark is being
+    /// typed: kept, so that the ballot goes to the party being typed.
+    FinishFirst,
 }
 
 /// What a key asks for.
@@ -210,7 +213,9 @@ impl KeyState {
                     return None;
                 }
                 if letter == CHECKPOINT_KEY {
-                    self.reset();
+                    if !self.digits.is_empty() || self.armed.is_some() {
+                        return Some(Action::Refused(Refusal::FinishFirst));
+                    }
                     return Some(Action::Checkpoint);
                 }
                 if letter == DISPUTE_KEY {
@@ -344,6 +349,20 @@ mod tests {
         // Backspace drops typed digits first, and does nothing else.
         assert!(keys(&mut s, &c, &[Digit(1), Backspace]).is_empty());
         assert!(s.digits.is_empty());
+    }
+
+    #[test]
+    fn a_checkpoint_waits_for_the_party_number_being_typed() {
+        let c = count();
+        let mut s = KeyState::default();
+        assert_eq!(
+            keys(&mut s, &c, &[Digit(1), Letter('K')]),
+            vec![Action::Refused(Refusal::FinishFirst)]
+        );
+        assert_eq!(s.digits, "1");
+        let out = keys(&mut s, &c, &[Digit(2)]);
+        assert_eq!(party_of(&out[0]), (12, None));
+        assert_eq!(keys(&mut s, &c, &[Letter('K')]), vec![Action::Checkpoint]);
     }
 
     #[test]

@@ -480,6 +480,7 @@ fn books_ui(
     ui.heading(tr.t(T::BooksTitle));
     ui.add(egui::Label::new(RichText::new(tr.t(T::BooksHelp)).weak()).wrap());
     let mut entered: Option<usize> = None;
+    let mut tabbed: Option<usize> = None;
     let focus_book = state.focus_book.take();
     egui::Grid::new("books")
         .striped(true)
@@ -524,6 +525,13 @@ fn books_ui(
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     entered = Some(i);
                 }
+                // Tab from a book's field goes on to the next book's field,
+                // not to this book's buttons: serials are typed in a row.
+                if field.lost_focus()
+                    && ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift)
+                {
+                    tabbed = Some(i);
+                }
                 for (choice, key) in [
                     (BookUse::Unused, T::BookUnused),
                     (BookUse::UsedUp, T::BookUsedUp),
@@ -553,6 +561,12 @@ fn books_ui(
     // After Enter, the keyboard goes on to the next book's field, or stays
     // on the field when its value is refused.
     let book_at = |i: usize| view.serials.books.get(i).map(|b| b.book.clone());
+    if let Some(i) = tabbed
+        && let Some(next) = book_at(i + 1)
+    {
+        state.focus_book = Some(next);
+        ui.ctx().request_repaint();
+    }
     if ui.button(tr.t(T::RecordSerials)).clicked() || entered.is_some() {
         let next = entered.and_then(|i| book_at(i + 1));
         let again = entered.and_then(book_at);

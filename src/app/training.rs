@@ -712,7 +712,9 @@ fn answer(
                 Notice::refusal(T::NoSuchPartyPrefix, vec![("digits", digits)]),
             )
         }
-        Some(Action::Refused(Refusal::NothingToVoid | Refusal::NothingToDispute)) => false,
+        Some(Action::Refused(
+            Refusal::NothingToVoid | Refusal::NothingToDispute | Refusal::FinishFirst,
+        )) => false,
         Some(Action::Refused(Refusal::UnusedKey(key))) => refuse(
             commands,
             Notice::refusal(T::KeyDoesNothing, vec![("key", Arg::Text(key.to_string()))]),

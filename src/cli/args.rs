@@ -297,12 +297,12 @@ pub enum Command {
         )]
         record: Option<PathBuf>,
         /// A checkpoint noted during the count, as SEQ:CODE (repeat for
-        /// each): the record must pass through it.
+        /// each): the record must pass through it, or the results file
+        /// list it.
         #[arg(
             long = "checkpoint",
             value_name = "SEQ:CODE",
-            requires = "record",
-            conflicts_with_all = ["results", "commune", "qr"],
+            conflicts_with_all = ["commune", "qr", "code"],
             value_parser = checkpoint()
         )]
         checkpoints: Vec<NotedCheckpoint>,

@@ -322,9 +322,13 @@ pub fn execute(
             checkpoints,
             ..
         } => match (results, record) {
-            (Some(results), record) => {
-                verify_results(&results, record.as_deref(), code.as_deref(), tr)
-            }
+            (Some(results), record) => verify_results(
+                &results,
+                record.as_deref(),
+                code.as_deref(),
+                &checkpoints,
+                tr,
+            ),
             (None, Some(record)) => verify(&record, head, &checkpoints, tr),
             (None, None) => Err(Message::new(P::VerifyNeedsInput).at("verify").into()),
         },
@@ -970,6 +974,7 @@ pub fn verify_results(
     results: &Path,
     record: Option<&Path>,
     code: Option<&str>,
+    checkpoints: &[crate::shell::verify::NotedCheckpoint],
     tr: Tr,
 ) -> anyhow::Result<()> {
     let verified = crate::shell::verify::check_results(results, record, code)?;
@@ -988,6 +993,41 @@ pub fn verify_results(
             ]
         )
     );
+    let outcomes = crate::shell::verify::checkpoints_listed(&verified.checkpoints, checkpoints);
+    say_checkpoints(checkpoints, outcomes, tr)
+}
+
+/// Says of each noted checkpoint whether it passes; fails (exit 1) when
+/// any does not, once every one has been said.
+fn say_checkpoints(
+    noted: &[crate::shell::verify::NotedCheckpoint],
+    outcomes: Vec<Result<(), Message>>,
+    tr: Tr,
+) -> anyhow::Result<()> {
+    let mut failed = 0u64;
+    for (n, outcome) in noted.iter().zip(outcomes) {
+        match outcome {
+            Ok(()) => say!(
+                "{}",
+                tr.f(
+                    T::CliCheckpointPassed,
+                    &[("seq", &tr.num(n.seq)), ("code", &n.code)]
+                )
+            ),
+            Err(problem) => {
+                failed += 1;
+                eprintln!("{}: {}", tr.t(T::Error), tr.message(&problem));
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(VerificationFailed(
+            Message::new(P::CheckpointsFailed)
+                .num("failed", failed)
+                .num("noted", noted.len() as u64),
+        )
+        .into());
+    }
     Ok(())
 }
 
@@ -1040,7 +1080,7 @@ fn verify(
     tr: Tr,
 ) -> anyhow::Result<()> {
     let record = crate::shell::verify::check_record(path, head)?;
-    crate::shell::verify::check_checkpoints(&record, checkpoints)?;
+    let outcomes = crate::shell::verify::checkpoint_outcomes(&record, checkpoints)?;
     say!(
         "{}",
         tr.f(
@@ -1051,14 +1091,5 @@ fn verify(
     if record.count().training().is_some() {
         say!("{}", tr.t(T::CliTrainingNotACount));
     }
-    for noted in checkpoints {
-        say!(
-            "{}",
-            tr.f(
-                T::CliCheckpointPassed,
-                &[("seq", &tr.num(noted.seq)), ("code", &noted.code)]
-            )
-        );
-    }
-    Ok(())
+    say_checkpoints(checkpoints, outcomes, tr)
 }

@@ -110,6 +110,11 @@ pub enum CountError {
     },
     /// A training round's rules.
     Training(TrainingError),
+    /// A checkpoint asked for while the one at `seq` is the journal's last
+    /// entry.
+    CheckpointStands {
+        seq: Seq,
+    },
 }
 
 impl From<RulingError> for CountError {
@@ -210,6 +215,9 @@ impl Explain for CountError {
                 .at("ballot")
                 .labelled(Label::Ballot),
             CountError::Training(err) => err.message(),
+            CountError::CheckpointStands { seq } => {
+                Message::new(P::CheckpointStands).num("seq", seq.0)
+            }
             CountError::NotReady(gaps) => {
                 Message::new(P::NotReady).list("gaps", gaps.iter().map(Explain::message).collect())
             }
@@ -463,9 +471,17 @@ impl Count {
         self.checkpoint_every
     }
 
-    /// May a checkpoint be asked for now? Not once sealed.
+    /// May a checkpoint be asked for now? Not once sealed, and not while
+    /// the checkpoint shown is still the journal as it stands (a second
+    /// would show the same ballots under another code).
     pub fn check_checkpoint(&self) -> Result<(), CountError> {
-        self.ensure_open()
+        self.ensure_open()?;
+        match self.checkpoints.last() {
+            Some(last) if last.seq == self.last_seq => {
+                Err(CountError::CheckpointStands { seq: last.seq })
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The checkpoint asked for at `seq`: the journal as it stands with it.

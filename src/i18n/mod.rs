@@ -127,6 +127,7 @@ texts! {
     CheckpointNow => "CHECKPOINT: party agents, write it down", "ចំណុចត្រួតពិនិត្យ៖ ភ្នាក់ងារគណបក្ស សូមកត់ទុក";
     CheckpointLast => "Last checkpoint (K: a checkpoint now)", "ចំណុចត្រួតពិនិត្យចុងក្រោយ (K៖ ចំណុចត្រួតពិនិត្យឥឡូវ)";
     CheckpointWhere => "ballot {ballot}, entry {seq}", "សន្លឹកឆ្នោត {ballot} ធាតុ {seq}";
+    CheckpointFinishFirst => "Finish the party number first (Enter), or Esc, then K for a checkpoint.", "សូមបញ្ចប់លេខគណបក្សជាមុនសិន (Enter) ឬ Esc បន្ទាប់មក K សម្រាប់ចំណុចត្រួតពិនិត្យ។";
     CheckpointHint => "K shows a checkpoint code for party agents to write down.", "K បង្ហាញកូដចំណុចត្រួតពិនិត្យ សម្រាប់ភ្នាក់ងារគណបក្សកត់ទុក។";
     FormCheckpoints => "Checkpoints shown during the count", "ចំណុចត្រួតពិនិត្យដែលបានបង្ហាញក្នុងពេលរាប់";
     FormCheckpointLegend => "ballot, entry: code", "សន្លឹកឆ្នោត, ធាតុ: កូដ";

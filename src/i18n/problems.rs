@@ -125,6 +125,10 @@ translations! {
     BadCheckpoint => "{value} is not SEQ:CODE (the entry number, a colon, and the 12 characters of the code)", "{value} មិនមែនជា SEQ:CODE ទេ (លេខធាតុ សញ្ញា : និងតួអក្សរ ១២ នៃកូដ)";
     CheckpointMissing => "checkpoint {seq}: the record has {entries} entries and never reached it", "ចំណុចត្រួតពិនិត្យ {seq}៖ កំណត់ត្រាមានធាតុ {entries} ហើយមិនដែលដល់វាទេ";
     CheckpointDiffers => "checkpoint {seq}: the record's code there is {found}, not {noted} as noted: the record was rewritten at or before entry {seq}, or the code was noted wrongly", "ចំណុចត្រួតពិនិត្យ {seq}៖ កូដរបស់កំណត់ត្រានៅទីនោះគឺ {found} មិនមែន {noted} ដូចបានកត់ទេ៖ កំណត់ត្រាត្រូវបានសរសេរឡើងវិញនៅ ឬមុនធាតុ {seq} ឬកូដត្រូវបានកត់ខុស";
+    CheckpointStands => "the checkpoint at entry {seq} is the record as it stands: nothing was recorded since", "ចំណុចត្រួតពិនិត្យនៅធាតុ {seq} គឺកំណត់ត្រាដូចដែលវាមាន៖ គ្មានអ្វីត្រូវបានកត់ត្រាបន្ទាប់ពីនោះទេ";
+    CheckpointElsewhere => "checkpoint {seq}: {noted} is the record's code at entry {entry} (ballot {ballot}); write the entry number before the code, not the ballot number", "ចំណុចត្រួតពិនិត្យ {seq}៖ {noted} ជាកូដរបស់កំណត់ត្រានៅធាតុ {entry} (សន្លឹកឆ្នោត {ballot}); សូមសរសេរលេខធាតុមុនកូដ មិនមែនលេខសន្លឹកឆ្នោតទេ";
+    CheckpointsFailed => "{failed} of the {noted} checkpoints noted do not pass", "{failed} ក្នុងចំណោមចំណុចត្រួតពិនិត្យ {noted} ដែលបានកត់ មិនឆ្លងកាត់ទេ";
+    CheckpointNotListed => "checkpoint {seq}: the results file lists no checkpoint {seq} {noted} ({listed})", "ចំណុចត្រួតពិនិត្យ {seq}៖ ឯកសារលទ្ធផលមិនរាយចំណុចត្រួតពិនិត្យ {seq} {noted} ទេ ({listed})";
     WrongFormat => "the record's format is {found}; with what it opens, it must be {expected}", "ទម្រង់នៃកំណត់ត្រាគឺ {found}; តាមអ្វីដែលវាបើក វាត្រូវតែជា {expected}";
     TrainingNotACount => "this record is a TRAINING round, not a count: it has no results and can never be sealed", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាគ្មានលទ្ធផល ហើយមិនអាចបិទត្រាបានឡើយ";
     GapUnreviewed => "{reviewed} of the {of} ballots under review are ruled again", "បានសម្រេចម្ដងទៀត {reviewed} ក្នុងចំណោមសន្លឹកឆ្នោត {of} ដែលកំពុងពិនិត្យ";

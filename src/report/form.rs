@@ -115,7 +115,34 @@ fn checkpoints(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
             format!("{ballot}, {}: {}", w.num(c.seq), c.code)
         })
         .collect();
-    paragraph(flow, MARGIN, LABEL_SIZE, true, &list.join(";   "));
+    // In columns, each checkpoint whole on its line, as many across as the
+    // widest fits.
+    let cell = list
+        .iter()
+        .map(|item| text_width(item, LABEL_SIZE, true))
+        .fold(0.0, f32::max)
+        + 3.0 * GAP;
+    let mut start = 0;
+    while let Some(rest) = list.get(start..).filter(|rest| !rest.is_empty()) {
+        flow.need(line_height(LABEL_SIZE));
+        // The row's width, clear of the QR code's corner where it reaches.
+        let right = flow.right(line_height(LABEL_SIZE));
+        let across = (((right - MARGIN) / cell).floor() as usize).max(1);
+        let top = flow.y;
+        for (i, item) in rest.iter().take(across).enumerate() {
+            flow.y = top;
+            flow.text(
+                MARGIN + i as f32 * cell,
+                LABEL_SIZE,
+                true,
+                Tone::Black,
+                item,
+            );
+        }
+        flow.y = top;
+        flow.down(LABEL_SIZE);
+        start += across;
+    }
     flow.rule();
 }
 

@@ -149,30 +149,103 @@ impl NotedCheckpoint {
     }
 }
 
-/// Checks that `record` passes through every noted checkpoint: the entry at
-/// its seq exists and its code is the one noted.
-pub fn check_checkpoints(record: &Record, noted: &[NotedCheckpoint]) -> anyhow::Result<()> {
+/// Whether `record` passes through each noted checkpoint: the entry at its
+/// seq exists and its code is the one noted. Every checkpoint is checked,
+/// each with its own outcome.
+pub fn checkpoint_outcomes(
+    record: &Record,
+    noted: &[NotedCheckpoint],
+) -> anyhow::Result<Vec<Result<(), Message>>> {
+    let shown: Vec<(Seq, Option<u64>, String)> = record
+        .count()
+        .checkpoints()
+        .iter()
+        .filter_map(|c| {
+            let code = crate::domain::short_code::checkpoint_code(c.hash.as_ref()?);
+            Some((c.seq, c.ballot.map(|b| b.0), code))
+        })
+        .collect();
+    let mut outcomes = Vec::with_capacity(noted.len());
     for n in noted {
-        let Some(hash) = record.hash_at(n.seq)? else {
-            return Err(VerificationFailed(
-                Message::new(P::CheckpointMissing)
-                    .num("seq", n.seq.0)
-                    .num("entries", record.entries()),
-            )
-            .into());
+        let outcome = match record.hash_at(n.seq)? {
+            None => Err(Message::new(P::CheckpointMissing)
+                .num("seq", n.seq.0)
+                .num("entries", record.entries())),
+            Some(hash) => {
+                let found = crate::domain::short_code::checkpoint_code(&hash);
+                if found == n.code {
+                    Ok(())
+                } else {
+                    Err(elsewhere(&shown, n).unwrap_or_else(|| {
+                        Message::new(P::CheckpointDiffers)
+                            .num("seq", n.seq.0)
+                            .text("found", &found)
+                            .text("noted", &n.code)
+                    }))
+                }
+            }
         };
-        let found = crate::domain::short_code::checkpoint_code(&hash);
-        if found != n.code {
-            return Err(VerificationFailed(
-                Message::new(P::CheckpointDiffers)
-                    .num("seq", n.seq.0)
-                    .text("found", &found)
-                    .text("noted", &n.code),
-            )
-            .into());
-        }
+        outcomes.push(outcome);
     }
-    Ok(())
+    Ok(outcomes)
+}
+
+/// Whether the noted checkpoints are among those a results file lists.
+pub fn checkpoints_listed(
+    listed: &[crate::domain::results::CheckpointPart],
+    noted: &[NotedCheckpoint],
+) -> Vec<Result<(), Message>> {
+    let shown: Vec<(Seq, Option<u64>, String)> = listed
+        .iter()
+        .map(|c| (c.seq, c.ballot, c.code.clone()))
+        .collect();
+    noted
+        .iter()
+        .map(|n| {
+            if shown
+                .iter()
+                .any(|(seq, _, code)| *seq == n.seq && *code == n.code)
+            {
+                return Ok(());
+            }
+            Err(elsewhere(&shown, n).unwrap_or_else(|| {
+                let at: Vec<String> = shown
+                    .iter()
+                    .filter(|(seq, _, _)| *seq == n.seq)
+                    .map(|(seq, _, code)| format!("{}:{code}", seq.0))
+                    .collect();
+                Message::new(P::CheckpointNotListed)
+                    .num("seq", n.seq.0)
+                    .text("noted", &n.code)
+                    .text(
+                        "listed",
+                        if at.is_empty() {
+                            "-".to_string()
+                        } else {
+                            at.join(", ")
+                        },
+                    )
+            }))
+        })
+        .collect()
+}
+
+/// A noted code that is the code of another checkpoint: most likely the
+/// ballot number was written where the entry number goes.
+fn elsewhere(shown: &[(Seq, Option<u64>, String)], n: &NotedCheckpoint) -> Option<Message> {
+    let (entry, ballot, _) = shown
+        .iter()
+        .find(|(seq, _, code)| *code == n.code && *seq != n.seq)?;
+    Some(
+        Message::new(P::CheckpointElsewhere)
+            .num("seq", n.seq.0)
+            .text("noted", &n.code)
+            .num("entry", entry.0)
+            .text(
+                "ballot",
+                ballot.map_or_else(|| "-".to_string(), |b| b.to_string()),
+            ),
+    )
 }
 
 /// What a results file that passed is.
@@ -183,6 +256,8 @@ pub struct Verified {
     pub hash: Hash256,
     pub code: String,
     pub practice: bool,
+    /// The checkpoints the file lists.
+    pub checkpoints: Vec<crate::domain::results::CheckpointPart>,
 }
 
 /// Checks a results file alone, against a record, or against a typed short
@@ -243,6 +318,7 @@ pub fn check_results(
         hash,
         code: code_of_file,
         practice: doc.practice,
+        checkpoints: doc.checkpoints,
     })
 }
 
