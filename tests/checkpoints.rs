@@ -254,7 +254,26 @@ fn every_noted_checkpoint_is_said_and_a_results_file_is_checked_too() {
         &listed[0],
     ])
     .stdout;
-    assert!(out.contains("passes through checkpoint"), "{out}");
+    assert!(out.contains("the results file lists checkpoint"), "{out}");
+    // With the short code typed from the paper form, the file is the one
+    // the commission signed.
+    let short = out
+        .split("short code ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let out = ok(&[
+        "verify",
+        "--results",
+        s(&results),
+        "--code",
+        &short,
+        "--checkpoint",
+        &listed[0],
+    ])
+    .stdout;
+    assert!(out.contains("the results file lists checkpoint"), "{out}");
     let r = run(&[
         "verify",
         "--results",
@@ -269,4 +288,61 @@ fn every_noted_checkpoint_is_said_and_a_results_file_is_checked_too() {
         "{}",
         r.stderr
     );
+}
+
+/// Two journals from the same opening entry (a clock that stands still):
+/// with the same rulings every noted checkpoint passes; with a ruling
+/// changed after the first checkpoint, the first still passes and the
+/// second, after the change, fails.
+#[test]
+fn a_journal_rebuilt_from_the_same_opening_fails_only_after_its_change() {
+    use polltally::domain::ruling::{RulingChoice, RulingRequest};
+    use polltally::domain::station::StationFile;
+    use polltally::domain::time::{FixedClock, Timestamp};
+    use polltally::journal::event::Event;
+    use polltally::shell::verify::{NotedCheckpoint, checkpoint_outcomes};
+    use polltally::store::Record;
+    let dir = tempfile::tempdir().unwrap();
+    let station = StationFile::parse(std::fs::read(station_every(dir.path(), 5)).unwrap()).unwrap();
+    let clock = FixedClock(Timestamp::from_unix_seconds(1_812_286_800));
+    let make = |name: &str, parties: &[u32]| {
+        let path = dir.path().join(name);
+        let mut record = Record::create(&path, station.clone(), &clock).unwrap();
+        for party in parties {
+            let ruling = RulingRequest {
+                choice: RulingChoice::Party {
+                    party: *party,
+                    criterion: None,
+                },
+                disputed_by: vec![],
+                note: None,
+            }
+            .resolve(record.count().definition())
+            .unwrap();
+            record.append(Event::Ruling(ruling), &clock).unwrap();
+        }
+        record
+    };
+    let parties: Vec<u32> = (0..12).map(|i| 1 + i % 3).collect();
+    let original = make("original.polltally", &parties);
+    let noted: Vec<NotedCheckpoint> = original
+        .count()
+        .checkpoints()
+        .iter()
+        .map(|c| NotedCheckpoint {
+            seq: c.seq,
+            code: polltally::domain::short_code::checkpoint_code(&c.hash.unwrap()),
+        })
+        .collect();
+    assert_eq!(noted.len(), 2, "at entries 6 and 11");
+    let same = make("same.polltally", &parties);
+    let outcomes = checkpoint_outcomes(&same, &noted).unwrap();
+    assert!(outcomes.iter().all(Result::is_ok), "{outcomes:?}");
+    // The 8th ruling (entry 9) changed: entry 6 as noted, entry 11 not.
+    let mut changed = parties.clone();
+    changed[7] = if changed[7] == 1 { 2 } else { 1 };
+    let rebuilt = make("rebuilt.polltally", &changed);
+    let outcomes = checkpoint_outcomes(&rebuilt, &noted).unwrap();
+    assert!(outcomes[0].is_ok(), "{outcomes:?}");
+    assert!(outcomes[1].is_err(), "{outcomes:?}");
 }

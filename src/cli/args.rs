@@ -302,7 +302,7 @@ pub enum Command {
         #[arg(
             long = "checkpoint",
             value_name = "SEQ:CODE",
-            conflicts_with_all = ["commune", "qr", "code"],
+            conflicts_with_all = ["commune", "qr"],
             value_parser = checkpoint()
         )]
         checkpoints: Vec<NotedCheckpoint>,

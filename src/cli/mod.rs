@@ -993,8 +993,10 @@ pub fn verify_results(
             ]
         )
     );
+    // The file lists what it lists: bound to the paper by --code, or to
+    // the record by --record; said as listed, not as passed through.
     let outcomes = crate::shell::verify::checkpoints_listed(&verified.checkpoints, checkpoints);
-    say_checkpoints(checkpoints, outcomes, tr)
+    say_checkpoints(checkpoints, outcomes, T::CliCheckpointListed, tr)
 }
 
 /// Says of each noted checkpoint whether it passes; fails (exit 1) when
@@ -1002,6 +1004,7 @@ pub fn verify_results(
 fn say_checkpoints(
     noted: &[crate::shell::verify::NotedCheckpoint],
     outcomes: Vec<Result<(), Message>>,
+    passed: T,
     tr: Tr,
 ) -> anyhow::Result<()> {
     let mut failed = 0u64;
@@ -1009,10 +1012,7 @@ fn say_checkpoints(
         match outcome {
             Ok(()) => say!(
                 "{}",
-                tr.f(
-                    T::CliCheckpointPassed,
-                    &[("seq", &tr.num(n.seq)), ("code", &n.code)]
-                )
+                tr.f(passed, &[("seq", &tr.num(n.seq)), ("code", &n.code)])
             ),
             Err(problem) => {
                 failed += 1;
@@ -1091,5 +1091,5 @@ fn verify(
     if record.count().training().is_some() {
         say!("{}", tr.t(T::CliTrainingNotACount));
     }
-    say_checkpoints(checkpoints, outcomes, tr)
+    say_checkpoints(checkpoints, outcomes, T::CliCheckpointPassed, tr)
 }

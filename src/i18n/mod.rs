@@ -132,6 +132,7 @@ texts! {
     FormCheckpoints => "Checkpoints shown during the count", "ចំណុចត្រួតពិនិត្យដែលបានបង្ហាញក្នុងពេលរាប់";
     FormCheckpointLegend => "ballot, entry: code", "សន្លឹកឆ្នោត, ធាតុ: កូដ";
     CliCheckpoint => "checkpoint: ballot {ballot}, entry {seq}, code {code}", "ចំណុចត្រួតពិនិត្យ៖ សន្លឹកឆ្នោត {ballot} ធាតុ {seq} កូដ {code}";
+    CliCheckpointListed => "ok: the results file lists checkpoint {seq} {code}", "ត្រឹមត្រូវ៖ ឯកសារលទ្ធផលរាយចំណុចត្រួតពិនិត្យ {seq} {code}";
     CliCheckpointPassed => "ok: passes through checkpoint {seq} {code}", "ត្រឹមត្រូវ៖ ឆ្លងកាត់ចំណុចត្រួតពិនិត្យ {seq} {code}";
     CliCreated => "created {path}: station {station}, election {election}, definition hash {hash}", "បានបង្កើត {path}៖ ការិយាល័យ {station} ការបោះឆ្នោត {election} ហាសឯកសារ {hash}";
     CliResultsHash => "results hash {hash}", "ហាសលទ្ធផល {hash}";
@@ -752,7 +753,9 @@ impl Tr {
                     ("n", &self.num(book.unused.unwrap_or(0))),
                 ],
             ),
-            _ => self.t(T::BookUnusedWhole).into(),
+            (BookUse::Unused, _, _) => self.t(T::BookUnusedWhole).into(),
+            // A range a document left out: the use alone.
+            (BookUse::UsedUp | BookUse::FirstUnused(_), _, _) => self.book_use(used),
         }
     }
 

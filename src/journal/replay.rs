@@ -133,14 +133,22 @@ pub fn check_event(
                     }
                 }
                 count.check_opening(recount.as_ref())?;
-                // A count shows checkpoints as often as its station file
-                // says; a training round shows none.
-                let expected = (training.is_none()).then_some(def.checkpoint_every);
-                if checkpoint_every.is_some() && *checkpoint_every != expected {
+                // The opening entry's interval governs the count (it was
+                // the station file's when the count began, whatever the
+                // default later); a training round shows none.
+                if let Some(every) = checkpoint_every
+                    && (training.is_some()
+                        || *every == 0
+                        || u64::from(*every) > crate::domain::limits::MAX_BALLOTS)
+                {
                     return Err(EventError::WrongBinding {
                         field: "checkpoint_every",
-                        found: format!("{checkpoint_every:?}"),
-                        expected: format!("{expected:?}"),
+                        found: every.to_string(),
+                        expected: if training.is_some() {
+                            "none".to_string()
+                        } else {
+                            format!("1-{}", crate::domain::limits::MAX_BALLOTS)
+                        },
                     });
                 }
                 match training {
