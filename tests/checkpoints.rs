@@ -150,10 +150,7 @@ fn the_results_file_and_the_form_list_the_checkpoints() {
     let pdf = dir.path().join("form.pdf");
     ok(&["pdf", "--record", s(&record), "--out", s(&pdf)]);
     let text = pdf_page_texts(&std::fs::read(&pdf).unwrap()).join("\n");
-    assert!(
-        text.contains("Checkpoints shown during the count"),
-        "{text}"
-    );
+    assert!(text.contains("Checkpoints shown during the"), "{text}");
     for n in &listed {
         let code = n.split_once(':').unwrap().1;
         assert!(text.contains(code), "{code} not on the form");
@@ -345,4 +342,25 @@ fn a_journal_rebuilt_from_the_same_opening_fails_only_after_its_change() {
     let outcomes = checkpoint_outcomes(&rebuilt, &noted).unwrap();
     assert!(outcomes[0].is_ok(), "{outcomes:?}");
     assert!(outcomes[1].is_err(), "{outcomes:?}");
+}
+
+/// A posted form of four parties with fourteen checkpoints is still one
+/// page, the signatures beside the figures and the checkpoints after them.
+#[test]
+fn checkpoints_keep_a_four_party_form_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let station = station_every(dir.path(), 5);
+    let record = dir.path().join("count.polltally");
+    let lines: Vec<String> = (0..70).map(|i| (1 + i % 4).to_string()).collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    sealed_count(&station, &record, &lines);
+    assert_eq!(noted(&record).len(), 14);
+    let pdf = dir.path().join("form.pdf");
+    ok(&["pdf", "--record", s(&record), "--out", s(&pdf)]);
+    let pages = pdf_page_texts(&std::fs::read(&pdf).unwrap());
+    assert_eq!(pages.len(), 1, "{pages:#?}");
+    let page = &pages[0];
+    let signatures = page.find("Signatures").expect(page);
+    let checkpoints = page.find("Checkpoints shown during the").expect(page);
+    assert!(signatures < checkpoints);
 }

@@ -89,8 +89,10 @@ fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSe
     figures(w, flow, doc, criteria);
     books(w, flow, doc);
     checks(w, flow, doc);
-    checkpoints(w, flow, doc);
     signatures(w, flow, doc);
+    // After the signatures: a long list of checkpoints runs onto the next
+    // page, never the signatures away from the figures they sign.
+    checkpoints(w, flow, doc);
 }
 
 /// The checkpoints shown during the count, as party agents wrote them
