@@ -462,15 +462,7 @@ impl PolltallyApp {
         };
         let authority = FreeText::parse("authority", authority)?;
         let reason = FreeText::parse("reason", reason)?;
-        let original = session.record.path();
-        let stem = original
-            .file_stem()
-            .map_or_else(|| "count".to_string(), |s| s.to_string_lossy().into_owned());
-        let dir = original.parent().map(Path::to_path_buf).unwrap_or_default();
-        let path = (1..)
-            .map(|n| dir.join(format!("{stem}-recount-{n}.polltally")))
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| dir.join(format!("{stem}-recount.polltally")));
+        let path = crate::app::places::beside(session.record.path(), "recount");
         let record = Record::create_recount(
             &session.record,
             &path,
@@ -534,15 +526,7 @@ impl PolltallyApp {
         let station = session.record.station().clone();
         spec.deck(station.definition())
             .map_err(|err| crate::domain::message::Explain::message(&err))?;
-        let original = session.record.path();
-        let stem = original
-            .file_stem()
-            .map_or_else(|| "count".to_string(), |s| s.to_string_lossy().into_owned());
-        let dir = original.parent().map(Path::to_path_buf).unwrap_or_default();
-        let path = (1..)
-            .map(|n| dir.join(format!("{stem}-training-{n}.polltally")))
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| dir.join(format!("{stem}-training.polltally")));
+        let path = crate::app::places::beside(session.record.path(), "training");
         let record = Record::create_training(&path, station, spec, self.clock.as_ref())?;
         self.notice = Some(Notice::info(
             T::TrainingCreated,

@@ -108,6 +108,19 @@ impl Places {
     }
 }
 
+/// The first free name beside the record at `record` for a record of
+/// `kind` made from it: `NAME-recount-1.polltally`, `NAME-training-2...`.
+pub fn beside(record: &Path, kind: &str) -> PathBuf {
+    let stem = record
+        .file_stem()
+        .map_or_else(|| "count".to_string(), |s| s.to_string_lossy().into_owned());
+    let dir = record.parent().map(Path::to_path_buf).unwrap_or_default();
+    (1..)
+        .map(|n| dir.join(format!("{stem}-{kind}-{n}.polltally")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{stem}-{kind}.polltally")))
+}
+
 /// The training rounds started from the count at `record`: the files
 /// `NAME-training-N.polltally` beside it, in the order of N.
 pub fn training_rounds(record: &Path) -> Vec<PathBuf> {
