@@ -893,17 +893,11 @@ impl Record {
     /// The hash of the entry at `seq` (verified when the record was read),
     /// if the journal has one.
     pub fn hash_at(&self, seq: Seq) -> Result<Option<Hash256>, StoreError> {
-        let Ok(seq) = i64::try_from(seq.0) else {
+        // Entry 0 is no entry (the chain's start), whatever hash it stands for.
+        if seq.0 == 0 {
             return Ok(None);
-        };
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT hash FROM journal WHERE seq = ?1")?;
-        let mut rows = stmt.query(params![seq])?;
-        Ok(match rows.next()? {
-            Some(row) => row.get::<_, String>(0)?.parse::<Hash256>().ok(),
-            None => None,
-        })
+        }
+        self.entry_hash(seq.0)
     }
 
     /// Every entry in order, as stored and as it reads.
