@@ -122,7 +122,8 @@ pub enum Command {
         #[arg(long, value_name = "TEXT", value_parser = text("organisation"))]
         organisation: Option<FreeText>,
     },
-    /// Withdraw a presence entry (a mistake, or the person left).
+    /// Withdraw a presence entry recorded by mistake (a person who leaves
+    /// is recorded with depart).
     Withdraw {
         #[arg(long, value_name = "PATH")]
         record: PathBuf,
@@ -131,6 +132,33 @@ pub enum Command {
         seq: Seq,
         #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
         reason: FreeText,
+    },
+    /// Record that a person present left the count, when and why (asked to
+    /// leave, left on their own, ...).
+    Depart {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// The seq of the person's presence entry.
+        #[arg(long, value_name = "N", value_parser = seq())]
+        seq: Seq,
+        /// Why the person left, as given.
+        #[arg(long, value_name = "TEXT", value_parser = text("reason"))]
+        reason: FreeText,
+    },
+    /// Record a complaint a party agent or observer lodges during the count.
+    Complaint {
+        #[arg(long, value_name = "PATH")]
+        record: PathBuf,
+        /// The seq of the complaining party agent's or observer's presence
+        /// entry.
+        #[arg(long, value_name = "SEQ", value_parser = seq())]
+        by: Seq,
+        /// The complaint, as lodged.
+        #[arg(long, value_name = "TEXT", value_parser = text("text"))]
+        text: FreeText,
+        /// The number of the ballot the complaint concerns, if one.
+        #[arg(long, value_name = "N", value_parser = ballot())]
+        ballot: Option<BallotNumber>,
     },
     /// Show a checkpoint now: the ballot number, the entry and the code of
     /// the journal at this point, for party agents to write down.
@@ -437,6 +465,8 @@ impl Command {
             | Command::Explain { .. }
             | Command::Present { .. }
             | Command::Withdraw { .. }
+            | Command::Depart { .. }
+            | Command::Complaint { .. }
             | Command::Checkpoint { .. }
             | Command::Seal { .. }
             | Command::Recount { .. }

@@ -244,6 +244,32 @@ pub fn execute(
             mirror,
             clock,
         ),
+        Command::Depart {
+            record,
+            seq,
+            reason,
+        } => append_one(
+            &record,
+            Event::Departed {
+                person_seq: seq,
+                reason,
+            },
+            tr,
+            mirror,
+            clock,
+        ),
+        Command::Complaint {
+            record,
+            by,
+            text,
+            ballot,
+        } => append_one(
+            &record,
+            Event::Complaint { by, text, ballot },
+            tr,
+            mirror,
+            clock,
+        ),
         Command::Train(step) => train::run(step, tr, mirror, clock),
         Command::Checkpoint { record } => {
             let mut record = open_to_write(&record, tr, mirror)?;

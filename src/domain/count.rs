@@ -24,6 +24,7 @@ use crate::domain::serials::{BookUse, check_book_serials, unused_by_serial};
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
 use crate::domain::training::{Training, TrainingError, TrainingSpec};
+use crate::domain::time::Timestamp;
 use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -71,10 +72,33 @@ pub enum CountError {
     Person(Message),
     NotAPerson {
         target: Seq,
+        /// The field that named it: `seq`, or `by` for a complaint.
+        field: &'static str,
     },
     AlreadyWithdrawn {
         target: Seq,
         by: Seq,
+    },
+    /// A departure of a person already recorded as gone.
+    AlreadyDeparted {
+        target: Seq,
+        by: Seq,
+    },
+    /// A departure or complaint naming a presence entry that was withdrawn.
+    PresenceWasWithdrawn {
+        target: Seq,
+        by: Seq,
+        field: &'static str,
+    },
+    /// A complaint by someone who is neither a party agent nor an observer.
+    NotAComplainant {
+        target: Seq,
+        role: Role,
+    },
+    /// A complaint about a ballot number no ruling has had.
+    NoSuchBallot {
+        ballot: BallotNumber,
+        highest: u64,
     },
     Sealed {
         seq: Seq,
@@ -175,10 +199,26 @@ impl Explain for CountError {
             CountError::Person(problem)
             | CountError::Seal(problem)
             | CountError::BookSerials(problem) => problem.clone(),
-            CountError::NotAPerson { target } => seq(P::NotAPerson, *target).at("seq"),
+            CountError::NotAPerson { target, field } => seq(P::NotAPerson, *target).at(*field),
             CountError::AlreadyWithdrawn { target, by } => {
                 seq(P::AlreadyWithdrawn, *target).num("by", by.0).at("seq")
             }
+            CountError::AlreadyDeparted { target, by } => {
+                seq(P::AlreadyDeparted, *target).num("by", by.0).at("seq")
+            }
+            CountError::PresenceWasWithdrawn { target, by, field } => {
+                seq(P::PresenceWasWithdrawn, *target)
+                    .num("by", by.0)
+                    .at(*field)
+            }
+            CountError::NotAComplainant { target, role } => seq(P::NotAComplainant, *target)
+                .role("role", *role)
+                .at("by"),
+            CountError::NoSuchBallot { ballot, highest } => Message::new(P::NoSuchBallot)
+                .num("ballot", ballot.0)
+                .num("highest", *highest)
+                .at("ballot")
+                .labelled(Label::Ballot),
             CountError::Sealed { seq } => Message::new(P::Sealed).num("seq", seq.0),
             CountError::RecountOfAnother { bound, original } => Message::new(P::RecountOfAnother)
                 .text("bound", bound)
@@ -270,6 +310,32 @@ impl RulingRecord {
 pub struct PresenceRecord {
     pub person: Person,
     pub withdrawn_by: Option<Seq>,
+    /// When the presence entry was recorded: the person's arrival (none
+    /// until the entry's time is noted, see [`Count::note_entry`]).
+    pub arrived_at: Option<Timestamp>,
+    /// The person's departure, once recorded.
+    pub departure: Option<Departure>,
+}
+
+/// A person leaving the count: the entry, when, and the reason given. A
+/// departure is not a withdrawal: the person was present, and left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Departure {
+    pub seq: Seq,
+    pub reason: FreeText,
+    pub at: Option<Timestamp>,
+}
+
+/// A complaint lodged during the count by a party agent or observer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintRecord {
+    pub seq: Seq,
+    /// The presence entry of the person complaining.
+    pub by: Seq,
+    pub text: FreeText,
+    /// The ballot the complaint concerns, if one.
+    pub ballot: Option<BallotNumber>,
+    pub at: Option<Timestamp>,
 }
 
 /// What still stands between the count and its sealing.
@@ -321,6 +387,10 @@ pub struct Count {
     piles: BTreeMap<PartyNumber, u64>,
     explanations: BTreeMap<CheckName, FreeText>,
     people: BTreeMap<Seq, PresenceRecord>,
+    complaints: Vec<ComplaintRecord>,
+    /// The latest departure entry and the presence entry it ends, until
+    /// its time is noted.
+    last_departure: Option<(Seq, Seq)>,
     /// The latest use recorded of each ballot book, by book.
     book_serials: BTreeMap<String, BookUse>,
     sealed: Option<(Seq, Seal)>,
@@ -371,6 +441,8 @@ impl Count {
             piles: BTreeMap::new(),
             explanations: BTreeMap::new(),
             people: BTreeMap::new(),
+            complaints: Vec::new(),
+            last_departure: None,
             book_serials: BTreeMap::new(),
             sealed: None,
             origin: None,
@@ -521,13 +593,31 @@ impl Count {
         }
     }
 
-    /// Notes the hash of the entry at `seq`, as the shell wrote or read it:
-    /// a checkpoint there gets its code.
-    pub fn note_entry_hash(&mut self, seq: Seq, hash: Hash256) {
+    /// Notes the hash and time of the entry at `seq`, as the shell wrote
+    /// or read it: a checkpoint there gets its code; an arrival, departure
+    /// or complaint its time.
+    pub fn note_entry(&mut self, seq: Seq, hash: Hash256, at: Timestamp) {
         if let Some(last) = self.checkpoints.last_mut()
             && last.seq == seq
         {
             last.hash = Some(hash);
+        }
+        if let Some(record) = self.people.get_mut(&seq) {
+            record.arrived_at = Some(at);
+        }
+        if let Some(target) = self.last_departure.take_if(|(s, _)| *s == seq) {
+            if let Some(departure) = self
+                .people
+                .get_mut(&target.1)
+                .and_then(|p| p.departure.as_mut())
+            {
+                departure.at = Some(at);
+            }
+        }
+        if let Some(last) = self.complaints.last_mut()
+            && last.seq == seq
+        {
+            last.at = Some(at);
         }
     }
 
@@ -891,9 +981,103 @@ impl Count {
             PresenceRecord {
                 person,
                 withdrawn_by: None,
+                arrived_at: None,
+                departure: None,
             },
         );
         self.last_seq = seq;
+    }
+
+    /// The presence entry at `target`, standing (not withdrawn); `field`
+    /// named it.
+    fn standing_person(
+        &self,
+        target: Seq,
+        field: &'static str,
+    ) -> Result<&PresenceRecord, CountError> {
+        match self.people.get(&target) {
+            Some(PresenceRecord {
+                withdrawn_by: Some(by),
+                ..
+            }) => Err(CountError::PresenceWasWithdrawn {
+                target,
+                by: *by,
+                field,
+            }),
+            Some(record) => Ok(record),
+            None => Err(CountError::NotAPerson { target, field }),
+        }
+    }
+
+    /// May the person recorded at `target` be recorded as leaving?
+    pub fn check_departure(&self, target: Seq) -> Result<(), CountError> {
+        self.ensure_open()?;
+        let record = self.standing_person(target, "seq")?;
+        match &record.departure {
+            Some(departure) => Err(CountError::AlreadyDeparted {
+                target,
+                by: departure.seq,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    pub fn apply_departure(&mut self, seq: Seq, target: Seq, reason: FreeText) {
+        if let Some(record) = self.people.get_mut(&target) {
+            record.departure = Some(Departure {
+                seq,
+                reason,
+                at: None,
+            });
+            self.last_departure = Some((seq, target));
+        }
+        self.last_seq = seq;
+    }
+
+    /// May the person recorded at `by` lodge a complaint, about `ballot`
+    /// if one is named? A party agent or observer, recorded and not
+    /// withdrawn (one who has left may still complain of it); the ballot a
+    /// number some ruling of this count has had.
+    pub fn check_complaint(
+        &self,
+        by: Seq,
+        ballot: Option<BallotNumber>,
+    ) -> Result<(), CountError> {
+        self.ensure_open()?;
+        let record = self.standing_person(by, "by")?;
+        match record.person.role {
+            Role::PartyAgent | Role::Observer => {}
+            role => return Err(CountError::NotAComplainant { target: by, role }),
+        }
+        if let Some(ballot) = ballot {
+            let highest = self.ballots.all().values().map(|b| b.0).max().unwrap_or(0);
+            if !self.ballots.all().values().any(|b| *b == ballot) {
+                return Err(CountError::NoSuchBallot { ballot, highest });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn apply_complaint(
+        &mut self,
+        seq: Seq,
+        by: Seq,
+        text: FreeText,
+        ballot: Option<BallotNumber>,
+    ) {
+        self.complaints.push(ComplaintRecord {
+            seq,
+            by,
+            text,
+            ballot,
+            at: None,
+        });
+        self.last_seq = seq;
+    }
+
+    /// The complaints lodged, in the order recorded.
+    pub fn complaints(&self) -> &[ComplaintRecord] {
+        &self.complaints
     }
 
     /// May the presence entry at `target` be withdrawn?
@@ -905,7 +1089,10 @@ impl Count {
                 ..
             }) => Err(CountError::AlreadyWithdrawn { target, by: *by }),
             Some(_) => Ok(()),
-            None => Err(CountError::NotAPerson { target }),
+            None => Err(CountError::NotAPerson {
+                target,
+                field: "seq",
+            }),
         }
     }
 

@@ -204,6 +204,54 @@ pub struct ResultsDocument {
     /// (absent when none did, as in counts made before checkpoints).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checkpoints: Vec<CheckpointPart>,
+    /// Everyone recorded present (entries withdrawn as mistakes left out),
+    /// in the order recorded, with when they arrived and, for those who
+    /// left, when and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presence: Vec<PresencePart>,
+    /// The complaints lodged during the count, in the order recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaints: Vec<ComplaintPart>,
+    /// How many complaints were lodged during the count (absent, with
+    /// `presence`, in documents made before polltally recorded departures
+    /// and complaints).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaints_lodged: Option<u64>,
+}
+
+/// A person present as the results document lists them: the presence
+/// entry, who, when they arrived (the entry's time) and, if they left,
+/// when and the reason given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresencePart {
+    pub seq: Seq,
+    pub name: FreeText,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<FreeText>,
+    pub arrived_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departed_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departure_reason: Option<FreeText>,
+}
+
+/// A complaint as the results document lists it: when, by whom (their
+/// presence entry and name), about which ballot if one, and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintPart {
+    pub seq: Seq,
+    pub at: Timestamp,
+    pub by: Seq,
+    pub name: FreeText,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot: Option<u64>,
+    pub text: FreeText,
 }
 
 /// A checkpoint as the results document lists it: the entry, the last
@@ -417,6 +465,37 @@ impl ResultsDocument {
                 .collect(),
             serials: (!count.book_serials().is_empty())
                 .then(|| SerialsPart::of(def, count.book_serials())),
+            presence: presence_of(count),
+            complaints: complaints_of(count),
+            complaints_lodged: Some(count.complaints().len() as u64),
+        })
+    }
+
+    /// Whether `hash` is this document's results hash, or that of this
+    /// document as an earlier version made it ([`Self::before_departures`]):
+    /// a recount bound to either recounts this count.
+    pub fn answers_to(&self, hash: Hash256) -> bool {
+        self.hash().ok() == Some(hash)
+            || self
+                .before_departures()
+                .and_then(|older| older.hash().ok())
+                == Some(hash)
+    }
+
+    /// This document as a version of polltally that recorded neither
+    /// departures nor complaints made it, if one could have: without
+    /// `presence` and `complaints_lodged`, when no one left and no one
+    /// complained. A results file of such a version verifies against its
+    /// record by it.
+    pub fn before_departures(&self) -> Option<ResultsDocument> {
+        let departures = self.presence.iter().any(|p| p.departed_at.is_some());
+        if departures || !self.complaints.is_empty() {
+            return None;
+        }
+        Some(ResultsDocument {
+            presence: Vec::new(),
+            complaints_lodged: None,
+            ..self.clone()
         })
     }
 
@@ -851,7 +930,106 @@ impl ResultsDocument {
                 Message::new(P::NoticeOnPractice),
             );
         }
-        Ok(())
+        self.check_presence()
+    }
+
+    /// The people present and the complaints: each time within the count
+    /// (a departure after its arrival, nothing after the seal), a reason
+    /// exactly for each departure, each complaint by a person listed
+    /// present under the same name, and the complaints counted.
+    fn check_presence(&self) -> Result<(), ResultsError> {
+        let bad = |field: String, found: String, why: Message| {
+            Err(ResultsError::Inconsistent { field, found, why })
+        };
+        let sealed = self.sealed_at;
+        let mut seqs = BTreeSet::new();
+        for (i, p) in self.presence.iter().enumerate() {
+            if p.seq.0 == 0 || p.seq.0 > self.journal.entries || !seqs.insert(p.seq) {
+                return bad(
+                    format!("presence[{i}].seq"),
+                    p.seq.to_string(),
+                    Message::new(P::NotAnEntry).num("entries", self.journal.entries),
+                );
+            }
+            let late = [
+                ("arrived_at", Some(p.arrived_at)),
+                ("departed_at", p.departed_at),
+            ];
+            for (field, at) in late {
+                if let Some(at) = at
+                    && at > sealed
+                {
+                    return bad(
+                        format!("presence[{i}].{field}"),
+                        at.to_string(),
+                        Message::new(P::AfterSealing).text("sealed", sealed),
+                    );
+                }
+            }
+            if let Some(left) = p.departed_at
+                && left < p.arrived_at
+            {
+                return bad(
+                    format!("presence[{i}].departed_at"),
+                    left.to_string(),
+                    Message::new(P::BeforeArrival).text("arrived", p.arrived_at),
+                );
+            }
+            if p.departed_at.is_some() != p.departure_reason.is_some() {
+                return bad(
+                    format!("presence[{i}].departure_reason"),
+                    format!("{:?}", p.departure_reason.as_deref()),
+                    Message::new(P::ReasonWithDeparture),
+                );
+            }
+        }
+        for (i, c) in self.complaints.iter().enumerate() {
+            let listed = self.presence.iter().find(|p| p.seq == c.by);
+            if listed.is_none_or(|p| p.name != c.name || p.role != c.role) {
+                return bad(
+                    format!("complaints[{i}].by"),
+                    c.by.to_string(),
+                    Message::new(P::ComplainantNotListed).quoted("name", c.name.as_str()),
+                );
+            }
+            if c.at > sealed {
+                return bad(
+                    format!("complaints[{i}].at"),
+                    c.at.to_string(),
+                    Message::new(P::AfterSealing).text("sealed", sealed),
+                );
+            }
+            if c.seq.0 == 0 || c.seq.0 > self.journal.entries {
+                return bad(
+                    format!("complaints[{i}].seq"),
+                    c.seq.to_string(),
+                    Message::new(P::NotAnEntry).num("entries", self.journal.entries),
+                );
+            }
+            if let Some(ballot) = c.ballot
+                && (ballot == 0 || ballot > MAX_BALLOTS)
+            {
+                return bad(
+                    format!("complaints[{i}].ballot"),
+                    ballot.to_string(),
+                    Message::new(P::NotBallotNumber).num("value", ballot),
+                );
+            }
+        }
+        let listed = self.complaints.len() as u64;
+        match self.complaints_lodged {
+            Some(n) if n != listed => bad(
+                "complaints_lodged".into(),
+                n.to_string(),
+                Message::new(P::ComplaintsListed).num("n", listed),
+            ),
+            None if listed > 0 || !self.presence.is_empty() => bad(
+                "complaints_lodged".into(),
+                "null".into(),
+                Message::new(P::ComplaintsListed).num("n", listed),
+            ),
+            _ => Ok(()),
+        }
     }
 
     /// A check's status recomputed from the document's own figures, by the
@@ -909,6 +1087,47 @@ impl ResultsDocument {
     pub fn votes_for(&self, party: u32) -> u64 {
         self.votes.get(&party.to_string()).copied().unwrap_or(0)
     }
+}
+
+/// Everyone recorded present and not withdrawn, with their times.
+fn presence_of(count: &Count) -> Vec<PresencePart> {
+    count
+        .people()
+        .iter()
+        .filter(|(_, p)| p.withdrawn_by.is_none())
+        .filter_map(|(seq, p)| {
+            Some(PresencePart {
+                seq: *seq,
+                name: p.person.name.clone(),
+                role: p.person.role,
+                party: p.person.party,
+                organisation: p.person.organisation.clone(),
+                arrived_at: p.arrived_at?,
+                departed_at: p.departure.as_ref().and_then(|d| d.at),
+                departure_reason: p.departure.as_ref().map(|d| d.reason.clone()),
+            })
+        })
+        .collect()
+}
+
+/// The complaints lodged, each with the name and role of who lodged it.
+fn complaints_of(count: &Count) -> Vec<ComplaintPart> {
+    count
+        .complaints()
+        .iter()
+        .filter_map(|c| {
+            let person = &count.people().get(&c.by)?.person;
+            Some(ComplaintPart {
+                seq: c.seq,
+                at: c.at?,
+                by: c.by,
+                name: person.name.clone(),
+                role: person.role,
+                ballot: c.ballot.map(|b| b.0),
+                text: c.text.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The complaint deadline of a count sealed at `sealed`: counted in the

@@ -46,7 +46,7 @@ texts! {
     PresentRole => "chief, secretary, member, party_agent or observer", "chief, secretary, member, party_agent ឬ observer (ប្រធាន លេខាធិការ សមាជិក ភ្នាក់ងារគណបក្ស អ្នកសង្កេតការណ៍)";
     PresentParty => "The party a party agent represents", "គណបក្សដែលភ្នាក់ងារគណបក្សតំណាង";
     PresentOrganisation => "The organisation an observer represents", "អង្គការដែលអ្នកសង្កេតការណ៍តំណាង";
-    Withdraw => "Withdraw a presence entry (a mistake, or the person left)", "ដកធាតុវត្តមានចេញ (កំហុស ឬបុគ្គលនោះចាកចេញ)";
+    Withdraw => "Withdraw a presence entry recorded by mistake (a person who leaves is recorded with depart)", "ដកធាតុវត្តមានដែលបានកត់ត្រាដោយច្រឡំចេញ (បុគ្គលដែលចាកចេញត្រូវកត់ត្រាដោយ depart)";
     WithdrawSeq => "The seq of the presence entry", "លេខនៃធាតុវត្តមាន";
     Pile => "Record the number of ballots in a party's pile", "កត់ត្រាចំនួនសន្លឹកឆ្នោតក្នុងគំនររបស់គណបក្ស";
     Explain => "Record the written explanation for a check", "កត់ត្រាការពន្យល់ជាលាយលក្ខណ៍អក្សរសម្រាប់ការពិនិត្យ";
@@ -102,6 +102,13 @@ texts! {
     TrainFrom => "The card the first line rules (default: the member's first card not ruled, 1 for a new member)", "សន្លឹកដែលបន្ទាត់ទីមួយសម្រេច (លំនាំដើម៖ សន្លឹកទីមួយដែលសមាជិកមិនទាន់សម្រេច ១ សម្រាប់សមាជិកថ្មី)";
     TrainScore => "Score a training round: each member's correct rulings, the commission's agreement (Fleiss' kappa), the cards ruled differently", "ដាក់ពិន្ទុវគ្គហ្វឹកហាត់៖ ការសម្រេចត្រឹមត្រូវរបស់សមាជិកម្នាក់ៗ ការយល់ស្របគ្នារបស់គណៈកម្មការ (Fleiss' kappa) សន្លឹកដែលបានសម្រេចខុសគ្នា";
     TrainReport => "Write the trainer's report of a training round as a PDF", "សរសេររបាយការណ៍គ្រូបង្គោលនៃវគ្គហ្វឹកហាត់ជា PDF";
+    Depart => "Record that a person present left the count, when and why (asked to leave, left on their own, ...)", "កត់ត្រាថាបុគ្គលដែលមានវត្តមានបានចាកចេញពីការរាប់ ពេលណា និងហេតុអ្វី (ត្រូវបានស្នើឱ្យចេញ ចេញដោយខ្លួនឯង ...)";
+    DepartSeq => "The seq of the person's presence entry", "លេខនៃធាតុវត្តមានរបស់បុគ្គលនោះ";
+    DepartReason => "Why the person left, as given", "មូលហេតុដែលបុគ្គលនោះចាកចេញ ដូចដែលបានផ្ដល់";
+    Complaint => "Record a complaint a party agent or observer lodges during the count", "កត់ត្រាបណ្ដឹងដែលភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍ដាក់ក្នុងពេលរាប់";
+    ComplaintBy => "The seq of the complaining party agent's or observer's presence entry", "លេខនៃធាតុវត្តមានរបស់ភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍ដែលដាក់បណ្ដឹង";
+    ComplaintText => "The complaint, as lodged", "បណ្ដឹង ដូចដែលបានដាក់";
+    ComplaintBallot => "The number of the ballot the complaint concerns, if one", "លេខសន្លឹកឆ្នោតដែលបណ្ដឹងទាក់ទង ប្រសិនបើមាន";
 }
 
 impl H {

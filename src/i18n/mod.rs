@@ -588,6 +588,24 @@ texts! {
     TrainingNotRuled => "not ruled", "មិនបានសម្រេច";
     AnnexCheckpoint => "checkpoint shown (its code is on the form)", "ចំណុចត្រួតពិនិត្យត្រូវបានបង្ហាញ (កូដរបស់វានៅលើទម្រង់)";
     AnnexTrainingAnswer => "TRAINING: {member} ruled card {card} {verdict}", "ហ្វឹកហាត់៖ {member} បានសម្រេចសន្លឹកទី {card} {verdict}";
+    AnnexDeparted => "the person of presence entry {seq} left: {reason}", "បុគ្គលនៃធាតុវត្តមាន {seq} បានចាកចេញ៖ {reason}";
+    AnnexComplaint => "complaint by the person of presence entry {seq}: {text}", "បណ្ដឹងដោយបុគ្គលនៃធាតុវត្តមាន {seq}៖ {text}";
+    FormPresence => "Present at the count", "អ្នកមានវត្តមាននៅការរាប់";
+    FormPresenceName => "Name", "ឈ្មោះ";
+    FormPresenceRole => "Role", "តួនាទី";
+    FormPresenceArrived => "Arrived", "មកដល់";
+    FormPresenceLeft => "Left", "ចាកចេញ";
+    FormTimesLegend => "Times are local ({offset}), on {date} unless another date is given.", "ពេលវេលាជាម៉ោងក្នុងស្រុក ({offset}) នៅថ្ងៃ {date} លើកលែងតែមានកាលបរិច្ឆេទផ្សេង។";
+    FormPresenceReason => "Reason for leaving, as given", "មូលហេតុនៃការចាកចេញ ដូចដែលបានផ្ដល់";
+    FormComplaints => "Complaints during the count", "បណ្ដឹងក្នុងពេលរាប់";
+    FormNoComplaints => "No complaint was lodged during the count.", "គ្មានបណ្ដឹងណាមួយត្រូវបានដាក់ក្នុងពេលរាប់ទេ។";
+    FormComplaintsLodged => "Complaints lodged during the count: {n}", "ចំនួនបណ្ដឹងដែលបានដាក់ក្នុងពេលរាប់៖ {n}";
+    FormComplaintAt => "Time", "ពេលវេលា";
+    FormComplaintBy => "Lodged by", "ដាក់ដោយ";
+    FormComplaintBallot => "Ballot", "សន្លឹកឆ្នោត";
+    FormComplaintText => "Complaint", "បណ្ដឹង";
+    FormComplaintFurther => "A complaint about this count, recorded here or not, can be taken further to the commune election commission of {commune} until {date}.", "បណ្ដឹងអំពីការរាប់នេះ ទោះបានកត់ត្រានៅទីនេះឬអត់ អាចដាក់បន្តទៅគណៈកម្មការឃុំ សង្កាត់រៀបចំការបោះឆ្នោត {commune} រហូតដល់ {date}។";
+    AnnexComplaintBallot => "complaint by the person of presence entry {seq} about ballot {ballot}: {text}", "បណ្ដឹងដោយបុគ្គលនៃធាតុវត្តមាន {seq} អំពីសន្លឹកឆ្នោតទី {ballot}៖ {text}";
 }
 
 /// How messages name figures and checks: by the keys the command line and

@@ -88,6 +88,16 @@ translations! {
     NoDisputants => "name at least one party", "សូមដាក់ឈ្មោះគណបក្សយ៉ាងហោចណាស់មួយ";
     NotAPerson => "{target} is not a person recorded as present", "{target} មិនមែនជាបុគ្គលដែលបានកត់ត្រាថាមានវត្តមានទេ";
     AlreadyWithdrawn => "the presence of entry {target} was already withdrawn by seq {by}", "វត្តមាននៃធាតុ {target} ត្រូវបានដករួចហើយដោយលេខ {by}";
+    AlreadyDeparted => "the person of entry {target} already left (entry {by})", "បុគ្គលនៃធាតុ {target} បានចាកចេញរួចហើយ (ធាតុ {by})";
+    PresenceWasWithdrawn => "the presence of entry {target} was withdrawn by entry {by} as a mistake: that person is not recorded as present", "វត្តមាននៃធាតុ {target} ត្រូវបានដកចេញដោយធាតុ {by} ថាជាកំហុស៖ បុគ្គលនោះមិនត្រូវបានកត់ត្រាថាមានវត្តមានទេ";
+    NotAComplainant => "the person of entry {target} is recorded as {role}: a complaint is lodged by a party agent or an observer", "បុគ្គលនៃធាតុ {target} ត្រូវបានកត់ត្រាជា {role}៖ បណ្ដឹងត្រូវដាក់ដោយភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍";
+    NotAnEntry => "no entry of the journal has that number (it has {entries}, each listed once)", "គ្មានធាតុណាមួយនៃកំណត់ហេតុមានលេខនោះទេ (វាមាន {entries} ម្នាក់ៗរាយម្ដង)";
+    AfterSealing => "that is after the count was sealed ({sealed})", "នោះគឺក្រោយពេលការរាប់ត្រូវបានបិទត្រា ({sealed})";
+    BeforeArrival => "that is before the person arrived ({arrived})", "នោះគឺមុនពេលបុគ្គលនោះមកដល់ ({arrived})";
+    ReasonWithDeparture => "a departure has a reason and a reason a departure", "ការចាកចេញមានមូលហេតុ ហើយមូលហេតុមានការចាកចេញ";
+    ComplainantNotListed => "{name} is not listed present under that entry", "{name} មិនត្រូវបានរាយថាមានវត្តមាននៅធាតុនោះទេ";
+    ComplaintsListed => "the complaints listed are {n}", "បណ្ដឹងដែលបានរាយមានចំនួន {n}";
+    NoSuchBallot => "no ballot has number {ballot} in this count (the highest number given so far is {highest})", "គ្មានសន្លឹកឆ្នោតលេខ {ballot} ក្នុងការរាប់នេះទេ (លេខខ្ពស់បំផុតដែលបានផ្ដល់រហូតមកដល់ពេលនេះគឺ {highest})";
     Sealed => "the count was sealed at entry {seq}; nothing more can be recorded", "ការរាប់ត្រូវបានបិទត្រានៅធាតុ {seq}; មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ";
     NotReady => "the count cannot be sealed yet: {gaps}", "មិនទាន់អាចបិទត្រាការរាប់បានទេ៖ {gaps}";
     GapFigure => "{figure} is not recorded", "{figure} មិនទាន់បានកត់ត្រា";

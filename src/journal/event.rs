@@ -2,6 +2,7 @@
 //! to the journal as canonical JSON with a `type` tag; nothing is ever
 //! changed or removed, a mistake is undone by a later event.
 
+use crate::domain::ballot::BallotNumber;
 use crate::domain::free_text::FreeText;
 use crate::domain::hash::Hash256;
 use crate::domain::identifier::{ElectionId, StationCode};
@@ -85,9 +86,20 @@ pub enum Event {
     },
     /// A person present at the count.
     PersonPresent(Person),
-    /// Takes back the presence entry at `person_seq` (a mistake, or the
-    /// person left), with the reason.
+    /// Takes back the presence entry at `person_seq` as a mistake, with the
+    /// reason (a person who leaves is [`Event::Departed`]).
     PresenceWithdrawn { person_seq: Seq, reason: FreeText },
+    /// The person recorded present at `person_seq` left the count (asked
+    /// to leave, or on their own), with the reason given.
+    Departed { person_seq: Seq, reason: FreeText },
+    /// A complaint lodged during the count by the party agent or observer
+    /// recorded present at `by`, about ballot `ballot` when it concerns one.
+    Complaint {
+        by: Seq,
+        text: FreeText,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ballot: Option<BallotNumber>,
+    },
     /// The chief seals the count; nothing can follow.
     Sealed(Seal),
     /// A checkpoint asked for (a key or `polltally checkpoint`): the
@@ -120,6 +132,8 @@ impl Event {
             Event::Dispute { .. } => "dispute",
             Event::PersonPresent(_) => "person_present",
             Event::PresenceWithdrawn { .. } => "presence_withdrawn",
+            Event::Departed { .. } => "departed",
+            Event::Complaint { .. } => "complaint",
             Event::Sealed(_) => "sealed",
             Event::TrainingAnswer { .. } => "training_answer",
             Event::Checkpoint => "checkpoint",
@@ -181,6 +195,38 @@ mod tests {
             r#"{"type":"book_serials","books":{"B-1801":"used_up","B-1806":{"first_unused":180557},"B-1807":"unused"}}"#
         );
         assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
+    }
+
+    #[test]
+    fn departures_and_complaints_serialize_flat() {
+        let reason = FreeText::parse("reason", "asked to leave by the chief").unwrap();
+        let e = Event::Departed {
+            person_seq: Seq(4),
+            reason,
+        };
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"departed","person_seq":4,"reason":"asked to leave by the chief"}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
+        let text = FreeText::parse("text", "mark outside the box").unwrap();
+        let e = Event::Complaint {
+            by: Seq(5),
+            text,
+            ballot: Some(BallotNumber(42)),
+        };
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"complaint","by":5,"text":"mark outside the box","ballot":42}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
+        let json = r#"{"type":"complaint","by":5,"text":"x"}"#;
+        assert!(matches!(
+            serde_json::from_str::<Event>(json).unwrap(),
+            Event::Complaint { ballot: None, .. }
+        ));
     }
 
     #[test]

@@ -185,6 +185,8 @@ pub fn check_event(
         } => Ok(count.check_dispute(*ruling_seq, parties)?),
         Event::PersonPresent(person) => Ok(count.check_person(person)?),
         Event::PresenceWithdrawn { person_seq, .. } => Ok(count.check_withdrawal(*person_seq)?),
+        Event::Departed { person_seq, .. } => Ok(count.check_departure(*person_seq)?),
+        Event::Complaint { by, ballot, .. } => Ok(count.check_complaint(*by, *ballot)?),
         Event::Sealed(seal) => Ok(count.check_new_seal(seal)?),
         Event::TrainingAnswer {
             member,
@@ -261,6 +263,8 @@ pub fn apply_event(count: &mut Count, seq: Seq, event: Event) {
         } => count.apply_dispute(seq, ruling_seq, &parties),
         Event::PersonPresent(person) => count.apply_person(seq, person),
         Event::PresenceWithdrawn { person_seq, .. } => count.apply_withdrawal(seq, person_seq),
+        Event::Departed { person_seq, reason } => count.apply_departure(seq, person_seq, reason),
+        Event::Complaint { by, text, ballot } => count.apply_complaint(seq, by, text, ballot),
         Event::Sealed(seal) => count.apply_seal(seq, seal),
         Event::TrainingAnswer {
             member,
@@ -365,7 +369,7 @@ impl Replay {
             );
         }
         apply_event(&mut self.count, expected, body.event);
-        self.count.note_entry_hash(expected, stored.hash);
+        self.count.note_entry(expected, stored.hash, body.at);
         self.head = stored.hash;
         Ok(body.at)
     }

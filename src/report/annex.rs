@@ -147,6 +147,8 @@ pub fn numbering(entries: &[EntryBody]) -> Numbering {
             | Event::Dispute { .. }
             | Event::PersonPresent(_)
             | Event::PresenceWithdrawn { .. }
+            | Event::Departed { .. }
+            | Event::Complaint { .. }
             | Event::Sealed(_)
             | Event::TrainingAnswer { .. }
             | Event::Checkpoint
@@ -313,6 +315,21 @@ fn describe_in(
             T::AnnexWithdrawn,
             &[("seq", &tr.num(person_seq)), ("reason", reason)],
         ),
+        Event::Departed { person_seq, reason } => tr.f(
+            T::AnnexDeparted,
+            &[("seq", &tr.num(person_seq)), ("reason", reason)],
+        ),
+        Event::Complaint { by, text, ballot } => match ballot {
+            Some(ballot) => tr.f(
+                T::AnnexComplaintBallot,
+                &[
+                    ("seq", &tr.num(by)),
+                    ("ballot", &tr.num(ballot)),
+                    ("text", text),
+                ],
+            ),
+            None => tr.f(T::AnnexComplaint, &[("seq", &tr.num(by)), ("text", text)]),
+        },
         Event::Sealed(seal) => {
             let names: Vec<String> = seal.signed.iter().map(|s| s.name.to_string()).collect();
             tr.f(T::AnnexSealed, &[("names", &names.join(", "))])

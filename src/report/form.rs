@@ -12,6 +12,7 @@ use crate::domain::person::Role;
 use crate::domain::reconciliation::{CheckName, CheckStatus};
 use crate::domain::results::{CheckPart, ResultsDocument};
 use crate::domain::seal::SignerRole;
+use crate::domain::time::Timestamp;
 use crate::i18n::T;
 use crate::i18n::bilingual::Words;
 use crate::journal::entry::EntryBody;
@@ -90,6 +91,8 @@ fn body(w: &Words, flow: &mut Flow, doc: &ResultsDocument, criteria: &CriteriaSe
     books(w, flow, doc);
     checks(w, flow, doc);
     signatures(w, flow, doc);
+    presence(w, flow, doc);
+    complaints(w, flow, doc);
     // After the signatures: a long list of checkpoints runs onto the next
     // page, never the signatures away from the figures they sign.
     checkpoints(w, flow, doc);
@@ -146,6 +149,197 @@ fn checkpoints(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         start += across;
     }
     flow.rule();
+}
+
+/// Everyone present at the count, as recorded: who, in which role, when
+/// they arrived and, for those who left, when and the reason given. Times
+/// are local, the offset in the headings.
+fn presence(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    if doc.presence.is_empty() {
+        return;
+    }
+    heading(w, flow, T::FormPresence, 3.0 * line_height(LABEL_SIZE));
+    let time = times_legend(w, flow, doc);
+    let heads = [
+        w.t(T::FormPresenceName),
+        w.t(T::FormPresenceRole),
+        w.t(T::FormPresenceArrived),
+        w.t(T::FormPresenceLeft),
+        w.t(T::FormPresenceReason),
+    ];
+    let rows: Vec<[String; 5]> = doc
+        .presence
+        .iter()
+        .map(|p| {
+            let role = role_text(w, p.role);
+            let role = match (&p.party, &p.organisation) {
+                (Some(n), _) => format!("{role}, {}", party_text(doc, w, *n)),
+                (None, Some(org)) => format!("{role}, {org}"),
+                (None, None) => role,
+            };
+            [
+                p.name.to_string(),
+                role,
+                time(p.arrived_at),
+                p.departed_at.map_or_else(|| "-".to_string(), &time),
+                p.departure_reason
+                    .as_ref()
+                    .map_or_else(String::new, |r| r.to_string()),
+            ]
+        })
+        .collect();
+    table(flow, &[0.2, 0.24, 0.14, 0.14, 0.28], &heads, &rows);
+    flow.rule();
+}
+
+/// The complaints lodged during the count (or that none was), and where
+/// and until when a complaint can be taken further.
+fn complaints(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
+    let Some(lodged) = doc.complaints_lodged else {
+        return;
+    };
+    heading(w, flow, T::FormComplaints, 2.0 * line_height(LABEL_SIZE));
+    if lodged == 0 {
+        paragraph(flow, MARGIN, LABEL_SIZE, false, &w.t(T::FormNoComplaints));
+    } else {
+        paragraph(
+            flow,
+            MARGIN,
+            LABEL_SIZE,
+            false,
+            &w.f(T::FormComplaintsLodged, &[("n", &w.num(lodged))]),
+        );
+        let time = times_legend(w, flow, doc);
+        let heads = [
+            w.t(T::FormComplaintAt),
+            w.t(T::FormComplaintBy),
+            w.t(T::FormComplaintBallot),
+            w.t(T::FormComplaintText),
+        ];
+        let rows: Vec<[String; 4]> = doc
+            .complaints
+            .iter()
+            .map(|c| {
+                [
+                    time(c.at),
+                    format!("{}, {}", c.name, role_text(w, c.role)),
+                    c.ballot.map_or_else(|| "-".to_string(), |b| w.num(b)),
+                    c.text.to_string(),
+                ]
+            })
+            .collect();
+        table(flow, &[0.16, 0.26, 0.1, 0.48], &heads, &rows);
+    }
+    let further = w.each(|tr| {
+        tr.f(
+            T::FormComplaintFurther,
+            &[
+                ("commune", &doc.station.commune.get(tr.lang.code())),
+                ("date", &w.time(&doc.zone(), doc.complaint_deadline_end())),
+            ],
+        )
+    });
+    paragraph(flow, MARGIN, LABEL_SIZE, true, &further);
+    flow.rule();
+}
+
+/// Writes under a heading how the times below read (local, the offset, on
+/// the day of sealing unless dated), and returns how to write a time:
+/// `19:05` on the day of sealing, else with its date (and its offset
+/// where it differs).
+fn times_legend<'a>(
+    w: &'a Words,
+    flow: &mut Flow,
+    doc: &'a ResultsDocument,
+) -> impl Fn(Timestamp) -> String + 'a {
+    let zone = doc.zone();
+    let sealed = w.time_in_column(&zone, doc.sealed_at, doc.sealed_at);
+    let day: String = sealed.split(' ').next().unwrap_or_default().to_string();
+    paragraph(
+        flow,
+        MARGIN,
+        LABEL_SIZE,
+        false,
+        &w.f(
+            T::FormTimesLegend,
+            &[
+                ("offset", &w.offset(&zone, doc.sealed_at)),
+                ("date", &day),
+            ],
+        ),
+    );
+    let prefix = format!("{day} ");
+    move |at: Timestamp| {
+        let text = w.time_in_column(&zone, at, doc.sealed_at);
+        match text.strip_prefix(&prefix) {
+            Some(clock) => clock.to_string(),
+            None => text,
+        }
+    }
+}
+
+/// A party as the form names it: its number and abbreviation.
+fn party_text(doc: &ResultsDocument, w: &Words, n: PartyNumber) -> String {
+    doc.parties
+        .iter()
+        .find(|p| p.number == n.0)
+        .map_or(w.num(n), |p| format!("{} {}", w.num(p.number), p.abbreviation))
+}
+
+/// A table of wrapped cells in columns of the given shares of the width
+/// left of the QR code: the headings in bold, then each row, kept whole
+/// on a page (the headings again on a new page).
+fn table<const N: usize>(
+    flow: &mut Flow,
+    shares: &[f32; N],
+    heads: &[String; N],
+    rows: &[[String; N]],
+) {
+    // Each cell's lines and the columns' left edges, at the width of the
+    // page where the row lands.
+    let layout = |flow: &Flow, cells: &[String; N], bold: bool, lines_hint: usize| {
+        let right = flow.right(lines_hint as f32 * line_height(LABEL_SIZE));
+        let width = right - MARGIN;
+        let mut x = MARGIN;
+        let mut out = Vec::with_capacity(N);
+        for (cell, share) in cells.iter().zip(shares) {
+            let column = width * share;
+            out.push((x, wrap(cell, LABEL_SIZE, bold, column - GAP)));
+            x += column;
+        }
+        out
+    };
+    let height = |flow: &Flow, cells: &[String; N], bold: bool| {
+        let lines = layout(flow, cells, bold, 1)
+            .iter()
+            .map(|(_, l)| l.len())
+            .max()
+            .unwrap_or(1);
+        lines.max(1)
+    };
+    let place = |flow: &mut Flow, cells: &[String; N], bold: bool, lines: usize| {
+        let placed = layout(flow, cells, bold, lines);
+        let lines = placed.iter().map(|(_, l)| l.len()).max().unwrap_or(1).max(1);
+        let top = flow.y;
+        for (x, cell) in &placed {
+            lines_at(flow, *x, top, LABEL_SIZE, bold, Tone::Black, cell);
+        }
+        flow.y = top + lines as f32 * line_height(LABEL_SIZE);
+    };
+    let head_lines = height(flow, heads, true);
+    flow.need(head_lines as f32 * line_height(LABEL_SIZE));
+    place(flow, heads, true, head_lines);
+    for row in rows {
+        let lines = height(flow, row, false);
+        let before = flow.pages.len();
+        flow.need(lines as f32 * line_height(LABEL_SIZE));
+        if flow.pages.len() != before {
+            // The row begins a new page: the headings again above it.
+            place(flow, heads, true, head_lines);
+        }
+        place(flow, row, false, lines);
+    }
+    flow.y += GAP;
 }
 
 /// Wrapped text from `x` to the right edge, in black.

@@ -737,7 +737,7 @@ impl Record {
         tx.commit()?;
         into_file(&self.conn, &self.path)?;
         apply_event(&mut self.count, seq, body.event);
-        self.count.note_entry_hash(seq, stored.hash);
+        self.count.note_entry(seq, stored.hash, body.at);
         self.head = stored.hash;
         self.last_at = body.at;
         self.last_clock = body.clock;

@@ -1,0 +1,276 @@
+//! Who watched and who complained, through the real binary: `depart`
+//! records a person leaving with the reason, `complaint` a party agent's or
+//! observer's complaint with its ballot; each refusal names the field and
+//! the value; the results file and the posted form list them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{export, new_small, ok, pdf_page_texts, present, record_figures, rule_lines, run, s};
+use std::path::Path;
+
+/// A count of the small station with a chief (entry 2), an agent of party
+/// 2 (entry 3) and an observer (entry 4) present, and three ballots ruled.
+fn count_with_people(record: &Path) {
+    new_small(record);
+    let rec = s(record);
+    present(rec, "Chan Sophea", "chief", None);
+    present(rec, "Keo Rith", "party_agent", Some("2"));
+    ok(&[
+        "present",
+        "--record",
+        rec,
+        "--name",
+        "Ly Navy",
+        "--role",
+        "observer",
+        "--organisation",
+        "NICFEC",
+    ]);
+    rule_lines(rec, ["1", "2", "1"]);
+}
+
+/// Runs a command that must be refused with exit 2; its stderr.
+fn refused(args: &[&str]) -> String {
+    let r = run(args);
+    assert_eq!(r.code, 2, "{args:?}: {}{}", r.stdout, r.stderr);
+    r.stderr
+}
+
+#[test]
+fn depart_and_complaint_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    count_with_people(&record);
+    let rec = s(&record);
+    let entries = || common::show_json(&record)["entries"].as_u64().unwrap();
+    let before = entries();
+
+    // An unknown seq, a ruling's seq, an empty reason.
+    let err = refused(&["depart", "--record", rec, "--seq", "99", "--reason", "x"]);
+    assert!(
+        err.contains("seq: 99 is not a person recorded as present"),
+        "{err}"
+    );
+    let err = refused(&["depart", "--record", rec, "--seq", "5", "--reason", "x"]);
+    assert!(err.contains("seq: 5 is not a person"), "{err}");
+    let err = refused(&["depart", "--record", rec, "--seq", "4", "--reason", "  "]);
+    assert!(err.contains("reason: must not be empty"), "{err}");
+    let err = refused(&["complaint", "--record", rec, "--by", "42", "--text", "x"]);
+    assert!(
+        err.contains("by: 42 is not a person recorded as present"),
+        "{err}"
+    );
+    let err = refused(&["complaint", "--record", rec, "--by", "3", "--text", ""]);
+    assert!(err.contains("text: must not be empty"), "{err}");
+    // A commission member does not complain to the commission.
+    let err = refused(&["complaint", "--record", rec, "--by", "2", "--text", "x"]);
+    assert!(
+        err.contains("by: the person of entry 2 is recorded as chief"),
+        "{err}"
+    );
+    // A ballot number no ruling has had.
+    let err = refused(&[
+        "complaint", "--record", rec, "--by", "3", "--text", "x", "--ballot", "4",
+    ]);
+    assert!(
+        err.contains("ballot: no ballot has number 4 in this count (the highest number given so far is 3)"),
+        "{err}"
+    );
+    assert_eq!(entries(), before, "a refusal writes nothing");
+
+    // A person withdrawn as a mistake neither leaves nor complains.
+    ok(&["withdraw", "--record", rec, "--seq", "4", "--reason", "wrong name"]);
+    let err = refused(&["depart", "--record", rec, "--seq", "4", "--reason", "x"]);
+    assert!(
+        err.contains("seq: the presence of entry 4 was withdrawn by entry 8 as a mistake"),
+        "{err}"
+    );
+    let err = refused(&["complaint", "--record", rec, "--by", "4", "--text", "x"]);
+    assert!(
+        err.contains("by: the presence of entry 4 was withdrawn by entry 8"),
+        "{err}"
+    );
+
+    // Leaving twice.
+    ok(&["depart", "--record", rec, "--seq", "3", "--reason", "left on his own"]);
+    let err = refused(&["depart", "--record", rec, "--seq", "3", "--reason", "x"]);
+    assert!(
+        err.contains("seq: the person of entry 3 already left (entry 9)"),
+        "{err}"
+    );
+
+    // A sealed count takes neither.
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let sealed = entries();
+    for args in [
+        vec!["depart", "--record", rec, "--seq", "2", "--reason", "home"],
+        vec!["complaint", "--record", rec, "--by", "3", "--text", "late"],
+    ] {
+        let err = refused(&args);
+        assert!(err.contains("the count was sealed at entry"), "{err}");
+    }
+    assert_eq!(entries(), sealed);
+}
+
+#[test]
+fn the_results_file_and_the_form_list_who_left_and_every_complaint() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    count_with_people(&record);
+    let rec = s(&record);
+    assert_eq!(
+        ok(&[
+            "depart",
+            "--record",
+            rec,
+            "--seq",
+            "4",
+            "--reason",
+            "asked to leave by the station chief"
+        ])
+        .stdout
+        .trim(),
+        "ok 8"
+    );
+    ok(&[
+        "complaint",
+        "--record",
+        rec,
+        "--by",
+        "3",
+        "--text",
+        "ballot 2 was held up too briefly",
+        "--ballot",
+        "2",
+    ]);
+    // One who was sent away may still complain of it.
+    ok(&[
+        "complaint",
+        "--record",
+        rec,
+        "--by",
+        "4",
+        "--text",
+        "I was sent away before the count",
+    ]);
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+
+    let results = export(&record);
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&results).unwrap()).unwrap();
+    let presence = doc["presence"].as_array().unwrap();
+    assert_eq!(presence.len(), 3);
+    let observer = &presence[2];
+    assert_eq!(observer["name"], "Ly Navy");
+    assert_eq!(observer["organisation"], "NICFEC");
+    assert_eq!(
+        observer["departure_reason"],
+        "asked to leave by the station chief"
+    );
+    assert!(observer["departed_at"].as_str().unwrap() >= observer["arrived_at"].as_str().unwrap());
+    assert!(presence[0].get("departed_at").is_none());
+    assert_eq!(doc["complaints_lodged"], 2);
+    let complaints = doc["complaints"].as_array().unwrap();
+    assert_eq!(complaints[0]["name"], "Keo Rith");
+    assert_eq!(complaints[0]["ballot"], 2);
+    assert_eq!(complaints[1]["by"], 4);
+    assert!(complaints[1].get("ballot").is_none());
+    // The file verifies against its record.
+    ok(&["verify", "--results", s(&results), "--record", rec]);
+
+    let pdf = dir.path().join("form.pdf");
+    ok(&["pdf", "--record", rec, "--out", s(&pdf)]);
+    // Lines wrap in the table's columns: compare words.
+    let text = pdf_page_texts(&std::fs::read(&pdf).unwrap())
+        .join("\n")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for wanted in [
+        "Present at the count",
+        "Ly Navy",
+        "asked to leave by the station chief",
+        "Complaints lodged during the count: 2",
+        "ballot 2 was held up too briefly",
+        "I was sent away before the count",
+        "can be taken further to the commune election commission of Test Commune until",
+        "រហូតដល់",
+    ] {
+        assert!(text.contains(wanted), "{wanted:?} not in the form:\n{text}");
+    }
+}
+
+#[test]
+fn a_form_without_complaints_says_so_and_where_to_take_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    count_with_people(&record);
+    let rec = s(&record);
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(export(&record)).unwrap()).unwrap();
+    assert_eq!(doc["complaints_lodged"], 0);
+    assert!(doc.get("complaints").is_none());
+    let pdf = dir.path().join("form.pdf");
+    ok(&["pdf", "--record", rec, "--out", s(&pdf)]);
+    let text = pdf_page_texts(&std::fs::read(&pdf).unwrap()).join("\n");
+    assert!(
+        text.contains("No complaint was lodged during the count."),
+        "{text}"
+    );
+    assert!(text.contains("can be taken further"), "{text}");
+}
+
+#[test]
+fn a_results_file_that_drops_a_departure_does_not_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    count_with_people(&record);
+    let rec = s(&record);
+    ok(&["depart", "--record", rec, "--seq", "4", "--reason", "asked to leave"]);
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let results = export(&record);
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&results).unwrap()).unwrap();
+    // As an earlier version would have written it: no presence, no count
+    // of complaints. With a departure in the record, that is not this count.
+    let map = doc.as_object_mut().unwrap();
+    map.remove("presence");
+    map.remove("complaints_lodged");
+    let edited = dir.path().join("edited.json");
+    std::fs::write(&edited, canonical(&doc)).unwrap();
+    let r = run(&["verify", "--results", s(&edited), "--record", rec]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("complaints_lodged") || r.stderr.contains("presence"), "{}", r.stderr);
+}
+
+#[test]
+fn a_results_file_of_an_earlier_version_still_verifies_when_no_one_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    count_with_people(&record);
+    let rec = s(&record);
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let results = export(&record);
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&results).unwrap()).unwrap();
+    let map = doc.as_object_mut().unwrap();
+    map.remove("presence");
+    map.remove("complaints_lodged");
+    let older = dir.path().join("older.json");
+    std::fs::write(&older, canonical(&doc)).unwrap();
+    ok(&["verify", "--results", s(&older), "--record", rec]);
+}
+
+/// JSON in canonical form (sorted keys, no spaces), as results files are:
+/// every object here has ASCII keys and no floats.
+fn canonical(value: &serde_json::Value) -> Vec<u8> {
+    // serde_json's map keeps keys sorted (no preserve_order feature).
+    serde_json::to_vec(value).unwrap()
+}
