@@ -87,6 +87,22 @@ fn results(shape: Shape) -> ResultsDocument {
         }
     };
     let people: Vec<Value> = (0..shape.people).map(person).collect();
+    // Everyone arrived in the morning; the last one left before sealing.
+    let presence: Vec<Value> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut entry = p.clone();
+            entry["seq"] = json!(2 + i);
+            entry["arrived_at"] = json!("2027-06-06T00:30:00Z");
+            if i + 1 == shape.people && i > 0 {
+                entry["departed_at"] = json!("2027-06-06T11:45:00Z");
+                entry["departure_reason"] =
+                    json!("asked to leave by the station chief before the count");
+            }
+            entry
+        })
+        .collect();
     let signed: Vec<Value> = people
         .iter()
         .skip(1)
@@ -142,6 +158,8 @@ fn results(shape: Shape) -> ResultsDocument {
         "complaint_days": 3,
         "complaint_deadline": "2027-06-09",
         "journal": {"entries": 1234, "head_hash": hash('a')},
+        "presence": presence,
+        "complaints_lodged": 0,
     });
     if shape.recount {
         doc["recount"] = json!({
@@ -319,6 +337,10 @@ fn every_results_form_lies_inside_its_margins_without_overlaps() {
 /// holds PRACTICE).
 const PARTIES_ON_ONE_PAGE: usize = 4;
 const PARTIES_ON_ONE_PRACTICE_PAGE: usize = 2;
+/// With four people present and the complaints section, the form takes two
+/// pages up to this many parties, three past it.
+const PARTIES_ON_TWO_PAGES: usize = 16;
+const PARTIES_ON_TWO_PRACTICE_PAGES: usize = 15;
 
 #[test]
 fn the_form_fits_one_page_up_to_its_stated_limit_and_two_pages_past_it() {
@@ -337,15 +359,37 @@ fn the_form_fits_one_page_up_to_its_stated_limit_and_two_pages_past_it() {
             } else {
                 PARTIES_ON_ONE_PAGE
             };
+            let two_pages = if practice {
+                PARTIES_ON_TWO_PRACTICE_PAGES
+            } else {
+                PARTIES_ON_TWO_PAGES
+            };
+            // A document made before presence and complaints were listed.
+            let mut older = results(shape);
+            older.presence.clear();
+            older.complaints_lodged = None;
             for copy in Copy::ALL {
                 for numerals in NUMERALS {
-                    let pages = form_pages(&results(shape), copy, numerals).len();
+                    let pages = form_pages(&older, copy, numerals).len();
                     let fits = if parties <= limit {
                         pages == 1
                     } else {
                         pages <= 2
                     };
                     assert!(fits, "{pages} pages: {shape:?} copy {copy:?} {numerals:?}");
+                    // With everyone present and the complaints listed: the
+                    // first page still holds everything up to the last
+                    // signature; the lists follow, on two pages in all.
+                    let pages = form_pages(&results(shape), copy, numerals);
+                    let most = if parties <= two_pages { 2 } else { 3 };
+                    assert!(pages.len() <= most, "{} pages: {shape:?}", pages.len());
+                    if parties <= limit {
+                        let first = page_text(&pages[0]);
+                        assert!(
+                            first.contains("Chan Sophea 3") && first.contains("Signature"),
+                            "signatures past page 1: {shape:?} copy {copy:?} {numerals:?}"
+                        );
+                    }
                 }
             }
         }

@@ -98,6 +98,7 @@ pub fn sealed_record(dir: &Path, ballots: usize) -> Record {
         app_version: "bench".into(),
         signed: vec![Signature::of(&chief)],
         refused: vec![],
+        lists_presence: true,
     };
     record.append(Event::Sealed(seal), &SystemClock).unwrap();
     record

@@ -41,6 +41,9 @@ pub struct CountingState {
     /// dropped when the ruling before them was not recorded, and when the
     /// screen changes.
     pub pending: Vec<CountKey>,
+    /// A complaint being recorded: while its form is open, keys type into
+    /// it and rule nothing.
+    pub complaint: crate::app::complaint::ComplaintForm,
 }
 
 /// One party's tally.
@@ -500,9 +503,18 @@ pub fn counting_ui(
             )));
         }
     }
+    // F12 opens the complaint form; while it is open, the keys type into
+    // it and rule nothing.
+    let complaint_key = ui
+        .input_mut(|i| i.consume_key(egui::Modifiers::NONE, crate::app::complaint::COMPLAINT_KEY));
+    if complaint_key && !sealed && !state.complaint.open {
+        state.keys.reset();
+        state.complaint.open();
+    }
     // Nothing but the void reason holds the focus here (see
     // `allowed_focus`): whatever was focused before, the keys rule.
-    let listening = !sealed && !matches!(state.keys.mode, Mode::Void { .. });
+    let listening =
+        !sealed && !state.complaint.open && !matches!(state.keys.mode, Mode::Void { .. });
     if listening && let Some(key) = unused_keys(ui).last() {
         commands.push(unused_key_notice(*key));
     }
@@ -544,7 +556,19 @@ pub fn counting_ui(
         if !sealed {
             crate::app::steps::next_step_ui(ui, tr, count, crate::app::Screen::Counting, commands);
         }
-        ui.add(egui::Label::new(RichText::new(tr.t(T::KeysHelp)).weak()).wrap());
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(
+                    !sealed && !state.complaint.open,
+                    egui::Button::new(tr.t(T::ComplaintButton)),
+                )
+                .clicked()
+            {
+                state.keys.reset();
+                state.complaint.open();
+            }
+            ui.add(egui::Label::new(RichText::new(tr.t(T::KeysHelp)).weak()).wrap());
+        });
     });
     egui::Panel::right("counting_side")
         .resizable(false)
@@ -554,6 +578,16 @@ pub fn counting_ui(
         egui::ScrollArea::vertical()
             .id_salt("ruling")
             .show(ui, |ui| {
+                if state.complaint.open {
+                    crate::app::complaint::complaint_form_ui(
+                        ui,
+                        tr,
+                        count,
+                        &mut state.complaint,
+                        commands,
+                    );
+                    ui.add_space(8.0);
+                }
                 ruling_panel_ui(ui, tr, count, state, &view, commands);
             });
     });

@@ -4,6 +4,7 @@
 //! transaction, and shows any failure on screen.
 
 pub mod command;
+pub mod complaint;
 pub mod counting;
 pub mod counting_keys;
 pub mod cross_check;
@@ -434,7 +435,7 @@ impl PolltallyApp {
     fn focus_rules(&self, ctx: &egui::Context) -> Option<focus::Tabbing> {
         focus::install(ctx);
         match (&self.session, self.screen) {
-            (Some(session), Screen::Counting) => {
+            (Some(session), Screen::Counting) if !session.counting.complaint.open => {
                 focus::hold_focus(ctx, counting::allowed_focus(&session.counting));
                 None
             }

@@ -53,6 +53,8 @@ pub struct ResultsState {
     pub reasons: BTreeMap<Seq, String>,
     /// The signatures and refusals checked and shown for confirmation.
     pub confirming: Option<(Vec<Signature>, Vec<RefusalToSign>)>,
+    /// A complaint being recorded.
+    pub complaint: crate::app::complaint::ComplaintForm,
 }
 
 /// A signer's role in the words of the screen, with the party of a party
@@ -370,8 +372,26 @@ pub fn results_ui(
         ui.heading(tr.t(T::SealingTitle));
         seal_ui(ui, tr, session, busy, commands);
         ui.separator();
+        complaints_ui(ui, tr, session, commands);
+        ui.separator();
         summary_ui(ui, tr, session.record.count());
     });
+}
+
+/// The complaints recorded during the count, and the form that records
+/// one more (until the count is sealed).
+fn complaints_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<AppCommand>) {
+    let count = session.record.count();
+    let form = &mut session.results.complaint;
+    crate::app::complaint::complaints_list_ui(ui, tr, count);
+    if count.seal().is_some() {
+        return;
+    }
+    if form.open {
+        crate::app::complaint::complaint_form_ui(ui, tr, count, form, commands);
+    } else if ui.button(tr.t(T::ComplaintButtonPlain)).clicked() {
+        form.open();
+    }
 }
 
 /// The summary of the count.

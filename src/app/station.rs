@@ -23,12 +23,21 @@ pub struct StationState {
     pub organisation: String,
     /// Where to keep the live copy (a file on a USB stick), as typed.
     pub mirror_path: String,
-    /// The presence entry whose withdrawal is being confirmed.
-    pub withdrawing: Option<Seq>,
-    /// The reason typed for that withdrawal.
+    /// The presence entry whose withdrawal or departure is being
+    /// confirmed, and which of the two.
+    pub asking: Option<(Seq, PresenceStep)>,
+    /// The reason typed for it.
     pub withdraw_reason: String,
     /// The reason field takes the focus when the prompt opens.
     pub withdraw_focus_pending: bool,
+}
+
+/// What is asked of a presence entry: withdrawn as a mistake, or the
+/// person recorded as leaving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresenceStep {
+    Withdraw,
+    Leave,
 }
 
 impl Default for StationState {
@@ -40,7 +49,7 @@ impl Default for StationState {
             party: String::new(),
             organisation: String::new(),
             mirror_path: String::new(),
-            withdrawing: None,
+            asking: None,
             withdraw_reason: String::new(),
             withdraw_focus_pending: false,
         }
@@ -55,7 +64,7 @@ impl StationState {
         let StationState {
             show_full_hash,
             mirror_path,
-            withdrawing,
+            asking,
             withdraw_reason,
             withdraw_focus_pending,
             ..
@@ -63,7 +72,7 @@ impl StationState {
         *self = StationState {
             show_full_hash,
             mirror_path,
-            withdrawing,
+            asking,
             withdraw_reason,
             withdraw_focus_pending,
             ..StationState::default()
@@ -79,12 +88,20 @@ pub struct PersonRow {
     pub role: Role,
     pub affiliation: String,
     pub withdrawn_by: Option<Seq>,
+    /// When the person arrived (the entry's time), as the screen shows it.
+    pub arrived: String,
+    /// When the person left and why, once recorded.
+    pub left: Option<(String, String)>,
 }
 
 /// The people present, in the order they were recorded.
 pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
     let count = session.record.count();
     let def = count.definition();
+    let zone = count.zone();
+    let time = |at: Option<crate::domain::time::Timestamp>| {
+        at.map_or_else(String::new, |at| tr.time(&zone, at))
+    };
     count
         .people()
         .iter()
@@ -101,6 +118,11 @@ pub fn people_rows(session: &Session, tr: Tr) -> Vec<PersonRow> {
                 (None, None) => String::new(),
             },
             withdrawn_by: p.withdrawn_by,
+            arrived: time(p.arrived_at),
+            left: p
+                .departure
+                .as_ref()
+                .map(|d| (time(d.at), d.reason.to_string())),
         })
         .collect()
 }
@@ -260,7 +282,7 @@ fn people_ui(
     }
     // One person a row: who they are, wrapping within the column, then
     // the withdrawal.
-    let who_width = (ui.available_width() - 140.0).max(120.0);
+    let who_width = (ui.available_width() - 220.0).max(120.0);
     egui::Grid::new("people")
         .striped(true)
         .max_col_width(who_width)
@@ -275,6 +297,18 @@ fn people_ui(
                 );
                 if !row.affiliation.is_empty() {
                     who.push_str(&format!("  {}", row.affiliation));
+                }
+                if !row.arrived.is_empty() {
+                    who.push_str(&format!(
+                        "\n{}",
+                        tr.f(T::ArrivedAt, &[("time", &row.arrived)])
+                    ));
+                }
+                if let Some((time, reason)) = &row.left {
+                    who.push_str(&format!(
+                        "\n{}",
+                        tr.f(T::LeftAt, &[("time", time), ("reason", reason)])
+                    ));
                 }
                 let who = RichText::new(who);
                 ui.add(
@@ -291,27 +325,37 @@ fn people_ui(
                     }
                     None => {
                         // Asked for first: the prompt below says who, and why.
-                        let asking = state.withdrawing == Some(row.seq);
-                        if ui
-                            .add_enabled(!asking, egui::Button::new(tr.t(T::Withdraw)))
-                            .clicked()
-                        {
-                            state.withdrawing = Some(row.seq);
-                            state.withdraw_reason.clear();
-                            state.withdraw_focus_pending = true;
-                        }
+                        ui.horizontal(|ui| {
+                            let mut ask = |ui: &mut egui::Ui, step: PresenceStep, key: T| {
+                                let asking = state.asking == Some((row.seq, step));
+                                if ui
+                                    .add_enabled(!asking, egui::Button::new(tr.t(key)))
+                                    .clicked()
+                                {
+                                    state.asking = Some((row.seq, step));
+                                    state.withdraw_reason.clear();
+                                    state.withdraw_focus_pending = true;
+                                }
+                            };
+                            if row.left.is_none() {
+                                ask(ui, PresenceStep::Leave, T::Leave);
+                            }
+                            ask(ui, PresenceStep::Withdraw, T::Withdraw);
+                        });
                     }
                 }
                 ui.end_row();
             }
         });
-    if let Some(target) = state.withdrawing {
-        match rows
-            .iter()
-            .find(|r| r.seq == target && r.withdrawn_by.is_none())
-        {
-            Some(row) => withdraw_prompt_ui(ui, tr, row, state, commands),
-            None => state.withdrawing = None,
+    if let Some((target, step)) = state.asking {
+        let standing = |r: &&PersonRow| {
+            r.seq == target
+                && r.withdrawn_by.is_none()
+                && (step == PresenceStep::Withdraw || r.left.is_none())
+        };
+        match rows.iter().find(standing) {
+            Some(row) => withdraw_prompt_ui(ui, tr, row, step, state, commands),
+            None => state.asking = None,
         }
     }
     ui.add_space(6.0);
@@ -358,11 +402,12 @@ fn people_ui(
     });
 }
 
-/// Asks to confirm a withdrawal, with the reason it is withdrawn.
+/// Asks to confirm a withdrawal or a departure, with the reason.
 fn withdraw_prompt_ui(
     ui: &mut egui::Ui,
     tr: Tr,
     row: &PersonRow,
+    step: PresenceStep,
     state: &mut StationState,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -370,14 +415,23 @@ fn withdraw_prompt_ui(
         .stroke(egui::Stroke::new(2.0, crate::app::theme::WARNING))
         .inner_margin(egui::Margin::same(6))
         .show(ui, |ui| {
-            let prompt = ui.label(
-                RichText::new(tr.f(T::WithdrawPrompt, &[("name", &row.name), ("seq", &row.seq)]))
-                    .strong(),
+            let (prompt, hint, confirm) = match step {
+                PresenceStep::Withdraw => {
+                    (T::WithdrawPrompt, T::WithdrawReason, T::WithdrawConfirm)
+                }
+                PresenceStep::Leave => (T::LeavePrompt, T::LeaveReason, T::LeaveConfirm),
+            };
+            let prompt = ui.add(
+                egui::Label::new(
+                    RichText::new(tr.f(prompt, &[("name", &row.name), ("seq", &tr.num(row.seq))]))
+                        .strong(),
+                )
+                .wrap(),
             );
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut state.withdraw_reason)
-                        .hint_text(tr.t(T::WithdrawReason))
+                        .hint_text(tr.t(hint))
                         .desired_width(ui.available_width().min(520.0)),
                 )
                 .labelled_by(prompt.id);
@@ -386,15 +440,18 @@ fn withdraw_prompt_ui(
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                let confirm = tr.f(T::WithdrawConfirm, &[("name", &row.name)]);
+                let confirm = tr.f(confirm, &[("name", &row.name)]);
                 if ui.button(confirm).clicked() || entered {
                     match FreeText::parse("reason", state.withdraw_reason.trim()) {
                         Ok(reason) => {
-                            commands.push(AppCommand::Append(Event::PresenceWithdrawn {
-                                person_seq: row.seq,
-                                reason,
+                            let person_seq = row.seq;
+                            commands.push(AppCommand::Append(match step {
+                                PresenceStep::Withdraw => {
+                                    Event::PresenceWithdrawn { person_seq, reason }
+                                }
+                                PresenceStep::Leave => Event::Departed { person_seq, reason },
                             }));
-                            state.withdrawing = None;
+                            state.asking = None;
                             state.withdraw_reason.clear();
                         }
                         Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
@@ -403,7 +460,7 @@ fn withdraw_prompt_ui(
                 if ui.button(tr.t(T::Cancel)).clicked()
                     || ui.input(|i| i.key_pressed(egui::Key::Escape))
                 {
-                    state.withdrawing = None;
+                    state.asking = None;
                 }
             });
         });

@@ -23,8 +23,8 @@ use crate::domain::seq::Seq;
 use crate::domain::serials::{BookUse, check_book_serials, unused_by_serial};
 use crate::domain::station::StationDefinition;
 use crate::domain::tally::Tally;
-use crate::domain::training::{Training, TrainingError, TrainingSpec};
 use crate::domain::time::Timestamp;
+use crate::domain::training::{Training, TrainingError, TrainingSpec};
 use crate::domain::zone::Zone;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -1038,11 +1038,7 @@ impl Count {
     /// if one is named? A party agent or observer, recorded and not
     /// withdrawn (one who has left may still complain of it); the ballot a
     /// number some ruling of this count has had.
-    pub fn check_complaint(
-        &self,
-        by: Seq,
-        ballot: Option<BallotNumber>,
-    ) -> Result<(), CountError> {
+    pub fn check_complaint(&self, by: Seq, ballot: Option<BallotNumber>) -> Result<(), CountError> {
         self.ensure_open()?;
         let record = self.standing_person(by, "by")?;
         match record.person.role {

@@ -103,6 +103,7 @@ pub enum P {
     ReasonWithDeparture,
     ComplainantNotListed,
     ComplaintsListed,
+    ChooseComplainant,
     Sealed,
     NotReady,
     GapFigure,
@@ -373,6 +374,10 @@ pub enum Label {
     StationFile,
     /// Where the commune results are saved.
     CommuneResultsFile,
+    /// Who lodges a complaint (`by`).
+    Complainant,
+    /// A complaint's text (`text`).
+    ComplaintText,
 }
 
 /// A problem, named by key, with its arguments.

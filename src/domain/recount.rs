@@ -122,9 +122,6 @@ pub fn check_opening(
 ) -> Result<(), CountError> {
     match (recount, origin) {
         (None, None) => Ok(()),
-        (Some(binding), Some(origin)) if origin.results.answers_to(binding.original_results_hash) => {
-            Ok(())
-        }
         (Some(binding), Some(origin)) => check_binding(binding, origin.results_hash),
         (Some(_), None) => Err(CountError::RecountWithoutOriginal),
         (None, Some(_)) => Err(CountError::OriginalWithoutRecount),
@@ -226,6 +223,7 @@ mod tests {
                 app_version: "test".into(),
                 signed: vec![],
                 refused: vec![],
+                lists_presence: true,
             },
         );
         let results =

@@ -465,37 +465,17 @@ impl ResultsDocument {
                 .collect(),
             serials: (!count.book_serials().is_empty())
                 .then(|| SerialsPart::of(def, count.book_serials())),
-            presence: presence_of(count),
-            complaints: complaints_of(count),
-            complaints_lodged: Some(count.complaints().len() as u64),
-        })
-    }
-
-    /// Whether `hash` is this document's results hash, or that of this
-    /// document as an earlier version made it ([`Self::before_departures`]):
-    /// a recount bound to either recounts this count.
-    pub fn answers_to(&self, hash: Hash256) -> bool {
-        self.hash().ok() == Some(hash)
-            || self
-                .before_departures()
-                .and_then(|older| older.hash().ok())
-                == Some(hash)
-    }
-
-    /// This document as a version of polltally that recorded neither
-    /// departures nor complaints made it, if one could have: without
-    /// `presence` and `complaints_lodged`, when no one left and no one
-    /// complained. A results file of such a version verifies against its
-    /// record by it.
-    pub fn before_departures(&self) -> Option<ResultsDocument> {
-        let departures = self.presence.iter().any(|p| p.departed_at.is_some());
-        if departures || !self.complaints.is_empty() {
-            return None;
-        }
-        Some(ResultsDocument {
-            presence: Vec::new(),
-            complaints_lodged: None,
-            ..self.clone()
+            presence: if seal.lists_presence {
+                presence_of(count)
+            } else {
+                Vec::new()
+            },
+            complaints: if seal.lists_presence {
+                complaints_of(count)
+            } else {
+                Vec::new()
+            },
+            complaints_lodged: seal.lists_presence.then(|| count.complaints().len() as u64),
         })
     }
 
@@ -816,6 +796,7 @@ impl ResultsDocument {
             app_version: self.app_version.clone(),
             signed: self.signed.clone(),
             refused: self.refused.clone(),
+            lists_presence: self.complaints_lodged.is_some(),
         };
         seal.check().map_err(ResultsError::Refused)?;
         if seal.roles_are_keys() {

@@ -119,6 +119,12 @@ pub struct Seal {
     pub signed: Vec<Signature>,
     #[serde(default)]
     pub refused: Vec<RefusalToSign>,
+    /// Whether the results list everyone present with their arrival and
+    /// departure, and the complaints lodged: true in every seal polltally
+    /// makes now, absent in a seal made before, whose results stay the
+    /// bytes they were.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lists_presence: bool,
 }
 
 /// A name or role holds no `:` (the command line separates with it).
@@ -144,6 +150,7 @@ impl Seal {
             app_version: crate::domain::APP_VERSION.into(),
             signed,
             refused,
+            lists_presence: true,
         }
     }
 

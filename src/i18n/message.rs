@@ -98,6 +98,8 @@ impl Tr {
             Label::RecordFile => self.t(T::RecordPath).into(),
             Label::StationFile => self.t(T::StationPath).into(),
             Label::CommuneResultsFile => self.t(T::TabOut).into(),
+            Label::Complainant => self.t(T::ComplaintBy).into(),
+            Label::ComplaintText => self.t(T::ComplaintTextField).into(),
         }
     }
 

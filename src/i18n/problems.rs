@@ -97,6 +97,7 @@ translations! {
     ReasonWithDeparture => "a departure has a reason and a reason a departure", "ការចាកចេញមានមូលហេតុ ហើយមូលហេតុមានការចាកចេញ";
     ComplainantNotListed => "{name} is not listed present under that entry", "{name} មិនត្រូវបានរាយថាមានវត្តមាននៅធាតុនោះទេ";
     ComplaintsListed => "the complaints listed are {n}", "បណ្ដឹងដែលបានរាយមានចំនួន {n}";
+    ChooseComplainant => "choose the party agent or observer who lodges the complaint", "សូមជ្រើសរើសភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍ដែលដាក់បណ្ដឹង";
     NoSuchBallot => "no ballot has number {ballot} in this count (the highest number given so far is {highest})", "គ្មានសន្លឹកឆ្នោតលេខ {ballot} ក្នុងការរាប់នេះទេ (លេខខ្ពស់បំផុតដែលបានផ្ដល់រហូតមកដល់ពេលនេះគឺ {highest})";
     Sealed => "the count was sealed at entry {seq}; nothing more can be recorded", "ការរាប់ត្រូវបានបិទត្រានៅធាតុ {seq}; មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ";
     NotReady => "the count cannot be sealed yet: {gaps}", "មិនទាន់អាចបិទត្រាការរាប់បានទេ៖ {gaps}";

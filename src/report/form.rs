@@ -43,11 +43,15 @@ const SIGNATURE_ROW: f32 = 10.0;
 ///
 /// The form fills its pages top to bottom, clear of the QR code (60 mm,
 /// bottom right, the results hash and short code above it); labels are set
-/// at 8 pt or more and figures at 12 pt or more. One A4 page holds the whole
-/// form of up to 4 parties (2 on a practice form, whose header says
-/// PRACTICE) with three checks explained, a refusal and four people
-/// signing; past that the form runs onto a second page, which holds the
-/// rest up to 20 parties. Each party's row takes 5 mm, each person's 10 mm.
+/// at 8 pt or more and figures at 12 pt or more. The first A4 page holds
+/// everything up to the last signature for up to 4 parties (2 on a
+/// practice form, whose header says PRACTICE) with three checks explained,
+/// a refusal and four people signing; the people present, the complaints
+/// and the checkpoints follow. With four people present the form takes two
+/// pages up to 16 parties (15 on a practice form) and three up to 20. A
+/// results document made before presence and complaints were listed has
+/// neither section: its form is one page up to 4 parties, two up to 20.
+/// Each party's row takes 5 mm, each person's signature row 10 mm.
 pub fn pages(
     w: &Words,
     doc: &ResultsDocument,
@@ -167,28 +171,32 @@ fn presence(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         w.t(T::FormPresenceLeft),
         w.t(T::FormPresenceReason),
     ];
-    let rows: Vec<[String; 5]> = doc
-        .presence
-        .iter()
-        .map(|p| {
-            let role = role_text(w, p.role);
-            let role = match (&p.party, &p.organisation) {
-                (Some(n), _) => format!("{role}, {}", party_text(doc, w, *n)),
-                (None, Some(org)) => format!("{role}, {org}"),
-                (None, None) => role,
-            };
-            [
-                p.name.to_string(),
-                role,
-                time(p.arrived_at),
-                p.departed_at.map_or_else(|| "-".to_string(), &time),
-                p.departure_reason
-                    .as_ref()
-                    .map_or_else(String::new, |r| r.to_string()),
-            ]
-        })
-        .collect();
-    table(flow, &[0.2, 0.24, 0.14, 0.14, 0.28], &heads, &rows);
+    let rows = doc.presence.iter().map(|p| {
+        let role = role_text(w, p.role);
+        let role = match (&p.party, &p.organisation) {
+            (Some(n), _) => format!("{role}, {}", party_text(doc, w, *n)),
+            (None, Some(org)) => format!("{role}, {org}"),
+            (None, None) => role,
+        };
+        [
+            p.name.to_string(),
+            role,
+            time(p.arrived_at),
+            p.departed_at.map_or_else(|| "-".to_string(), &time),
+            p.departure_reason
+                .as_ref()
+                .map_or_else(String::new, |r| r.to_string()),
+        ]
+    });
+    if doc.presence.iter().any(|p| p.departed_at.is_some()) {
+        let rows: Vec<[String; 5]> = rows.collect();
+        table(flow, &[0.25, 0.22, 0.11, 0.11, 0.31], &heads, &rows);
+    } else {
+        // No one left: who, in which role, and when they came.
+        let [name, role, arrived, ..] = heads;
+        let rows: Vec<[String; 3]> = rows.map(|[n, r, a, ..]| [n, r, a]).collect();
+        table(flow, &[0.35, 0.45, 0.2], &[name, role, arrived], &rows);
+    }
     flow.rule();
 }
 
@@ -199,6 +207,12 @@ fn complaints(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         return;
     };
     heading(w, flow, T::FormComplaints, 2.0 * line_height(LABEL_SIZE));
+    let further = |tr: crate::i18n::Tr| {
+        tr.f(
+            T::FormComplaintFurther,
+            &[("date", &w.time(&doc.zone(), doc.complaint_deadline_end()))],
+        )
+    };
     if lodged == 0 {
         paragraph(flow, MARGIN, LABEL_SIZE, false, &w.t(T::FormNoComplaints));
     } else {
@@ -230,16 +244,7 @@ fn complaints(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
             .collect();
         table(flow, &[0.16, 0.26, 0.1, 0.48], &heads, &rows);
     }
-    let further = w.each(|tr| {
-        tr.f(
-            T::FormComplaintFurther,
-            &[
-                ("commune", &doc.station.commune.get(tr.lang.code())),
-                ("date", &w.time(&doc.zone(), doc.complaint_deadline_end())),
-            ],
-        )
-    });
-    paragraph(flow, MARGIN, LABEL_SIZE, true, &further);
+    paragraph(flow, MARGIN, LABEL_SIZE, true, &w.each(further));
     flow.rule();
 }
 
@@ -262,10 +267,7 @@ fn times_legend<'a>(
         false,
         &w.f(
             T::FormTimesLegend,
-            &[
-                ("offset", &w.offset(&zone, doc.sealed_at)),
-                ("date", &day),
-            ],
+            &[("offset", &w.offset(&zone, doc.sealed_at)), ("date", &day)],
         ),
     );
     let prefix = format!("{day} ");
@@ -283,7 +285,9 @@ fn party_text(doc: &ResultsDocument, w: &Words, n: PartyNumber) -> String {
     doc.parties
         .iter()
         .find(|p| p.number == n.0)
-        .map_or(w.num(n), |p| format!("{} {}", w.num(p.number), p.abbreviation))
+        .map_or(w.num(n), |p| {
+            format!("{} {}", w.num(p.number), p.abbreviation)
+        })
 }
 
 /// A table of wrapped cells in columns of the given shares of the width
@@ -319,7 +323,12 @@ fn table<const N: usize>(
     };
     let place = |flow: &mut Flow, cells: &[String; N], bold: bool, lines: usize| {
         let placed = layout(flow, cells, bold, lines);
-        let lines = placed.iter().map(|(_, l)| l.len()).max().unwrap_or(1).max(1);
+        let lines = placed
+            .iter()
+            .map(|(_, l)| l.len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let top = flow.y;
         for (x, cell) in &placed {
             lines_at(flow, *x, top, LABEL_SIZE, bold, Tone::Black, cell);

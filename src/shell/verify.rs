@@ -307,18 +307,7 @@ pub fn check_results(
             )
             .into());
         }
-        let mut expected_bytes = expected.to_bytes()?;
-        // A file made before polltally listed departures and complaints
-        // verifies as that version made it, when no one left or complained.
-        if expected_bytes != bytes
-            && doc.complaints_lodged.is_none()
-            && let Some(older) = expected.before_departures()
-        {
-            let older_bytes = older.to_bytes()?;
-            if older_bytes == bytes {
-                expected_bytes = older_bytes;
-            }
-        }
+        let expected_bytes = expected.to_bytes()?;
         if expected_bytes != bytes {
             return Err(differs(&bytes, &expected_bytes, P::FileSaysRecordSays).into());
         }
