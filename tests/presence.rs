@@ -292,3 +292,46 @@ fn canonical(value: &serde_json::Value) -> Vec<u8> {
     // serde_json's map keeps keys sorted (no preserve_order feature).
     serde_json::to_vec(value).unwrap()
 }
+
+#[test]
+fn one_who_left_signs_only_once_recorded_present_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    count_with_people(&record);
+    let rec = s(&record);
+    ok(&[
+        "depart",
+        "--record",
+        rec,
+        "--seq",
+        "3",
+        "--reason",
+        "went home",
+    ]);
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    let sign = [
+        "seal",
+        "--record",
+        rec,
+        "--signed",
+        "Chan Sophea:chief",
+        "--signed",
+        "Keo Rith:party_agent",
+    ];
+    let err = refused(&sign);
+    assert!(err.contains("Keo Rith"), "{err}");
+    // Back at the station: recorded present again, and signs.
+    present(rec, "Keo Rith", "party_agent", Some("2"));
+    ok(&sign);
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(export(&record)).unwrap()).unwrap();
+    let keo: Vec<&serde_json::Value> = doc["presence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "Keo Rith")
+        .collect();
+    assert_eq!(keo.len(), 2, "both presences listed");
+    assert_eq!(keo[0]["departure_reason"], "went home");
+    assert!(keo[1].get("departed_at").is_none());
+}

@@ -248,7 +248,7 @@ fn seal_ui(
     let people: Vec<(Seq, &FreeText, String)> = count
         .people()
         .iter()
-        .filter(|(_, p)| p.withdrawn_by.is_none())
+        .filter(|(_, p)| p.withdrawn_by.is_none() && p.departure.is_none())
         .map(|(seq, p)| {
             let role = SignerRole::Known(p.person.role);
             (*seq, &p.person.name, signer_role(tr, &role, p.person.party))

@@ -1157,12 +1157,13 @@ impl Count {
         &self.people
     }
 
-    /// The people present: recorded, and not withdrawn, in the order
-    /// recorded.
+    /// The people present now: recorded, not withdrawn and not left, in
+    /// the order recorded (one who came back after leaving is recorded
+    /// present again).
     pub fn present(&self) -> Vec<&Person> {
         self.people
             .values()
-            .filter(|p| p.withdrawn_by.is_none())
+            .filter(|p| p.withdrawn_by.is_none() && p.departure.is_none())
             .map(|p| &p.person)
             .collect()
     }
