@@ -181,6 +181,14 @@ fn the_results_file_and_the_form_list_who_left_and_every_complaint() {
         "--text",
         "I was sent away before the count",
     ]);
+    // `show --json` lists them before sealing too.
+    let shown = common::show_json(&record);
+    assert_eq!(shown["presence"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        shown["presence"][2]["departure_reason"],
+        "asked to leave by the station chief"
+    );
+    assert_eq!(shown["complaints"].as_array().unwrap().len(), 2);
     record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
     ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
 

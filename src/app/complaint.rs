@@ -172,15 +172,16 @@ pub fn complaint_form_ui(
         });
 }
 
-/// The complaints recorded so far, newest last: when, by whom, about which
-/// ballot, and what.
-pub fn complaints_list_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
+/// The complaints recorded so far (the `last` ones only, when given),
+/// newest last: when, by whom, about which ballot, and what.
+pub fn complaints_list_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, last: Option<usize>) {
     let complaints = count.complaints();
     ui.label(
         RichText::new(tr.f(T::ComplaintsRecorded, &[("n", &tr.num(complaints.len()))])).strong(),
     );
     let zone = count.zone();
-    for c in complaints {
+    let shown = last.map_or(0, |n| complaints.len().saturating_sub(n));
+    for c in &complaints[shown..] {
         let who = count
             .people()
             .get(&c.by)

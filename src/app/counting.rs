@@ -979,6 +979,10 @@ fn checkpoint_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
 
 fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) {
     checkpoint_ui(ui, tr, count);
+    if !count.complaints().is_empty() {
+        crate::app::complaint::complaints_list_ui(ui, tr, count, Some(2));
+        ui.separator();
+    }
     ui.label(RichText::new(tr.t(T::LastRulings)).strong());
     if view.recent.is_empty() {
         ui.weak(tr.t(T::NoRulingsYet));

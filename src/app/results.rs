@@ -383,7 +383,7 @@ pub fn results_ui(
 fn complaints_ui(ui: &mut egui::Ui, tr: Tr, session: &mut Session, commands: &mut Vec<AppCommand>) {
     let count = session.record.count();
     let form = &mut session.results.complaint;
-    crate::app::complaint::complaints_list_ui(ui, tr, count);
+    crate::app::complaint::complaints_list_ui(ui, tr, count, None);
     if count.seal().is_some() {
         return;
     }

@@ -96,6 +96,8 @@ pub fn json(record: &Record) -> Value {
             "asked": c.asked,
         })).collect::<Vec<_>>(),
         "serials": SerialsPart::of(def, count.book_serials()),
+        "presence": crate::domain::results::presence_of(count),
+        "complaints": crate::domain::results::complaints_of(count),
         "recount": count.recount().map(|state| json!({
             "original_results_hash": state.binding.original_results_hash.to_hex(),
             "authority": state.binding.authority,

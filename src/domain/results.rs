@@ -1071,7 +1071,7 @@ impl ResultsDocument {
 }
 
 /// Everyone recorded present and not withdrawn, with their times.
-fn presence_of(count: &Count) -> Vec<PresencePart> {
+pub fn presence_of(count: &Count) -> Vec<PresencePart> {
     count
         .people()
         .iter()
@@ -1092,7 +1092,7 @@ fn presence_of(count: &Count) -> Vec<PresencePart> {
 }
 
 /// The complaints lodged, each with the name and role of who lodged it.
-fn complaints_of(count: &Count) -> Vec<ComplaintPart> {
+pub fn complaints_of(count: &Count) -> Vec<ComplaintPart> {
     count
         .complaints()
         .iter()
