@@ -605,14 +605,13 @@ impl Count {
         if let Some(record) = self.people.get_mut(&seq) {
             record.arrived_at = Some(at);
         }
-        if let Some(target) = self.last_departure.take_if(|(s, _)| *s == seq) {
-            if let Some(departure) = self
+        if let Some((_, person)) = self.last_departure.take_if(|(s, _)| *s == seq)
+            && let Some(departure) = self
                 .people
-                .get_mut(&target.1)
+                .get_mut(&person)
                 .and_then(|p| p.departure.as_mut())
-            {
-                departure.at = Some(at);
-            }
+        {
+            departure.at = Some(at);
         }
         if let Some(last) = self.complaints.last_mut()
             && last.seq == seq
@@ -1443,6 +1442,61 @@ pub(crate) mod tests {
         let (seq, record) = c.last_acted_on().unwrap();
         assert_eq!((seq, record.ballot), (Seq(6), BallotNumber(2)));
         assert!(record.is_disputed());
+    }
+
+    #[test]
+    fn a_departure_and_a_complaint_take_the_times_of_their_entries() {
+        use crate::domain::person::Role;
+        use crate::domain::time::Timestamp;
+        let mut c = count();
+        c.apply_opening(Seq(1), None);
+        let agent = Person {
+            name: FreeText::parse("name", "Keo Rith").unwrap(),
+            role: Role::PartyAgent,
+            party: Some(PartyNumber(1)),
+            organisation: None,
+        };
+        c.apply_person(Seq(2), agent);
+        c.note_entry(Seq(2), Hash256::ZERO, Timestamp::from_unix_seconds(100));
+        assert_eq!(
+            c.people()[&Seq(2)].arrived_at,
+            Some(Timestamp::from_unix_seconds(100))
+        );
+        // No ballot ruled yet: a complaint about ballot 1 names none.
+        assert_eq!(
+            c.check_complaint(Seq(2), Some(BallotNumber(1)))
+                .unwrap_err()
+                .to_string(),
+            "ballot: no ballot has number 1 in this count (the highest number given so far is 0)"
+        );
+        let text = FreeText::parse("text", "shown too fast").unwrap();
+        c.check_complaint(Seq(2), None).unwrap();
+        c.apply_complaint(Seq(3), Seq(2), text, None);
+        c.note_entry(Seq(3), Hash256::ZERO, Timestamp::from_unix_seconds(200));
+        assert_eq!(
+            c.complaints()[0].at,
+            Some(Timestamp::from_unix_seconds(200))
+        );
+        c.check_departure(Seq(2)).unwrap();
+        let reason = FreeText::parse("reason", "went home").unwrap();
+        c.apply_departure(Seq(4), Seq(2), reason);
+        c.note_entry(Seq(4), Hash256::ZERO, Timestamp::from_unix_seconds(300));
+        let departure = c.people()[&Seq(2)].departure.clone().unwrap();
+        assert_eq!(departure.at, Some(Timestamp::from_unix_seconds(300)));
+        assert_eq!(departure.seq, Seq(4));
+        // Gone: not present, cannot leave again, may still complain.
+        assert!(c.present().is_empty());
+        assert_eq!(
+            c.check_departure(Seq(2)).unwrap_err().to_string(),
+            "seq: the person of entry 2 already left (entry 4)"
+        );
+        c.check_complaint(Seq(2), None).unwrap();
+        // A later entry's time does not move the departure's.
+        c.note_entry(Seq(5), Hash256::ZERO, Timestamp::from_unix_seconds(400));
+        assert_eq!(
+            c.people()[&Seq(2)].departure.as_ref().unwrap().at,
+            Some(Timestamp::from_unix_seconds(300))
+        );
     }
 
     #[test]
