@@ -102,6 +102,7 @@ texts! {
     TrainFrom => "The card the first line rules (default: the member's first card not ruled, 1 for a new member)", "សន្លឹកដែលបន្ទាត់ទីមួយសម្រេច (លំនាំដើម៖ សន្លឹកទីមួយដែលសមាជិកមិនទាន់សម្រេច ១ សម្រាប់សមាជិកថ្មី)";
     TrainScore => "Score a training round: each member's correct rulings, the commission's agreement (Fleiss' kappa), the cards ruled differently", "ដាក់ពិន្ទុវគ្គហ្វឹកហាត់៖ ការសម្រេចត្រឹមត្រូវរបស់សមាជិកម្នាក់ៗ ការយល់ស្របគ្នារបស់គណៈកម្មការ (Fleiss' kappa) សន្លឹកដែលបានសម្រេចខុសគ្នា";
     TrainReport => "Write the trainer's report of a training round as a PDF", "សរសេររបាយការណ៍គ្រូបង្គោលនៃវគ្គហ្វឹកហាត់ជា PDF";
+    OpenPublicDisplay => "Also open the public display: a second window for a screen facing the room, showing the ballot just ruled and the live tally", "បើកអេក្រង់សាធារណៈផងដែរ៖ បង្អួចទីពីរសម្រាប់អេក្រង់ដែលបែរមុខទៅកាន់បន្ទប់ បង្ហាញសន្លឹកឆ្នោតដែលទើបសម្រេច និងការរាប់ផ្ទាល់";
 }
 
 impl H {
