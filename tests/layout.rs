@@ -670,6 +670,37 @@ fn the_tabulation_screen_with_its_stations_codes_and_outcome_has_no_cut_off_text
     );
 }
 
+/// What is wrong with the labels on screen now: a label that leaves the
+/// window, or two that overlap. (Labels that cannot be selected, like
+/// the public display's, have no text runs for [`layout_problems`] to
+/// check; a label's own rectangle is its text's.)
+fn label_problems<S>(h: &Harness<'_, S>, size: (f32, f32)) -> Vec<String> {
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
+    let root = h.root();
+    let labels: Vec<(String, egui::Rect)> = root
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .filter(|n| format!("{:?}", n.accesskit_node().role()) == "Label")
+        .filter_map(|n| Some((text_of(&n)?, n.rect())))
+        .collect();
+    let mut problems = Vec::new();
+    for (i, (text, rect)) in labels.iter().enumerate() {
+        if !window.expand(0.5).contains_rect(*rect) {
+            problems.push(format!("{text:?} at {rect:?} leaves the window"));
+        }
+        for (other, other_rect) in &labels[i + 1..] {
+            let overlap = rect.intersect(*other_rect);
+            if overlap.width() > 1.0 && overlap.height() > 1.0 {
+                problems.push(format!(
+                    "{text:?} at {rect:?} overlaps {other:?} at {other_rect:?}"
+                ));
+            }
+        }
+    }
+    assert!(labels.len() > 10, "only {} labels: {labels:?}", labels.len());
+    problems
+}
+
 /// The public display at the size of a TV (1920x1080) and of a laptop's
 /// screen (1366x768), in English and in Khmer with Khmer numerals, before
 /// any ruling, after an invalid ballot disputed by every party with
@@ -765,7 +796,7 @@ fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
                     .with_context_setup(theme::install)
                     .build_ui(move |ui| public_display_ui(ui, tr, &shown));
                 h.run();
-                for problem in layout_problems(&h, size) {
+                for problem in label_problems(&h, size) {
                     problems.push(format!("{size:?} {lang:?} {state}: {problem}"));
                 }
                 let root = h.root();

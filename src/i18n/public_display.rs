@@ -2,8 +2,6 @@
 //! the room (its other texts, the markings and the ruled count, are the
 //! counting screen's, from [`super::T`]).
 
-use super::Bilingual;
-
 texts! {
     /// A key of the public display's table.
     PublicText;
@@ -24,7 +22,7 @@ texts! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::placeholders;
+    use crate::i18n::{Bilingual, placeholders};
 
     #[test]
     fn both_languages_fill_the_same_placeholders() {
