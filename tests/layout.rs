@@ -708,6 +708,7 @@ fn label_problems<S>(h: &Harness<'_, S>, size: (f32, f32)) -> Vec<String> {
 /// leaves the window, and every tally figure says what it counts.
 #[test]
 fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
+    use common::ui::count_of;
     use polltally::app::public_display::public_display_ui;
     use polltally::app::theme;
     use polltally::domain::public_view::PublicView;
@@ -718,15 +719,7 @@ fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
     let mut app = harness(dir.path(), SIZES[0], Lang::En);
     app.run();
     app.state_mut().apply(AppCommand::OpenPractice);
-    let def = app
-        .state()
-        .session
-        .as_ref()
-        .unwrap()
-        .record
-        .count()
-        .definition()
-        .clone();
+    let def = count_of(&app).definition().clone();
     let rule = |choice, disputed_by| {
         Event::Ruling(
             RulingRequest {
@@ -738,23 +731,14 @@ fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
             .unwrap(),
         )
     };
-    let count = |app: &Harness<'_, PolltallyApp>| {
-        app.state()
-            .session
-            .as_ref()
-            .unwrap()
-            .record
-            .count()
-            .clone()
-    };
-    let empty = count(&app);
+    let empty = count_of(&app);
     app.state_mut().apply(AppCommand::Append(rule(
         RulingChoice::Invalid {
             code: "I6".into(),
         },
         (1..=12).collect(),
     )));
-    let invalid = count(&app);
+    let invalid = count_of(&app);
     app.state_mut().apply(AppCommand::Append(rule(
         RulingChoice::Party {
             party: 10,
@@ -762,7 +746,7 @@ fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
         },
         vec![11],
     )));
-    let valid = count(&app);
+    let valid = count_of(&app);
     let tvs = [(1920.0, 1080.0), (1366.0, 768.0)];
     let mut problems = Vec::new();
     for size in tvs {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::ui::{digit, practice, press};
+use common::ui::{count_of, digit, practice, press};
 use eframe::egui::Key;
 use egui_kittest::kittest::Queryable;
 use polltally::app::command::AppCommand;
@@ -43,7 +43,7 @@ fn the_display_agrees_with_the_tally_and_the_counting_screen_after_a_count() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = practice(dir.path());
     press(&mut h, &typed_count());
-    let count = h.state().session.as_ref().unwrap().record.count().clone();
+    let count = count_of(&h);
     let tally = count.tally();
     let view = PublicView::of(&count, "en");
     let screen = CountingView::new(&count, h.state().tr());
@@ -104,13 +104,7 @@ fn f11_and_the_button_show_and_hide_the_display_which_follows_the_count() {
     assert!(h.query_by_label("Ballot 7").is_some());
     assert!(h.query_by_label("Valid: party 7").is_some());
     assert!(h.query_by_label("Disputed by party 2, 4").is_some());
-    let five = h
-        .state()
-        .session
-        .as_ref()
-        .unwrap()
-        .record
-        .count()
+    let five = count_of(&h)
         .definition()
         .party(PartyNumber(5))
         .unwrap()

@@ -229,7 +229,7 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, last: Option<&LastBallot>, rect: Rec
         Align::Min,
     );
     let (verdict, rest) = split_top(rest, 110.0 * s);
-    let (name, rest) = split_top(rest, 170.0 * s);
+    let (name, rest) = split_top(rest, 260.0 * s);
     match &last.verdict {
         LastVerdict::Party { number, name: party } => {
             line_in(
@@ -251,18 +251,18 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, last: Option<&LastBallot>, rect: Rec
                 theme::INVALID,
                 Align::Min,
             );
-            let (drawing, words) = split_left(name, 0.45);
-            ui.scope_builder(UiBuilder::new().max_rect(drawing), |ui| {
-                illustration_ui(ui, code.as_str(), drawing.height());
-            });
-            line_in(
-                ui,
-                words.shrink2(egui::vec2(12.0 * s, 0.0)),
-                title,
-                52.0 * s,
-                text,
-                Align::Min,
+            // The drawing of such a ballot, its title beside it.
+            let drawn = ui
+                .scope_builder(UiBuilder::new().max_rect(name), |ui| {
+                    illustration_ui(ui, code.as_str(), name.height());
+                    ui.min_rect()
+                })
+                .inner;
+            let words = Rect::from_min_max(
+                egui::pos2((drawn.max.x + 24.0 * s).min(name.max.x), name.min.y),
+                name.max,
             );
+            line_in(ui, words, title, 64.0 * s, text, Align::Min);
         }
     }
     if !last.disputed_by.is_empty() {
@@ -279,6 +279,12 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, last: Option<&LastBallot>, rect: Rec
     }
 }
 
+/// The width kept for a tally figure of `size` in a cell `width` wide:
+/// five digits' worth, at most nearly half the cell.
+fn figure_width(ui: &egui::Ui, width: f32, size: f32) -> f32 {
+    theme::text_width(ui, "00000", egui::FontId::proportional(size)).min(width * 0.45)
+}
+
 /// A tally cell: the name on the left, the figure large on the right, the
 /// figure's accessible name saying what it counts.
 fn tally_cell_ui(
@@ -289,9 +295,10 @@ fn tally_cell_ui(
     accessible: String,
     sizes: (f32, f32),
 ) {
-    let figure_width = theme::text_width(ui, "00000", egui::FontId::proportional(sizes.1));
-    let figure_width = figure_width.min(rect.width() * 0.45);
-    let (words, number) = split_left(rect, 1.0 - figure_width / rect.width().max(1.0));
+    let (words, number) = split_left(
+        rect,
+        1.0 - figure_width(ui, rect.width(), sizes.1) / rect.width().max(1.0),
+    );
     ui.painter().rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
     let colour = ui.visuals().text_color();
     line_in(
@@ -314,80 +321,129 @@ fn tally_cell_ui(
     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, accessible.clone()));
 }
 
+/// A figure of the tally as shown: what it counts, the figure, and the
+/// figure's accessible name.
+struct TallyCell {
+    name: String,
+    figure: String,
+    accessible: String,
+}
+
+/// How a part of the tally is laid out: its columns, the height of its
+/// rows and the gap between cells, the sizes of the names and figures.
+#[derive(Debug, Clone, Copy)]
+struct Grid {
+    columns: usize,
+    row: f32,
+    gap: f32,
+    sizes: (f32, f32),
+}
+
+/// One part of the tally under its heading (text, colour, height), its
+/// cells in `grid`; returns the space left below it.
+fn section_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    heading: (&str, Color32, f32),
+    cells_shown: &[TallyCell],
+    grid: Grid,
+) -> Rect {
+    let (text, colour, height) = heading;
+    let (head, rest) = split_top(rect, height);
+    line_in(ui, head, text, height * 0.625, colour, Align::Min);
+    let rows = cells_shown.len().div_ceil(grid.columns.max(1));
+    let (area, rest) = split_top(rest, rows as f32 * (grid.row + grid.gap));
+    let places = cells(area, cells_shown.len(), grid.columns, grid.gap);
+    // Every name of the part in one size, the largest at which each keeps
+    // to its cell's width (a name that would shrink too far wraps).
+    let cell_width = places.first().map_or(0.0, |r| r.width());
+    let words = cell_width - figure_width(ui, cell_width, grid.sizes.1) - 16.0;
+    let name_size = cells_shown
+        .iter()
+        .map(|cell| fitted(ui, &cell.name, grid.sizes.0, words))
+        .fold(grid.sizes.0, f32::min);
+    for (cell, at) in cells_shown.iter().zip(places) {
+        tally_cell_ui(
+            ui,
+            at,
+            &cell.name,
+            &cell.figure,
+            cell.accessible.clone(),
+            (name_size, grid.sizes.1),
+        );
+    }
+    rest
+}
+
 /// The live tally: every party with its votes, then every invalid
 /// criterion with its count, in rows as tall as the space allows.
 fn tally_ui(ui: &mut egui::Ui, tr: Tr, view: &PublicView, rect: Rect, s: f32) {
     let gap = 10.0 * s;
     let heading = 64.0 * s;
     let party_columns = if view.parties.len() > 6 { 2 } else { 1 };
-    let party_rows = view.parties.len().div_ceil(party_columns).max(1);
     let invalid_columns = 3;
-    let invalid_rows = view.invalid.len().div_ceil(invalid_columns);
     // Rows share what the two headings leave; a row is never taller than
     // its design height.
-    let rows = (party_rows + invalid_rows) as f32;
+    let rows = (view.parties.len().div_ceil(party_columns)
+        + view.invalid.len().div_ceil(invalid_columns)) as f32;
     let spare = rect.height() - 2.0 * heading - gap * rows;
     let row = (spare / rows.max(1.0)).clamp(0.0, 96.0 * s);
     let sizes = ((row * 0.5).min(40.0 * s), (row * 0.8).min(64.0 * s));
-
-    let (head, rest) = split_top(rect, heading);
-    line_in(
-        ui,
-        head,
-        tr.t(PublicText::VotesHeading),
-        40.0 * s,
-        theme::VALID,
-        Align::Min,
-    );
-    let (grid, rest) = split_top(rest, party_rows as f32 * (row + gap));
-    for (party, cell) in view
+    let parties: Vec<TallyCell> = view
         .parties
         .iter()
-        .zip(cells(grid, view.parties.len(), party_columns, gap))
-    {
-        let number = tr.num(party.number);
-        let votes = tr.num(party.votes);
-        tally_cell_ui(
-            ui,
-            cell,
-            &format!("{number}  {}", party.name),
-            &votes,
-            tr.f(
-                PublicText::PartyVotes,
-                &[("party", &number), ("name", &party.name), ("n", &votes)],
-            ),
-            sizes,
-        );
-    }
-    if view.invalid.is_empty() {
-        return;
-    }
-    let (head, rest) = split_top(rest, heading);
-    line_in(
-        ui,
-        head,
-        tr.t(PublicText::InvalidHeading),
-        40.0 * s,
-        theme::INVALID,
-        Align::Min,
-    );
-    let (grid, _) = split_top(rest, invalid_rows as f32 * (row + gap));
-    for (line, cell) in view
+        .map(|party| {
+            let number = tr.num(party.number);
+            let votes = tr.num(party.votes);
+            TallyCell {
+                name: format!("{number}  {}", party.name),
+                accessible: tr.f(
+                    PublicText::PartyVotes,
+                    &[("party", &number), ("name", &party.name), ("n", &votes)],
+                ),
+                figure: votes,
+            }
+        })
+        .collect();
+    let invalid: Vec<TallyCell> = view
         .invalid
         .iter()
-        .zip(cells(grid, view.invalid.len(), invalid_columns, gap))
-    {
-        let count = tr.num(line.count);
-        tally_cell_ui(
+        .map(|line| {
+            let count = tr.num(line.count);
+            TallyCell {
+                name: format!("{}  {}", line.code, line.title),
+                accessible: tr.f(
+                    PublicText::CriterionCount,
+                    &[("code", &line.code), ("title", &line.title), ("n", &count)],
+                ),
+                figure: count,
+            }
+        })
+        .collect();
+    let rest = section_ui(
+        ui,
+        rect,
+        (tr.t(PublicText::VotesHeading), theme::VALID, heading),
+        &parties,
+        Grid {
+            columns: party_columns,
+            row,
+            gap,
+            sizes,
+        },
+    );
+    if !invalid.is_empty() {
+        section_ui(
             ui,
-            cell,
-            &format!("{}  {}", line.code, line.title),
-            &count,
-            tr.f(
-                PublicText::CriterionCount,
-                &[("code", &line.code), ("title", &line.title), ("n", &count)],
-            ),
-            (sizes.0 * 0.85, sizes.1 * 0.85),
+            rest,
+            (tr.t(PublicText::InvalidHeading), theme::INVALID, heading),
+            &invalid,
+            Grid {
+                columns: invalid_columns,
+                row,
+                gap,
+                sizes: (sizes.0 * 0.85, sizes.1 * 0.85),
+            },
         );
     }
 }
