@@ -669,3 +669,143 @@ fn the_tabulation_screen_with_its_stations_codes_and_outcome_has_no_cut_off_text
         all.join("\n")
     );
 }
+
+/// What is wrong with the labels on screen now: a label that leaves the
+/// window, or two that overlap. (Labels that cannot be selected, like
+/// the public display's, have no text runs for [`layout_problems`] to
+/// check; a label's own rectangle is its text's.)
+fn label_problems<S>(h: &Harness<'_, S>, size: (f32, f32)) -> Vec<String> {
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
+    let root = h.root();
+    let labels: Vec<(String, egui::Rect)> = root
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .filter(|n| format!("{:?}", n.accesskit_node().role()) == "Label")
+        .filter_map(|n| Some((text_of(&n)?, n.rect())))
+        .collect();
+    let mut problems = Vec::new();
+    for (i, (text, rect)) in labels.iter().enumerate() {
+        if !window.expand(0.5).contains_rect(*rect) {
+            problems.push(format!("{text:?} at {rect:?} leaves the window"));
+        }
+        for (other, other_rect) in &labels[i + 1..] {
+            let overlap = rect.intersect(*other_rect);
+            if overlap.width() > 1.0 && overlap.height() > 1.0 {
+                problems.push(format!(
+                    "{text:?} at {rect:?} overlaps {other:?} at {other_rect:?}"
+                ));
+            }
+        }
+    }
+    assert!(
+        labels.len() > 10,
+        "only {} labels: {labels:?}",
+        labels.len()
+    );
+    problems
+}
+
+/// The public display at the size of a TV (1920x1080) and of a laptop's
+/// screen (1366x768), in English and in Khmer with Khmer numerals, before
+/// any ruling, after an invalid ballot disputed by every party with
+/// five-figure tallies, after a valid one, and sealed: nothing overlaps or
+/// leaves the window, and every tally figure says what it counts.
+#[test]
+fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
+    use common::ui::count_of;
+    use polltally::app::public_display::public_display_ui;
+    use polltally::app::theme;
+    use polltally::domain::public_view::PublicView;
+    use polltally::domain::ruling::{RulingChoice, RulingRequest};
+    use polltally::domain::text::Numerals;
+    use polltally::i18n::Tr;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = harness(dir.path(), SIZES[0], Lang::En);
+    app.run();
+    app.state_mut().apply(AppCommand::OpenPractice);
+    let def = count_of(&app).definition().clone();
+    let rule = |choice, disputed_by| {
+        Event::Ruling(
+            RulingRequest {
+                choice,
+                disputed_by,
+                note: None,
+            }
+            .resolve(&def)
+            .unwrap(),
+        )
+    };
+    let empty = count_of(&app);
+    app.state_mut().apply(AppCommand::Append(rule(
+        RulingChoice::Invalid { code: "I6".into() },
+        (1..=12).collect(),
+    )));
+    let invalid = count_of(&app);
+    app.state_mut().apply(AppCommand::Append(rule(
+        RulingChoice::Party {
+            party: 10,
+            criterion: None,
+        },
+        vec![11],
+    )));
+    let valid = count_of(&app);
+    let tvs = [(1920.0, 1080.0), (1366.0, 768.0)];
+    let mut problems = Vec::new();
+    for size in tvs {
+        for lang in Lang::ALL {
+            let numerals = match lang {
+                Lang::En => Numerals::Western,
+                Lang::Km => Numerals::Khmer,
+            };
+            let tr = Tr::new(lang).with_numerals(numerals).on_screen();
+            let mut views = Vec::new();
+            for (state, count) in [("empty", &empty), ("invalid", &invalid), ("valid", &valid)] {
+                views.push((state, PublicView::of(count, lang.code())));
+            }
+            let mut busy = views[1].1.clone();
+            for party in &mut busy.parties {
+                party.votes = 12_345;
+            }
+            for line in &mut busy.invalid {
+                line.count = 12_345;
+            }
+            busy.ruled = 99_999;
+            busy.in_box = Some(12_345);
+            views.push(("busy", busy));
+            let mut sealed = views[2].1.clone();
+            sealed.marking.sealed = true;
+            views.push(("sealed", sealed));
+            for (state, view) in views {
+                let shown = view.clone();
+                let mut h = Harness::builder()
+                    .with_size(egui::vec2(size.0, size.1))
+                    .with_context_setup(theme::install)
+                    .build_ui(move |ui| public_display_ui(ui, tr, &shown));
+                h.run();
+                for problem in label_problems(&h, size) {
+                    problems.push(format!("{size:?} {lang:?} {state}: {problem}"));
+                }
+                let root = h.root();
+                let labels: Vec<String> = root
+                    .children_recursive()
+                    .filter_map(|n| text_of(&n))
+                    .collect();
+                for party in &view.parties {
+                    let figure = tr.f(
+                        polltally::i18n::public_display::PublicText::PartyVotes,
+                        &[
+                            ("party", &tr.num(party.number)),
+                            ("name", &party.name),
+                            ("n", &tr.num(party.votes)),
+                        ],
+                    );
+                    assert!(
+                        labels.contains(&figure),
+                        "{size:?} {lang:?} {state}: no {figure:?} in {labels:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -17,6 +17,7 @@ use crate::domain::message::{Arg, Explain, Label};
 use crate::domain::reconciliation::Figure;
 use crate::domain::ruling::{RulingChoice, RulingRequest, Verdict};
 use crate::domain::seq::Seq;
+use crate::i18n::public_display::PublicText;
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
 use eframe::egui::{self, RichText};
@@ -26,6 +27,9 @@ const JUST_RULED_HEIGHT: f32 = 48.0;
 
 /// How many recent rulings the screen lists.
 const RECENT: usize = 8;
+
+/// The key that shows or hides the public display.
+pub const PUBLIC_DISPLAY_KEY: egui::Key = egui::Key::F11;
 
 /// The keyboard state and the void reason being typed.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +48,9 @@ pub struct CountingState {
     /// A complaint being recorded: while its form is open, keys type into
     /// it and rule nothing.
     pub complaint: crate::app::complaint::ComplaintForm,
+    /// The public display is shown (F11 or its button here, or
+    /// `open --public-display`); it stays shown on the other screens.
+    pub public_display: bool,
 }
 
 /// One party's tally.
@@ -401,16 +408,16 @@ fn ballot_of(tr: Tr, count: &Count, seq: Seq) -> String {
 }
 
 /// The ruled count beside the ballots in the box, as the progress bar shows
-/// it: its text, how full it is, and whether more were ruled than were in
-/// the box.
-fn progress(tr: Tr, view: &CountingView) -> (String, f32, bool) {
-    match view.in_box {
-        Some(b) if view.ruled > b => (
+/// it (and the public display): its text, how full it is, and whether more
+/// were ruled than were in the box.
+pub(crate) fn progress(tr: Tr, ruled: u64, in_box: Option<u64>) -> (String, f32, bool) {
+    match in_box {
+        Some(b) if ruled > b => (
             tr.f(
                 T::RuledOverBox,
                 &[
-                    ("ruled", &tr.num(view.ruled)),
-                    ("over", &tr.num(view.ruled - b)),
+                    ("ruled", &tr.num(ruled)),
+                    ("over", &tr.num(ruled - b)),
                     ("in_box", &tr.num(b)),
                 ],
             ),
@@ -420,17 +427,17 @@ fn progress(tr: Tr, view: &CountingView) -> (String, f32, bool) {
         Some(b) => (
             tr.f(
                 T::RuledOf,
-                &[("ruled", &tr.num(view.ruled)), ("in_box", &tr.num(b))],
+                &[("ruled", &tr.num(ruled)), ("in_box", &tr.num(b))],
             ),
             if b == 0 {
                 1.0
             } else {
-                (view.ruled as f32 / b as f32).min(1.0)
+                (ruled as f32 / b as f32).min(1.0)
             },
             false,
         ),
         None => (
-            tr.f(T::RuledNoBox, &[("ruled", &tr.num(view.ruled))]),
+            tr.f(T::RuledNoBox, &[("ruled", &tr.num(ruled))]),
             0.0,
             false,
         ),
@@ -550,6 +557,10 @@ pub fn counting_ui(
         }
     }
 
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, PUBLIC_DISPLAY_KEY)) {
+        state.public_display = !state.public_display;
+    }
+
     // The keys and the next step stay in sight below everything, however
     // far the ruling panel scrolls.
     egui::Panel::bottom("counting_keys").show(ui, |ui| {
@@ -557,6 +568,14 @@ pub fn counting_ui(
             crate::app::steps::next_step_ui(ui, tr, count, crate::app::Screen::Counting, commands);
         }
         ui.horizontal_wrapped(|ui| {
+            let label = if state.public_display {
+                PublicText::Hide
+            } else {
+                PublicText::Show
+            };
+            if ui.button(tr.t(label)).clicked() {
+                state.public_display = !state.public_display;
+            }
             if ui
                 .add_enabled(
                     !sealed && !state.complaint.open,
@@ -606,7 +625,7 @@ fn ruling_panel_ui(
         ui.label(RichText::new(tr.num(view.next_ballot)).size(64.0).strong());
         ui.vertical(|ui| {
             // The count in words above the bar, never drawn over its fill.
-            let (text, fraction, over) = progress(tr, view);
+            let (text, fraction, over) = progress(tr, view.ruled, view.in_box);
             let text = RichText::new(text);
             ui.label(if over {
                 text.color(theme::DIFFERS).strong()

@@ -15,6 +15,7 @@ pub mod illustration_ui;
 pub mod jobs;
 pub mod places;
 pub mod printing;
+pub mod public_display;
 pub mod reconciliation;
 pub mod recount;
 pub mod results;
@@ -415,6 +416,13 @@ impl PolltallyApp {
         if let Some(tabbing) = tabbing {
             tabbing.end(ui.ctx());
         }
+        // The public display, in this frame, over the count as drawn above.
+        if let Some(session) = &mut self.session
+            && session.counting.public_display
+        {
+            session.counting.public_display =
+                public_display::show(ui.ctx(), tr, session.record.count());
+        }
         // The jobs started before this frame have now been shown as busy.
         self.jobs.mark_shown();
         let had_commands = !commands.is_empty();
@@ -601,6 +609,8 @@ pub struct Launch {
     pub record: Option<PathBuf>,
     pub screen: Option<Screen>,
     pub lang: Option<Lang>,
+    /// Open the public display with the count.
+    pub public_display: bool,
 }
 
 /// Opens the window and runs the app until it is closed.
@@ -619,6 +629,7 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
     if let Some(screen) = launch.screen {
         commands.push(AppCommand::ShowScreen(screen));
     }
+    let public_display = launch.public_display;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("polltally")
         .with_app_id("polltally")
@@ -636,12 +647,15 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         "polltally",
         options,
         Box::new(move |cc| {
-            let app = PolltallyApp::from_creation_context(
+            let mut app = PolltallyApp::from_creation_context(
                 cc,
                 Box::new(crate::shell::clock::SystemClock),
                 places,
                 commands,
             );
+            if public_display && let Some(session) = app.session.as_mut() {
+                session.counting.public_display = true;
+            }
             if first_frame::FirstFrame::<PolltallyApp>::asked() {
                 Ok(Box::new(first_frame::FirstFrame::new(app, started)))
             } else {

@@ -67,6 +67,10 @@ pub enum Command {
         /// cross-check, results, verify, recount, tabulation or training.
         #[arg(long, value_name = "NAME", value_parser = screen())]
         screen: Option<Screen>,
+        /// Also open the public display: a second window for a screen facing
+        /// the room, showing the ballot just ruled and the live tally.
+        #[arg(long)]
+        public_display: bool,
     },
     /// Start a new count record from a station file.
     New {

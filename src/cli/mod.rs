@@ -109,6 +109,7 @@ pub fn run() -> ExitCode {
     let command = cli.command.unwrap_or(Command::Open {
         record: None,
         screen: None,
+        public_display: false,
     });
     let lang = cli.lang;
     let tr = Tr::new(lang.unwrap_or_default());
@@ -156,10 +157,15 @@ pub fn execute(
         return Err(Message::new(P::MirrorNeedsWriting).at("mirror").into());
     }
     match command {
-        Command::Open { record, screen } => crate::app::run(Launch {
+        Command::Open {
+            record,
+            screen,
+            public_display,
+        } => crate::app::run(Launch {
             record,
             screen,
             lang,
+            public_display,
         }),
         Command::New { station, record } => new(&station, &record, tr, mirror, clock),
         Command::Figures(args) => figures(args, tr, mirror, clock),

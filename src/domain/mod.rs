@@ -20,6 +20,7 @@ pub mod paper_codes;
 pub mod party;
 pub mod person;
 pub mod practice;
+pub mod public_view;
 pub mod reconciliation;
 pub mod recount;
 pub mod results;

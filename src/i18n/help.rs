@@ -109,6 +109,7 @@ texts! {
     ComplaintBy => "The seq of the complaining party agent's or observer's presence entry", "លេខនៃធាតុវត្តមានរបស់ភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍ដែលដាក់បណ្ដឹង";
     ComplaintText => "The complaint, as lodged", "បណ្ដឹង ដូចដែលបានដាក់";
     ComplaintBallot => "The number of the ballot the complaint concerns, if one", "លេខសន្លឹកឆ្នោតដែលបណ្ដឹងទាក់ទង ប្រសិនបើមាន";
+    OpenPublicDisplay => "Also open the public display: a second window for a screen facing the room, showing the ballot just ruled and the live tally", "បើកអេក្រង់សាធារណៈផងដែរ៖ បង្អួចទីពីរសម្រាប់អេក្រង់ដែលបែរមុខទៅកាន់បន្ទប់ បង្ហាញសន្លឹកឆ្នោតដែលទើបសម្រេច និងការរាប់ផ្ទាល់";
 }
 
 impl H {

@@ -85,6 +85,7 @@ pub mod describe;
 pub mod help;
 pub mod message;
 pub mod problems;
+pub mod public_display;
 
 texts! {
     /// A key of the translation table.
@@ -893,7 +894,7 @@ impl Tr {
     }
 
     /// The text of `key` with `{name}` placeholders filled.
-    pub fn f(self, key: T, args: &[(&str, &dyn Display)]) -> String {
+    pub fn f(self, key: impl Bilingual, args: &[(&str, &dyn Display)]) -> String {
         message::fill(self.t(key), |name| {
             args.iter()
                 .find(|(n, _)| *n == name)

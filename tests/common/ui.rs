@@ -193,3 +193,14 @@ pub fn retype(h: &mut Harness<'_, PolltallyApp>, role: Role, label: &str, text: 
 pub fn type_into(h: &mut Harness<'_, PolltallyApp>, label: &str, text: &str) {
     retype(h, Role::TextInput, label, text);
 }
+
+/// The open count as it stands (a copy).
+pub fn count_of(h: &Harness<'_, PolltallyApp>) -> polltally::domain::count::Count {
+    h.state()
+        .session
+        .as_ref()
+        .expect("a count is open")
+        .record
+        .count()
+        .clone()
+}
