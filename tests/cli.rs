@@ -385,7 +385,7 @@ fn messages_and_errors_speak_khmer_when_asked() {
     // The help, in Khmer.
     let help = ok(&["--lang", "km", "--help"]).stdout;
     assert!(help.contains("ពាក្យបញ្ជា"), "{help}");
-    assert!(help.contains("សម្រេចសន្លឹកឆ្នោតថាត្រឹមត្រូវ"), "{help}");
+    assert!(help.contains("សម្រេចសន្លឹកឆ្នោតថាបានការ"), "{help}");
     // A one-line outcome, in Khmer.
     let out = ok(&["verify", "--record", rec, "--lang", "km"]).stdout;
     assert!(out.starts_with("ត្រឹមត្រូវ៖ ខ្សែសង្វាក់នៅដដែល"), "{out}");

@@ -266,7 +266,7 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
     DefaultCriterion {
         code: "I6",
         validity: Validity::Invalid,
-        title: ["Damaged", "ខូចខាត"],
+        title: ["Damaged", "រហែក ឬប្រឡាក់"],
         rule: [
             "Torn or defaced so that the intention cannot be determined.",
             "រហែក ឬប្រឡាក់ ដែលមិនអាចកំណត់ចេតនាបាន។",

@@ -11,7 +11,7 @@ translations! {
     Bom => "starts with a byte order mark; save it as UTF-8 without one", "ចាប់ផ្ដើមដោយសញ្ញាលំដាប់បៃ (BOM); សូមរក្សាទុកជា UTF-8 ដោយគ្មានវា";
     EmptyFile => "the file is empty", "ឯកសារទទេ";
     NotJsonObject => "not a JSON object (it must start with '{')", "មិនមែនជាវត្ថុ JSON ទេ (ត្រូវចាប់ផ្ដើមដោយ '{')";
-    Json => "{detail}", "JSON មិនត្រឹមត្រូវ៖ {detail}";
+    Json => "{detail}", "JSON មិនអាចអានបាន៖ {detail}";
     NotIdentifier => "{value} is not an identifier (1-64 letters, digits, '-', '_', '.', '/')", "{value} មិនមែនជាលេខសម្គាល់ទេ (អក្សរ លេខ '-', '_', '.', '/' ចំនួន ១ ដល់ ៦៤)";
     TooLarge => "{value} is too large (at most {max})", "{value} ធំពេក (យ៉ាងច្រើន {max})";
     NotFormat => "{found} is not {expected}", "{found} មិនមែនជា {expected} ទេ";
@@ -29,18 +29,18 @@ translations! {
     MoreThanSeats => "{value} is more than {max}, the most seats a council has", "{value} លើសពី {max} ដែលជាចំនួនអាសនៈច្រើនបំផុតនៃក្រុមប្រឹក្សាមួយ";
     ZeroSeats => "0 is not allowed (at least 1)", "មិនអនុញ្ញាតលេខ ០ ទេ (យ៉ាងហោចណាស់ ១)";
     TooManyBooks => "{n} ballot books listed, at most {max} are supported", "បានរាយសៀវភៅសន្លឹកឆ្នោត {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
-    TooManyCriteria => "{n} criteria listed, at most {max} are supported", "បានរាយលក្ខខណ្ឌ {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
+    TooManyCriteria => "{n} criteria listed, at most {max} are supported", "បានរាយលក្ខណៈវិនិច្ឆ័យ {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
     TooManyStations => "{n} stations listed, at most {max} are supported", "បានរាយការិយាល័យ {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
     TooManyLanguages => "{n} languages, at most {max} are supported", "ភាសា {n} ប៉ុន្តែអាចគាំទ្របានយ៉ាងច្រើន {max}";
-    NoCriteria => "must list criteria, or be left out for the default set", "ត្រូវរាយលក្ខខណ្ឌ ឬលុបចោលដើម្បីប្រើឈុតលំនាំដើម";
+    NoCriteria => "must list criteria, or be left out for the default set", "ត្រូវរាយលក្ខណៈវិនិច្ឆ័យ ឬលុបចោលដើម្បីប្រើឈុតលំនាំដើម";
     NotDate => "{value} is not a date in the form YYYY-MM-DD", "{value} មិនមែនជាកាលបរិច្ឆេទតាមទម្រង់ YYYY-MM-DD ទេ";
     NotCalendarDate => "{value} is not a calendar date", "{value} មិនមែនជាកាលបរិច្ឆេទពិតទេ";
     NotTimeZone => "{value} is not a time zone: write an IANA name such as Asia/Phnom_Penh or an offset from UTC such as +07:00", "{value} មិនមែនជាតំបន់ម៉ោងទេ៖ សូមសរសេរឈ្មោះ IANA ដូចជា Asia/Phnom_Penh ឬគម្លាតពី UTC ដូចជា +07:00";
     NotTimestamp => "{value} is not a time in the form YYYY-MM-DDTHH:MM:SSZ", "{value} មិនមែនជាពេលវេលាតាមទម្រង់ YYYY-MM-DDTHH:MM:SSZ ទេ";
-    NotCriterionCode => "{value} is not a criterion code (an uppercase letter, then up to 7 uppercase letters or digits)", "{value} មិនមែនជាកូដលក្ខខណ្ឌទេ (អក្សរធំមួយ បន្ទាប់មកអក្សរធំ ឬលេខរហូតដល់ ៧)";
+    NotCriterionCode => "{value} is not a criterion code (an uppercase letter, then up to 7 uppercase letters or digits)", "{value} មិនមែនជាកូដលក្ខណៈវិនិច្ឆ័យទេ (អក្សរធំមួយ បន្ទាប់មកអក្សរធំ ឬលេខរហូតដល់ ៧)";
     CriterionCodeTwice => "code {code} is used twice (also criteria[{j}])", "កូដ {code} ត្រូវបានប្រើពីរដង (ក៏មាននៅ criteria[{j}])";
-    NoValidCriterion => "must contain at least one valid criterion", "ត្រូវមានលក្ខខណ្ឌត្រឹមត្រូវយ៉ាងហោចណាស់មួយ";
-    NoInvalidCriterion => "must contain at least one invalid criterion", "ត្រូវមានលក្ខខណ្ឌមិនត្រឹមត្រូវយ៉ាងហោចណាស់មួយ";
+    NoValidCriterion => "must contain at least one valid criterion", "ត្រូវមានលក្ខណៈវិនិច្ឆ័យបានការយ៉ាងហោចណាស់មួយ";
+    NoInvalidCriterion => "must contain at least one invalid criterion", "ត្រូវមានលក្ខណៈវិនិច្ឆ័យមិនបានការយ៉ាងហោចណាស់មួយ";
     NoLanguage => "must give the text in at least one language", "ត្រូវផ្ដល់អត្ថបទយ៉ាងហោចណាស់មួយភាសា";
     NotLanguageCode => "{value} is not a language code (two or three lowercase letters, e.g. \"en\", \"km\")", "{value} មិនមែនជាកូដភាសាទេ (អក្សរតូចពីរ ឬបី ឧ. \"en\", \"km\")";
     TextEmpty => "the text is empty", "អត្ថបទទទេ";
@@ -69,15 +69,15 @@ translations! {
     NotPresent => "{who} is not recorded present (present: {present})", "{who} មិនត្រូវបានកត់ត្រាថាមានវត្តមានទេ (អ្នកមានវត្តមាន៖ {present})";
     NoOnePresent => "no one yet", "មិនទាន់មាននរណាម្នាក់ទេ";
     NamedTwice => "{who} is named twice (also {other})", "{who} ត្រូវបានដាក់ឈ្មោះពីរដង (ក៏មាននៅ {other})";
-    PresentForParties => "{who} is recorded present for more than one party ({parties}); withdraw the wrong entry first", "{who} ត្រូវបានកត់ត្រាថាមានវត្តមានសម្រាប់គណបក្សច្រើនជាងមួយ ({parties}); សូមដកធាតុដែលខុសចេញជាមុនសិន";
+    PresentForParties => "{who} is recorded present for more than one party ({parties}); withdraw the wrong entry first", "{who} ត្រូវបានកត់ត្រាថាមានវត្តមានសម្រាប់គណបក្សច្រើនជាងមួយ ({parties}); សូមដកការកត់ត្រាដែលខុសចេញជាមុនសិន";
     RoleSigns => "no one signs as {role}; the result needs the signature of the {role}", "គ្មាននរណាម្នាក់ចុះហត្ថលេខាជា {role} ទេ; លទ្ធផលត្រូវការហត្ថលេខារបស់ {role}";
 
     // Rulings and the count.
-    UnknownCriterion => "{code} is not a criterion of this count (valid: {valid}; invalid: {invalid})", "{code} មិនមែនជាលក្ខខណ្ឌនៃការរាប់នេះទេ (ត្រឹមត្រូវ៖ {valid}; មិនត្រឹមត្រូវ៖ {invalid})";
-    NotValidCriterion => "{code} is an invalid criterion; a ballot for a party needs a valid one ({valid})", "{code} ជាលក្ខខណ្ឌមិនត្រឹមត្រូវ; សន្លឹកឆ្នោតសម្រាប់គណបក្សត្រូវការលក្ខខណ្ឌត្រឹមត្រូវ ({valid})";
-    NotInvalidCriterion => "{code} is a valid criterion; an invalid ballot needs an invalid one ({invalid})", "{code} ជាលក្ខខណ្ឌត្រឹមត្រូវ; សន្លឹកឆ្នោតមិនត្រឹមត្រូវត្រូវការលក្ខខណ្ឌមិនត្រឹមត្រូវ ({invalid})";
+    UnknownCriterion => "{code} is not a criterion of this count (valid: {valid}; invalid: {invalid})", "{code} មិនមែនជាលក្ខណៈវិនិច្ឆ័យនៃការរាប់នេះទេ (បានការ៖ {valid}; មិនបានការ៖ {invalid})";
+    NotValidCriterion => "{code} is an invalid criterion; a ballot for a party needs a valid one ({valid})", "{code} ជាលក្ខណៈវិនិច្ឆ័យមិនបានការ; សន្លឹកឆ្នោតសម្រាប់គណបក្សត្រូវការលក្ខណៈវិនិច្ឆ័យបានការ ({valid})";
+    NotInvalidCriterion => "{code} is a valid criterion; an invalid ballot needs an invalid one ({invalid})", "{code} ជាលក្ខណៈវិនិច្ឆ័យបានការ; សន្លឹកឆ្នោតមិនបានការត្រូវការលក្ខណៈវិនិច្ឆ័យមិនបានការ ({invalid})";
     PartyNamedTwice => "party {party} is named twice", "គណបក្ស {party} ត្រូវបានដាក់ពីរដង";
-    NoSuchEntry => "{target} does not exist (the journal ends at seq {last})", "{target} មិនមានទេ (កំណត់ហេតុបញ្ចប់នៅលេខ {last})";
+    NoSuchEntry => "{target} does not exist (the journal ends at seq {last})", "{target} មិនមានទេ (បញ្ជីកត់ត្រាបញ្ចប់នៅលេខ {last})";
     VoidOfVoid => "{target} is a void (of seq {of}), not a ruling; voids cannot be voided", "{target} ជាការលុប (នៃលេខ {of}) មិនមែនជាការសម្រេចទេ; មិនអាចលុបការលុបបានទេ";
     NotARuling => "{target} is not a ruling", "{target} មិនមែនជាការសម្រេចទេ";
     AlreadyVoided => "ruling {target} was already voided by seq {by}", "ការសម្រេច {target} ត្រូវបានលុបរួចហើយដោយលេខ {by}";
@@ -87,8 +87,8 @@ translations! {
     AlreadyDisputing => "party {party} already disputes ruling {target}", "គណបក្ស {party} បានជំទាស់ការសម្រេច {target} រួចហើយ";
     NoDisputants => "name at least one party", "សូមដាក់ឈ្មោះគណបក្សយ៉ាងហោចណាស់មួយ";
     NotAPerson => "{target} is not a person recorded as present", "{target} មិនមែនជាបុគ្គលដែលបានកត់ត្រាថាមានវត្តមានទេ";
-    AlreadyWithdrawn => "the presence of entry {target} was already withdrawn by seq {by}", "វត្តមាននៃធាតុ {target} ត្រូវបានដករួចហើយដោយលេខ {by}";
-    Sealed => "the count was sealed at entry {seq}; nothing more can be recorded", "ការរាប់ត្រូវបានបិទត្រានៅធាតុ {seq}; មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ";
+    AlreadyWithdrawn => "the presence of entry {target} was already withdrawn by seq {by}", "វត្តមាននៃការកត់ត្រាទី {target} ត្រូវបានដករួចហើយដោយលេខ {by}";
+    Sealed => "the count was sealed at entry {seq}; nothing more can be recorded", "ការរាប់ត្រូវបានបិទត្រានៅការកត់ត្រាទី {seq}; មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ";
     NotReady => "the count cannot be sealed yet: {gaps}", "មិនទាន់អាចបិទត្រាការរាប់បានទេ៖ {gaps}";
     GapFigure => "{figure} is not recorded", "{figure} មិនទាន់បានកត់ត្រា";
     GapUnexplained => "{check} differs by {difference} and has no explanation", "{check} ខុសគ្នា {difference} ហើយគ្មានការពន្យល់";
@@ -108,11 +108,11 @@ translations! {
 
     // Training rounds.
     AnswerInCount => "this record is a count, not a training round: training answers cannot be recorded in it", "កំណត់ត្រានេះជាការរាប់ មិនមែនជាវគ្គបណ្ដុះបណ្ដាលទេ៖ មិនអាចកត់ចម្លើយហ្វឹកហាត់ក្នុងវាបានទេ";
-    CountEntryInTraining => "this record is a TRAINING round, not a count: it records training answers only, not entries of the kind {kind}", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាកត់តែចម្លើយហ្វឹកហាត់ប៉ុណ្ណោះ មិនមែនធាតុ {kind} ទេ";
+    CountEntryInTraining => "this record is a TRAINING round, not a count: it records training answers only, not entries of the kind {kind}", "កំណត់ត្រានេះជាវគ្គបណ្ដុះបណ្ដាល មិនមែនជាការរាប់ទេ៖ វាកត់តែចម្លើយហ្វឹកហាត់ប៉ុណ្ណោះ មិនមែនការកត់ត្រាទី {kind} ទេ";
     NoSuchCard => "there is no card {card}: the deck has cards 1 to {cards}", "គ្មានសន្លឹកទី {card} ទេ៖ បណ្ដុំមានសន្លឹកទី ១ ដល់ {cards}";
     TooManyMembers => "at most {max} members answer in one round", "សមាជិកយ៉ាងច្រើន {max} នាក់ឆ្លើយក្នុងវគ្គមួយ";
     DeckSize => "{value} cards: a deck has 1 to {max}", "{value} សន្លឹក៖ បណ្ដុំមួយមានពី ១ ដល់ {max}";
-    DeckCriterionMissing => "{kind} ballots are ruled under {code}, which the station's criteria do not have; give {kind} a weight of 0", "សន្លឹកឆ្នោតប្រភេទ {kind} ត្រូវសម្រេចតាម {code} ដែលលក្ខខណ្ឌរបស់ការិយាល័យមិនមាន៖ សូមដាក់ទម្ងន់ ០ ឲ្យ {kind}";
+    DeckCriterionMissing => "{kind} ballots are ruled under {code}, which the station's criteria do not have; give {kind} a weight of 0", "សន្លឹកឆ្នោតប្រភេទ {kind} ត្រូវសម្រេចតាម {code} ដែលលក្ខណៈវិនិច្ឆ័យរបស់ការិយាល័យមិនមាន៖ សូមដាក់ទម្ងន់ ០ ឲ្យ {kind}";
     DeckEmptyMix => "every kind has a weight of 0: nothing to draw", "គ្រប់ប្រភេទមានទម្ងន់ ០៖ គ្មានអ្វីត្រូវគូរទេ";
     DeckTooFewParties => "ballots marked for two parties need at least two parties on the ballot", "សន្លឹកឆ្នោតដែលគូសឲ្យគណបក្សពីរ ត្រូវការគណបក្សយ៉ាងហោចណាស់ពីរលើសន្លឹកឆ្នោត";
     NotMixEntry => "{value} is not KIND=WEIGHT (kinds: {kinds}; weights 0 to 1000)", "{value} មិនមែនជា KIND=WEIGHT ទេ (ប្រភេទ៖ {kinds}; ទម្ងន់ពី ០ ដល់ ១០០០)";
@@ -122,11 +122,11 @@ translations! {
     MemberRuledAll => "{member} has ruled all {cards} cards; give --from N to rule again from card N", "{member} បានសម្រេចសន្លឹកទាំង {cards} រួចហើយ; ផ្ដល់ --from N ដើម្បីសម្រេចម្ដងទៀតពីសន្លឹក N";
     MixKindTwice => "{kind} is given twice", "{kind} ត្រូវបានផ្ដល់ពីរដង";
     NotCanonicalCode => "{value} is not written as the code is: {expected}", "{value} មិនត្រូវបានសរសេរដូចកូដទេ៖ {expected}";
-    BadCheckpoint => "{value} is not SEQ:CODE (the entry number, a colon, and the 12 characters of the code)", "{value} មិនមែនជា SEQ:CODE ទេ (លេខធាតុ សញ្ញា : និងតួអក្សរ ១២ នៃកូដ)";
-    CheckpointMissing => "checkpoint {seq}: the record has {entries} entries and never reached it", "ចំណុចត្រួតពិនិត្យ {seq}៖ កំណត់ត្រាមានធាតុ {entries} ហើយមិនដែលដល់វាទេ";
-    CheckpointDiffers => "checkpoint {seq}: the record's code there is {found}, not {noted} as noted: the record was rewritten at or before entry {seq}, or the code was noted wrongly", "ចំណុចត្រួតពិនិត្យ {seq}៖ កូដរបស់កំណត់ត្រានៅទីនោះគឺ {found} មិនមែន {noted} ដូចបានកត់ទេ៖ កំណត់ត្រាត្រូវបានសរសេរឡើងវិញនៅ ឬមុនធាតុ {seq} ឬកូដត្រូវបានកត់ខុស";
-    CheckpointStands => "the checkpoint at entry {seq} is the record as it stands: nothing was recorded since", "ចំណុចត្រួតពិនិត្យនៅធាតុ {seq} គឺកំណត់ត្រាដូចដែលវាមាន៖ គ្មានអ្វីត្រូវបានកត់ត្រាបន្ទាប់ពីនោះទេ";
-    CheckpointElsewhere => "checkpoint {seq}: {noted} is the record's code at entry {entry} (ballot {ballot}); write the entry number before the code, not the ballot number", "ចំណុចត្រួតពិនិត្យ {seq}៖ {noted} ជាកូដរបស់កំណត់ត្រានៅធាតុ {entry} (សន្លឹកឆ្នោត {ballot}); សូមសរសេរលេខធាតុមុនកូដ មិនមែនលេខសន្លឹកឆ្នោតទេ";
+    BadCheckpoint => "{value} is not SEQ:CODE (the entry number, a colon, and the 12 characters of the code)", "{value} មិនមែនជា SEQ:CODE ទេ (លេខការកត់ត្រា សញ្ញា : និងតួអក្សរ ១២ នៃកូដ)";
+    CheckpointMissing => "checkpoint {seq}: the record has {entries} entries and never reached it", "ចំណុចត្រួតពិនិត្យ {seq}៖ កំណត់ត្រាមានការកត់ត្រាចំនួន {entries} ហើយមិនដែលដល់វាទេ";
+    CheckpointDiffers => "checkpoint {seq}: the record's code there is {found}, not {noted} as noted: the record was rewritten at or before entry {seq}, or the code was noted wrongly", "ចំណុចត្រួតពិនិត្យ {seq}៖ កូដរបស់កំណត់ត្រានៅទីនោះគឺ {found} មិនមែន {noted} ដូចបានកត់ទេ៖ កំណត់ត្រាត្រូវបានសរសេរឡើងវិញនៅ ឬមុនការកត់ត្រាទី {seq} ឬកូដត្រូវបានកត់ខុស";
+    CheckpointStands => "the checkpoint at entry {seq} is the record as it stands: nothing was recorded since", "ចំណុចត្រួតពិនិត្យនៅការកត់ត្រាទី {seq} គឺកំណត់ត្រាដូចដែលវាមាន៖ គ្មានអ្វីត្រូវបានកត់ត្រាបន្ទាប់ពីនោះទេ";
+    CheckpointElsewhere => "checkpoint {seq}: {noted} is the record's code at entry {entry} (ballot {ballot}); write the entry number before the code, not the ballot number", "ចំណុចត្រួតពិនិត្យ {seq}៖ {noted} ជាកូដរបស់កំណត់ត្រានៅការកត់ត្រាទី {entry} (សន្លឹកឆ្នោត {ballot}); សូមសរសេរលេខការកត់ត្រាមុនកូដ មិនមែនលេខសន្លឹកឆ្នោតទេ";
     CheckpointsFailed => "{failed} of the {noted} checkpoints noted do not pass", "{failed} ក្នុងចំណោមចំណុចត្រួតពិនិត្យ {noted} ដែលបានកត់ មិនឆ្លងកាត់ទេ";
     CheckpointNotListed => "checkpoint {seq}: the results file lists no checkpoint {seq} {noted} ({listed})", "ចំណុចត្រួតពិនិត្យ {seq}៖ ឯកសារលទ្ធផលមិនរាយចំណុចត្រួតពិនិត្យ {seq} {noted} ទេ ({listed})";
     WrongFormat => "the record's format is {found}; with what it opens, it must be {expected}", "ទម្រង់នៃកំណត់ត្រាគឺ {found}; តាមអ្វីដែលវាបើក វាត្រូវតែជា {expected}";
@@ -138,7 +138,7 @@ translations! {
     NoResultsFiles => "give at least one results file", "សូមផ្ដល់ឯកសារលទ្ធផលយ៉ាងហោចណាស់មួយ";
     OtherElectionFile => "is for election {found}, the other files for {expected}", "សម្រាប់ការបោះឆ្នោត {found} ឯកសារផ្សេងទៀតសម្រាប់ {expected}";
     OtherCommuneFile => "is for commune {found}, the other files for {expected}", "សម្រាប់ឃុំ សង្កាត់ {found} ឯកសារផ្សេងទៀតសម្រាប់ {expected}";
-    PracticeMixed => "practice and official results cannot be tabulated together", "មិនអាចបូកលទ្ធផលសាកល្បង និងលទ្ធផលផ្លូវការជាមួយគ្នាបានទេ";
+    PracticeMixed => "practice and official results cannot be tabulated together", "មិនអាចសរុបលទ្ធផលសាកល្បង និងលទ្ធផលផ្លូវការជាមួយគ្នាបានទេ";
     OtherPartiesFile => "lists other parties than the other files", "រាយគណបក្សខុសពីឯកសារផ្សេងទៀត";
     OtherSeatsFile => "gives {found} council seats, the other files {expected}", "ផ្ដល់អាសនៈក្រុមប្រឹក្សា {found} ឯកសារផ្សេងទៀត {expected}";
     SameFileTwice => "is the same results file as {other}", "ជាឯកសារលទ្ធផលដូចគ្នានឹង {other}";
@@ -159,18 +159,18 @@ translations! {
     CommuneHashMismatch => "the hash does not match the document (the file was edited or re-saved)", "ហាសមិនត្រូវនឹងឯកសារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
     NotARecountRecord => "{path} is not a recount", "{path} មិនមែនជាការរាប់ឡើងវិញទេ";
     RecountOfOtherResults => "the recount is of the count with results {bound}, not of this original (results {original})", "ការរាប់ឡើងវិញនេះជារបស់ការរាប់ដែលមានលទ្ធផល {bound} មិនមែនរបស់ការរាប់ដើមនេះទេ (លទ្ធផល {original})";
-    NotOpened => "the first entry must open the record, not be a {kind}", "ធាតុទីមួយត្រូវតែបើកកំណត់ត្រា មិនមែនជា {kind} ទេ";
-    OpenedAgain => "only the first entry may open the record", "មានតែធាតុទីមួយទេដែលអាចបើកកំណត់ត្រា";
+    NotOpened => "the first entry must open the record, not be a {kind}", "ការកត់ត្រាទីមួយត្រូវតែបើកកំណត់ត្រា មិនមែនជា {kind} ទេ";
+    OpenedAgain => "only the first entry may open the record", "មានតែការកត់ត្រាទីមួយទេដែលអាចបើកកំណត់ត្រា";
     WrongBinding => "the record opens {field} {found}, but the station file says {expected}", "កំណត់ត្រាបើក {field} {found} ប៉ុន្តែឯកសារការិយាល័យនិយាយថា {expected}";
 
     // The journal and the record.
-    ChainEntry => "entry {seq}: {problem}", "ធាតុ {seq}៖ {problem}";
-    EntryMissing => "missing (the next entry in the record is seq {next})", "បាត់ (ធាតុបន្ទាប់ក្នុងកំណត់ត្រាគឺលេខ {next})";
-    JournalEmpty => "missing (the journal is empty)", "បាត់ (កំណត់ហេតុទទេ)";
+    ChainEntry => "entry {seq}: {problem}", "ការកត់ត្រាទី {seq}៖ {problem}";
+    EntryMissing => "missing (the next entry in the record is seq {next})", "បាត់ (ការកត់ត្រាបន្ទាប់ក្នុងកំណត់ត្រាគឺលេខ {next})";
+    JournalEmpty => "missing (the journal is empty)", "បាត់ (បញ្ជីកត់ត្រាទទេ)";
     OutOfOrder => "out of order (expected seq {expected})", "ខុសលំដាប់ (រំពឹងលេខ {expected})";
-    FirstPrevHash => "the first entry's prev_hash is not all zeros", "prev_hash នៃធាតុទីមួយមិនមែនសូន្យទាំងអស់ទេ";
-    PrevHash => "prev_hash does not match the hash of entry {seq}", "prev_hash មិនត្រូវនឹងហាសនៃធាតុ {seq} ទេ";
-    EntryChanged => "hash does not match its contents (the entry was changed)", "ហាសមិនត្រូវនឹងខ្លឹមសារទេ (ធាតុត្រូវបានកែប្រែ)";
+    FirstPrevHash => "the first entry's prev_hash is not all zeros", "prev_hash នៃការកត់ត្រាទីមួយមិនមែនសូន្យទាំងអស់ទេ";
+    PrevHash => "prev_hash does not match the hash of entry {seq}", "prev_hash មិនត្រូវនឹងហាសនៃការកត់ត្រាទី {seq} ទេ";
+    EntryChanged => "hash does not match its contents (the entry was changed)", "ហាសមិនត្រូវនឹងខ្លឹមសារទេ (ការកត់ត្រាត្រូវបានកែប្រែ)";
     EntryUnreadable => "cannot be read: {detail}", "មិនអាចអានបាន៖ {detail}";
     EntryNotCanonical => "is not in canonical form", "មិនស្ថិតក្នុងទម្រង់ស្តង់ដារ (canonical) ទេ";
     EntrySeq => "its contents say seq {seq}", "ខ្លឹមសាររបស់វានិយាយថាលេខ {seq}";
@@ -181,19 +181,19 @@ translations! {
     NotARecord => "{path} is not a polltally count record ({detail})", "{path} មិនមែនជាកំណត់ត្រាការរាប់ polltally ទេ ({detail})";
     NoStationFile => "no station file: {detail}", "គ្មានឯកសារការិយាល័យ៖ {detail}";
     NotRegularFile => "not a regular file", "មិនមែនជាឯកសារធម្មតាទេ";
-    NoWal => "the file system does not allow a write-ahead log (journal_mode {mode})", "ប្រព័ន្ធឯកសារមិនអនុញ្ញាតកំណត់ហេតុសរសេរមុន (journal_mode {mode})";
+    NoWal => "the file system does not allow a write-ahead log (journal_mode {mode})", "ប្រព័ន្ធឯកសារមិនអនុញ្ញាតការសរសេរតាមរបៀប WAL (journal_mode {mode})";
     RecordDamaged => "{path} is damaged: {problem}", "{path} ខូចខាត៖ {problem}";
     RecordReadOnly => "{path} was opened for reading only", "{path} ត្រូវបានបើកសម្រាប់តែអានប៉ុណ្ណោះ";
-    NotInFile => "the entry was written to {path}'s log but could not be brought into the file, so it is not acknowledged: {detail}", "ធាតុត្រូវបានសរសេរទៅកំណត់ហេតុរបស់ {path} ប៉ុន្តែមិនអាចនាំចូលក្នុងឯកសារបានទេ ដូច្នេះវាមិនត្រូវបានទទួលស្គាល់ទេ៖ {detail}";
+    NotInFile => "the entry was written to {path}'s log but could not be brought into the file, so it is not acknowledged: {detail}", "ការកត់ត្រាត្រូវបានសរសេរទៅឯកសារ WAL របស់ {path} ប៉ុន្តែមិនអាចនាំចូលក្នុងឯកសារបានទេ ដូច្នេះវាមិនត្រូវបានទទួលស្គាល់ទេ៖ {detail}";
     CheckpointIncomplete => "{done} of {of} pages copied; another program is reading the record", "បានចម្លងទំព័រ {done} ក្នុងចំណោម {of}; កម្មវិធីផ្សេងកំពុងអានកំណត់ត្រា";
     IntegrityCheck => "SQLite's integrity check found: {found}", "ការពិនិត្យភាពត្រឹមត្រូវរបស់ SQLite បានរកឃើញ៖ {found}";
-    SealRowDisagrees => "the seal row says the count was sealed at entry {row}, the journal says {journal} (its last entry is {last})", "ជួរត្រានិយាយថាការរាប់ត្រូវបានបិទត្រានៅធាតុ {row} កំណត់ហេតុនិយាយថា {journal} (ធាតុចុងក្រោយរបស់វាគឺ {last})";
+    SealRowDisagrees => "the seal row says the count was sealed at entry {row}, the journal says {journal} (its last entry is {last})", "ជួរត្រានិយាយថាការរាប់ត្រូវបានបិទត្រានៅការកត់ត្រាទី {row} បញ្ជីកត់ត្រានិយាយថា {journal} (ការកត់ត្រាចុងក្រោយរបស់វាគឺ {last})";
     RowWrongType => "a row holds a value of the wrong type in column {column}", "ជួរមួយមានតម្លៃខុសប្រភេទនៅជួរឈរ {column}";
     NotADatabase => "the file is not a SQLite database (or its first page is damaged)", "ឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យ SQLite ទេ (ឬទំព័រទីមួយរបស់វាខូច)";
     DatabaseCorrupt => "SQLite finds the file malformed ({detail})", "SQLite រកឃើញថាឯកសារខុសទម្រង់ ({detail})";
     MirrorFailed => "live copy {path}: {problem}", "ច្បាប់ចម្លងផ្ទាល់ {path}៖ {problem}";
     MirrorIsRecord => "it is the record itself; choose a file on another medium (a USB stick)", "វាជាកំណត់ត្រាខ្លួនឯង; សូមជ្រើសឯកសារលើឧបករណ៍ផ្ទុកផ្សេង (ឧបករណ៍ផ្ទុកចល័ត)";
-    MirrorOfOther => "it is not a copy of this record (its {n} entries end at {head}, which this record's journal does not)", "វាមិនមែនជាច្បាប់ចម្លងនៃកំណត់ត្រានេះទេ (ធាតុ {n} របស់វាបញ្ចប់នៅ {head} ដែលកំណត់ហេតុនៃកំណត់ត្រានេះមិនមាន)";
+    MirrorOfOther => "it is not a copy of this record (its {n} entries end at {head}, which this record's journal does not)", "វាមិនមែនជាច្បាប់ចម្លងនៃកំណត់ត្រានេះទេ (ការកត់ត្រាចំនួន {n} របស់វាបញ្ចប់នៅ {head} ដែលបញ្ជីកត់ត្រានៃកំណត់ត្រានេះមិនមាន)";
     PathNotUtf8 => "{path} is not a UTF-8 path", "{path} មិនមែនជាផ្លូវ UTF-8 ទេ";
     MirrorNeedsWriting => "a live copy is kept only by a command that writes a record (new, figures, rule, void, dispute, present, withdraw, pile, explain, seal, recount)", "ច្បាប់ចម្លងផ្ទាល់ត្រូវបានរក្សាតែដោយពាក្យបញ្ជាដែលសរសេរកំណត់ត្រាប៉ុណ្ណោះ (new, figures, rule, void, dispute, present, withdraw, pile, explain, seal, recount)";
     MirrorGone => "the copy is no longer at its place (was the USB stick taken out?)", "ច្បាប់ចម្លងលែងនៅកន្លែងរបស់វាហើយ (តើឧបករណ៍ផ្ទុកចល័ត ត្រូវបានដកចេញទេ?)";
@@ -206,7 +206,7 @@ translations! {
     NewerRecord => "{path} was written by a newer polltally (schema {found}, this one reads up to {max})", "{path} ត្រូវបានសរសេរដោយ polltally ថ្មីជាង (គ្រោង {found} កំណែនេះអានបានត្រឹម {max})";
     StoredStation => "the record's station file: {problem}", "ឯកសារការិយាល័យក្នុងកំណត់ត្រា៖ {problem}";
     ChangedElsewhere => "the record was changed by another program since it was opened; open it again", "កំណត់ត្រាត្រូវបានកែដោយកម្មវិធីផ្សេងតាំងពីបើក; សូមបើកវាម្ដងទៀត";
-    CannotEncode => "cannot encode an entry: {detail}", "មិនអាចអ៊ិនកូដធាតុបានទេ៖ {detail}";
+    CannotEncode => "cannot encode an entry: {detail}", "មិនអាចអ៊ិនកូដការកត់ត្រាបានទេ៖ {detail}";
     Record => "record: {problem}", "កំណត់ត្រា៖ {problem}";
 
     // Results files and verification.
@@ -216,8 +216,8 @@ translations! {
     NotCanonical => "the bytes are not in canonical form (the file was edited or re-saved)", "បៃមិនស្ថិតក្នុងទម្រង់ស្តង់ដារទេ (ឯកសារត្រូវបានកែ ឬរក្សាទុកឡើងវិញ)";
     Inconsistent => "{field} is {found}, but {why}", "{field} គឺ {found} ប៉ុន្តែ {why}";
     DeadlineIs => "the sealing time and the complaint days give {date} in {zone}", "ពេលបិទត្រា និងចំនួនថ្ងៃប្ដឹង ផ្ដល់ {date} តាមតំបន់ម៉ោង {zone}";
-    VotesAddUp => "the votes add up to {n}", "សម្លេងឆ្នោតបូកបាន {n}";
-    InvalidAddUp => "the invalid ballots add up to {n}", "សន្លឹកឆ្នោតមិនត្រឹមត្រូវបូកបាន {n}";
+    VotesAddUp => "the votes add up to {n}", "សំឡេងឆ្នោតបូកបាន {n}";
+    InvalidAddUp => "the invalid ballots add up to {n}", "សន្លឹកឆ្នោតមិនបានការបូកបាន {n}";
     ValidIs => "figures.valid is {n}", "figures.valid គឺ {n}";
     IssuedIs => "received - unused - spoiled is {n}", "ទទួល - មិនបានប្រើ - ខូច គឺ {n}";
     PartiesAre => "the parties are {list}", "គណបក្សគឺ {list}";
@@ -235,17 +235,17 @@ translations! {
     CodeLength => "{value} has {n} characters, a short code has {expected}", "{value} មាន {n} តួអក្សរ កូដខ្លីមាន {expected}";
     CodeLineIncomplete => "a station code and the short code of its form are needed", "ត្រូវការលេខកូដការិយាល័យ និងកូដខ្លីនៃទម្រង់របស់វា";
     TooManyCodeLines => "more than {max} lines; a codes file has one line a station", "លើសពី {max} បន្ទាត់ ឯកសារកូដមានមួយបន្ទាត់សម្រាប់ការិយាល័យមួយ";
-    CodeMismatch => "{typed} does not match this results file (its code is {code}); the form and the file disagree", "{typed} មិនត្រូវនឹងឯកសារលទ្ធផលនេះទេ (កូដរបស់វាគឺ {code}); សន្លឹកលទ្ធផល និងឯកសារមិនស៊ីគ្នា";
+    CodeMismatch => "{typed} does not match this results file (its code is {code}); the form and the file disagree", "{typed} មិនត្រូវនឹងឯកសារលទ្ធផលនេះទេ (កូដរបស់វាគឺ {code}); ទម្រង់លទ្ធផល និងឯកសារមិនស៊ីគ្នា";
     OtherElection => "the results file is for election {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការបោះឆ្នោត {file} កំណត់ត្រាសម្រាប់ {record}";
     OtherStation => "the results file is for station {file}, the record for {record}", "ឯកសារលទ្ធផលសម្រាប់ការិយាល័យ {file} កំណត់ត្រាសម្រាប់ {record}";
     FileSaysRecordSays => "the results file says {found}, the record says {expected}", "ឯកសារលទ្ធផលនិយាយថា {found} កំណត់ត្រានិយាយថា {expected}";
-    CommuneDiffers => "the commune file says {found}, tabulating the results files gives {expected}", "ឯកសារឃុំ សង្កាត់និយាយថា {found} ការបូកឯកសារលទ្ធផលផ្ដល់ {expected}";
+    CommuneDiffers => "the commune file says {found}, tabulating the results files gives {expected}", "ឯកសារឃុំ សង្កាត់និយាយថា {found} ការសរុបលទ្ធផលពីឯកសារផ្ដល់ {expected}";
     BytesDiffer => "the bytes differ", "បៃខុសគ្នា";
-    HeadAdded => "{expected} is entry {seq}, but the record ends at entry {n} (hash {head}): entries were added after it", "{expected} ជាធាតុ {seq} ប៉ុន្តែកំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ មានធាតុបន្ថែមក្រោយវា";
-    HeadMissing => "{expected} is not in the record; the record ends at entry {n} (hash {head}): entries after it are missing or were changed", "{expected} មិនមានក្នុងកំណត់ត្រាទេ; កំណត់ត្រាបញ្ចប់នៅធាតុ {n} (ហាស {head})៖ ធាតុក្រោយវាបាត់ ឬត្រូវបានកែ";
+    HeadAdded => "{expected} is entry {seq}, but the record ends at entry {n} (hash {head}): entries were added after it", "{expected} ជាការកត់ត្រាទី {seq} ប៉ុន្តែកំណត់ត្រាបញ្ចប់នៅការកត់ត្រាទី {n} (ហាស {head})៖ មានការកត់ត្រាបន្ថែមក្រោយវា";
+    HeadMissing => "{expected} is not in the record; the record ends at entry {n} (hash {head}): entries after it are missing or were changed", "{expected} មិនមានក្នុងកំណត់ត្រាទេ; កំណត់ត្រាបញ្ចប់នៅការកត់ត្រាទី {n} (ហាស {head})៖ ការកត់ត្រាក្រោយវាបាត់ ឬត្រូវបានកែ";
     NotQrPayload => "the QR code holds {value}, not a polltally-qr/1 payload (at {why})", "កូដ QR មាន {value} មិនមែនជាទិន្នន័យ polltally-qr/1 ទេ (នៅ {why})";
     QrSays => "the QR code says {found}, the file says {expected}", "កូដ QR និយាយថា {found} ឯកសារនិយាយថា {expected}";
-    QrPartyCount => "the QR code has the votes of {found} parties, the file lists {expected}", "កូដ QR មានសម្លេងឆ្នោតនៃគណបក្ស {found} ឯកសាររាយ {expected}";
+    QrPartyCount => "the QR code has the votes of {found} parties, the file lists {expected}", "កូដ QR មានសំឡេងឆ្នោតនៃគណបក្ស {found} ឯកសាររាយ {expected}";
     QrStationNotInCommune => "station {station} is not counted in the commune file", "ការិយាល័យ {station} មិនត្រូវបានរាប់ក្នុងឯកសារឃុំ សង្កាត់ទេ";
     QrReplacedByRecount => "the commune file counts a recount of this station instead (results hash {recount})", "ឯកសារឃុំ សង្កាត់រាប់ការរាប់ឡើងវិញនៃការិយាល័យនេះជំនួសវិញ (ហាសលទ្ធផល {recount})";
     QrDisagrees => "the QR code of {image} and {file} disagree: {list}", "កូដ QR នៃ {image} និង {file} មិនស៊ីគ្នា៖ {list}";
@@ -280,7 +280,7 @@ translations! {
     FileOverMax => "{path} is larger than {max} bytes, the largest such a file may be", "{path} ធំជាង {max} បៃ ដែលជាទំហំធំបំផុតនៃឯកសារបែបនេះ";
     NotBallotNumber => "{value} is not a ballot number (the number written on its back)", "{value} មិនមែនជាលេខសន្លឹកឆ្នោតទេ (លេខដែលសរសេរនៅខាងក្រោយ)";
     NotPartyNumberAt => "{value} is not a party number", "{value} មិនមែនជាលេខគណបក្សទេ";
-    PartyFirst => "{value} is not a party number (write the party first, then its valid criterion: `3 V3`)", "{value} មិនមែនជាលេខគណបក្សទេ (សរសេរគណបក្សមុន បន្ទាប់មកលក្ខខណ្ឌត្រឹមត្រូវ៖ `3 V3`)";
+    PartyFirst => "{value} is not a party number (write the party first, then its valid criterion: `3 V3`)", "{value} មិនមែនជាលេខគណបក្សទេ (សរសេរគណបក្សមុន បន្ទាប់មកលក្ខណៈវិនិច្ឆ័យបានការ៖ `3 V3`)";
     DisputeAlone => "a dispute needs a ruling before it: `3 dispute=5`", "ការជំទាស់ត្រូវការការសម្រេចនៅពីមុខ៖ `3 dispute=5`";
     NotEncodable => "cannot be written as canonical JSON: {detail}", "មិនអាចសរសេរជា JSON ស្តង់ដារបានទេ៖ {detail}";
     TooManyWords => "too many words (write `3`, `3 V3` or `I2`, optionally followed by `dispute=5,7`)", "ពាក្យច្រើនពេក (សរសេរ `3`, `3 V3` ឬ `I2` អាចតាមដោយ `dispute=5,7`)";
