@@ -12,6 +12,9 @@ pub struct Term {
     pub en: &'static [&'static str],
     /// The one Khmer rendering.
     pub km: &'static str,
+    /// The NEC's own abbreviation of it, which a text may use instead where
+    /// space is short (`គ.ជ.ប`).
+    pub short: Option<&'static str>,
     /// Other renderings a Khmer text may not use for it. Each is looked for
     /// after the Khmer term itself is taken out of the text, so a wrong
     /// variant may be a part of the right one (`ច្បាប់` of `ច្បាប់ចម្លង`).
@@ -36,12 +39,14 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["vote", "votes"],
         km: "សំឡេង",
+        short: None,
         wrong: &["សម្លេង"],
         source: NEC_RESULTS_2017,
     },
     Term {
         en: &["invalid"],
         km: "មិនបានការ",
+        short: None,
         wrong: &["មិនត្រឹមត្រូវ"],
         source: "NEC figures of invalid ballots, 2023, as reported (writternews.com 2023/08: \
                  \"សន្លឹកឆ្នោតមិនបានការដែល គ.ជ.ប ប្រកាស\"); reviewer (issue)",
@@ -49,6 +54,7 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["valid"],
         km: "បានការ",
+        short: None,
         wrong: &[],
         source: "the NEC's invalid term \"មិនបានការ\" (above) without its negation; reviewer \
                  (issue); the positive form itself was not found in an NEC document",
@@ -56,12 +62,14 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["criterion", "criteria"],
         km: "លក្ខណៈវិនិច្ឆ័យ",
+        short: None,
         wrong: &["លក្ខខណ្ឌ"],
         source: REVIEWER,
     },
     Term {
         en: &["form", "forms"],
         km: "ទម្រង់",
+        short: None,
         wrong: &["សន្លឹកលទ្ធផល"],
         source: "NEC form 1102 (\"ទម្រង់\" as the NEC's notices write \"ទម្រង់បែបបទកំណត់ដោយ គ.ជ.ប\", \
                  freshnewsasia.com localnews/292500); reviewer (issue)",
@@ -69,6 +77,7 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["reconciliation"],
         km: "ផ្គូផ្គងតួលេខ",
+        short: None,
         wrong: &["ផ្ទៀងផ្ទាត់តួលេខ", "តួលេខផ្ទៀងផ្ទាត់"],
         source: "reviewer (issue: Reconciliation and Verify must differ); the word ផ្គូផ្គង \
                  (match) is polltally's choice, not confirmed in an NEC document",
@@ -76,12 +85,14 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["verify", "verified", "verifying", "verification"],
         km: "ផ្ទៀងផ្ទាត់",
+        short: None,
         wrong: &[],
         source: REVIEWER,
     },
     Term {
         en: &["tally"],
         km: "ចំនួនរាប់បាន",
+        short: None,
         wrong: &[],
         source: "reviewer (issue: tally and count must differ); the wording is polltally's \
                  choice, not confirmed in an NEC document",
@@ -89,48 +100,56 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["head"],
         km: "ហាសចុងក្រោយ",
+        short: None,
         wrong: &["ក្បាលបញ្ជី", "ហាសក្បាល", "ក្បាល"],
         source: "reviewer (issue: one name for the journal head); polltally's choice",
     },
     Term {
         en: &["definition hash", "definition"],
         km: "ហាសឯកសារការិយាល័យ",
+        short: None,
         wrong: &["ហាសឯកសារ"],
         source: "reviewer (issue: one name for the definition hash); polltally's choice",
     },
     Term {
         en: &["tabulate", "tabulation", "tabulating", "tabulated"],
         km: "សរុបលទ្ធផល",
+        short: None,
         wrong: &["បូកលទ្ធផល", "បូកឯកសារ"],
         source: "reviewer (issue: tabulate is សរុប and បូក); polltally's choice",
     },
     Term {
         en: &["copy", "copies"],
         km: "ច្បាប់ចម្លង",
+        short: None,
         wrong: &["ច្បាប់ A", "ច្បាប់ B", "ច្បាប់ C"],
         source: "reviewer (issue: ច្បាប់ alone reads as \"law\")",
     },
     Term {
         en: &["commune election commission"],
         km: "គណៈកម្មការឃុំ សង្កាត់រៀបចំការបោះឆ្នោត",
+        short: Some("គឃ.សប"),
         wrong: &["គណៈកម្មការឃុំ សង្កាត់"],
         source: NEC_BODIES,
     },
     Term {
         en: &["provincial election commission"],
         km: "គណៈកម្មការរាជធានី ខេត្តរៀបចំការបោះឆ្នោត",
+        short: Some("គធ.ខប"),
         wrong: &["គណៈកម្មការខេត្ត"],
         source: NEC_BODIES,
     },
     Term {
         en: &["national election committee"],
         km: "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត",
+        short: Some("គ.ជ.ប"),
         wrong: &[],
         source: "NEC's own name in its notices (freshnewsasia.com localnews/37161, 2016)",
     },
     Term {
         en: &["province"],
         km: "រាជធានី ខេត្ត",
+        short: None,
         wrong: &["ខេត្ត រាជធានី"],
         source: "laws and NEC notices name the capital first (\"ក្រុមប្រឹក្សារាជធានី \
                  ក្រុមប្រឹក្សាខេត្ត\"; \"រាជធានី-ខេត្ត\", cnv.org.kh 2017-06-29)",
@@ -138,12 +157,17 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["district"],
         km: "ក្រុង ស្រុក ខណ្ឌ",
+        short: None,
         wrong: &["ស្រុក ខណ្ឌ"],
         source: NEC_BODIES,
     },
     Term {
-        en: &["temporary identity document", "temporary identity documents"],
+        en: &[
+            "temporary identity document",
+            "temporary identity documents",
+        ],
         km: "ឯកសារបញ្ជាក់អត្តសញ្ញាណបម្រើឲ្យការបោះឆ្នោត",
+        short: Some("ឯ.អ"),
         wrong: &[
             "ឯកសារអត្តសញ្ញាណបណ្ដោះអាសន្ន",
             "លិខិតបញ្ជាក់អត្តសញ្ញាណបណ្ដោះអាសន្ន",
@@ -154,6 +178,7 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["journal"],
         km: "បញ្ជីកត់ត្រា",
+        short: None,
         wrong: &["កំណត់ហេតុ"],
         source: "reviewer (issue: កំណត់ហេតុ reads as the official minutes; unsure); \
                  polltally's choice, not confirmed",
@@ -161,24 +186,28 @@ pub const GLOSSARY: &[Term] = &[
     Term {
         en: &["entry", "entries"],
         km: "ការកត់ត្រា",
+        short: None,
         wrong: &["ធាតុ"],
         source: "reviewer (issue: ធាតុ is jargon; unsure); polltally's choice, not confirmed",
     },
     Term {
         en: &["seat", "seats"],
         km: "អាសនៈ",
+        short: None,
         wrong: &[],
         source: NEC_RESULTS_2017,
     },
     Term {
         en: &["spoiled"],
         km: "ខូច",
+        short: None,
         wrong: &[],
         source: "reviewer (issue: S is the NEC's សន្លឹកឆ្នោតខូច)",
     },
     Term {
         en: &["party agent", "party agents"],
         km: "ភ្នាក់ងារគណបក្ស",
+        short: None,
         wrong: &[],
         source: "NEC notice 2023 (freshnewsasia.com localnews/292500: \"ភ្នាក់ងារគណបក្សនយោបាយ\")",
     },
@@ -228,7 +257,10 @@ pub fn names(english: &str, term: &Term) -> bool {
 /// The wrong renderings of `term` found in `khmer`, once the right one is
 /// taken out.
 pub fn wrong_renderings(khmer: &str, term: &Term) -> Vec<&'static str> {
-    let rest = khmer.replace(term.km, " ");
+    let mut rest = khmer.replace(term.km, " ");
+    if let Some(short) = term.short {
+        rest = rest.replace(short, " ");
+    }
     term.wrong
         .iter()
         .copied()
@@ -243,14 +275,15 @@ pub fn faults(table: &str, key: &str, english: &str, khmer: &str) -> Vec<String>
     for term in GLOSSARY {
         for wrong in wrong_renderings(khmer, term) {
             found.push(format!(
-                "{table}::{key}: uses {wrong:?} for {en:?}, the glossary says {km:?}: {khmer:?}",
+                "{table}::{key}: uses \"{wrong}\" for \"{en}\", the glossary says \"{km}\": \"{khmer}\"",
                 en = term.en[0],
                 km = term.km,
             ));
         }
-        if names(english, term) && !khmer.contains(term.km) {
+        let rendered = khmer.contains(term.km) || term.short.is_some_and(|s| khmer.contains(s));
+        if names(english, term) && !rendered {
             found.push(format!(
-                "{table}::{key}: the English names {en:?} but the Khmer has no {km:?}: {english:?} / {khmer:?}",
+                "{table}::{key}: the English names \"{en}\" but the Khmer has no \"{km}\": \"{english}\" / \"{khmer}\"",
                 en = term.en[0],
                 km = term.km,
             ));
@@ -317,7 +350,7 @@ mod tests {
                 faults(table, key, en, km).into_iter().filter(|fault| {
                     !OTHER_SENSE.iter().any(|(t, k, term)| {
                         fault.starts_with(&format!("{t}::{k}:"))
-                            && fault.contains(&format!("names {term:?}"))
+                            && fault.contains(&format!("names \"{term}\""))
                     })
                 })
             })
@@ -327,6 +360,24 @@ mod tests {
             "{} texts break the glossary:\n{}",
             faults.len(),
             faults.join("\n")
+        );
+    }
+
+    #[test]
+    fn khmer_texts_write_no_figures_of_their_own() {
+        // A figure in a template is a placeholder (`{n}`, or `{#64}` for a
+        // fixed one), so that it follows the numerals chosen; the criteria
+        // are the station file's own text and are left out.
+        let with_digits: Vec<String> = every_text()
+            .iter()
+            .filter(|(table, ..)| table != "criteria")
+            .filter(|(.., km)| km.chars().any(|c| ('\u{17e0}'..='\u{17e9}').contains(&c)))
+            .map(|(table, key, _, km)| format!("{table}::{key}: \"{km}\""))
+            .collect();
+        assert!(
+            with_digits.is_empty(),
+            "Khmer digits written into texts:\n{}",
+            with_digits.join("\n")
         );
     }
 

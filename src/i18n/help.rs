@@ -21,7 +21,7 @@ texts! {
     FigureR => "R: ballots received", "R៖ សន្លឹកឆ្នោតដែលបានទទួល";
     FigureU => "U: ballots unused", "U៖ សន្លឹកឆ្នោតមិនបានប្រើ";
     FigureS => "S: ballots spoiled and cancelled", "S៖ សន្លឹកឆ្នោតខូច និងលុបចោល";
-    FigureV => "V: voters marked on the voter list", "V៖ អ្នកបោះឆ្នោតដែលបានគូសក្នុងបញ្ជី";
+    FigureV => "V: voters marked on the voter list", "V៖ ឈ្មោះអ្នកបោះឆ្នោតដែលបានគូសក្នុងបញ្ជីបោះឆ្នោត";
     FigureT => "T: voters on the supplementary list", "T៖ អ្នកបោះឆ្នោតក្នុងបញ្ជីបន្ថែម";
     FigureD => "D: of V, voters admitted with temporary identity documents", "D៖ ក្នុង V អ្នកបោះឆ្នោតដែលប្រើឯកសារបញ្ជាក់អត្តសញ្ញាណបម្រើឲ្យការបោះឆ្នោត";
     FigureB => "B: ballots found in the box", "B៖ សន្លឹកឆ្នោតដែលរកឃើញក្នុងហិប";
@@ -92,14 +92,14 @@ texts! {
     Train => "Train the commission before election day: practice ballots for the station, each member's rulings of them, scores and agreement", "ហ្វឹកហាត់គណៈកម្មការមុនថ្ងៃបោះឆ្នោត៖ សន្លឹកឆ្នោតហ្វឹកហាត់សម្រាប់ការិយាល័យ ការសម្រេចរបស់សមាជិកម្នាក់ៗ ពិន្ទុ និងការយល់ស្របគ្នា";
     TrainDeck => "Make a practice deck for a station: a new TRAINING record (never a count) whose cards every member rules in turn", "បង្កើតបណ្ដុំសន្លឹកឆ្នោតហ្វឹកហាត់សម្រាប់ការិយាល័យ៖ កំណត់ត្រាហ្វឹកហាត់ថ្មី (មិនមែនជាការរាប់ទេ) ដែលសមាជិកម្នាក់ៗសម្រេចសន្លឹករបស់វាម្ដងម្នាក់";
     TrainDeckRecord => "Where to create the training record (must not exist)", "កន្លែងបង្កើតកំណត់ត្រាហ្វឹកហាត់ (មិនត្រូវមានរួចទេ)";
-    TrainCards => "How many practice ballots (1 to 500)", "ចំនួនសន្លឹកឆ្នោតហ្វឹកហាត់ (ពី ១ ដល់ ៥០០)";
+    TrainCards => "How many practice ballots (1 to 500)", "ចំនួនសន្លឹកឆ្នោតហ្វឹកហាត់ (ពី 1 ដល់ 500)";
     TrainSeed => "The seed the deck is drawn from: the same seed, cards and mix give the same deck on every laptop (default: from the clock)", "គ្រាប់ពូជដែលបណ្ដុំត្រូវបានគូរចេញពី៖ គ្រាប់ពូជ ចំនួនសន្លឹក និងល្បាយដូចគ្នា ផ្ដល់បណ្ដុំដូចគ្នាលើគ្រប់កុំព្យូទ័រ (លំនាំដើម៖ ពីនាឡិកា)";
-    TrainMix => "The weight of each kind of ballot, as KIND=WEIGHT,...; kinds left out weigh 0 (kinds: tick, other-mark, beside-box, faint, no-stamp, blank, two-parties, straddling, identifying, damaged)", "ទម្ងន់នៃប្រភេទសន្លឹកឆ្នោតនីមួយៗ ជា KIND=WEIGHT,...; ប្រភេទដែលមិនបានដាក់មានទម្ងន់ ០ (ប្រភេទ៖ tick, other-mark, beside-box, faint, no-stamp, blank, two-parties, straddling, identifying, damaged)";
+    TrainMix => "The weight of each kind of ballot, as KIND=WEIGHT,...; kinds left out weigh 0 (kinds: tick, other-mark, beside-box, faint, no-stamp, blank, two-parties, straddling, identifying, damaged)", "ទម្ងន់នៃប្រភេទសន្លឹកឆ្នោតនីមួយៗ ជា KIND=WEIGHT,...; ប្រភេទដែលមិនបានដាក់មានទម្ងន់ 0 (ប្រភេទ៖ tick, other-mark, beside-box, faint, no-stamp, blank, two-parties, straddling, identifying, damaged)";
     TrainTrainer => "Who leads the round", "អ្នកដឹកនាំវគ្គ";
     TrainAnswers => "Record one member's rulings of the deck, one card a line from standard input: `3`, `3 V3`, `I2`, or `-` to leave a card unruled; a later answer to a card replaces the earlier one", "កត់ការសម្រេចរបស់សមាជិកម្នាក់លើបណ្ដុំ មួយសន្លឹកមួយបន្ទាត់ពីការបញ្ចូលស្តង់ដារ៖ `3`, `3 V3`, `I2` ឬ `-` ដើម្បីទុកសន្លឹកមួយមិនសម្រេច; ចម្លើយក្រោយលើសន្លឹកដដែលជំនួសចម្លើយមុន";
     TrainRecord => "The training record", "កំណត់ត្រាហ្វឹកហាត់";
     TrainMember => "The member who rules", "សមាជិកដែលសម្រេច";
-    TrainFrom => "The card the first line rules (default: the member's first card not ruled, 1 for a new member)", "សន្លឹកដែលបន្ទាត់ទីមួយសម្រេច (លំនាំដើម៖ សន្លឹកទីមួយដែលសមាជិកមិនទាន់សម្រេច ១ សម្រាប់សមាជិកថ្មី)";
+    TrainFrom => "The card the first line rules (default: the member's first card not ruled, 1 for a new member)", "សន្លឹកដែលបន្ទាត់ទីមួយសម្រេច (លំនាំដើម៖ សន្លឹកទីមួយដែលសមាជិកមិនទាន់សម្រេច 1 សម្រាប់សមាជិកថ្មី)";
     TrainScore => "Score a training round: each member's correct rulings, the commission's agreement (Fleiss' kappa), the cards ruled differently", "ដាក់ពិន្ទុវគ្គហ្វឹកហាត់៖ ការសម្រេចត្រឹមត្រូវរបស់សមាជិកម្នាក់ៗ ការយល់ស្របគ្នារបស់គណៈកម្មការ (Fleiss' kappa) សន្លឹកដែលបានសម្រេចខុសគ្នា";
     TrainReport => "Write the trainer's report of a training round as a PDF", "សរសេររបាយការណ៍គ្រូបង្គោលនៃវគ្គហ្វឹកហាត់ជា PDF";
 }
