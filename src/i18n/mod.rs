@@ -334,7 +334,7 @@ texts! {
     ExplanationFor => "Explanation for {check}", "ការពន្យល់សម្រាប់ {check}";
     RecordExplanation => "Record explanation", "កត់ត្រាការពន្យល់";
 
-    NextBallot => "Ballot", "សន្លឹកឆ្នោត";
+    NextBallot => "Ballot", "សន្លឹកឆ្នោតទី";
     RuledOf => "Ruled {ruled} of {in_box} ballots in the box", "បានសម្រេច {ruled} ក្នុងចំណោម {in_box} សន្លឹកក្នុងហិប";
     RuledNoBox => "Ruled {ruled} ballots (ballots in the box not yet recorded)", "បានសម្រេច {ruled} សន្លឹក (មិនទាន់កត់ត្រាសន្លឹកក្នុងហិប)";
     TypeParty => "Type the party number.", "វាយលេខគណបក្ស។";
