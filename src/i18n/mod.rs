@@ -9,7 +9,7 @@ use crate::domain::recount::RecountMode;
 use crate::domain::ruling::Verdict;
 use crate::domain::serials::{BookSerialsPart, BookUse};
 use crate::domain::station::StationDefinition;
-use crate::domain::text::Numerals;
+use crate::domain::text::{LocalizedText, Numerals};
 use crate::domain::time::{Date, Timestamp};
 use crate::domain::zone::Zone;
 use std::fmt::Display;
@@ -927,6 +927,12 @@ impl Tr {
                 .map(|(_, value)| value.to_string())
                 .or_else(|| self.literal(name))
         })
+    }
+
+    /// A station file's text (a criterion's rule or example) in this
+    /// language: a figure it writes as `{#3}` follows the chosen numerals.
+    pub fn station_text(self, text: &LocalizedText) -> String {
+        message::fill(text.get(self.lang.code()), |name| self.literal(name))
     }
 
     /// A number written into a template as `{#64}`, in the chosen numerals:
