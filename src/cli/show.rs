@@ -161,11 +161,9 @@ pub fn summary(record: &Record, tr: Tr) -> String {
     }
     let zone = count.zone();
     if let Some((seq, seal)) = count.seal() {
-        line(format!(
-            "{} ({} {seq}, {})",
-            tr.t(T::Sealed),
-            tr.t(T::Entry),
-            tr.time(&zone, seal.at)
+        line(tr.f(
+            T::SealedAtEntry,
+            &[("seq", &seq), ("at", &tr.time(&zone, seal.at))],
         ));
         let deadline = zone.complaint_deadline(seal.at, def.complaint_days);
         line(tr.f(

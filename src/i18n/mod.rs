@@ -398,6 +398,7 @@ texts! {
     SealingReady => "Nothing is missing: the count can be sealed.", "គ្មានអ្វីខ្វះទេ៖ អាចបិទត្រាការរាប់បាន។";
 
     Sealed => "SEALED", "បានបិទត្រា";
+    SealedAtEntry => "SEALED (Entry {seq}, {at})", "បានបិទត្រា (ការកត់ត្រាទី {seq}, {at})";
     SummaryJournal => "Journal: {entries} entries, head {head}", "បញ្ជីកត់ត្រា៖ ការកត់ត្រាចំនួន {entries} ហាសចុងក្រោយ {head}";
     SummaryRulings => "Rulings: {live} live, {voided} voided, {disputed} disputed", "ការសម្រេច៖ {live} នៅជាធរមាន {voided} បានលុប {disputed} បានជំទាស់";
     SealedNothingMore => "The count is sealed: nothing more can be recorded.", "ការរាប់បានបិទត្រា៖ មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។";
