@@ -404,7 +404,7 @@ fn switching_to_khmer_changes_the_counting_screen() {
     assert!(h.query_by_label_contains("សញ្ញាតាមការកំណត់").is_some());
     h.key_press(Key::Num3);
     h.run();
-    assert!(h.query_by_label("គណបក្ស 3 រាប់បាន៖ 1").is_some());
+    assert!(h.query_by_label("ចំនួនរាប់បានរបស់គណបក្ស 3៖ 1").is_some());
     // Figures in Khmer numerals: the next ballot is ២.
     assert!(h.query_by_label("២").is_none());
     h.get_by_label("១២៣").click();
@@ -458,8 +458,8 @@ fn saving_the_forms_shows_the_work_under_way_then_what_was_saved() {
             "Saved: ",
         ),
         (
-            "រក្សាទុកទម្រង់ (ច្បាប់ A B C ឧបសម្ព័ន្ធ ឯកសារលទ្ធផល)",
-            "បោះពុម្ពច្បាប់ A B និង C",
+            "រក្សាទុកទម្រង់ (ច្បាប់ចម្លង A B C ឧបសម្ព័ន្ធ ឯកសារលទ្ធផល)",
+            "បោះពុម្ពច្បាប់ចម្លង A B និង C",
             "កំពុងរក្សាទុកទម្រង់...",
             "បានរក្សាទុក៖ ",
         ),

@@ -14,7 +14,7 @@ use polltally::domain::clock_check::ClockNote;
 use polltally::domain::station::StationFile;
 use polltally::domain::text::Numerals;
 use polltally::domain::time::{FixedClock, Timestamp};
-use polltally::i18n::Lang;
+use polltally::i18n::{Lang, Tr};
 use polltally::store::Record;
 
 /// 2027-06-03T05:20:00Z: 12:20 in Phnom Penh, three days before the
@@ -42,10 +42,13 @@ fn a_clock_before_election_day_warns_when_the_count_opens() {
     h.run();
     let km = notice(&h).unwrap();
     assert!(
-        km.starts_with("សូមពិនិត្យនាឡិកាកុំព្យូទ័រ៖ វាបង្ហាញ ២០២៧-០៦-០៣ ១២:២០ (UTC+០៧:០០)"),
+        km.starts_with("សូមពិនិត្យនាឡិកាកុំព្យូទ័រ៖ វាបង្ហាញ ថ្ងៃទី ៣ ខែមិថុនា ឆ្នាំ ២០២៧ ម៉ោង ១២:២០ (UTC+០៧:០០)"),
         "{km}"
     );
-    assert!(km.contains("(២០២៧-០៦-០៦ ដល់ ២០២៧-០៦-០៩)"), "{km}");
+    assert!(
+        km.contains("(ថ្ងៃទី ៦ ខែមិថុនា ឆ្នាំ ២០២៧ ដល់ ថ្ងៃទី ៩ ខែមិថុនា ឆ្នាំ ២០២៧)"),
+        "{km}"
+    );
     assert!(h.query_by_label_contains("១២:២០ (UTC+០៧:០០)").is_some());
     // The journal notes it with the opening entry.
     let path = h
@@ -107,10 +110,12 @@ fn the_results_screen_reads_the_seal_and_the_deadline_in_local_time() {
     h.state_mut().settings.lang = Lang::Km;
     h.state_mut().settings.numerals = Some(Numerals::Khmer);
     h.run();
-    let until_km = format!(
-        "អាចដាក់បណ្ដឹងបានរហូតដល់ {} ២៣:៥៩ (UTC+០៧:០០)។",
-        Numerals::Khmer.show(deadline)
-    );
+    // Khmer writes the date in words: ថ្ងៃទី ... ខែ ... ឆ្នាំ ...
+    let deadline_km = Tr::new(Lang::Km)
+        .with_numerals(Numerals::Khmer)
+        .date(deadline.parse().unwrap());
+    assert!(deadline_km.starts_with("ថ្ងៃទី "), "{deadline_km}");
+    let until_km = format!("អាចដាក់បណ្ដឹងបានរហូតដល់ {deadline_km} ម៉ោង ២៣:៥៩ (UTC+០៧:០០)។");
     assert!(h.query_by_label_contains(&until_km).is_some(), "{until_km}");
 }
 

@@ -442,7 +442,7 @@ fn khmer_numerals_are_everywhere_on_the_form() {
         "៩៨៧៦៥",
         "២០២៧-០៦-០៦",
         "២០២៧-០៦-០៩",
-        "ទំព័រ ១ នៃ ២",
+        "ទំព័រទី ១ នៃ ២",
         "Page ១ of ២",
     ] {
         assert!(

@@ -38,7 +38,7 @@ fn extracted_text_holds_the_exact_khmer() {
     let text = pdf_page_texts(&pdf).join("\n");
     for khmer in [
         "សាលាបឋមសិក្សាបឹងឈូក បន្ទប់ទី២",
-        "គណបក្សយុវជនសង្គ្រោះជាតិ",
+        "គណបក្សទឹកស្អាត",
         "គណបក្សប្រជាធិបតេយ្យភូមិ",
         "គណបក្សយុត្តិធម៌ និងអភិវឌ្ឍន៍",
         "មិនមែនសន្លឹកឆ្នោតផ្លូវការ",
@@ -54,7 +54,7 @@ fn extracted_text_holds_the_exact_khmer() {
         );
     }
     // The English stays beside it.
-    assert!(text.contains("Youth for National Rescue Party"));
+    assert!(text.contains("Clean Water Party"));
     assert!(text.contains("Result of the count at the polling station"));
 }
 
@@ -107,7 +107,7 @@ fn glyphs_drawn_for(pdf: &[u8], run: &str) -> Option<Vec<u16>> {
 #[test]
 fn the_glyphs_drawn_are_the_shapers_not_the_characters() {
     let (_dir, _record, pdf) = sample_form();
-    for run in ["គណបក្សប្រជាធិបតេយ្យភូមិ", "គណបក្សយុវជនសង្គ្រោះជាតិ"]
+    for run in ["គណបក្សប្រជាធិបតេយ្យភូមិ", "គណបក្សទឹកស្អាត"]
     {
         let drawn = glyphs_drawn_for(&pdf, run).unwrap_or_else(|| panic!("no span for {run}"));
         let shaped: Vec<u16> = shaping::shape(shaping::Font::Khmer, run)

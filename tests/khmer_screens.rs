@@ -165,10 +165,10 @@ fn the_counting_screen_in_khmer_numerals_has_no_western_digits_nor_english_words
     assert!(found.is_empty(), "{found:#?}");
 
     // The counts this test made, in Khmer numerals.
-    assert!(h.query_by_label("គណបក្ស ៣ រាប់បាន៖ ២").is_some());
+    assert!(h.query_by_label("ចំនួនរាប់បានរបស់គណបក្ស ៣៖ ២").is_some());
     assert!(h.query_by_label("បានជំទាស់៖ ១").is_some());
     // The pending party prefix is shown as typed, in Khmer numerals.
-    assert!(h.query_by_label_contains("១៖").is_some());
+    assert!(h.query_by_label_contains("១៖ ចុច Enter").is_some());
 }
 
 #[test]

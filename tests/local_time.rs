@@ -261,7 +261,7 @@ fn a_clock_outside_the_election_window_warns_and_is_noted_in_the_journal() {
         "khmer",
     ])
     .stdout;
-    assert!(km.contains("តំបន់ម៉ោង: Asia/Phnom_Penh"), "{km}");
+    assert!(km.contains("តំបន់ម៉ោង៖ Asia/Phnom_Penh"), "{km}");
     assert!(km.contains("២៣:៥៩ (UTC+០៧:០០)។"), "{km}");
     let journal = Record::open(&record).unwrap().journal().unwrap();
     let outside = |notes: &[ClockNote]| {

@@ -146,7 +146,7 @@ fn a_commune_is_tabulated_from_the_app() {
         "ឯកសារលទ្ធផល",
         &format!("{}\n{}", list[0], list[0]),
     );
-    h.get_by_label("សរុប").click();
+    h.get_by_label("សរុបលទ្ធផល").click();
     finish_jobs(&mut h);
     assert!(h.query_by_label_contains("ជាឯកសារលទ្ធផលដូចគ្នានឹង").is_some());
 }

@@ -82,7 +82,7 @@ echo "$out/form-B-khmer.png"
 if command -v pango-view >/dev/null; then
     fc-list | grep -q "Noto Sans Khmer" || echo "note: install assets/fonts/NotoSansKhmer-Regular.ttf for fontconfig first"
     pango-view --font="Noto Sans Khmer 20" --dpi=100 -q -o "$out/pango-reference.png" --text="$(printf \
-        'គណបក្សយុវជនសង្គ្រោះជាតិ\nគណបក្សប្រជាធិបតេយ្យភូមិ\nគណបក្សយុត្តិធម៌ និងអភិវឌ្ឍន៍\nសាលាបឋមសិក្សាបឹងឈូក បន្ទប់ទី២')"
+        'គណបក្សទឹកស្អាត\nគណបក្សប្រជាធិបតេយ្យភូមិ\nគណបក្សយុត្តិធម៌ និងអភិវឌ្ឍន៍\nសាលាបឋមសិក្សាបឹងឈូក បន្ទប់ទី២')"
     echo "$out/pango-reference.png"
 fi
 

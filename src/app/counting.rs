@@ -1071,12 +1071,14 @@ fn side_panel_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, view: &CountingView) 
                             .strong()
                             .color(colour),
                         );
-                        ui.label(RichText::new(criterion.rule.get(lang)).size(15.0));
+                        ui.label(RichText::new(tr.station_text(&criterion.rule)).size(15.0));
                         if let Some(example) = &criterion.example {
                             ui.label(
-                                RichText::new(tr.f(T::Example, &[("text", &example.get(lang))]))
-                                    .size(14.0)
-                                    .italics(),
+                                RichText::new(
+                                    tr.f(T::Example, &[("text", &tr.station_text(example))]),
+                                )
+                                .size(14.0)
+                                .italics(),
                             );
                         }
                     });

@@ -205,7 +205,9 @@ pub fn checks_ui(
             check_status_ui(ui, tr, check);
         });
         if let Some(text) = &check.explanation {
-            ui.add(egui::Label::new(format!("{}: {text}", tr.t(T::Explanation))).wrap());
+            ui.add(
+                egui::Label::new(format!("{}{} {text}", tr.t(T::Explanation), tr.colon())).wrap(),
+            );
         }
         if matches!(check.status, CheckStatus::Differs(_)) {
             let text = explanations.entry(check.name).or_default();

@@ -117,8 +117,9 @@ pub fn recount_ui(
             ],
         ));
         ui.monospace(format!(
-            "{}: {}",
+            "{}{} {}",
             tr.t(T::FormOriginalResults),
+            tr.colon(),
             crate::domain::hash::grouped(&b.original_results_hash.to_hex())
         ));
         ui.add_space(8.0);

@@ -206,9 +206,14 @@ fn seal_ui(
                 &[("deadline", &tr.time(&zone, deadline.ends))],
             ));
             ui.label(
-                RichText::new(format!("{}: {}", tr.t(T::ShortCode), short_code(&hash)))
-                    .size(26.0)
-                    .strong(),
+                RichText::new(format!(
+                    "{}{} {}",
+                    tr.t(T::ShortCode),
+                    tr.colon(),
+                    short_code(&hash)
+                ))
+                .size(26.0)
+                .strong(),
             );
         }
         signers_ui(ui, tr, &seal.signed, &seal.refused);
@@ -455,8 +460,9 @@ fn summary_ui(ui: &mut egui::Ui, tr: Tr, count: &Count) {
             ui.add_space(6.0);
             ui.label(
                 RichText::new(format!(
-                    "{}: {}",
+                    "{}{} {}",
                     tr.t(T::DisputedRulings),
+                    tr.colon(),
                     tr.num(tally.disputed())
                 ))
                 .strong(),

@@ -863,7 +863,7 @@ fn scores_ui(ui: &mut egui::Ui, tr: Tr, count: &Count, scores: &Scores) {
                                 ))
                                 .strong(),
                             );
-                            ui.add(egui::Label::new(c.rule.get(tr.lang.code())).wrap());
+                            ui.add(egui::Label::new(tr.station_text(&c.rule)).wrap());
                         });
                     });
                 }

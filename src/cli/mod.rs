@@ -99,7 +99,7 @@ pub fn run() -> ExitCode {
                 std::error::Error::source(&err).and_then(|source| source.downcast_ref::<Message>())
             {
                 let tr = Tr::new(help_lang);
-                eprintln!("{}: {}", tr.t(T::Error), tr.message(problem));
+                eprintln!("{}{} {}", tr.t(T::Error), tr.colon(), tr.message(problem));
                 return ExitCode::from(EXIT_BAD_INPUT);
             }
             let _ = err.print();
@@ -117,8 +117,9 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(err) => {
             eprintln!(
-                "{}: {}",
+                "{}{} {}",
                 tr.t(T::Error),
+                tr.colon(),
                 crate::shell::explain::error_text(tr, &err)
             );
             ExitCode::from(exit_code(&err))
@@ -576,8 +577,9 @@ fn warn_mirror(record: &Record, tr: Tr) {
         && (status.behind > 0 || status.problem.is_some())
     {
         eprintln!(
-            "{}: {}",
+            "{}{} {}",
             tr.t(T::Warning),
+            tr.colon(),
             tr.mirror_status(
                 &status.path.display().to_string(),
                 status.entries,
@@ -611,7 +613,7 @@ fn warn_after_write(record: &Record, tr: Tr) {
     let notes = record.clock_notes();
     if !notes.is_empty() {
         let text = tr.clock_notes(&record.count().zone(), record.last_at(), notes);
-        eprintln!("{}: {text}", tr.t(T::Warning));
+        eprintln!("{}{} {text}", tr.t(T::Warning), tr.colon());
     }
 }
 
@@ -1048,7 +1050,7 @@ fn say_checkpoints(
             ),
             Err(problem) => {
                 failed += 1;
-                eprintln!("{}: {}", tr.t(T::Error), tr.message(&problem));
+                eprintln!("{}{} {}", tr.t(T::Error), tr.colon(), tr.message(&problem));
             }
         }
     }

@@ -133,8 +133,9 @@ pub fn summary(record: &Record, tr: Tr) -> String {
     if let Some(state) = count.recount() {
         let b = &state.binding;
         line(format!(
-            "{}: {}",
+            "{}{} {}",
             tr.t(T::FormRecount),
+            tr.colon(),
             tr.f(
                 T::FormRecountOf,
                 &[
@@ -145,8 +146,9 @@ pub fn summary(record: &Record, tr: Tr) -> String {
             )
         ));
         line(format!(
-            "{}: {}",
+            "{}{} {}",
             tr.t(T::FormOriginalResults),
+            tr.colon(),
             b.original_results_hash
         ));
         if b.mode == crate::domain::recount::RecountMode::Review {
@@ -161,11 +163,9 @@ pub fn summary(record: &Record, tr: Tr) -> String {
     }
     let zone = count.zone();
     if let Some((seq, seal)) = count.seal() {
-        line(format!(
-            "{} ({} {seq}, {})",
-            tr.t(T::Sealed),
-            tr.t(T::Entry),
-            tr.time(&zone, seal.at)
+        line(tr.f(
+            T::SealedAtEntry,
+            &[("seq", &seq), ("at", &tr.time(&zone, seal.at))],
         ));
         let deadline = zone.complaint_deadline(seal.at, def.complaint_days);
         line(tr.f(
@@ -174,22 +174,25 @@ pub fn summary(record: &Record, tr: Tr) -> String {
         ));
     }
     line(format!(
-        "{}: {}  {}",
+        "{}{} {}  {}",
         tr.t(T::Station),
+        tr.colon(),
         def.station.code,
         def.station.name.get(lang)
     ));
     line(format!(
-        "{}: {}  {}  {}",
+        "{}{} {}  {}  {}",
         tr.t(T::Election),
+        tr.colon(),
         def.election.id,
         def.election.name.get(lang),
         tr.num(def.election.date)
     ));
-    line(format!("{}: {zone}", tr.t(T::TimeZone)));
+    line(format!("{}{} {zone}", tr.t(T::TimeZone), tr.colon()));
     line(format!(
-        "{}: {}",
+        "{}{} {}",
         tr.t(T::DefinitionHash),
+        tr.colon(),
         record.station().hash()
     ));
     line(tr.f(

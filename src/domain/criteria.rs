@@ -159,7 +159,7 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
         ],
         example: [
             "A tick in the box of party 3 only.",
-            "សញ្ញាធីកក្នុងប្រអប់គណបក្សលេខ ៣ តែប៉ុណ្ណោះ។",
+            "សញ្ញាធីកក្នុងប្រអប់គណបក្សលេខ {#3} តែប៉ុណ្ណោះ។",
         ],
     },
     DefaultCriterion {
@@ -172,7 +172,7 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
         ],
         example: [
             "An X in the box of party 5 only.",
-            "សញ្ញា X ក្នុងប្រអប់គណបក្សលេខ ៥ តែប៉ុណ្ណោះ។",
+            "សញ្ញា X ក្នុងប្រអប់គណបក្សលេខ {#5} តែប៉ុណ្ណោះ។",
         ],
     },
     DefaultCriterion {
@@ -185,7 +185,7 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
         ],
         example: [
             "A tick on party 2's logo, next to its box; nothing else.",
-            "សញ្ញាធីកលើនិមិត្តសញ្ញាគណបក្សលេខ ២ ក្បែរប្រអប់ គ្មានសញ្ញាផ្សេង។",
+            "សញ្ញាធីកលើនិមិត្តសញ្ញាគណបក្សលេខ {#2} ក្បែរប្រអប់ គ្មានសញ្ញាផ្សេង។",
         ],
     },
     DefaultCriterion {
@@ -198,7 +198,7 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
         ],
         example: [
             "A light, broken tick in the box of party 7.",
-            "សញ្ញាធីកស្រាល ដាច់ៗ ក្នុងប្រអប់គណបក្សលេខ ៧។",
+            "សញ្ញាធីកស្រាល ដាច់ៗ ក្នុងប្រអប់គណបក្សលេខ {#7}។",
         ],
     },
     DefaultCriterion {
@@ -234,7 +234,7 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
         ],
         example: [
             "Ticks in the boxes of parties 1 and 4.",
-            "សញ្ញាធីកក្នុងប្រអប់គណបក្សលេខ ១ និង ៤។",
+            "សញ្ញាធីកក្នុងប្រអប់គណបក្សលេខ {#1} និង {#4}។",
         ],
     },
     DefaultCriterion {
@@ -247,7 +247,7 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
         ],
         example: [
             "One cross on the line between parties 6 and 7.",
-            "សញ្ញាខ្វែងមួយនៅលើបន្ទាត់រវាងគណបក្សលេខ ៦ និង ៧។",
+            "សញ្ញាខ្វែងមួយនៅលើបន្ទាត់រវាងគណបក្សលេខ {#6} និង {#7}។",
         ],
     },
     DefaultCriterion {
@@ -260,13 +260,13 @@ const DEFAULT_CRITERIA: &[DefaultCriterion] = &[
         ],
         example: [
             "A tick for party 2 with the voter's name written below.",
-            "សញ្ញាធីកសម្រាប់គណបក្សលេខ ២ ហើយមានឈ្មោះអ្នកបោះឆ្នោតសរសេរខាងក្រោម។",
+            "សញ្ញាធីកសម្រាប់គណបក្សលេខ {#2} ហើយមានឈ្មោះអ្នកបោះឆ្នោតសរសេរខាងក្រោម។",
         ],
     },
     DefaultCriterion {
         code: "I6",
         validity: Validity::Invalid,
-        title: ["Damaged", "ខូចខាត"],
+        title: ["Damaged", "រហែក ឬប្រឡាក់"],
         rule: [
             "Torn or defaced so that the intention cannot be determined.",
             "រហែក ឬប្រឡាក់ ដែលមិនអាចកំណត់ចេតនាបាន។",

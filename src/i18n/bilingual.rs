@@ -52,9 +52,10 @@ impl Words {
         zone.display_in_column(at, self.numerals, heading)
     }
 
-    /// `ខ្មែរ / English`.
+    /// `ខ្មែរ / English`, a template's own figures (`{#1}`) in the form's
+    /// numerals.
     pub fn t(&self, key: T) -> String {
-        format!("{} / {}", self.km.t(key), self.en.t(key))
+        format!("{} / {}", self.km.f(key, &[]), self.en.f(key, &[]))
     }
 
     /// A template in both languages.
@@ -82,6 +83,16 @@ impl Words {
     /// Only the Khmer, for a heading on two lines.
     pub fn km(&self, key: T) -> &'static str {
         self.km.t(key)
+    }
+
+    /// Only the Khmer, a template's own figures in the form's numerals.
+    pub fn km_text(&self, key: T) -> String {
+        self.km.f(key, &[])
+    }
+
+    /// Only the English, a template's own figures in the form's numerals.
+    pub fn en_text(&self, key: T) -> String {
+        self.en.f(key, &[])
     }
 
     /// Only the English, for a heading on two lines.

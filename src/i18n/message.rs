@@ -108,6 +108,7 @@ impl Tr {
             args.iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, arg)| self.arg(arg))
+                .or_else(|| self.literal(name))
         })
     }
 

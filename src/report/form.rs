@@ -454,16 +454,13 @@ fn identity(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
         paragraph(flow, MARGIN + column, VALUE_SIZE, false, value);
     }
     let zone = doc.zone();
-    let (deadline, sealed) = (
-        w.time(&zone, doc.complaint_deadline_end()),
-        w.time(&zone, doc.sealed_at),
-    );
+    // Each language writes its dates as its readers do.
     let complaint = w.each(|tr| {
         tr.f(
             T::FormComplaint,
             &[
-                ("date", &deadline),
-                ("sealed", &sealed),
+                ("date", &tr.time(&zone, doc.complaint_deadline_end())),
+                ("sealed", &tr.day_counted_from(&zone, doc.sealed_at)),
                 ("days", &w.num(doc.complaint_days)),
                 ("commune", &doc.station.commune.get(tr.lang.code())),
             ],

@@ -54,7 +54,8 @@ impl Doc {
     /// of what follows it.
     pub(crate) fn heading(&mut self, key: T, size: f32) {
         self.flow.need(line_height(size) * 2.0 + 6.0);
-        self.flow.heading(self.w.km(key), self.w.en(key), size);
+        self.flow
+            .heading(&self.w.km_text(key), &self.w.en_text(key), size);
     }
 
     pub(crate) fn paragraph(&mut self, size: f32, bold: bool, tone: Tone, text: &str) {
