@@ -49,12 +49,20 @@ pub fn run_with_input(args: &[&str], stdin: &str) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn polltally");
-    child
+    // A program that stops reading early (it refused a line, or needs no
+    // more) closes the pipe: what it did is judged by its exit and output.
+    let written = child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
+        .write_all(stdin.as_bytes());
+    if let Err(err) = written {
+        assert_eq!(
+            err.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "write stdin: {err}"
+        );
+    }
     child.wait_with_output().expect("wait").into()
 }
 
