@@ -139,7 +139,7 @@ pub fn complaint_form_ui(
                     } else {
                         tr.f(T::ComplaintBallotHint, &[("ballot", &last)])
                     })
-                    .desired_width(180.0),
+                    .desired_width(320.0),
             )
             .labelled_by(ballot_label.id);
             let text_label = ui.label(tr.t(T::ComplaintTextField));

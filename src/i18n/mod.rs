@@ -598,7 +598,7 @@ texts! {
     FormPresenceRole => "Role", "តួនាទី";
     FormPresenceArrived => "Arrived", "មកដល់";
     FormPresenceLeft => "Left", "ចាកចេញ";
-    FormTimesLegend => "Local times ({offset}), on {date} unless dated", "ម៉ោងក្នុងស្រុក ({offset}) ថ្ងៃ {date} បើគ្មានកាលបរិច្ឆេទផ្សេង";
+    FormTimesLegend => "Local times ({offset}), on {date} unless dated", "ម៉ោងក្នុងស្រុក ({offset}) {date} បើគ្មានកាលបរិច្ឆេទផ្សេង";
     FormPresenceReason => "Reason for leaving, as given", "មូលហេតុនៃការចាកចេញ ដូចដែលបានផ្ដល់";
     FormComplaints => "Complaints during the count", "បណ្ដឹងក្នុងពេលរាប់";
     FormNoComplaints => "No complaint was lodged during the count.", "គ្មានបណ្ដឹងត្រូវបានដាក់ក្នុងពេលរាប់ទេ។";

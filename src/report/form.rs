@@ -210,7 +210,7 @@ fn complaints(w: &Words, flow: &mut Flow, doc: &ResultsDocument) {
     let further = |tr: crate::i18n::Tr| {
         tr.f(
             T::FormComplaintFurther,
-            &[("date", &w.time(&doc.zone(), doc.complaint_deadline_end()))],
+            &[("date", &tr.time(&doc.zone(), doc.complaint_deadline_end()))],
         )
     };
     if lodged == 0 {
@@ -260,16 +260,17 @@ fn times_legend<'a>(
     let zone = doc.zone();
     let sealed = w.time_in_column(&zone, doc.sealed_at, doc.sealed_at);
     let day: String = sealed.split(' ').next().unwrap_or_default().to_string();
-    paragraph(
-        flow,
-        MARGIN,
-        LABEL_SIZE,
-        false,
-        &w.f(
+    let offset = w.offset(&zone, doc.sealed_at);
+    let legend = w.each(|tr| {
+        tr.f(
             T::FormTimesLegend,
-            &[("offset", &w.offset(&zone, doc.sealed_at)), ("date", &day)],
-        ),
-    );
+            &[
+                ("offset", &offset),
+                ("date", &tr.date(zone.local_date(doc.sealed_at))),
+            ],
+        )
+    });
+    paragraph(flow, MARGIN, LABEL_SIZE, false, &legend);
     let prefix = format!("{day} ");
     move |at: Timestamp| {
         let text = w.time_in_column(&zone, at, doc.sealed_at);
