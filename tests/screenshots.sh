@@ -42,6 +42,11 @@ record="$work/practice.polltally"
 for party in 1 2 3; do
     "$bin" pile --record "$record" --party "$party" --count 4 >/dev/null
 done
+# The observer is sent away and complains of it; the agent complains about
+# a ballot.
+"$bin" depart --record "$record" --seq 4 --reason "asked to leave by the station chief" >/dev/null
+"$bin" complaint --record "$record" --by 4 --text "I was asked to leave before the count ended" >/dev/null
+"$bin" complaint --record "$record" --by 3 --ballot 4 --text "ballot 4 was not shown to the agents" >/dev/null
 
 shot() { # SCREEN NAME [LANG] [RECORD]
     xvfb-run -a -s "-screen 0 1366x768x24" bash -c "
@@ -73,6 +78,9 @@ shot tabulation tabulation km
 "$bin" pdf --record "$record" --out "$work/form-B.pdf" --copy B >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/form-B.pdf" "$out/form-B"
 echo "$out/form-B.png"
+# Its second page: who was present, who left and why, the complaints.
+pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$work/form-B.pdf" "$out/form-B-2"
+echo "$out/form-B-2.png"
 # The votes table at print resolution, in Khmer numerals, to compare by eye
 # with a reference shaping engine (pango-view, from pango1.0-tools).
 "$bin" pdf --record "$record" --out "$work/form-B-km.pdf" --copy B --numerals khmer >/dev/null
