@@ -697,7 +697,11 @@ fn label_problems<S>(h: &Harness<'_, S>, size: (f32, f32)) -> Vec<String> {
             }
         }
     }
-    assert!(labels.len() > 10, "only {} labels: {labels:?}", labels.len());
+    assert!(
+        labels.len() > 10,
+        "only {} labels: {labels:?}",
+        labels.len()
+    );
     problems
 }
 
@@ -733,9 +737,7 @@ fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
     };
     let empty = count_of(&app);
     app.state_mut().apply(AppCommand::Append(rule(
-        RulingChoice::Invalid {
-            code: "I6".into(),
-        },
+        RulingChoice::Invalid { code: "I6".into() },
         (1..=12).collect(),
     )));
     let invalid = count_of(&app);
@@ -784,7 +786,10 @@ fn the_public_display_fits_a_tv_and_a_laptop_screen_in_either_language() {
                     problems.push(format!("{size:?} {lang:?} {state}: {problem}"));
                 }
                 let root = h.root();
-                let labels: Vec<String> = root.children_recursive().filter_map(|n| text_of(&n)).collect();
+                let labels: Vec<String> = root
+                    .children_recursive()
+                    .filter_map(|n| text_of(&n))
+                    .collect();
                 for party in &view.parties {
                     let figure = tr.f(
                         polltally::i18n::public_display::PublicText::PartyVotes,

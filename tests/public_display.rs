@@ -154,7 +154,8 @@ fn the_display_is_in_the_language_and_numerals_of_the_app() {
     press(&mut h, &typed_count());
     press(&mut h, &[Key::F11, Key::Q]);
     h.state_mut().apply(AppCommand::SetLanguage(Lang::Km));
-    h.state_mut().apply(AppCommand::SetNumerals(Numerals::Khmer));
+    h.state_mut()
+        .apply(AppCommand::SetNumerals(Numerals::Khmer));
     h.run();
     assert_eq!(
         h.state().tr(),

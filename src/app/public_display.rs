@@ -65,9 +65,7 @@ fn line_in(
     let size = fitted(ui, text, size, rect.width());
     let layout = match align {
         Align::Max => Layout::right_to_left(Align::Center),
-        Align::Min | Align::Center => {
-            Layout::left_to_right(Align::Center).with_main_align(align)
-        }
+        Align::Min | Align::Center => Layout::left_to_right(Align::Center).with_main_align(align),
     };
     ui.scope_builder(UiBuilder::new().max_rect(rect).layout(layout), |ui| {
         ui.add(
@@ -133,7 +131,14 @@ pub fn public_display_ui(ui: &mut egui::Ui, tr: Tr, view: &PublicView) {
     let right = Rect::from_min_max(egui::pos2(right.min.x + 2.0 * gap, right.min.y), right.max);
     if view.marking.sealed {
         let (first, rest) = split_top(left, 140.0 * s);
-        line_in(ui, first, tr.t(T::Sealed), 110.0 * s, theme::SEALED, Align::Min);
+        line_in(
+            ui,
+            first,
+            tr.t(T::Sealed),
+            110.0 * s,
+            theme::SEALED,
+            Align::Min,
+        );
         let (second, _) = split_top(rest, 160.0 * s);
         line_in(
             ui,
@@ -166,7 +171,8 @@ fn top_ui(ui: &mut egui::Ui, tr: Tr, view: &PublicView, rect: Rect, s: f32) {
         let text = markings.join("  ");
         let size = fitted(ui, &text, 44.0 * s, left.width() - 24.0 * s);
         let width = theme::text_width(ui, &text, egui::FontId::proportional(size)) + 24.0 * s;
-        let band = Rect::from_min_size(left.min, egui::vec2(width.min(left.width()), left.height()));
+        let band =
+            Rect::from_min_size(left.min, egui::vec2(width.min(left.width()), left.height()));
         let fill = if view.marking.sealed && markings.len() == 1 {
             theme::SEALED
         } else {
@@ -231,7 +237,10 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, last: Option<&LastBallot>, rect: Rec
     let (verdict, rest) = split_top(rest, 110.0 * s);
     let (name, rest) = split_top(rest, 260.0 * s);
     match &last.verdict {
-        LastVerdict::Party { number, name: party } => {
+        LastVerdict::Party {
+            number,
+            name: party,
+        } => {
             line_in(
                 ui,
                 verdict,
@@ -280,9 +289,10 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, last: Option<&LastBallot>, rect: Rec
 }
 
 /// The width kept for a tally figure of `size` in a cell `width` wide:
-/// five digits' worth, at most nearly half the cell.
+/// four digits' worth (a station's box holds fewer than 10,000 ballots; a
+/// longer figure is set smaller), at most nearly half the cell.
 fn figure_width(ui: &egui::Ui, width: f32, size: f32) -> f32 {
-    theme::text_width(ui, "00000", egui::FontId::proportional(size)).min(width * 0.45)
+    theme::text_width(ui, "0000", egui::FontId::proportional(size)).min(width * 0.45)
 }
 
 /// A tally cell: the name on the left, the figure large on the right, the
@@ -299,7 +309,8 @@ fn tally_cell_ui(
         rect,
         1.0 - figure_width(ui, rect.width(), sizes.1) / rect.width().max(1.0),
     );
-    ui.painter().rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+    ui.painter()
+        .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
     let colour = ui.visuals().text_color();
     line_in(
         ui,

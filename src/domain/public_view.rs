@@ -217,7 +217,10 @@ mod tests {
         assert_eq!(last.ballot, BallotNumber(1));
         assert!(matches!(
             last.verdict,
-            LastVerdict::Party { number: PartyNumber(1), .. }
+            LastVerdict::Party {
+                number: PartyNumber(1),
+                ..
+            }
         ));
         assert_eq!(view.ruled, 1);
         c.apply_void(Seq(5), Seq(2));
@@ -245,7 +248,11 @@ mod tests {
         let view = PublicView::of(&c, "en");
         let votes: Vec<u64> = view.parties.iter().map(|p| p.votes).collect();
         assert_eq!(votes, vec![0, 2, 0, 0]);
-        let i5 = view.invalid.iter().find(|l| l.code.as_str() == "I5").unwrap();
+        let i5 = view
+            .invalid
+            .iter()
+            .find(|l| l.code.as_str() == "I5")
+            .unwrap();
         assert_eq!(i5.count, 1);
         assert_eq!(view.ruled, 3);
         assert_eq!(view.in_box, None);
