@@ -30,8 +30,8 @@ fn record_with(dir: &Path, rulings: usize) -> std::path::PathBuf {
 }
 
 /// The median time of one counting-screen frame over the record at `path`,
-/// with the public display shown or not.
-fn median_frame(dir: &Path, path: &Path, display: bool) -> Duration {
+/// with the public display shown or not, and the vertices the frame drew.
+fn median_frame(dir: &Path, path: &Path, display: bool) -> (Duration, usize) {
     let ctx = egui::Context::default();
     theme::install(&ctx);
     let mut app = PolltallyApp::new(
@@ -78,7 +78,7 @@ fn median_frame(dir: &Path, path: &Path, display: bool) -> Duration {
         "the counting screen drew only {vertices} vertices"
     );
     times.sort();
-    times[times.len() / 2]
+    (times[times.len() / 2], vertices)
 }
 
 fn main() {
@@ -86,13 +86,21 @@ fn main() {
     let dir = tempfile::tempdir_in(base).unwrap();
     let empty = record_with(dir.path(), 0);
     let full = record_with(dir.path(), 10_000);
+    // The public display draws (here inside the counting screen's window).
+    let alone = median_frame(dir.path(), &full, false).1;
+    let both = median_frame(dir.path(), &full, true).1;
+    assert!(
+        both > alone + 2_000,
+        "the public display drew only {} vertices",
+        both.saturating_sub(alone)
+    );
     // Alternate the measurements so that machine noise hits all alike.
     for display in [false, true] {
         let mut small = Vec::new();
         let mut large = Vec::new();
         for _ in 0..3 {
-            small.push(median_frame(dir.path(), &empty, display));
-            large.push(median_frame(dir.path(), &full, display));
+            small.push(median_frame(dir.path(), &empty, display).0);
+            large.push(median_frame(dir.path(), &full, display).0);
         }
         small.sort();
         large.sort();

@@ -289,9 +289,10 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, last: Option<&LastBallot>, rect: Rec
 }
 
 /// The width kept for a tally figure of `size` in a cell `width` wide:
-/// five digits' worth, at most nearly half the cell.
+/// four digits' worth (a station's box holds fewer than 10,000 ballots; a
+/// longer figure is set smaller), at most nearly half the cell.
 fn figure_width(ui: &egui::Ui, width: f32, size: f32) -> f32 {
-    theme::text_width(ui, "00000", egui::FontId::proportional(size)).min(width * 0.45)
+    theme::text_width(ui, "0000", egui::FontId::proportional(size)).min(width * 0.45)
 }
 
 /// A tally cell: the name on the left, the figure large on the right, the
