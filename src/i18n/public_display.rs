@@ -8,7 +8,7 @@ texts! {
     WindowTitle => "polltally - public display", "polltally - អេក្រង់សាធារណៈ";
     Show => "F11 Public display", "F11 អេក្រង់សាធារណៈ";
     Hide => "F11 Hide the public display", "F11 បិទអេក្រង់សាធារណៈ";
-    BallotJustRuled => "Ballot {ballot}", "សន្លឹកឆ្នោតលេខ {ballot}";
+    BallotJustRuled => "Ballot {ballot}", "សន្លឹកឆ្នោតទី {ballot}";
     NoBallotYet => "No ballot ruled yet", "មិនទាន់មានសន្លឹកឆ្នោតត្រូវបានសម្រេចនៅឡើយទេ";
     ValidFor => "Valid: party {party}", "សន្លឹកឆ្នោតបានការ៖ គណបក្សលេខ {party}";
     Invalid => "Invalid: {code}", "សន្លឹកឆ្នោតមិនបានការ៖ {code}";
