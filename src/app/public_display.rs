@@ -407,7 +407,10 @@ fn tally_ui(ui: &mut egui::Ui, tr: Tr, view: &PublicView, rect: Rect, s: f32) {
             let number = tr.num(party.number);
             let votes = tr.num(party.votes);
             TallyCell {
-                name: format!("{number}  {}", party.name),
+                // Number and abbreviation, large enough for the back of
+                // the room; the full name is in the figure's accessible
+                // name and beside the ballot just ruled.
+                name: format!("{number}  {}", party.abbreviation),
                 accessible: tr.f(
                     PublicText::PartyVotes,
                     &[("party", &number), ("name", &party.name), ("n", &votes)],

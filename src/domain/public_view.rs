@@ -57,6 +57,9 @@ pub enum LastVerdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartyVotes {
     pub number: PartyNumber,
+    /// The abbreviation the ballot and the counting screen show: short
+    /// enough to be read across the room.
+    pub abbreviation: String,
     pub name: String,
     pub votes: u64,
 }
@@ -119,6 +122,7 @@ impl PublicView {
                 .iter()
                 .map(|p| PartyVotes {
                     number: p.number,
+                    abbreviation: p.abbreviation.clone(),
                     name: p.name.get(lang).to_string(),
                     votes: tally.votes_for(p.number),
                 })
