@@ -6,29 +6,7 @@
 
 mod common;
 
-use common::{export, new_small, ok, pdf_page_texts, present, record_figures, rule_lines, run, s};
-use std::path::Path;
-
-/// A count of the small station with a chief (entry 2), an agent of party
-/// 2 (entry 3) and an observer (entry 4) present, and three ballots ruled.
-fn count_with_people(record: &Path) {
-    new_small(record);
-    let rec = s(record);
-    present(rec, "Chan Sophea", "chief", None);
-    present(rec, "Keo Rith", "party_agent", Some("2"));
-    ok(&[
-        "present",
-        "--record",
-        rec,
-        "--name",
-        "Ly Navy",
-        "--role",
-        "observer",
-        "--organisation",
-        "NICFEC",
-    ]);
-    rule_lines(rec, ["1", "2", "1"]);
-}
+use common::{count_with_people, export, ok, pdf_page_texts, present, record_figures, run, s};
 
 /// Runs a command that must be refused with exit 2; its stderr.
 fn refused(args: &[&str]) -> String {

@@ -8,7 +8,7 @@
 mod common;
 
 use common::ui::{burst, digit, notice, open_count, press, type_into};
-use common::{new_small, ok, present, record_figures, rule_lines, s};
+use common::{count_with_people, ok, record_figures, s};
 use eframe::egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
 use polltally::journal::event::Event;
@@ -16,26 +16,12 @@ use polltally::store::Record;
 use std::path::{Path, PathBuf};
 
 /// A count of the small station with a chief (entry 2), an agent of party
-/// 2 (entry 3) and an observer (entry 4), three ballots ruled.
+/// 2 (entry 3) and an observer (entry 4), three ballots ruled, and the
+/// figures.
 fn count(dir: &Path) -> PathBuf {
     let record = dir.join("count.polltally");
-    new_small(&record);
-    let rec = s(&record);
-    present(rec, "Chan Sophea", "chief", None);
-    present(rec, "Keo Rith", "party_agent", Some("2"));
-    ok(&[
-        "present",
-        "--record",
-        rec,
-        "--name",
-        "Ly Navy",
-        "--role",
-        "observer",
-        "--organisation",
-        "NICFEC",
-    ]);
-    rule_lines(rec, ["1", "2", "1"]);
-    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    count_with_people(&record);
+    record_figures(s(&record), [500, 497, 0, 3, 0, 0, 3]);
     record
 }
 

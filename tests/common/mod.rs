@@ -367,3 +367,25 @@ pub fn last_ack(printed: &[String]) -> u64 {
         .find_map(|line| line.strip_prefix("ok ")?.parse().ok())
         .unwrap_or(0)
 }
+
+/// A count of the small station with a chief (entry 2), an agent of party
+/// 2 (entry 3) and an observer of NICFEC (entry 4) present, and three
+/// ballots ruled (1, 2, 1: entries 5-7); insists on exit 0 throughout.
+pub fn count_with_people(record: &Path) {
+    new_small(record);
+    let rec = s(record);
+    present(rec, "Chan Sophea", "chief", None);
+    present(rec, "Keo Rith", "party_agent", Some("2"));
+    ok(&[
+        "present",
+        "--record",
+        rec,
+        "--name",
+        "Ly Navy",
+        "--role",
+        "observer",
+        "--organisation",
+        "NICFEC",
+    ]);
+    rule_lines(rec, ["1", "2", "1"]);
+}
