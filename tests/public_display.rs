@@ -55,7 +55,7 @@ fn the_display_agrees_with_the_tally_and_the_counting_screen_after_a_count() {
     assert_eq!(view.parties.len(), count.definition().parties.len());
     for (shown, on_screen) in view.parties.iter().zip(&screen.parties) {
         assert_eq!(shown.votes, tally.votes_for(shown.number));
-        assert_eq!(shown.number.0, on_screen.number);
+        assert_eq!(shown.number, on_screen.number);
         assert_eq!(shown.name, on_screen.name);
         assert_eq!(shown.votes, on_screen.votes);
     }

@@ -53,15 +53,6 @@ pub struct CountingState {
     pub public_display: bool,
 }
 
-/// One party's tally.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartyTally {
-    pub number: u32,
-    pub abbreviation: String,
-    pub name: String,
-    pub votes: u64,
-}
-
 /// One criterion's line: its key, code, title and count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CriterionLine {
@@ -103,7 +94,7 @@ pub struct CountingView {
     pub just_ruled: Option<JustRuled>,
     pub ruled: u64,
     pub in_box: Option<u64>,
-    pub parties: Vec<PartyTally>,
+    pub parties: Vec<crate::domain::public_view::PartyVotes>,
     pub invalid: Vec<CriterionLine>,
     pub other_valid: Vec<CriterionLine>,
     pub disputed: u64,
@@ -148,16 +139,7 @@ impl CountingView {
             }),
             ruled: tally.ruled(),
             in_box: count.figures().get(Figure::InBox),
-            parties: def
-                .parties
-                .iter()
-                .map(|p| PartyTally {
-                    number: p.number.0,
-                    abbreviation: p.abbreviation.clone(),
-                    name: p.name.get(lang).to_string(),
-                    votes: tally.votes_for(p.number),
-                })
-                .collect(),
+            parties: crate::domain::public_view::party_votes(count, lang),
             invalid: def
                 .criteria
                 .of(Validity::Invalid)
@@ -701,7 +683,7 @@ fn ruling_panel_ui(
                             .definition()
                             .parties
                             .iter()
-                            .find(|p| p.number.0 == party.number)
+                            .find(|p| p.number == party.number)
                     {
                         let action = state.keys.click_party(p.number);
                         act(action, count, commands);

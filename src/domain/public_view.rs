@@ -64,6 +64,23 @@ pub struct PartyVotes {
     pub votes: u64,
 }
 
+/// Every party of the station in ballot order with its live votes, names
+/// in `lang`: what the counting screen and the public display both show.
+pub fn party_votes(count: &Count, lang: &str) -> Vec<PartyVotes> {
+    let tally = count.tally();
+    count
+        .definition()
+        .parties
+        .iter()
+        .map(|p| PartyVotes {
+            number: p.number,
+            abbreviation: p.abbreviation.clone(),
+            name: p.name.get(lang).to_string(),
+            votes: tally.votes_for(p.number),
+        })
+        .collect()
+}
+
 /// An invalid criterion's live count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CriterionCount {
@@ -117,16 +134,7 @@ impl PublicView {
             });
         PublicView {
             last,
-            parties: def
-                .parties
-                .iter()
-                .map(|p| PartyVotes {
-                    number: p.number,
-                    abbreviation: p.abbreviation.clone(),
-                    name: p.name.get(lang).to_string(),
-                    votes: tally.votes_for(p.number),
-                })
-                .collect(),
+            parties: party_votes(count, lang),
             invalid: def
                 .criteria
                 .of(Validity::Invalid)
