@@ -321,3 +321,90 @@ fn one_who_left_signs_only_once_recorded_present_again() {
     assert_eq!(keo[0]["departure_reason"], "went home");
     assert!(keo[1].get("departed_at").is_none());
 }
+
+#[test]
+fn a_clock_set_back_during_the_count_still_gives_results_that_verify() {
+    use polltally::domain::free_text::FreeText;
+    use polltally::domain::person::{Person, Role};
+    use polltally::domain::seal::{Seal, Signature};
+    use polltally::domain::seq::Seq;
+    use polltally::domain::station::StationFile;
+    use polltally::domain::time::{FixedClock, Timestamp};
+    use polltally::journal::event::Event;
+    use polltally::store::Record;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("count.polltally");
+    let station = StationFile::parse(std::fs::read(common::sample_station()).unwrap()).unwrap();
+    let evening = Timestamp::from_unix_seconds(1_812_286_800);
+    let at = |minutes: i64| {
+        FixedClock(Timestamp::from_unix_seconds(
+            evening.unix_seconds() + 60 * minutes,
+        ))
+    };
+    let mut record = Record::create(&path, station, &at(0)).unwrap();
+    let text = |t: &str| FreeText::parse("text", t).unwrap();
+    let chief = Person {
+        name: text("Chan Sophea"),
+        role: Role::Chief,
+        party: None,
+        organisation: None,
+    };
+    let observer = Person {
+        name: text("Ly Navy"),
+        role: Role::Observer,
+        party: None,
+        organisation: Some(text("NICFEC")),
+    };
+    record
+        .append(Event::PersonPresent(chief.clone()), &at(0))
+        .unwrap();
+    record
+        .append(Event::PersonPresent(observer), &at(30))
+        .unwrap();
+    // The clock is set back an hour: the observer leaves "before" arriving,
+    // and complains "before" the seal's time is reached again.
+    record
+        .append(
+            Event::Departed {
+                person_seq: Seq(3),
+                reason: text("asked to leave"),
+            },
+            &at(-30),
+        )
+        .unwrap();
+    record
+        .append(
+            Event::Complaint {
+                by: Seq(3),
+                text: text("sent away"),
+                ballot: None,
+            },
+            &at(90),
+        )
+        .unwrap();
+    let figures = [
+        ("received", 700),
+        ("unused", 700),
+        ("spoiled", 0),
+        ("voters_marked", 0),
+        ("supplementary", 0),
+        ("temporary_id", 0),
+        ("in_box", 0),
+    ];
+    let figures = figures
+        .into_iter()
+        .map(|(k, v)| (serde_json::from_value(serde_json::json!(k)).unwrap(), v))
+        .collect();
+    record
+        .append(Event::FiguresRecorded { figures }, &at(-20))
+        .unwrap();
+    let seal = Seal::new(
+        Timestamp::from_unix_seconds(evening.unix_seconds() - 600),
+        vec![Signature::of(&chief)],
+        vec![],
+    );
+    record.append(Event::Sealed(seal), &at(-10)).unwrap();
+    drop(record);
+    let results = export(&path);
+    ok(&["verify", "--results", s(&results), "--record", s(&path)]);
+}

@@ -160,9 +160,23 @@ fn a_key_burst_with_f12_rules_only_what_came_before_it() {
     let record = count(dir.path());
     let mut h = open_count(dir.path(), &record);
     press(&mut h, &[Key::F4]);
-    burst(&mut h, &[Key::F12, digit(1), digit(2)]);
-    assert_eq!(rulings(&record), 3);
+    // A slow frame: 2, 3, F12, 1, 2 arrive at once. The two ballots typed
+    // before F12 are ruled; the form opens; what follows rules nothing.
+    burst(&mut h, &[digit(2), digit(3), Key::F12, digit(1), digit(2)]);
+    assert_eq!(rulings(&record), 5);
+    let last: Vec<u32> = events(&record)
+        .iter()
+        .filter_map(|e| match e {
+            Event::Ruling(r) => r.verdict.party().map(|p| p.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(last, [1, 2, 1, 2, 3]);
     assert!(h.query_by_label("A complaint during the count").is_some());
+    // The ruling buttons rule nothing while the form is open.
+    h.get_by_label("1  AP").click();
+    h.run();
+    assert_eq!(rulings(&record), 5);
     // Esc closes the form without recording anything.
     press(&mut h, &[Key::Escape]);
     assert!(h.query_by_label("A complaint during the count").is_none());

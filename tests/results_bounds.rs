@@ -357,3 +357,154 @@ fn a_control_character_in_any_text_or_a_date_that_is_none_is_refused() {
         "election.date: \"2027-06-31\" is not a calendar date",
     );
 }
+
+/// A sealed count with the chief, an agent of party 2 and an observer
+/// present; the observer left and complained, the agent complained about
+/// ballot 2; and its results file.
+fn sealed_with_complaints(dir: &Path) -> (PathBuf, PathBuf) {
+    let record = dir.join("complaints.polltally");
+    let rec = s(&record);
+    count_with_people(&record);
+    ok(&[
+        "depart",
+        "--record",
+        rec,
+        "--seq",
+        "4",
+        "--reason",
+        "asked to leave",
+    ]);
+    ok(&[
+        "complaint",
+        "--record",
+        rec,
+        "--by",
+        "4",
+        "--text",
+        "sent away",
+    ]);
+    ok(&[
+        "complaint",
+        "--record",
+        rec,
+        "--by",
+        "3",
+        "--ballot",
+        "2",
+        "--text",
+        "too fast",
+    ]);
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let results = export(&record);
+    (record, results)
+}
+
+#[test]
+fn who_was_present_and_the_complaints_are_checked_in_a_results_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, results) = sealed_with_complaints(dir.path());
+    ok(&["verify", "--results", s(&results)]);
+    let out = |name: &str| dir.path().join(name);
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(&str, Edit, &str); 9] = [
+        (
+            "lodged.json",
+            |v| v["complaints_lodged"] = serde_json::json!(0),
+            "complaints_lodged is 0, but the complaints listed are 2",
+        ),
+        (
+            "dropped.json",
+            |v| {
+                v["complaints"].as_array_mut().unwrap().remove(1);
+            },
+            "complaints_lodged is 2, but the complaints listed are 1",
+        ),
+        (
+            "reason.json",
+            |v| {
+                v["presence"][2]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("departure_reason");
+            },
+            "presence[2].departure_reason is null",
+        ),
+        (
+            "left.json",
+            |v| {
+                v["presence"][2]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("departed_at");
+            },
+            "presence[2].departed_at is null",
+        ),
+        (
+            "who.json",
+            |v| v["complaints"][0]["name"] = serde_json::json!("Someone Else"),
+            "complaints[0].by is 4, but \"Someone Else\" is not listed present",
+        ),
+        (
+            "chief.json",
+            |v| {
+                v["complaints"][0]["by"] = serde_json::json!(2);
+                v["complaints"][0]["name"] = serde_json::json!("Chan Sophea");
+                v["complaints"][0]["role"] = serde_json::json!("chief");
+            },
+            "complaints[0].role is chief",
+        ),
+        (
+            "seq.json",
+            |v| v["presence"][1]["seq"] = serde_json::json!(999),
+            "presence[1].seq is 999, but no entry of the journal has that number",
+        ),
+        (
+            "ballot.json",
+            |v| v["complaints"][1]["ballot"] = serde_json::json!(0),
+            "complaints[1].ballot is 0",
+        ),
+        (
+            "people.json",
+            |v| {
+                v["presence"].as_array_mut().unwrap().remove(2);
+            },
+            "presence is 2 people, but those listed present are not the 3 of people_present",
+        ),
+    ];
+    for (name, edit, message) in cases {
+        let file = edited(&results, &out(name), edit);
+        refused(&file, message);
+    }
+}
+
+#[test]
+fn a_withdrawal_of_one_who_complained_is_refused_and_the_results_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    let rec = s(&record);
+    count_with_people(&record);
+    ok(&[
+        "complaint",
+        "--record",
+        rec,
+        "--by",
+        "4",
+        "--text",
+        "sent away",
+    ]);
+    let r = run(&[
+        "withdraw", "--record", rec, "--seq", "4", "--reason", "misspelt",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("seq: the person of entry 4 lodged the complaint of entry 8"),
+        "{}",
+        r.stderr
+    );
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let results = export(&record);
+    ok(&["verify", "--results", s(&results), "--record", rec]);
+}

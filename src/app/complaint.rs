@@ -31,6 +31,10 @@ pub struct ComplaintForm {
     pub text: String,
     /// The first field takes the focus when the form opens.
     pub focus_pending: bool,
+    /// The complaint is handed to the record, which then held this many:
+    /// the form empties once it holds more (and keeps what was typed if
+    /// the record refused to write it).
+    pub awaiting: Option<usize>,
 }
 
 impl ComplaintForm {
@@ -108,6 +112,13 @@ pub fn complaint_form_ui(
     if !form.open {
         return;
     }
+    if form
+        .awaiting
+        .is_some_and(|held| count.complaints().len() > held)
+    {
+        *form = ComplaintForm::default();
+        return;
+    }
     let people = complainants(count, tr);
     egui::Frame::new()
         .stroke(egui::Stroke::new(2.0, theme::WARNING))
@@ -158,7 +169,7 @@ pub fn complaint_form_ui(
                     match complaint_from(form, count) {
                         Ok(event) => {
                             commands.push(AppCommand::Append(event));
-                            *form = ComplaintForm::default();
+                            form.awaiting = Some(count.complaints().len());
                         }
                         Err(message) => commands.push(AppCommand::Notify(Notice::problem(message))),
                     }

@@ -48,6 +48,9 @@ pub struct CountingState {
     /// A complaint being recorded: while its form is open, keys type into
     /// it and rule nothing.
     pub complaint: crate::app::complaint::ComplaintForm,
+    /// F12 was pressed: the form opens once the keys typed before it have
+    /// ruled.
+    pub complaint_asked: bool,
     /// The public display is shown (F11 or its button here, or
     /// `open --public-display`); it stays shown on the other screens.
     pub public_display: bool,
@@ -208,10 +211,15 @@ fn plain_presses(ui: &egui::Ui) -> Vec<(egui::Key, Option<egui::Key>)> {
 /// The keys pressed this frame, as the counting keyboard reads them. Letters
 /// are read by their physical position, so they work with a Khmer layout.
 pub(crate) fn pressed_keys(ui: &egui::Ui) -> Vec<CountKey> {
-    plain_presses(ui)
-        .into_iter()
+    count_keys(&plain_presses(ui))
+}
+
+/// The counting keys among `presses`, in order.
+fn count_keys(presses: &[(egui::Key, Option<egui::Key>)]) -> Vec<CountKey> {
+    presses
+        .iter()
         .filter_map(|(key, physical)| {
-            to_count_key(physical.unwrap_or(key)).or_else(|| to_count_key(key))
+            to_count_key(physical.unwrap_or(*key)).or_else(|| to_count_key(*key))
         })
         .collect()
 }
@@ -492,13 +500,17 @@ pub fn counting_ui(
             )));
         }
     }
-    // F12 opens the complaint form; while it is open, the keys type into
-    // it and rule nothing.
+    // F12 opens the complaint form, once the keys typed before it in the
+    // same frame have ruled; those typed after it are dropped. While the
+    // form is open, the keys type into it and rule nothing.
+    let presses = plain_presses(ui);
+    let complaint_at = presses
+        .iter()
+        .position(|(key, _)| *key == crate::app::complaint::COMPLAINT_KEY);
     let complaint_key = ui
         .input_mut(|i| i.consume_key(egui::Modifiers::NONE, crate::app::complaint::COMPLAINT_KEY));
     if complaint_key && !sealed && !state.complaint.open {
-        state.keys.reset();
-        state.complaint.open();
+        state.complaint_asked = true;
     }
     // Nothing but the void reason holds the focus here (see
     // `allowed_focus`): whatever was focused before, the keys rule.
@@ -512,7 +524,10 @@ pub fn counting_ui(
         state.pending.clear();
     } else {
         let mut keys = std::mem::take(&mut state.pending);
-        keys.extend(pressed_keys(ui));
+        match complaint_at {
+            Some(at) => keys.extend(count_keys(&presses[..at])),
+            None => keys.extend(pressed_keys(ui)),
+        }
         let mut keys = keys.into_iter();
         while let Some(key) = keys.next() {
             let action = state.keys.press(key, count);
@@ -536,6 +551,14 @@ pub fn counting_ui(
                 }
                 break;
             }
+        }
+    }
+
+    if state.complaint_asked && state.pending.is_empty() {
+        state.complaint_asked = false;
+        if listening && !matches!(state.keys.mode, Mode::Void { .. }) {
+            state.keys.reset();
+            state.complaint.open();
         }
     }
 
@@ -589,7 +612,11 @@ pub fn counting_ui(
                     );
                     ui.add_space(8.0);
                 }
-                ruling_panel_ui(ui, tr, count, state, &view, commands);
+                // Nothing is ruled by a click while a complaint is typed.
+                let ruling = !state.complaint.open;
+                ui.add_enabled_ui(ruling, |ui| {
+                    ruling_panel_ui(ui, tr, count, state, &view, commands);
+                });
             });
     });
 }

@@ -35,6 +35,12 @@ pub fn show(ctx: &egui::Context, tr: Tr, count: &Count) -> bool {
         // Opening it leaves the keyboard with the counting screen.
         .with_active(false);
     ctx.show_viewport_immediate(viewport_id(), builder, |ui, _class| {
+        // Clicked (to move it onto the projector), it hands the keyboard
+        // back: every key is for the counting screen.
+        if ui.input(|i| i.viewport().focused == Some(true)) {
+            ui.ctx()
+                .send_viewport_cmd_to(egui::ViewportId::ROOT, egui::ViewportCommand::Focus);
+        }
         let view = PublicView::of(count, tr.lang.code());
         egui::CentralPanel::default().show(ui, |ui| public_display_ui(ui, tr, &view));
         !ui.input(|i| i.viewport().close_requested())

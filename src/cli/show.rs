@@ -165,7 +165,7 @@ pub fn summary(record: &Record, tr: Tr) -> String {
     if let Some((seq, seal)) = count.seal() {
         line(tr.f(
             T::SealedAtEntry,
-            &[("seq", &seq), ("at", &tr.time(&zone, seal.at))],
+            &[("seq", &tr.num(seq)), ("at", &tr.time(&zone, seal.at))],
         ));
         let deadline = zone.complaint_deadline(seal.at, def.complaint_days);
         line(tr.f(

@@ -79,6 +79,12 @@ pub enum CountError {
         target: Seq,
         by: Seq,
     },
+    /// A withdrawal of the presence of someone who lodged a complaint: the
+    /// complaint would lose who lodged it.
+    LodgedComplaint {
+        target: Seq,
+        complaint: Seq,
+    },
     /// A departure of a person already recorded as gone.
     AlreadyDeparted {
         target: Seq,
@@ -203,6 +209,9 @@ impl Explain for CountError {
             CountError::AlreadyWithdrawn { target, by } => {
                 seq(P::AlreadyWithdrawn, *target).num("by", by.0).at("seq")
             }
+            CountError::LodgedComplaint { target, complaint } => seq(P::LodgedComplaint, *target)
+                .num("complaint", complaint.0)
+                .at("seq"),
             CountError::AlreadyDeparted { target, by } => {
                 seq(P::AlreadyDeparted, *target).num("by", by.0).at("seq")
             }
@@ -1083,7 +1092,13 @@ impl Count {
                 withdrawn_by: Some(by),
                 ..
             }) => Err(CountError::AlreadyWithdrawn { target, by: *by }),
-            Some(_) => Ok(()),
+            Some(_) => match self.complaints.iter().find(|c| c.by == target) {
+                Some(c) => Err(CountError::LodgedComplaint {
+                    target,
+                    complaint: c.seq,
+                }),
+                None => Ok(()),
+            },
             None => Err(CountError::NotAPerson {
                 target,
                 field: "seq",

@@ -922,7 +922,6 @@ impl ResultsDocument {
         let bad = |field: String, found: String, why: Message| {
             Err(ResultsError::Inconsistent { field, found, why })
         };
-        let sealed = self.sealed_at;
         let mut seqs = BTreeSet::new();
         for (i, p) in self.presence.iter().enumerate() {
             if p.seq.0 == 0 || p.seq.0 > self.journal.entries || !seqs.insert(p.seq) {
@@ -932,35 +931,50 @@ impl ResultsDocument {
                     Message::new(P::NotAnEntry).num("entries", self.journal.entries),
                 );
             }
-            let late = [
-                ("arrived_at", Some(p.arrived_at)),
-                ("departed_at", p.departed_at),
-            ];
-            for (field, at) in late {
-                if let Some(at) = at
-                    && at > sealed
-                {
+            match (p.departed_at, &p.departure_reason) {
+                (Some(_), None) => {
                     return bad(
-                        format!("presence[{i}].{field}"),
-                        at.to_string(),
-                        Message::new(P::AfterSealing).text("sealed", sealed),
+                        format!("presence[{i}].departure_reason"),
+                        "null".into(),
+                        Message::new(P::ReasonWithDeparture),
                     );
                 }
+                (None, Some(_)) => {
+                    return bad(
+                        format!("presence[{i}].departed_at"),
+                        "null".into(),
+                        Message::new(P::ReasonWithDeparture),
+                    );
+                }
+                _ => {}
             }
-            if let Some(left) = p.departed_at
-                && left < p.arrived_at
+            if let Some(party) = p.party
+                && !self.parties.iter().any(|listed| listed.number == party.0)
             {
                 return bad(
-                    format!("presence[{i}].departed_at"),
-                    left.to_string(),
-                    Message::new(P::BeforeArrival).text("arrived", p.arrived_at),
+                    format!("presence[{i}].party"),
+                    party.to_string(),
+                    Message::new(P::NotPartyOfFile).quoted("value", &party.to_string()),
                 );
             }
-            if p.departed_at.is_some() != p.departure_reason.is_some() {
+        }
+        // Everyone listed present is who `people_present` lists, in order.
+        if self.complaints_lodged.is_some() {
+            let listed: Vec<Person> = self
+                .presence
+                .iter()
+                .map(|p| Person {
+                    name: p.name.clone(),
+                    role: p.role,
+                    party: p.party,
+                    organisation: p.organisation.clone(),
+                })
+                .collect();
+            if listed != self.people_present {
                 return bad(
-                    format!("presence[{i}].departure_reason"),
-                    format!("{:?}", p.departure_reason.as_deref()),
-                    Message::new(P::ReasonWithDeparture),
+                    "presence".into(),
+                    format!("{} people", listed.len()),
+                    Message::new(P::PresenceDiffers).num("n", self.people_present.len() as u64),
                 );
             }
         }
@@ -973,14 +987,16 @@ impl ResultsDocument {
                     Message::new(P::ComplainantNotListed).quoted("name", c.name.as_str()),
                 );
             }
-            if c.at > sealed {
+            if !matches!(c.role, Role::PartyAgent | Role::Observer) {
                 return bad(
-                    format!("complaints[{i}].at"),
-                    c.at.to_string(),
-                    Message::new(P::AfterSealing).text("sealed", sealed),
+                    format!("complaints[{i}].role"),
+                    c.role.key().into(),
+                    Message::new(P::NotAComplainant)
+                        .num("target", c.by.0)
+                        .role("role", c.role),
                 );
             }
-            if c.seq.0 == 0 || c.seq.0 > self.journal.entries {
+            if c.seq.0 == 0 || c.seq.0 > self.journal.entries || !seqs.insert(c.seq) {
                 return bad(
                     format!("complaints[{i}].seq"),
                     c.seq.to_string(),

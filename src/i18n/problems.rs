@@ -88,14 +88,14 @@ translations! {
     NoDisputants => "name at least one party", "សូមបញ្ជាក់គណបក្សយ៉ាងហោចណាស់មួយ";
     NotAPerson => "{target} is not a person recorded as present", "{target} មិនមែនជាបុគ្គលដែលបានកត់ត្រាថាមានវត្តមានទេ";
     AlreadyWithdrawn => "the presence of entry {target} was already withdrawn by seq {by}", "វត្តមាននៃការកត់ត្រាទី {target} ត្រូវបានដករួចហើយដោយលេខ {by}";
+    LodgedComplaint => "the person of entry {target} lodged the complaint of entry {complaint}: their presence stays, so that the complaint keeps who lodged it (record a misspelt name again beside it)", "បុគ្គលនៃការកត់ត្រាទី {target} បានដាក់បណ្ដឹងនៃការកត់ត្រាទី {complaint}៖ វត្តមានរបស់គាត់ត្រូវនៅដដែល ដើម្បីឱ្យបណ្ដឹងនៅតែមានអ្នកដាក់ (កត់ត្រាឈ្មោះដែលសរសេរខុសម្ដងទៀតក្បែរនោះ)";
     AlreadyDeparted => "the person of entry {target} already left (entry {by})", "បុគ្គលនៃការកត់ត្រាទី {target} បានចាកចេញរួចហើយ (ការកត់ត្រាទី {by})";
     PresenceWasWithdrawn => "the presence of entry {target} was withdrawn by entry {by} as a mistake: that person is not recorded as present", "វត្តមាននៃការកត់ត្រាទី {target} ត្រូវបានដកចេញដោយការកត់ត្រាទី {by} ថាជាកំហុស៖ បុគ្គលនោះមិនត្រូវបានកត់ត្រាថាមានវត្តមានទេ";
     NotAComplainant => "the person of entry {target} is recorded as {role}: a complaint is lodged by a party agent or an observer", "បុគ្គលនៃការកត់ត្រាទី {target} ត្រូវបានកត់ត្រាជា {role}៖ បណ្ដឹងត្រូវដាក់ដោយភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍";
     NotAnEntry => "no entry of the journal has that number (it has {entries}, each listed once)", "គ្មានការកត់ត្រាណាមួយនៃបញ្ជីកត់ត្រាមានលេខនោះទេ (វាមានចំនួន {entries} ហើយនីមួយៗរាយតែម្ដង)";
-    AfterSealing => "that is after the count was sealed ({sealed})", "នោះគឺក្រោយពេលការរាប់ត្រូវបានបិទត្រា ({sealed})";
-    BeforeArrival => "that is before the person arrived ({arrived})", "នោះគឺមុនពេលបុគ្គលនោះមកដល់ ({arrived})";
     ReasonWithDeparture => "a departure has a reason and a reason a departure", "ការចាកចេញមានមូលហេតុ ហើយមូលហេតុមានការចាកចេញ";
     ComplainantNotListed => "{name} is not listed present under that entry", "{name} មិនត្រូវបានរាយថាមានវត្តមាននៅការកត់ត្រានោះទេ";
+    PresenceDiffers => "those listed present are not the {n} of people_present, in the same order", "អ្នកដែលបានរាយថាមានវត្តមាន មិនមែនជាមនុស្សចំនួន {n} នៃ people_present តាមលំដាប់ដដែលទេ";
     ComplaintsListed => "the complaints listed are {n}", "បណ្ដឹងដែលបានរាយមានចំនួន {n}";
     ChooseComplainant => "choose the party agent or observer who lodges the complaint", "សូមជ្រើសរើសភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍ដែលដាក់បណ្ដឹង";
     NoSuchBallot => "no ballot has number {ballot} in this count (the highest number given so far is {highest})", "គ្មានសន្លឹកឆ្នោតលេខ {ballot} ក្នុងការរាប់នេះទេ (លេខខ្ពស់បំផុតដែលបានផ្ដល់រហូតមកដល់ពេលនេះគឺ {highest})";
