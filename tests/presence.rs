@@ -408,3 +408,52 @@ fn a_clock_set_back_during_the_count_still_gives_results_that_verify() {
     let results = export(&path);
     ok(&["verify", "--results", s(&results), "--record", s(&path)]);
 }
+
+#[test]
+fn one_who_left_is_not_withdrawn_and_is_named_as_gone_when_signing() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("count.polltally");
+    count_with_people(&record);
+    let rec = s(&record);
+    ok(&[
+        "depart",
+        "--record",
+        rec,
+        "--seq",
+        "3",
+        "--reason",
+        "went home",
+    ]);
+    // A withdrawal would take the departure off the posted form.
+    let err = refused(&["withdraw", "--record", rec, "--seq", "3", "--reason", "x"]);
+    assert!(
+        err.contains("seq: the person of entry 3 already left (entry 8)"),
+        "{err}"
+    );
+    record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
+    let err = refused(&[
+        "seal",
+        "--record",
+        rec,
+        "--signed",
+        "Chan Sophea:chief",
+        "--refused",
+        "Keo Rith:party_agent:not shown",
+    ]);
+    assert!(
+        err.contains("refused[0]: \"Keo Rith\" left the count (entry 8)"),
+        "{err}"
+    );
+    // Sealed without him: the form has no signature row for him, and lists
+    // him as present and gone.
+    ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
+    let pdf = dir.path().join("form.pdf");
+    ok(&["pdf", "--record", rec, "--out", s(&pdf)]);
+    let pages = pdf_page_texts(&std::fs::read(&pdf).unwrap());
+    let all = pages.join("\n");
+    let signatures = all.find("Signatures").unwrap();
+    let present = all.find("Present at the count").unwrap();
+    let block = &all[signatures..present];
+    assert!(!block.contains("Keo Rith"), "{block}");
+    assert!(all[present..].contains("went home"), "{all}");
+}

@@ -101,7 +101,7 @@ fn f11_and_the_button_show_and_hide_the_display_which_follows_the_count() {
     assert!(h.query_by_label("polltally - public display").is_some());
     assert!(h.query_by_label("Ballot 7").is_some());
     assert!(h.query_by_label("Valid: party 7").is_some());
-    assert!(h.query_by_label("Disputed by party 2, 4").is_some());
+    assert!(h.query_by_label("Disputed by parties 2, 4").is_some());
     let five = count_of(&h)
         .definition()
         .party(PartyNumber(5))
@@ -121,7 +121,7 @@ fn f11_and_the_button_show_and_hide_the_display_which_follows_the_count() {
         h.query_by_label(&format!("Party 5 {five}: 3 votes"))
             .is_some()
     );
-    assert!(h.query_by_label("Disputed by party 2, 4").is_none());
+    assert!(h.query_by_label("Disputed by parties 2, 4").is_none());
     // Voided: the ballot before it, still counted, is shown again.
     press(&mut h, &[Key::Backspace, Key::Enter]);
     assert!(h.query_by_label("Ballot 8").is_none());

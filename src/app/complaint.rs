@@ -85,7 +85,8 @@ pub fn complaint_from(form: &ComplaintForm, count: &Count) -> Result<Event, Mess
     let ballot = if typed.is_empty() {
         None
     } else {
-        Some(BallotNumber(typed.parse().map_err(|_| {
+        let digits = crate::domain::text::western_digits(typed);
+        Some(BallotNumber(digits.parse().map_err(|_| {
             Message::new(P::NotWholeNumber)
                 .text("value", typed)
                 .at("ballot")

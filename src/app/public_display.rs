@@ -286,7 +286,14 @@ fn just_ruled_ui(ui: &mut egui::Ui, tr: Tr, last: Option<&LastBallot>, rect: Rec
         line_in(
             ui,
             line,
-            &tr.f(PublicText::DisputedBy, &[("parties", &list.join(", "))]),
+            &tr.f(
+                if list.len() > 1 {
+                    PublicText::DisputedByMany
+                } else {
+                    PublicText::DisputedBy
+                },
+                &[("parties", &list.join(", "))],
+            ),
             56.0 * s,
             theme::WARNING,
             Align::Min,

@@ -331,7 +331,8 @@ pub fn seal_choices(
     let mut signed = Vec::new();
     let mut refused = Vec::new();
     for (seq, record) in count.people() {
-        if record.withdrawn_by.is_some() {
+        // Withdrawn, or gone: not at the table to sign.
+        if record.withdrawn_by.is_some() || record.departure.is_some() {
             continue;
         }
         // The person as recorded present: the role is kept as the role (its

@@ -133,12 +133,16 @@ fn person_from_form(state: &StationState) -> Result<Person, Message> {
     let party = match state.role {
         // Left empty, the core says what a party agent needs.
         Role::PartyAgent if typed.is_empty() => None,
-        Role::PartyAgent => Some(PartyNumber(typed.parse().map_err(|_| {
-            Message::new(P::NotWholeNumber)
-                .text("value", typed)
-                .at("party")
-                .labelled(Label::Party)
-        })?)),
+        Role::PartyAgent => Some(PartyNumber(
+            crate::domain::text::western_digits(typed)
+                .parse()
+                .map_err(|_| {
+                    Message::new(P::NotWholeNumber)
+                        .text("value", typed)
+                        .at("party")
+                        .labelled(Label::Party)
+                })?,
+        )),
         _ => None,
     };
     let text = |field: &str, label: Label, typed: &str| {
@@ -337,10 +341,12 @@ fn people_ui(
                                     state.withdraw_focus_pending = true;
                                 }
                             };
+                            // One who left stays on the lists as having left:
+                            // neither leaves again nor is withdrawn.
                             if row.left.is_none() {
                                 ask(ui, PresenceStep::Leave, T::Leave);
+                                ask(ui, PresenceStep::Withdraw, T::Withdraw);
                             }
-                            ask(ui, PresenceStep::Withdraw, T::Withdraw);
                         });
                     }
                 }
@@ -348,11 +354,8 @@ fn people_ui(
             }
         });
     if let Some((target, step)) = state.asking {
-        let standing = |r: &&PersonRow| {
-            r.seq == target
-                && r.withdrawn_by.is_none()
-                && (step == PresenceStep::Withdraw || r.left.is_none())
-        };
+        let standing =
+            |r: &&PersonRow| r.seq == target && r.withdrawn_by.is_none() && r.left.is_none();
         match rows.iter().find(standing) {
             Some(row) => withdraw_prompt_ui(ui, tr, row, step, state, commands),
             None => state.asking = None,

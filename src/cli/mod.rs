@@ -383,7 +383,8 @@ pub fn execute(
             let mut record = open_to_write(&record, tr, mirror)?;
             // Each signer and refuser is the person recorded present under
             // that name and role; a party agent signs for the party recorded.
-            let seal = Seal::of_present(clock.now(), &signed, &refused, &record.count().present())?;
+            let seal =
+                Seal::of_present(clock.now(), &signed, &refused, &record.count().recorded())?;
             let seq = record.append(Event::Sealed(seal), clock)?;
             warn_after_write(&record, tr);
             let results = record.results()?;

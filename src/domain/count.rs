@@ -1092,6 +1092,13 @@ impl Count {
                 withdrawn_by: Some(by),
                 ..
             }) => Err(CountError::AlreadyWithdrawn { target, by: *by }),
+            Some(PresenceRecord {
+                departure: Some(departure),
+                ..
+            }) => Err(CountError::AlreadyDeparted {
+                target,
+                by: departure.seq,
+            }),
             Some(_) => match self.complaints.iter().find(|c| c.by == target) {
                 Some(c) => Err(CountError::LodgedComplaint {
                     target,
@@ -1146,7 +1153,43 @@ impl Count {
                 .iter()
                 .filter(|r| **r != Role::Chief),
         );
+        self.check_signers_here(seal)?;
         check_signers(seal, &self.present(), &required).map_err(CountError::Seal)
+    }
+
+    /// A signer or refuser who left the count, and was not recorded
+    /// present again, is named as having left.
+    fn check_signers_here(&self, seal: &Seal) -> Result<(), CountError> {
+        let signed = seal
+            .signed
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("signed[{i}]"), &s.name, s.role.role(), s.party));
+        let refused = seal
+            .refused
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("refused[{i}]"), &r.name, r.role.role(), r.party));
+        let present = self.present();
+        for (field, name, role, party) in signed.chain(refused) {
+            let is = |p: &Person| p.name == *name && Some(p.role) == role && p.party == party;
+            if present.iter().any(|p| is(p)) {
+                continue;
+            }
+            let left = self.people.values().find_map(|r| match &r.departure {
+                Some(d) if r.withdrawn_by.is_none() && is(&r.person) => Some(d.seq),
+                _ => None,
+            });
+            if let Some(entry) = left {
+                return Err(CountError::Seal(
+                    Message::new(P::SignerLeft)
+                        .quoted("name", name.as_str())
+                        .num("entry", entry.0)
+                        .at(field),
+                ));
+            }
+        }
+        Ok(())
     }
 
     pub fn apply_seal(&mut self, seq: Seq, seal: Seal) {
@@ -1169,6 +1212,17 @@ impl Count {
     /// The people recorded as present, by seq, withdrawn entries included.
     pub fn people(&self) -> &BTreeMap<Seq, PresenceRecord> {
         &self.people
+    }
+
+    /// The people recorded present and not withdrawn, those who left
+    /// included, in the order recorded: whom a signature can name (the
+    /// seal's rules then say whether they may sign).
+    pub fn recorded(&self) -> Vec<&Person> {
+        self.people
+            .values()
+            .filter(|p| p.withdrawn_by.is_none())
+            .map(|p| &p.person)
+            .collect()
     }
 
     /// The people present now: recorded, not withdrawn and not left, in

@@ -95,6 +95,7 @@ pub enum P {
     AlreadyWithdrawn,
     AlreadyDeparted,
     LodgedComplaint,
+    SignerLeft,
     PresenceWasWithdrawn,
     NotAComplainant,
     NoSuchBallot,

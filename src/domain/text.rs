@@ -78,6 +78,17 @@ pub enum Numerals {
     Khmer,
 }
 
+/// `text` with Khmer numerals (០-៩) read as the digits they are, as typed
+/// into a number field on a Khmer keyboard.
+pub fn western_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            d @ 0x17E0..=0x17E9 => char::from_u32(u32::from(b'0') + d - 0x17E0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 impl Numerals {
     /// `text` with its digits written in these numerals.
     pub fn show(self, text: &str) -> String {
@@ -97,6 +108,12 @@ impl Numerals {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn khmer_numerals_typed_read_as_digits() {
+        assert_eq!(western_digits("១៩"), "19");
+        assert_eq!(western_digits("ab ៥0"), "ab 50");
+    }
 
     #[test]
     fn khmer_numerals_replace_digits_only() {

@@ -89,6 +89,7 @@ translations! {
     NotAPerson => "{target} is not a person recorded as present", "{target} មិនមែនជាបុគ្គលដែលបានកត់ត្រាថាមានវត្តមានទេ";
     AlreadyWithdrawn => "the presence of entry {target} was already withdrawn by seq {by}", "វត្តមាននៃការកត់ត្រាទី {target} ត្រូវបានដករួចហើយដោយលេខ {by}";
     LodgedComplaint => "the person of entry {target} lodged the complaint of entry {complaint}: their presence stays, so that the complaint keeps who lodged it (record a misspelt name again beside it)", "បុគ្គលនៃការកត់ត្រាទី {target} បានដាក់បណ្ដឹងនៃការកត់ត្រាទី {complaint}៖ វត្តមានរបស់គាត់ត្រូវនៅដដែល ដើម្បីឱ្យបណ្ដឹងនៅតែមានអ្នកដាក់ (កត់ត្រាឈ្មោះដែលសរសេរខុសម្ដងទៀតក្បែរនោះ)";
+    SignerLeft => "{name} left the count (entry {entry}): record them present again if they came back to sign", "{name} បានចាកចេញពីការរាប់ (ការកត់ត្រាទី {entry})៖ សូមកត់ត្រាវត្តមានគាត់ម្ដងទៀត ប្រសិនបើគាត់ត្រឡប់មកចុះហត្ថលេខា";
     AlreadyDeparted => "the person of entry {target} already left (entry {by})", "បុគ្គលនៃការកត់ត្រាទី {target} បានចាកចេញរួចហើយ (ការកត់ត្រាទី {by})";
     PresenceWasWithdrawn => "the presence of entry {target} was withdrawn by entry {by} as a mistake: that person is not recorded as present", "វត្តមាននៃការកត់ត្រាទី {target} ត្រូវបានដកចេញដោយការកត់ត្រាទី {by} ថាជាកំហុស៖ បុគ្គលនោះមិនត្រូវបានកត់ត្រាថាមានវត្តមានទេ";
     NotAComplainant => "the person of entry {target} is recorded as {role}: a complaint is lodged by a party agent or an observer", "បុគ្គលនៃការកត់ត្រាទី {target} ត្រូវបានកត់ត្រាជា {role}៖ បណ្ដឹងត្រូវដាក់ដោយភ្នាក់ងារគណបក្ស ឬអ្នកសង្កេតការណ៍";

@@ -13,6 +13,7 @@ texts! {
     ValidFor => "Valid: party {party}", "សន្លឹកឆ្នោតបានការ៖ គណបក្សលេខ {party}";
     Invalid => "Invalid: {code}", "សន្លឹកឆ្នោតមិនបានការ៖ {code}";
     DisputedBy => "Disputed by party {parties}", "ជំទាស់ដោយគណបក្សលេខ {parties}";
+    DisputedByMany => "Disputed by parties {parties}", "ជំទាស់ដោយគណបក្សលេខ {parties}";
     VotesHeading => "Votes per party", "សំឡេងតាមគណបក្ស";
     InvalidHeading => "Invalid ballots per criterion", "សន្លឹកឆ្នោតមិនបានការ តាមលក្ខណៈវិនិច្ឆ័យ";
     PartyVotes => "Party {party} {name}: {n} votes", "គណបក្សលេខ {party} {name}៖ {n} សំឡេង";

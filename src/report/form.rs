@@ -8,7 +8,7 @@ use crate::domain::criteria::CriteriaSet;
 use crate::domain::hash::grouped;
 use crate::domain::message::Message;
 use crate::domain::party::PartyNumber;
-use crate::domain::person::Role;
+use crate::domain::person::{Person, Role};
 use crate::domain::reconciliation::{CheckName, CheckStatus};
 use crate::domain::results::{CheckPart, ResultsDocument};
 use crate::domain::seal::SignerRole;
@@ -300,10 +300,11 @@ fn table<const N: usize>(
     heads: &[String; N],
     rows: &[[String; N]],
 ) {
-    // Each cell's lines and the columns' left edges, at the width of the
-    // page where the row lands.
-    let layout = |flow: &Flow, cells: &[String; N], bold: bool, lines_hint: usize| {
-        let right = flow.right(lines_hint as f32 * line_height(LABEL_SIZE));
+    // Each cell's lines and the columns' left edges: every row at the width
+    // beside the QR code, so that the columns stay under their headings
+    // wherever a row lands.
+    let layout = |flow: &Flow, cells: &[String; N], bold: bool| {
+        let right = flow.right(f32::MAX);
         let width = right - MARGIN;
         let mut x = MARGIN;
         let mut out = Vec::with_capacity(N);
@@ -315,7 +316,7 @@ fn table<const N: usize>(
         out
     };
     let height = |flow: &Flow, cells: &[String; N], bold: bool| {
-        let lines = layout(flow, cells, bold, 1)
+        let lines = layout(flow, cells, bold)
             .iter()
             .map(|(_, l)| l.len())
             .max()
@@ -323,13 +324,7 @@ fn table<const N: usize>(
         lines.max(1)
     };
     let place = |flow: &mut Flow, cells: &[String; N], bold: bool, lines: usize| {
-        let placed = layout(flow, cells, bold, lines);
-        let lines = placed
-            .iter()
-            .map(|(_, l)| l.len())
-            .max()
-            .unwrap_or(1)
-            .max(1);
+        let placed = layout(flow, cells, bold);
         let top = flow.y;
         for (x, cell) in &placed {
             lines_at(flow, *x, top, LABEL_SIZE, bold, Tone::Black, cell);
@@ -928,8 +923,27 @@ fn signers(w: &Words, doc: &ResultsDocument) -> Vec<Signer> {
                 format!("{} {}", w.num(p.number), p.abbreviation)
             })
     };
-    let mut rows: Vec<Signer> = doc
-        .people_present
+    // Those at the table when the count was sealed: in a document that
+    // lists departures, everyone present who had not left, each once (one
+    // who left and came back has two presences); else everyone present.
+    let at_table: Vec<Person> = if doc.complaints_lodged.is_some() {
+        let mut people: Vec<Person> = Vec::new();
+        for p in doc.presence.iter().filter(|p| p.departed_at.is_none()) {
+            let person = Person {
+                name: p.name.clone(),
+                role: p.role,
+                party: p.party,
+                organisation: p.organisation.clone(),
+            };
+            if !people.contains(&person) {
+                people.push(person);
+            }
+        }
+        people
+    } else {
+        doc.people_present.clone()
+    };
+    let mut rows: Vec<Signer> = at_table
         .iter()
         .filter(|p| match p.role {
             Role::Chief | Role::Secretary | Role::Member | Role::PartyAgent => true,
