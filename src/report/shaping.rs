@@ -210,7 +210,7 @@ mod tests {
             chars,
             "coeng and vowels are not one glyph per character"
         );
-        assert!(width(Font::Khmer, "សង្គ្រោះជាតិ", 12.0) > 5.0);
+        assert!(width(Font::Khmer, "ប្រជាធិបតេយ្យភូមិ", 12.0) > 5.0);
     }
 
     #[test]
