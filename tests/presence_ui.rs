@@ -234,3 +234,40 @@ fn the_results_screen_lists_complaints_and_records_one_more() {
             .is_some()
     );
 }
+
+#[test]
+fn the_results_screen_seals_without_those_who_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = count(dir.path());
+    ok(&[
+        "depart",
+        "--record",
+        s(&record),
+        "--seq",
+        "3",
+        "--reason",
+        "went home",
+    ]);
+    let mut h = open_count(dir.path(), &record);
+    press(&mut h, &[Key::F6]);
+    // Keo Rith left: no choice to sign is offered for him, and the seal
+    // goes through with the chief and the observer signing.
+    assert!(h.query_by_label_contains("Keo Rith (Party agent").is_none());
+    h.get_by_label("Seal the count").click();
+    h.run();
+    assert!(
+        h.query_by_label("Signed by: Chan Sophea (Chief), Ly Navy (Observer)")
+            .is_some()
+    );
+    h.get_by_label("Yes, seal the count now").click();
+    h.run();
+    let sealed = events(&record)
+        .into_iter()
+        .find_map(|e| match e {
+            Event::Sealed(seal) => Some(seal),
+            _ => None,
+        })
+        .expect("sealed");
+    let names: Vec<String> = sealed.signed.iter().map(|s| s.name.to_string()).collect();
+    assert_eq!(names, ["Chan Sophea", "Ly Navy"]);
+}
