@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{count_with_people, export, ok, pdf_page_texts, present, record_figures, run, s};
+use common::{
+    count_with_people, depart, export, ok, pdf_page_texts, present, record_figures, run, s,
+};
 
 /// Runs a command that must be refused with exit 2; its stderr.
 fn refused(args: &[&str]) -> String {
@@ -89,15 +91,7 @@ fn depart_and_complaint_are_refused_clearly() {
     );
 
     // Leaving twice.
-    ok(&[
-        "depart",
-        "--record",
-        rec,
-        "--seq",
-        "3",
-        "--reason",
-        "left on his own",
-    ]);
+    depart(rec, 3, "left on his own");
     let err = refused(&["depart", "--record", rec, "--seq", "3", "--reason", "x"]);
     assert!(
         err.contains("seq: the person of entry 3 already left (entry 9)"),
@@ -125,17 +119,9 @@ fn the_results_file_and_the_form_list_who_left_and_every_complaint() {
     count_with_people(&record);
     let rec = s(&record);
     assert_eq!(
-        ok(&[
-            "depart",
-            "--record",
-            rec,
-            "--seq",
-            "4",
-            "--reason",
-            "asked to leave by the station chief"
-        ])
-        .stdout
-        .trim(),
+        depart(rec, 4, "asked to leave by the station chief")
+            .stdout
+            .trim(),
         "ok 8"
     );
     ok(&[
@@ -242,15 +228,7 @@ fn a_results_file_that_drops_a_departure_does_not_verify() {
     let record = dir.path().join("count.polltally");
     count_with_people(&record);
     let rec = s(&record);
-    ok(&[
-        "depart",
-        "--record",
-        rec,
-        "--seq",
-        "4",
-        "--reason",
-        "asked to leave",
-    ]);
+    depart(rec, 4, "asked to leave");
     record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
     ok(&["seal", "--record", rec, "--signed", "Chan Sophea:chief"]);
     let results = export(&record);
@@ -285,15 +263,7 @@ fn one_who_left_signs_only_once_recorded_present_again() {
     let record = dir.path().join("count.polltally");
     count_with_people(&record);
     let rec = s(&record);
-    ok(&[
-        "depart",
-        "--record",
-        rec,
-        "--seq",
-        "3",
-        "--reason",
-        "went home",
-    ]);
+    depart(rec, 3, "went home");
     record_figures(rec, [500, 497, 0, 3, 0, 0, 3]);
     let sign = [
         "seal",
@@ -415,15 +385,7 @@ fn one_who_left_is_not_withdrawn_and_is_named_as_gone_when_signing() {
     let record = dir.path().join("count.polltally");
     count_with_people(&record);
     let rec = s(&record);
-    ok(&[
-        "depart",
-        "--record",
-        rec,
-        "--seq",
-        "3",
-        "--reason",
-        "went home",
-    ]);
+    depart(rec, 3, "went home");
     // A withdrawal would take the departure off the posted form.
     let err = refused(&["withdraw", "--record", rec, "--seq", "3", "--reason", "x"]);
     assert!(

@@ -8,7 +8,7 @@
 mod common;
 
 use common::ui::{burst, digit, notice, open_count, press, type_into};
-use common::{count_with_people, ok, record_figures, s};
+use common::{count_with_people, depart, ok, record_figures, s};
 use eframe::egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
 use polltally::journal::event::Event;
@@ -239,15 +239,7 @@ fn the_results_screen_lists_complaints_and_records_one_more() {
 fn the_results_screen_seals_without_those_who_left() {
     let dir = tempfile::tempdir().unwrap();
     let record = count(dir.path());
-    ok(&[
-        "depart",
-        "--record",
-        s(&record),
-        "--seq",
-        "3",
-        "--reason",
-        "went home",
-    ]);
+    depart(s(&record), 3, "went home");
     let mut h = open_count(dir.path(), &record);
     press(&mut h, &[Key::F6]);
     // Keo Rith left: no choice to sign is offered for him, and the seal

@@ -365,15 +365,7 @@ fn sealed_with_complaints(dir: &Path) -> (PathBuf, PathBuf) {
     let record = dir.join("complaints.polltally");
     let rec = s(&record);
     count_with_people(&record);
-    ok(&[
-        "depart",
-        "--record",
-        rec,
-        "--seq",
-        "4",
-        "--reason",
-        "asked to leave",
-    ]);
+    depart(rec, 4, "asked to leave");
     ok(&[
         "complaint",
         "--record",

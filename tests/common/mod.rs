@@ -389,3 +389,17 @@ pub fn count_with_people(record: &Path) {
     ]);
     rule_lines(rec, ["1", "2", "1"]);
 }
+
+/// Records that the person of presence entry `seq` left, with `reason`
+/// (`depart`); insists on exit 0.
+pub fn depart(rec: &str, seq: u64, reason: &str) -> Run {
+    ok(&[
+        "depart",
+        "--record",
+        rec,
+        "--seq",
+        &seq.to_string(),
+        "--reason",
+        reason,
+    ])
+}
