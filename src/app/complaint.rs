@@ -10,7 +10,6 @@ use crate::domain::ballot::BallotNumber;
 use crate::domain::count::Count;
 use crate::domain::free_text::FreeText;
 use crate::domain::message::{Explain, Label, Message, P};
-use crate::domain::person::Role;
 use crate::domain::seq::Seq;
 use crate::i18n::{T, Tr};
 use crate::journal::event::Event;
@@ -55,7 +54,7 @@ pub fn complainants(count: &Count, tr: Tr) -> Vec<(Seq, String)> {
         .people()
         .iter()
         .filter(|(_, p)| p.withdrawn_by.is_none())
-        .filter(|(_, p)| matches!(p.person.role, Role::PartyAgent | Role::Observer))
+        .filter(|(_, p)| p.person.role.lodges_complaints())
         .map(|(seq, p)| {
             let person = &p.person;
             let mut label = format!("{} ({}", person.name, tr.role(person.role));

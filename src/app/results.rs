@@ -253,7 +253,7 @@ fn seal_ui(
     let people: Vec<(Seq, &FreeText, String)> = count
         .people()
         .iter()
-        .filter(|(_, p)| p.withdrawn_by.is_none() && p.departure.is_none())
+        .filter(|(_, p)| p.is_here())
         .map(|(seq, p)| {
             let role = SignerRole::Known(p.person.role);
             (*seq, &p.person.name, signer_role(tr, &role, p.person.party))
@@ -332,7 +332,7 @@ pub fn seal_choices(
     let mut refused = Vec::new();
     for (seq, record) in count.people() {
         // Withdrawn, or gone: not at the table to sign.
-        if record.withdrawn_by.is_some() || record.departure.is_some() {
+        if !record.is_here() {
             continue;
         }
         // The person as recorded present: the role is kept as the role (its

@@ -326,6 +326,15 @@ pub struct PresenceRecord {
     pub departure: Option<Departure>,
 }
 
+impl PresenceRecord {
+    /// Whether the person is at the count now: not withdrawn as a
+    /// mistake, and not gone (one who comes back has a presence of their
+    /// own).
+    pub fn is_here(&self) -> bool {
+        self.withdrawn_by.is_none() && self.departure.is_none()
+    }
+}
+
 /// A person leaving the count: the entry, when, and the reason given. A
 /// departure is not a withdrawal: the person was present, and left.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1049,15 +1058,15 @@ impl Count {
     pub fn check_complaint(&self, by: Seq, ballot: Option<BallotNumber>) -> Result<(), CountError> {
         self.ensure_open()?;
         let record = self.standing_person(by, "by")?;
-        match record.person.role {
-            Role::PartyAgent | Role::Observer => {}
-            role => return Err(CountError::NotAComplainant { target: by, role }),
+        let role = record.person.role;
+        if !role.lodges_complaints() {
+            return Err(CountError::NotAComplainant { target: by, role });
         }
-        if let Some(ballot) = ballot {
+        if let Some(ballot) = ballot
+            && !self.ballots.all().values().any(|b| *b == ballot)
+        {
             let highest = self.ballots.all().values().map(|b| b.0).max().unwrap_or(0);
-            if !self.ballots.all().values().any(|b| *b == ballot) {
-                return Err(CountError::NoSuchBallot { ballot, highest });
-            }
+            return Err(CountError::NoSuchBallot { ballot, highest });
         }
         Ok(())
     }
@@ -1231,7 +1240,7 @@ impl Count {
     pub fn present(&self) -> Vec<&Person> {
         self.people
             .values()
-            .filter(|p| p.withdrawn_by.is_none() && p.departure.is_none())
+            .filter(|p| p.is_here())
             .map(|p| &p.person)
             .collect()
     }

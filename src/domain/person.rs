@@ -34,6 +34,13 @@ impl Role {
         Role::Observer,
     ];
 
+    /// Whether one in this role lodges complaints with the commission: a
+    /// party agent or an observer (a member of the commission does not
+    /// complain to it).
+    pub fn lodges_complaints(self) -> bool {
+        matches!(self, Role::PartyAgent | Role::Observer)
+    }
+
     /// The key used in files and on the command line.
     pub fn key(self) -> &'static str {
         match self {

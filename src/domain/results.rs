@@ -987,7 +987,7 @@ impl ResultsDocument {
                     Message::new(P::ComplainantNotListed).quoted("name", c.name.as_str()),
                 );
             }
-            if !matches!(c.role, Role::PartyAgent | Role::Observer) {
+            if !c.role.lodges_complaints() {
                 return bad(
                     format!("complaints[{i}].role"),
                     c.role.key().into(),
